@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root, errorOnUnmatchedPattern: false });
+
+async function layerProblems(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'so86/layers').map((message) => message.message);
+}
+
+describe('the layer rule', () => {
+  it.each([
+    ['shared/rules/x.ts', "import { openRegistry } from '../../db/connection';\nexport const y = openRegistry;"],
+    ['shared/x.ts', "import fs from 'node:fs';\nexport const y = fs;"],
+    ['renderer/src/x.ts', "import { createSession } from '../../electron/services/session';\nexport const y = createSession;"],
+    ['renderer/src/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const y = Database;"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;"],
+    ['electron/services/x.ts', "import { app } from 'electron';\nexport const y = app;"],
+    ['electron/services/x.ts', "export { Shell } from '../main/window';"],
+    ['db/x.ts', "export const y = () => import('../electron/services/session');"],
+    ['electron/main/x.ts', "import { schema } from '../../db/schema';\nexport const y = schema;"],
+    ['electron/preload/x.ts', "import { dispatch } from '../services/dispatch';\nexport const y = dispatch;"],
+  ])('refuses a forbidden import in %s', async (file, source) => {
+    expect(await layerProblems(file, source)).toHaveLength(1);
+  });
+
+  it.each([
+    ['db/x.ts', "import { newId } from '../shared/ids';\nexport const y = newId;"],
+    ['electron/services/x.ts', "import { schema } from '../../db/schema';\nimport { newId } from '../../shared/ids';\nexport const y = [schema, newId];"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { dispatch } from '../services/dispatch';\nexport const y = [app, dispatch];"],
+    ['renderer/src/x.ts', "import { translate } from '../../shared/i18n';\nimport { create } from 'zustand';\nexport const y = [translate, create];"],
+  ])('allows a permitted import in %s', async (file, source) => {
+    expect(await layerProblems(file, source)).toEqual([]);
+  });
+
+  it('finds no crossing anywhere in the project', async () => {
+    const results = await eslint.lintFiles(['shared', 'db', 'electron', 'renderer']);
+    const crossings = results.flatMap((result) =>
+      result.messages.filter((message) => message.ruleId === 'so86/layers').map((message) => `${path.relative(root, result.filePath)}: ${message.message}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+});

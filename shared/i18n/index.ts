@@ -1,0 +1,34 @@
+import { commonMessages } from './common';
+import { errorMessages } from './errors';
+
+export type Lang = 'vi' | 'en';
+export const languages: readonly Lang[] = ['vi', 'en'];
+
+const modules = [commonMessages, errorMessages] as const;
+
+type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
+export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;
+export type MessageParams = Record<string, string | number>;
+
+const tables: Record<Lang, Map<string, string>> = { vi: new Map(), en: new Map() };
+for (const module of modules) {
+  for (const lang of languages) {
+    for (const [key, value] of Object.entries(module[lang])) {
+      if (tables[lang].has(key)) throw new Error(`Duplicate message key ${key}`);
+      tables[lang].set(key, value);
+    }
+  }
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return tables.vi.has(key);
+}
+
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const template = tables[lang].get(key) ?? tables.vi.get(key) ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function allMessageKeys(): string[] {
+  return [...tables.vi.keys()];
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ComplianceFlag, IssuedDocumentKind, UnitLevel, complianceFlags } from '../domain/enums';
+import { CivilDate } from '../domain/primitives';
+
+const Count = z.number().int().min(0);
+
+export const BracketCounts = z.object({
+  total: Count,
+  under1m: Count,
+  from1to3m: Count,
+  from3to12m: Count,
+  over12m: Count,
+});
+export type BracketCounts = z.infer<typeof BracketCounts>;
+
+export const Appendix01Row = z.object({
+  issuer: z.string(),
+  kind: IssuedDocumentKind,
+  ref: z.string(),
+  date: CivilDate,
+  title: z.string(),
+});
+export type Appendix01Row = z.infer<typeof Appendix01Row>;
+
+export const Appendix02 = z.object({
+  rows: z.array(BracketCounts.extend({ year: z.number().int(), until: CivilDate })),
+  total: BracketCounts,
+  specialMission: Count,
+  invitedByName: Count,
+  selfFundedOrPrivate: Count,
+  stayedBeyondTerm: z.object({ total: Count, permitted: Count, unauthorised: Count }),
+});
+export type Appendix02 = z.infer<typeof Appendix02>;
+
+const LabourCounts = z.object({ transferredOut: Count, transferredBack: Count, notTransferredBack: Count });
+
+export const Appendix03 = z.object({
+  rows: z.array(LabourCounts.extend({ year: z.number().int(), until: CivilDate })),
+  total: LabourCounts,
+  enterprise: z.object({ committees: Count, cells: Count, members: Count }),
+});
+export type Appendix03 = z.infer<typeof Appendix03>;
+
+export const ComplianceFlagCounts = z.record(ComplianceFlag, Count);
+
+export const ReportFigures = z.object({
+  permitted: Count,
+  official: Count,
+  selfFundedOrPrivate: Count,
+  temporaryTransfers: Count,
+  officialTransfers: Count,
+  exemptions: Count,
+  marriagesToForeigners: Count,
+  leftParty: Count,
+  abroadNow: Count,
+  complianceFlags: ComplianceFlagCounts,
+});
+export type ReportFigures = z.infer<typeof ReportFigures>;
+
+export const SubmissionStatus = z.enum(['submitted', 'late', 'missing']);
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+export const ReportUnitEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  status: SubmissionStatus,
+  packageId: z.string().nullable(),
+});
+export type ReportUnitEntry = z.infer<typeof ReportUnitEntry>;
+
+/** The report data of contracts.md section 3; every figure is a plain integer. */
+export const ReportData = z.object({
+  unit: z.object({ code: z.string(), name: z.string(), level: UnitLevel }),
+  period: z.object({ from: CivilDate, to: CivilDate }),
+  appendix01: z.array(Appendix01Row),
+  appendix02: Appendix02,
+  appendix03: Appendix03,
+  figures: ReportFigures,
+  units: z.array(ReportUnitEntry).optional(),
+});
+export type ReportData = z.infer<typeof ReportData>;
+
+export function emptyComplianceFlagCounts(): Record<ComplianceFlag, number> {
+  return Object.fromEntries(complianceFlags.map((flag) => [flag, 0])) as Record<ComplianceFlag, number>;
+}
