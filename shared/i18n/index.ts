@@ -1,10 +1,14 @@
 import { commonMessages } from './common';
 import { errorMessages } from './errors';
+import { packagesMessages } from './packages';
+import { registryMessages } from './registry';
+import { reportsMessages } from './reports';
+import { rulesMessages } from './rules';
 
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;

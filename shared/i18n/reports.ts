@@ -1,0 +1,3 @@
+import { messages } from './catalog';
+
+export const reportsMessages = messages({}, {});
