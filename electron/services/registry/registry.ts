@@ -1,0 +1,258 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { openRegistryDatabase, type OpenOptions, type OpenRegistry, type RegistryDb } from '../../../db/connection';
+import { legalBases, settings, units, users } from '../../../db/schema';
+import { legalBasisSeeds } from '../../../shared/domain/legalBases';
+import type { UnitLevel, UserRole } from '../../../shared/domain/enums';
+import { DomainError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import { appendAudit, type Actor } from '../audit';
+import {
+  findUserEntry,
+  keyfilePathFor,
+  newRecoveryKey,
+  parseRecoveryKey,
+  readKeyfile,
+  unwrapWithPassword,
+  unwrapWithRecovery,
+  wrapForRecovery,
+  wrapForUser,
+  writeKeyfile,
+  type KeyfileContent,
+} from './keyfile';
+import { throttleDelaySeconds } from './throttle';
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode?: string | null | undefined;
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+}
+
+export interface OwnUnit {
+  id: string;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+}
+
+const registryIdKey = 'registry.id';
+
+/** An unlocked registry: the open encrypted database, its key and the signed-in user. */
+export class Registry {
+  private constructor(
+    readonly databaseFile: string,
+    private readonly handle: OpenRegistry,
+    private databaseKey: Buffer,
+    readonly registryId: string,
+    readonly user: SignedInUser,
+  ) {}
+
+  get db(): RegistryDb {
+    return this.handle.db;
+  }
+
+  get sqlite() {
+    return this.handle.sqlite;
+  }
+
+  get schemaVersion(): number {
+    return this.handle.schemaVersion;
+  }
+
+  get keyfile(): string {
+    return keyfilePathFor(this.databaseFile);
+  }
+
+  get actor(): Actor {
+    return { userId: this.user.id, username: this.user.username };
+  }
+
+  ownUnit(): OwnUnit {
+    const unit = this.db.select().from(units).where(eq(units.isSelf, true)).get();
+    if (!unit) throw new DomainError('DATABASE_DAMAGED');
+    return { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode };
+  }
+
+  /** Runs `work` in one transaction; the audit rows it appends commit with it or not at all. */
+  write<T>(work: (db: RegistryDb) => T): T {
+    return this.db.transaction((tx) => work(tx as unknown as RegistryDb));
+  }
+
+  static exists(databaseFile: string): boolean {
+    return existsSync(databaseFile) || existsSync(keyfilePathFor(databaseFile));
+  }
+
+  /** Creates the encrypted registry, its key file and the first administrator; returns the recovery key once. */
+  static async create(
+    databaseFile: string,
+    input: { unit: UnitInput; admin: NewUserInput; recoveryKey?: string },
+    options: OpenOptions = {},
+  ): Promise<{ registry: Registry; recoveryKey: string }> {
+    if (Registry.exists(databaseFile)) throw new DomainError('ALREADY_INITIALISED', { path: databaseFile });
+    if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED', { level: input.unit.level });
+    await fs.mkdir(path.dirname(databaseFile), { recursive: true });
+
+    const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
+    if (!recovery.bytes) throw new DomainError('WRONG_RECOVERY_KEY');
+    const databaseKey = randomBytes(32);
+    const registryId = randomUUID();
+    const content: KeyfileContent = {
+      format: 'so86-keyfile',
+      version: 1,
+      registryId,
+      users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
+      recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
+    };
+
+    const handle = openRegistryDatabase(databaseFile, databaseKey, options);
+    const now = new Date().toISOString();
+    const admin: SignedInUser = { id: newId(), username: input.admin.username, displayName: input.admin.displayName, role: 'administrator' };
+    try {
+      handle.db.transaction((tx) => {
+        tx.insert(settings).values({ key: registryIdKey, value: registryId, updatedAt: now }).run();
+        tx.insert(units)
+          .values({ id: newId(), code: input.unit.code, name: input.unit.name, level: input.unit.level, parentCode: input.unit.parentCode ?? null, isSelf: true, createdAt: now, updatedAt: now })
+          .run();
+        tx.insert(users).values({ ...admin, active: true, passwordChangedAt: now, createdAt: now, updatedAt: now }).run();
+        for (const seed of legalBasisSeeds) tx.insert(legalBases).values({ id: newId(), ...seed, createdAt: now, updatedAt: now }).run();
+        const actor = { userId: admin.id, username: admin.username };
+        appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.create', entity: 'unit', after: input.unit });
+        appendAudit(tx as unknown as RegistryDb, actor, { action: 'user.create', entity: 'user', entityId: admin.id, after: { username: admin.username, role: admin.role } });
+      });
+      await writeKeyfile(keyfilePathFor(databaseFile), content);
+    } catch (error) {
+      handle.sqlite.close();
+      await removeRegistryFiles(databaseFile);
+      throw error;
+    }
+    return { registry: new Registry(databaseFile, handle, databaseKey, registryId, admin), recoveryKey: recovery.text };
+  }
+
+  static async unlock(databaseFile: string, username: string, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
+    if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
+    const keyfile = keyfilePathFor(databaseFile);
+    const content = await readKeyfile(keyfile);
+    const entry = findUserEntry(content, username);
+    if (!entry) {
+      // The same work as a real attempt, so timing does not reveal which user names exist.
+      await wrapForUser(content, username, password, randomBytes(32));
+      throw new DomainError('WRONG_PASSWORD');
+    }
+    const wait = throttleDelaySeconds(entry.failedAttempts, entry.lastFailureAt, now);
+    if (wait > 0) throw new DomainError('THROTTLED', { seconds: wait });
+    const databaseKey = await unwrapWithPassword(content, entry, password);
+    if (!databaseKey) {
+      entry.failedAttempts += 1;
+      entry.lastFailureAt = now.toISOString();
+      await writeKeyfile(keyfile, content);
+      throw new DomainError('WRONG_PASSWORD');
+    }
+    const registry = Registry.openWithKey(databaseFile, databaseKey, content, username, options);
+    if (entry.failedAttempts > 0) {
+      entry.failedAttempts = 0;
+      entry.lastFailureAt = null;
+      await writeKeyfile(keyfile, content);
+    }
+    registry.recordSignIn('session.unlock');
+    return registry;
+  }
+
+  /** Unlocks with the recovery key and gives `username` a new password (the key file may be rebuilt from it). */
+  static async recover(databaseFile: string, recoveryKey: string, username: string, newPassword: string, options: OpenOptions = {}): Promise<Registry> {
+    if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
+    const recoveryBytes = parseRecoveryKey(recoveryKey);
+    if (!recoveryBytes) throw new DomainError('WRONG_RECOVERY_KEY');
+    const keyfile = keyfilePathFor(databaseFile);
+    const content = await readKeyfile(keyfile);
+    const databaseKey = unwrapWithRecovery(content, recoveryBytes);
+    if (!databaseKey) throw new DomainError('WRONG_RECOVERY_KEY');
+    const registry = Registry.openWithKey(databaseFile, databaseKey, content, username, options);
+    const fresh = await wrapForUser(content, username, newPassword, databaseKey);
+    content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+    await writeKeyfile(keyfile, content);
+    registry.recordSignIn('session.recover');
+    return registry;
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    if (currentPassword === newPassword) throw new DomainError('PASSWORD_UNCHANGED');
+    const content = await readKeyfile(this.keyfile);
+    const entry = findUserEntry(content, this.user.username);
+    if (!entry || !(await unwrapWithPassword(content, entry, currentPassword))) throw new DomainError('WRONG_PASSWORD');
+    const fresh = await wrapForUser(content, this.user.username, newPassword, this.databaseKey);
+    content.users = content.users.map((candidate) => (candidate.lookup === fresh.lookup ? fresh : candidate));
+    await writeKeyfile(this.keyfile, content);
+    const now = new Date().toISOString();
+    this.write((db) => {
+      db.update(users).set({ passwordChangedAt: now, updatedAt: now }).where(eq(users.id, this.user.id)).run();
+      appendAudit(db, this.actor, { action: 'user.change_password', entity: 'user', entityId: this.user.id });
+    });
+  }
+
+  /** Drops the key from memory and closes the file. */
+  close(): void {
+    this.databaseKey.fill(0);
+    if (this.handle.sqlite.open) this.handle.sqlite.close();
+  }
+
+  private static openWithKey(databaseFile: string, databaseKey: Buffer, content: KeyfileContent, username: string, options: OpenOptions): Registry {
+    const handle = openRegistryDatabase(databaseFile, databaseKey, options);
+    try {
+      const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get();
+      if (storedId?.value !== content.registryId) throw new DomainError('DATABASE_DAMAGED');
+      const normalised = username.normalize('NFC').trim().toLowerCase();
+      const row = handle.db.select().from(users).where(eq(users.username, normalised)).get();
+      if (!row) throw new DomainError('USER_NOT_FOUND', { username: normalised });
+      if (!row.active) throw new DomainError('USER_INACTIVE', { username: normalised });
+      return new Registry(databaseFile, handle, databaseKey, content.registryId, { id: row.id, username: row.username, displayName: row.displayName, role: row.role });
+    } catch (error) {
+      handle.sqlite.close();
+      throw error;
+    }
+  }
+
+  private recordSignIn(action: string) {
+    const now = new Date().toISOString();
+    this.write((db) => {
+      db.update(users).set({ lastSignInAt: now }).where(eq(users.id, this.user.id)).run();
+      appendAudit(db, this.actor, { action, entity: 'user', entityId: this.user.id });
+    });
+  }
+
+  counts(): Record<string, number> {
+    const count = (table: string) => (this.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      members: count('members'),
+      cells: count('cells'),
+      trips: count('trips'),
+      partyActivityEvents: count('party_activity_events'),
+      issuedDocuments: count('issued_documents'),
+      importedPackages: count('imported_packages'),
+      users: count('users'),
+      auditRows: count('audit_log'),
+    };
+  }
+}
+
+async function removeRegistryFiles(databaseFile: string) {
+  for (const file of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`, keyfilePathFor(databaseFile)]) {
+    await fs.rm(file, { force: true });
+  }
+}
