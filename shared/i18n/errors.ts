@@ -26,6 +26,7 @@ export const errorMessages = messages(
     'error.PASSWORD_UNCHANGED': 'Mật khẩu mới phải khác mật khẩu cũ.',
     'error.PARENT_REQUIRED': 'Đơn vị cấp {level} phải có mã đơn vị cấp trên.',
     'error.NOT_FOUND': 'Không tìm thấy bản ghi đã chọn; có thể nó đã bị xóa.',
+    'error.FORBIDDEN': 'Vai trò “{role}” không được phép thực hiện thao tác này. Hãy nhờ người có quyền thực hiện.',
   },
   {
     'error.INTERNAL': 'Something unexpected went wrong. Try again; if it keeps happening, send the log file to technical support.',
@@ -51,5 +52,6 @@ export const errorMessages = messages(
     'error.PASSWORD_UNCHANGED': 'The new password must differ from the old one.',
     'error.PARENT_REQUIRED': 'A {level} unit needs the code of its parent unit.',
     'error.NOT_FOUND': 'The selected record was not found; it may have been deleted.',
+    'error.FORBIDDEN': 'The role “{role}” may not do this. Ask someone with the right role.',
   },
 );

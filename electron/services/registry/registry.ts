@@ -12,6 +12,7 @@ import { appendAudit, type Actor } from '../audit';
 import {
   findUserEntry,
   keyfilePathFor,
+  userLookup,
   newRecoveryKey,
   parseRecoveryKey,
   readKeyfile,
@@ -145,10 +146,15 @@ export class Registry {
     return { registry: new Registry(databaseFile, handle, databaseKey, registryId, admin), recoveryKey: recovery.text };
   }
 
-  static async unlock(databaseFile: string, username: string, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
+  /**
+   * Unlocks with a user's password. Without a user name (the command line), the password
+   * is tried against every account in the key file; the account it opens is the user.
+   */
+  static async unlock(databaseFile: string, username: string | null, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const keyfile = keyfilePathFor(databaseFile);
     const content = await readKeyfile(keyfile);
+    if (username === null) return Registry.unlockAnyAccount(databaseFile, content, password, options);
     const entry = findUserEntry(content, username);
     if (!entry) {
       // The same work as a real attempt, so timing does not reveal which user names exist.
@@ -164,7 +170,7 @@ export class Registry {
       await writeKeyfile(keyfile, content);
       throw new DomainError('WRONG_PASSWORD');
     }
-    const registry = Registry.openWithKey(databaseFile, databaseKey, content, username, options);
+    const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
     if (entry.failedAttempts > 0) {
       entry.failedAttempts = 0;
       entry.lastFailureAt = null;
@@ -172,6 +178,17 @@ export class Registry {
     }
     registry.recordSignIn('session.unlock');
     return registry;
+  }
+
+  private static async unlockAnyAccount(databaseFile: string, content: KeyfileContent, password: string, options: OpenOptions): Promise<Registry> {
+    for (const entry of content.users) {
+      const databaseKey = await unwrapWithPassword(content, entry, password);
+      if (!databaseKey) continue;
+      const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
+      registry.recordSignIn('session.unlock');
+      return registry;
+    }
+    throw new DomainError('WRONG_PASSWORD');
   }
 
   /** Unlocks with the recovery key and gives `username` a new password (the key file may be rebuilt from it). */
@@ -183,7 +200,8 @@ export class Registry {
     const content = await readKeyfile(keyfile);
     const databaseKey = unwrapWithRecovery(content, recoveryBytes);
     if (!databaseKey) throw new DomainError('WRONG_RECOVERY_KEY');
-    const registry = Registry.openWithKey(databaseFile, databaseKey, content, username, options);
+    const normalised = username.normalize('NFC').trim().toLowerCase();
+    const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => candidate === normalised, options);
     const fresh = await wrapForUser(content, username, newPassword, databaseKey);
     content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
     await writeKeyfile(keyfile, content);
@@ -212,15 +230,18 @@ export class Registry {
     if (this.handle.sqlite.open) this.handle.sqlite.close();
   }
 
-  private static openWithKey(databaseFile: string, databaseKey: Buffer, content: KeyfileContent, username: string, options: OpenOptions): Registry {
+  private static openWithKey(databaseFile: string, databaseKey: Buffer, content: KeyfileContent, isUser: (username: string) => boolean, options: OpenOptions): Registry {
     const handle = openRegistryDatabase(databaseFile, databaseKey, options);
     try {
       const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get();
       if (storedId?.value !== content.registryId) throw new DomainError('DATABASE_DAMAGED');
-      const normalised = username.normalize('NFC').trim().toLowerCase();
-      const row = handle.db.select().from(users).where(eq(users.username, normalised)).get();
-      if (!row) throw new DomainError('USER_NOT_FOUND', { username: normalised });
-      if (!row.active) throw new DomainError('USER_INACTIVE', { username: normalised });
+      const row = handle.db
+        .select()
+        .from(users)
+        .all()
+        .find((candidate) => isUser(candidate.username));
+      if (!row) throw new DomainError('USER_NOT_FOUND', { username: '' });
+      if (!row.active) throw new DomainError('USER_INACTIVE', { username: row.username });
       return new Registry(databaseFile, handle, databaseKey, content.registryId, { id: row.id, username: row.username, displayName: row.displayName, role: row.role });
     } catch (error) {
       handle.sqlite.close();

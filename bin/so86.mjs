@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `so86` command runs the TypeScript services directly, so it needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../electron/cli/main.ts');
+const { terminalIo } = await import('../electron/cli/terminal.ts');
+process.exitCode = await main(process.argv.slice(2), terminalIo);

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+
+const run = promisify(execFile);
+const binary = path.resolve(import.meta.dirname, '../../bin/so86.mjs');
+const password = 'mật khẩu đủ dài 2026';
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `so86` command in its own process, as a script or a person would. */
+export async function so86(args: string[], env: Record<string, string> = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [binary, ...args], { env: { ...process.env, SO86_PASSWORD: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function freshDatabase() {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'so86-cli-')), 'so86.db');
+}
+
+const initArgs = (db: string) => ['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'];
+
+describe('the so86 command', () => {
+  it('prints its version', async () => {
+    expect(await so86(['--version'])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  it('creates a registry, prints the recovery key once, then reports its status as JSON', async () => {
+    const db = freshDatabase();
+    const created = await so86(initArgs(db), { SO86_PASSWORD: password });
+    expect(created.code).toBe(0);
+    expect(created.stdout.trim()).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(created.stderr).toContain('Đã tạo sổ dữ liệu mã hóa cho Đảng ủy xã Vĩnh Trạch');
+
+    const status = await so86(['status', '--db', db, '--json'], { SO86_PASSWORD: password });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ unit: { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' }, schemaVersion: 1, counts: { users: 1, members: 0 } });
+
+    const human = await so86(['status', '--db', db, '--lang', 'en'], { SO86_PASSWORD: password });
+    expect(human.stderr).toContain('Unit: Đảng ủy xã Vĩnh Trạch (VINHTRACH, Commune or ward)');
+  });
+
+  it('exits 4 on a wrong password and 1 on a registry that already exists', async () => {
+    const db = freshDatabase();
+    await so86(initArgs(db), { SO86_PASSWORD: password });
+    const wrong = await so86(['status', '--db', db], { SO86_PASSWORD: 'không phải mật khẩu' });
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toMatch(/^WRONG_PASSWORD: /);
+    const again = await so86(initArgs(db), { SO86_PASSWORD: password });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^ALREADY_INITIALISED: /);
+  });
+
+  it('exits 2 on bad usage: an unknown command, a missing option, an invalid value, no password and no terminal', async () => {
+    const db = freshDatabase();
+    expect((await so86(['frobnicate'])).code).toBe(2);
+    const missing = await so86(['init', '--db', db, '--unit-name', 'X', '--level', 'commune', '--admin', 'a1'], { SO86_PASSWORD: password });
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toContain('--unit-code');
+    const invalid = await so86([...initArgs(db).slice(0, 4), 'mã có dấu', ...initArgs(db).slice(5)], { SO86_PASSWORD: password });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('Mã đơn vị chỉ gồm chữ không dấu');
+    const noPassword = await so86(initArgs(db));
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toContain('SO86_PASSWORD');
+  });
+});

@@ -1,0 +1,61 @@
+import { ZodError } from 'zod';
+import { DomainError } from '../../shared/errors';
+import { translate, type Lang, type MessageKey } from '../../shared/i18n';
+import { issuesFromZod } from '../../shared/validation';
+import { appVersion } from '../services/version';
+import { initCommand } from './commands/init';
+import { statusCommand } from './commands/status';
+import { exitCodes, UsageError, type CliIo } from './io';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  init: initCommand,
+  status: statusCommand,
+};
+
+const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);
+
+/** Runs one `so86` command and returns its exit status; only `main` decides what reaches stdout and stderr. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(appVersion);
+    return exitCodes.done;
+  }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.err(translate(lang, 'cli.usage'));
+    return name ? exitCodes.done : exitCodes.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(translate(lang, 'cli.unknownCommand', { command: name }));
+    return exitCodes.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    return report(error, lang, io);
+  }
+}
+
+function report(error: unknown, lang: Lang, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.err(translate(lang, error.key, error.params));
+    return exitCodes.usage;
+  }
+  if (error instanceof ZodError) {
+    const details = issuesFromZod(error).map((issue) => `${issue.path.join('.') || '-'}: ${translate(lang, issue.key as MessageKey, issue.params)}`);
+    io.err(`VALIDATION: ${translate(lang, 'error.VALIDATION')}\n${details.join('\n')}`);
+    return exitCodes.usage;
+  }
+  if (error instanceof DomainError) {
+    io.err(`${error.code}: ${translate(lang, `error.${error.code}` as MessageKey, error.params)}`);
+    if (wrongPasswordCodes.has(error.code)) return exitCodes.wrongPassword;
+    if (error.code.startsWith('PKG_')) return exitCodes.packageRefused;
+    return exitCodes.failed;
+  }
+  io.err(`INTERNAL: ${translate(lang, 'error.INTERNAL')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return exitCodes.failed;
+}

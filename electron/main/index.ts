@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session as electronSession } from 'electron';
+import { ipcChannels, type Envelope } from '../../shared/contract';
+import type { DomainError } from '../../shared/errors';
+import { createDispatcher, toErrorPayload } from '../services/api/dispatch';
+import { fileLogger } from '../services/log';
+import { defaultDataDir, defaultDatabaseFile } from '../services/paths';
+import { resourcePaths } from '../services/resources';
+import { AppSession } from '../services/session';
+import { appEntryUrl, appHost, appScheme, contentSecurityPolicy, isTrustedRendererUrl, mainWindowOptions, withStyleNonce } from './config';
+import { createIpcCallHandler, denyAllPermissions, lockDownContents } from './guards';
+import { mediaTypeOf, resolveRendererFile } from '../services/rendererFiles';
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+async function start() {
+  const resources = resourcePaths({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const logger = fileLogger(path.join(dataDir, 'logs', 'so86.log'));
+  const appSession = new AppSession({
+    databaseFile: defaultDatabaseFile(),
+    appVersion: app.getVersion(),
+    openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
+    logger,
+  });
+
+  denyAllPermissions(electronSession.defaultSession);
+  serveRenderer(resources.rendererFolder);
+  if (devServerUrl) {
+    electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [developmentPolicy(devServerUrl)] } });
+    });
+  }
+
+  const dispatch = createDispatcher(appSession);
+  const refusal = (error: DomainError): Envelope<never> => ({ ok: false, error: toErrorPayload(error, appSession) });
+  ipcMain.handle(ipcChannels.call, createIpcCallHandler(dispatch, (url) => isTrustedRendererUrl(url, devServerUrl), refusal));
+  appSession.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannels.event, name, payload));
+
+  // A PC left at a locked screen or put to sleep must not keep the registry open.
+  powerMonitor.on('lock-screen', () => appSession.lock('system'));
+  powerMonitor.on('suspend', () => appSession.lock('system'));
+  app.on('before-quit', () => appSession.lock('system'));
+
+  mainWindow = new BrowserWindow(mainWindowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(devServerUrl ?? appEntryUrl);
+}
+
+/** The packaged renderer is served from app://so86/ with the strict policy and a fresh style nonce on every response. */
+function serveRenderer(rendererFolder: string) {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveRendererFile(rendererFolder, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const styleNonce = randomBytes(16).toString('base64');
+    try {
+      const content = await readFile(file);
+      const body = file.endsWith('.html') ? withStyleNonce(content.toString('utf8'), styleNonce) : content;
+      return new Response(body, {
+        headers: { 'Content-Type': mediaTypeOf(file), 'Content-Security-Policy': contentSecurityPolicy(styleNonce), 'X-Content-Type-Options': 'nosniff' },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+/** Vite's development server needs its inline styles and its live-reload socket; the installed application never does. */
+function developmentPolicy(serverUrl: string): string {
+  const socket = serverUrl.replace(/^http/, 'ws');
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob:; connect-src 'self' ${socket}`;
+}

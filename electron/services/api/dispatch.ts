@@ -1,0 +1,71 @@
+import { ZodError } from 'zod';
+import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } from '../../../shared/contract';
+import { DomainError } from '../../../shared/errors';
+import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
+import { issuesFromZod } from '../../../shared/validation';
+import { appendAudit } from '../audit';
+import type { AppSession } from '../session';
+import { foundationHandlers } from './foundation';
+import type { CallContext, Handler, HandlerSet } from './types';
+
+const handlers: HandlerSet<CallName> = {
+  ...foundationHandlers,
+};
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * The single entry to the services from outside: the name must be a declared call,
+ * the input must satisfy its schema, the caller must hold a permitted role, and the
+ * output is checked against its schema before it leaves.
+ */
+export function createDispatcher(session: AppSession): Dispatch {
+  const context: CallContext = { session };
+  return async (name, input) => {
+    if (!isCallName(name)) return failure(session, new DomainError('UNKNOWN_CALL', { name: String(name).slice(0, 64) }));
+    const definition = calls[name];
+    const parsed = definition.input.safeParse(input ?? {});
+    if (!parsed.success) return failure(session, parsed.error);
+    try {
+      if (definition.access.kind === 'signedIn') {
+        const registry = session.requireRegistry();
+        if (!definition.access.roles.includes(registry.user.role)) {
+          if (definition.writes) {
+            registry.write((db) => appendAudit(db, registry.actor, { action: name, entity: 'call', outcome: 'refused' }));
+          }
+          throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
+        }
+      }
+      const handler = handlers[name] as Handler<CallName>;
+      const value = await handler(parsed.data as never, context);
+      return { ok: true, value: definition.output.parse(value) };
+    } catch (error) {
+      return failure(session, error);
+    }
+  };
+}
+
+function failure(session: AppSession, error: unknown): Envelope<never> {
+  return { ok: false, error: toErrorPayload(error, session) };
+}
+
+export function toErrorPayload(error: unknown, session: Pick<AppSession, 'lang' | 'logger'>): ErrorPayload {
+  if (error instanceof DomainError) {
+    return {
+      code: error.code,
+      params: error.params,
+      message: translate(session.lang, `error.${error.code}` as MessageKey, error.params),
+      issues: error.issues.map((issue) => ({ ...issue, key: hasMessage(issue.key) ? issue.key : 'validation.invalid' })),
+    };
+  }
+  if (error instanceof ZodError) {
+    return {
+      code: 'VALIDATION',
+      params: {},
+      message: translate(session.lang, 'error.VALIDATION'),
+      issues: issuesFromZod(error),
+    };
+  }
+  session.logger.error('Unexpected failure in a service call', error);
+  return { code: 'INTERNAL', params: {}, message: translate(session.lang, 'error.INTERNAL'), issues: [] };
+}

@@ -1,0 +1,107 @@
+import type { OpenOptions } from '../../db/connection';
+import type { AppStatus } from '../../shared/contract/foundation';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import { DomainError } from '../../shared/errors';
+import type { Lang } from '../../shared/i18n';
+import { newRecoveryKey } from './registry/keyfile';
+import { Registry, type NewUserInput, type UnitInput } from './registry/registry';
+import { stderrLogger, type Logger } from './log';
+
+export interface SessionConfig {
+  databaseFile: string;
+  appVersion: string;
+  openOptions?: OpenOptions;
+  training?: boolean;
+  logger?: Logger;
+}
+
+type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>) => void;
+
+/**
+ * The application's one session over one registry file: locked or unlocked, who is
+ * signed in, the language. The Electron main process, the test bridge and the command
+ * line each hold one and call the same services through it.
+ */
+export class AppSession {
+  private current: Registry | null = null;
+  private pendingRecoveryKey: string | null = null;
+  private readonly listeners = new Set<Listener>();
+  lang: Lang = 'vi';
+
+  constructor(readonly config: SessionConfig) {}
+
+  get logger(): Logger {
+    return this.config.logger ?? stderrLogger;
+  }
+
+  get registry(): Registry | null {
+    return this.current;
+  }
+
+  requireRegistry(): Registry {
+    if (!this.current) throw new DomainError(Registry.exists(this.config.databaseFile) ? 'LOCKED' : 'NOT_INITIALISED');
+    return this.current;
+  }
+
+  status(): AppStatus {
+    const registry = this.current;
+    const state = registry ? 'unlocked' : Registry.exists(this.config.databaseFile) ? 'locked' : 'uninitialised';
+    const unit = registry?.ownUnit() ?? null;
+    return {
+      state,
+      version: this.config.appVersion,
+      databaseFile: this.config.databaseFile,
+      training: this.config.training ?? false,
+      lang: this.lang,
+      unit: unit && { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode },
+      user: registry ? { ...registry.user } : null,
+    };
+  }
+
+  /** The recovery key is made here and kept here until set-up finishes: it never has to come back from the renderer. */
+  newRecoveryKey(): string {
+    this.pendingRecoveryKey = newRecoveryKey().text;
+    return this.pendingRecoveryKey;
+  }
+
+  async setup(input: { unit: UnitInput; admin: NewUserInput }): Promise<AppStatus> {
+    if (!this.pendingRecoveryKey) throw new DomainError('RECOVERY_KEY_NOT_CONFIRMED');
+    const { registry } = await Registry.create(this.config.databaseFile, { ...input, recoveryKey: this.pendingRecoveryKey }, this.config.openOptions);
+    this.pendingRecoveryKey = null;
+    this.replace(registry);
+    return this.status();
+  }
+
+  async unlock(username: string, password: string): Promise<AppStatus> {
+    this.replace(await Registry.unlock(this.config.databaseFile, username, password, this.config.openOptions));
+    return this.status();
+  }
+
+  async recover(recoveryKey: string, username: string, newPassword: string): Promise<AppStatus> {
+    this.replace(await Registry.recover(this.config.databaseFile, recoveryKey, username, newPassword, this.config.openOptions));
+    return this.status();
+  }
+
+  lock(reason: EventPayload<'session.locked'>['reason'] = 'manual'): AppStatus {
+    if (this.current) {
+      this.current.close();
+      this.current = null;
+      this.emit('session.locked', { reason });
+    }
+    return this.status();
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<Name extends EventName>(name: Name, payload: EventPayload<Name>): void {
+    for (const listener of this.listeners) listener(name, payload);
+  }
+
+  private replace(registry: Registry) {
+    this.current?.close();
+    this.current = registry;
+  }
+}

@@ -1,0 +1,118 @@
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { call } from '../../api/client';
+import { errorText, fieldErrors } from '../../app/errors';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useSession } from '../../app/sessionStore';
+import { TrainingBanner } from '../../app/TrainingBanner';
+import { useT } from '../../i18n';
+
+export function UnlockScreen() {
+  const [recovering, setRecovering] = useState(false);
+  return (
+    <>
+      <TrainingBanner />
+      <div className="centre-screen">
+        <Paper shadow="sm" p="xl" w={440} radius="md" withBorder>
+          {recovering ? <RecoverForm onBack={() => setRecovering(false)} /> : <UnlockForm onForgot={() => setRecovering(true)} />}
+        </Paper>
+      </div>
+    </>
+  );
+}
+
+function UnlockForm({ onForgot }: { onForgot: () => void }) {
+  const t = useT();
+  const setStatus = useSession((state) => state.setStatus);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      setStatus(await call('session.unlock', { username, password }));
+    } catch (error) {
+      setFailure(errorText(error, t));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2}>{t('app.name')}</Title>
+          <LanguageSwitch />
+        </Group>
+        <Text c="dimmed">{t('unlock.title')}</Text>
+        <TextInput label={t('unlock.username')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} data-testid="unlock-username" autoComplete="username" autoFocus required />
+        <PasswordInput label={t('unlock.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} data-testid="unlock-password" autoComplete="current-password" required />
+        {failure && (
+          <Alert color="red" data-testid="unlock-error">
+            {failure}
+          </Alert>
+        )}
+        <Button type="submit" leftSection={<IconLock size={16} />} loading={busy} data-testid="unlock-submit">
+          {busy ? t('unlock.working') : t('unlock.submit')}
+        </Button>
+        <Anchor component="button" type="button" size="sm" onClick={onForgot} data-testid="unlock-forgot">
+          {t('unlock.forgot')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}
+
+function RecoverForm({ onBack }: { onBack: () => void }) {
+  const t = useT();
+  const setStatus = useSession((state) => state.setStatus);
+  const [values, setValues] = useState({ recoveryKey: '', username: '', password: '', passwordConfirm: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (field: keyof typeof values, value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      setStatus(await call('session.recover', values));
+    } catch (error) {
+      setErrors(fieldErrors(error, t));
+      setFailure(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <Stack>
+        <Title order={3}>{t('recover.title')}</Title>
+        <TextInput label={t('recover.recoveryKey')} value={values.recoveryKey} onChange={(event) => set('recoveryKey', event.currentTarget.value)} error={errors.recoveryKey} data-testid="recover-key" required />
+        <TextInput label={t('recover.username')} value={values.username} onChange={(event) => set('username', event.currentTarget.value)} error={errors.username} data-testid="recover-username" required />
+        <PasswordInput label={t('recover.password')} value={values.password} onChange={(event) => set('password', event.currentTarget.value)} error={errors.password} data-testid="recover-password" required />
+        <PasswordInput label={t('recover.passwordConfirm')} value={values.passwordConfirm} onChange={(event) => set('passwordConfirm', event.currentTarget.value)} error={errors.passwordConfirm} data-testid="recover-password-confirm" required />
+        {failure && (
+          <Alert color="red" data-testid="recover-error">
+            {failure}
+          </Alert>
+        )}
+        <Button type="submit" loading={busy} data-testid="recover-submit">
+          {t('recover.submit')}
+        </Button>
+        <Anchor component="button" type="button" size="sm" onClick={onBack}>
+          {t('recover.back')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** What the services push to the renderer without being asked. */
+export const events = {
+  'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+  'job.progress': z.object({ jobId: z.string(), phase: z.string(), done: z.number().int().min(0), total: z.number().int().min(0) }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<Name extends EventName> = z.infer<(typeof events)[Name]>;

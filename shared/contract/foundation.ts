@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { UnitLevel, UserRole } from '../domain/enums';
+import { Password, UnitCode, Username, requiredText } from '../domain/primitives';
+import { Done, Empty, publicCall, readCall, writeCall, everyone } from './define';
+
+export const Lang = z.enum(['vi', 'en']);
+
+export const SessionUser = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: UserRole });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const UnitSummary = z.object({ code: z.string(), name: z.string(), level: UnitLevel, parentCode: z.string().nullable() });
+export type UnitSummary = z.infer<typeof UnitSummary>;
+
+export const AppStatus = z.object({
+  state: z.enum(['uninitialised', 'locked', 'unlocked']),
+  version: z.string(),
+  databaseFile: z.string(),
+  training: z.boolean(),
+  lang: Lang,
+  unit: UnitSummary.nullable(),
+  user: SessionUser.nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const UnitInput = z
+  .object({
+    code: UnitCode,
+    name: requiredText(200),
+    level: UnitLevel,
+    parentCode: UnitCode.nullable().optional(),
+  })
+  .strict();
+
+const NewPassword = z.object({ password: Password, passwordConfirm: z.string().max(256) }).refine((value) => value.password === value.passwordConfirm, {
+  message: 'error.PASSWORD_MISMATCH',
+  path: ['passwordConfirm'],
+});
+
+export const SetupInput = z
+  .object({
+    unit: UnitInput,
+    admin: z.object({ username: Username, displayName: requiredText(100) }).strict().and(NewPassword),
+    recoveryKeyConfirmed: z.literal(true, { message: 'error.RECOVERY_KEY_NOT_CONFIRMED' }),
+  })
+  .strict();
+
+export const foundationCalls = {
+  'app.status': publicCall(Empty, AppStatus),
+  'app.setLanguage': publicCall(z.object({ lang: Lang }).strict(), Done),
+  'setup.newRecoveryKey': publicCall(Empty, z.object({ recoveryKey: z.string() })),
+  'setup.create': publicCall(SetupInput, AppStatus),
+  'session.unlock': publicCall(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(), AppStatus),
+  'session.recover': publicCall(
+    z.object({ recoveryKey: z.string().min(1).max(128), username: Username }).strict().and(NewPassword),
+    AppStatus,
+  ),
+  'session.lock': publicCall(Empty, AppStatus),
+  'session.changePassword': writeCall(
+    z.object({ currentPassword: z.string().min(1).max(256) }).strict().and(NewPassword),
+    Done,
+    everyone,
+  ),
+  'registry.overview': readCall(Empty, z.object({ counts: z.record(z.string(), z.number().int()), schemaVersion: z.number().int() })),
+} as const;

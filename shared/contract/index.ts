@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { CallDefinition } from './define';
+import { foundationCalls } from './foundation';
+
+/** Every call the renderer can make, declared once: the preload, the main process and the test bridge all serve exactly these. */
+export const calls = {
+  ...foundationCalls,
+} as const satisfies Record<string, CallDefinition>;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<Name extends CallName> = z.input<Calls[Name]['input']>;
+export type ParsedInput<Name extends CallName> = z.output<Calls[Name]['input']>;
+export type CallOutput<Name extends CallName> = z.output<Calls[Name]['output']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export const ErrorPayload = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+});
+export type ErrorPayload = z.infer<typeof ErrorPayload>;
+
+export type Envelope<Value> = { ok: true; value: Value } | { ok: false; error: ErrorPayload };
+
+/** The one channel name the preload and the main process share. */
+export const ipcChannels = { call: 'so86:call', event: 'so86:event' } as const;
+
+export { events, type EventName, type EventPayload } from './events';
