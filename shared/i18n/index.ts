@@ -1,14 +1,16 @@
+import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { errorMessages } from './errors';
 import { packagesMessages } from './packages';
 import { registryMessages } from './registry';
 import { reportsMessages } from './reports';
 import { rulesMessages } from './rules';
+import { uiMessages } from './ui';
 
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;
