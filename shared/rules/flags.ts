@@ -1,0 +1,99 @@
+import type { ComplianceFlag, PartyActivityEventKind, TripState } from '../domain/enums';
+import { missingActivityTransfer, permittedReturn } from './brackets';
+import { addDays, type CivilDate, isAfter, isBefore, realDateOrNull } from './dates';
+import type { HolidayCalendar } from './holidays';
+import type { DeadlineSettings } from './settings';
+import { applicationDeadline, borderPassUnreported, commitmentRequired, returnReportDueDate } from './tripChecks';
+import type { MemberEventFacts, TripFacts } from './types';
+
+/**
+ * One compliance problem. A missed deadline stays a flag after the late document arrives:
+ * the report counts violations, not only open ones.
+ */
+export interface ComplianceFlagResult {
+  flag: ComplianceFlag;
+  /** The first day the problem existed. */
+  since?: CivilDate;
+  /** The deadline that was missed, for the deadline flags. */
+  dueDate?: CivilDate;
+}
+
+export interface FlagContext {
+  today: CivilDate;
+  settings: DeadlineSettings;
+  calendar: HolidayCalendar;
+}
+
+const endedWithoutTrip: readonly TripState[] = ['cancelled', 'rejected'];
+
+/** The compliance flags of one trip, in the order of `complianceFlags`. */
+export function tripFlags(trip: TripFacts, context: FlagContext): ComplianceFlagResult[] {
+  const flags: ComplianceFlagResult[] = [];
+  const actualDeparture = realDateOrNull(trip.actualDeparture);
+  const actualReturn = realDateOrNull(trip.actualReturn);
+  const approvalDate = realDateOrNull(trip.approvalDate);
+  const applicationDate = realDateOrNull(trip.applicationDate);
+  const state = trip.state ?? null;
+  if (actualDeparture === null && state !== null && endedWithoutTrip.includes(state)) return flags;
+
+  if (actualDeparture && (approvalDate === null || isAfter(approvalDate, actualDeparture))) {
+    flags.push({ flag: 'departed_without_approval', since: actualDeparture });
+  }
+
+  // Judged from the decision on file rather than the state, so that a trip that left without
+  // permission is not also reported as a permitted trip missing its application.
+  const permitted = approvalDate !== null || Boolean(trip.approvalRef?.trim());
+  const commitmentMissing = commitmentRequired(trip) && realDateOrNull(trip.commitmentDate) === null;
+  if (permitted && (applicationDate === null || commitmentMissing)) {
+    flags.push(withSince('missing_application', approvalDate ?? actualDeparture));
+  }
+
+  const applicationDue = applicationDeadline(trip, context.settings);
+  if (applicationDue !== null) {
+    // With no application yet, only a trip still being prepared is late; one already permitted
+    // or gone without an application is flagged above as missing it.
+    const stillAwaited = applicationDate === null && !permitted && actualDeparture === null;
+    const arrived = applicationDate ?? (stillAwaited ? context.today : null);
+    if (arrived !== null && isAfter(arrived, applicationDue)) {
+      flags.push({ flag: 'application_late', since: addDays(applicationDue, 1), dueDate: applicationDue });
+    }
+  }
+
+  const end = permittedReturn(trip);
+  if (actualDeparture && end && isAfter(actualReturn ?? context.today, end)) {
+    flags.push({ flag: 'overstay_without_extension', since: addDays(end, 1), dueDate: end });
+  }
+
+  const reportDue = returnReportDueDate(trip, context.settings, context.calendar);
+  if (reportDue !== null && isAfter(realDateOrNull(trip.returnReportDate) ?? context.today, reportDue)) {
+    flags.push({ flag: 'return_report_overdue', since: addDays(reportDue, 1), dueDate: reportDue });
+  }
+
+  if (actualDeparture && missingActivityTransfer(trip) !== null) {
+    flags.push({ flag: 'activity_transfer_missing', since: actualDeparture });
+  }
+
+  if (actualDeparture && borderPassUnreported(trip)) flags.push({ flag: 'border_pass_unreported', since: actualDeparture });
+
+  return flags;
+}
+
+/** Decisions that settle a member's marriage to a foreigner, whatever the recorded outcome says. */
+const settlingEvents: readonly PartyActivityEventKind[] = ['exemption', 'left_party', 'struck_off'];
+
+/** The compliance flags of a member, from the member's party-activity events. */
+export function memberFlags(events: readonly MemberEventFacts[]): ComplianceFlagResult[] {
+  const unprocessed = events.filter(
+    (event) =>
+      event.kind === 'foreign_marriage' &&
+      (event.outcome ?? 'pending') === 'pending' &&
+      !events.some((later) => settlingEvents.includes(later.kind) && !isBefore(later.date, event.date)),
+  );
+  if (unprocessed.length === 0) return [];
+  const earliest = unprocessed.reduce((first, event) => (isBefore(event.date, first.date) ? event : first));
+  return [{ flag: 'foreign_marriage_unprocessed', since: earliest.date }];
+}
+
+function withSince(flag: ComplianceFlag, since: CivilDate | null): ComplianceFlagResult {
+  return since === null ? { flag } : { flag, since };
+}
