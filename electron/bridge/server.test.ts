@@ -53,14 +53,15 @@ describe('the test bridge', () => {
     expect(await response.json()).toMatchObject({ ok: true, value: { state: 'uninitialised' } });
   });
 
-  it.each([
-    ['no Origin header', { token: 'x' }, 403],
-    ['a foreign origin', { origin: 'http://evil.example', token: 'x' }, 403],
-    ['no token', { origin: 'ORIGIN' }, 401],
-    ['a wrong token', { origin: 'ORIGIN', token: '0'.repeat(64) }, 401],
-  ])('refuses a call with %s', async (_label, init, status) => {
-    const response = await callBridge({ ...init, origin: init.origin === 'ORIGIN' ? bridge.origin : init.origin, token: init.token === 'x' ? bridge.token : init.token });
-    expect(response.status).toBe(status);
+  it.each<[string, { origin?: 'right' | 'foreign'; token?: 'right' | 'wrong' }, number]>([
+    ['no Origin header', { token: 'right' }, 403],
+    ['a foreign origin', { origin: 'foreign', token: 'right' }, 403],
+    ['no token', { origin: 'right' }, 401],
+    ['a wrong token', { origin: 'right', token: 'wrong' }, 401],
+  ])('refuses a call with %s', async (_label, choice, status) => {
+    const origin = choice.origin === 'right' ? bridge.origin : choice.origin === 'foreign' ? 'http://evil.example' : undefined;
+    const token = choice.token === 'right' ? bridge.token : choice.token === 'wrong' ? '0'.repeat(64) : undefined;
+    expect((await callBridge({ ...(origin ? { origin } : {}), ...(token ? { token } : {}) })).status).toBe(status);
   });
 
   it('refuses broken JSON and validates payloads like the main process', async () => {

@@ -43,6 +43,7 @@ async function start() {
     appVersion: app.getVersion(),
     openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
     logger,
+    watchIdle: true,
   });
 
   denyAllPermissions(electronSession.defaultSession);

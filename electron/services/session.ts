@@ -6,6 +6,8 @@ import type { Lang } from '../../shared/i18n';
 import { newRecoveryKey } from './registry/keyfile';
 import { Registry, type NewUserInput, type UnitInput } from './registry/registry';
 import { stderrLogger, type Logger } from './log';
+import { readSetting } from './settings';
+import { defaultIdleMinutes, IdleMinutes } from '../../shared/contract/sessionSettings';
 
 export interface SessionConfig {
   databaseFile: string;
@@ -13,7 +15,11 @@ export interface SessionConfig {
   openOptions?: OpenOptions;
   training?: boolean;
   logger?: Logger;
+  /** Check every so often whether the registry has been idle too long (the application and the bridge; not the command line). */
+  watchIdle?: boolean;
 }
+
+export const idleMinutesSetting = { key: 'security.idleMinutes', schema: IdleMinutes, fallback: defaultIdleMinutes };
 
 type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>) => void;
 
@@ -26,9 +32,33 @@ export class AppSession {
   private current: Registry | null = null;
   private pendingRecoveryKey: string | null = null;
   private readonly listeners = new Set<Listener>();
+  private lastActivity = Date.now();
+  private idleMinutes = defaultIdleMinutes;
+  private idleTimer: ReturnType<typeof setInterval> | null = null;
   lang: Lang = 'vi';
 
-  constructor(readonly config: SessionConfig) {}
+  constructor(readonly config: SessionConfig) {
+    if (config.watchIdle) {
+      this.idleTimer = setInterval(() => this.lockIfIdle(), 15_000);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Any call or any keystroke the renderer reports counts as activity. */
+  touch(now = Date.now()): void {
+    this.lastActivity = now;
+  }
+
+  lockIfIdle(now = Date.now()): boolean {
+    if (!this.current || now - this.lastActivity < this.idleMinutes * 60_000) return false;
+    this.lock('idle');
+    return true;
+  }
+
+  dispose(): void {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.lock('system');
+  }
 
   get logger(): Logger {
     return this.config.logger ?? stderrLogger;
@@ -103,5 +133,7 @@ export class AppSession {
   private replace(registry: Registry) {
     this.current?.close();
     this.current = registry;
+    this.idleMinutes = readSetting(registry.db, idleMinutesSetting);
+    this.touch();
   }
 }

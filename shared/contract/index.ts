@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { CallDefinition } from './define';
 import { foundationCalls } from './foundation';
+import { usersCalls } from './users';
 
 /** Every call the renderer can make, declared once: the preload, the main process and the test bridge all serve exactly these. */
 export const calls = {
   ...foundationCalls,
+  ...usersCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

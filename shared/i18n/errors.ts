@@ -27,6 +27,8 @@ export const errorMessages = messages(
     'error.PARENT_REQUIRED': 'Đơn vị cấp {level} phải có mã đơn vị cấp trên.',
     'error.NOT_FOUND': 'Không tìm thấy bản ghi đã chọn; có thể nó đã bị xóa.',
     'error.FORBIDDEN': 'Vai trò “{role}” không được phép thực hiện thao tác này. Hãy nhờ người có quyền thực hiện.',
+    'error.LAST_ADMINISTRATOR': 'Sổ phải còn ít nhất một quản trị viên đang hoạt động. Hãy chỉ định quản trị viên khác trước.',
+    'error.CANNOT_DISABLE_SELF': 'Không thể tự khóa tài khoản đang đăng nhập. Hãy nhờ quản trị viên khác thực hiện.',
   },
   {
     'error.INTERNAL': 'Something unexpected went wrong. Try again; if it keeps happening, send the log file to technical support.',
@@ -53,5 +55,7 @@ export const errorMessages = messages(
     'error.PARENT_REQUIRED': 'A {level} unit needs the code of its parent unit.',
     'error.NOT_FOUND': 'The selected record was not found; it may have been deleted.',
     'error.FORBIDDEN': 'The role “{role}” may not do this. Ask someone with the right role.',
+    'error.LAST_ADMINISTRATOR': 'The registry must keep at least one active administrator. Appoint another administrator first.',
+    'error.CANNOT_DISABLE_SELF': 'You cannot disable the account you are signed in with. Ask another administrator.',
   },
 );

@@ -6,10 +6,12 @@ import { issuesFromZod } from '../../../shared/validation';
 import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
 import { foundationHandlers } from './foundation';
+import { usersHandlers } from './users';
 import type { CallContext, Handler, HandlerSet } from './types';
 
 const handlers: HandlerSet<CallName> = {
   ...foundationHandlers,
+  ...usersHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -36,6 +38,7 @@ export function createDispatcher(session: AppSession): Dispatch {
           throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
         }
       }
+      session.touch();
       const handler = handlers[name] as Handler<CallName>;
       const value = await handler(parsed.data as never, context);
       return { ok: true, value: definition.output.parse(value) };

@@ -224,6 +224,22 @@ export class Registry {
     });
   }
 
+  /** Lets `username` open the registry with `password` (a new account, or a password reset by an administrator). */
+  async grantAccess(username: string, password: string): Promise<void> {
+    const content = await readKeyfile(this.keyfile);
+    const fresh = await wrapForUser(content, username, password, this.databaseKey);
+    content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+    await writeKeyfile(this.keyfile, content);
+  }
+
+  /** Removes the account's wrapped key: its password no longer opens the registry. */
+  async revokeAccess(username: string): Promise<void> {
+    const content = await readKeyfile(this.keyfile);
+    const lookup = userLookup(content.registryId, username);
+    content.users = content.users.filter((candidate) => candidate.lookup !== lookup);
+    await writeKeyfile(this.keyfile, content);
+  }
+
   /** Drops the key from memory and closes the file. */
   close(): void {
     this.databaseKey.fill(0);

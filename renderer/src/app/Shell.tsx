@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation, type View } from './navigation';
 import { useSession } from './sessionStore';
 import { TrainingBanner } from './TrainingBanner';
+import { useActivityReporter } from './useActivityReporter';
 
 const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType }[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
@@ -28,6 +29,7 @@ export function Shell() {
   const go = useNavigation((state) => state.go);
   const Screen = sections.find((section) => section.view === view)?.screen ?? HomeScreen;
   const headerHeight = status?.training ? 84 : 56;
+  useActivityReporter();
 
   return (
     <AppShell header={{ height: headerHeight }} navbar={{ width: 232, breakpoint: 0 }} padding="md">
