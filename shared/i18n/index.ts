@@ -6,11 +6,12 @@ import { registryMessages } from './registry';
 import { reportsMessages } from './reports';
 import { rulesMessages } from './rules';
 import { uiMessages } from './ui';
+import { textMessages } from '../text/messages';
 
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;

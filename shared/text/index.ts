@@ -1,0 +1,7 @@
+export * from './collation';
+export * from './countries';
+export * from './fold';
+export * from './legacy';
+export * from './nationalId';
+export { textMessages } from './messages';
+export { letterOf, toneMarks, toneVowels, vietnameseLetters, withTone, type LetterParts, type Tone, type ToneVowel } from './letters';
