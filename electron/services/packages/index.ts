@@ -1,0 +1,39 @@
+export {
+  type OfficeIdentity,
+  type OfficePrivateKeys,
+  FINGERPRINT_HEX_LENGTH,
+  computeFingerprint,
+  exportOfficePrivateKeys,
+  fingerprintsMatch,
+  formatFingerprint,
+  generateOfficeIdentity,
+  importOfficeIdentity,
+  normaliseFingerprint,
+} from './keys';
+export {
+  type CreateKeyCardInput,
+  type KeyCard,
+  CARD_VERSION,
+  confirmCardFingerprint,
+  createKeyCard,
+  encodeKeyCard,
+  parseKeyCard,
+  verifyCardRotation,
+  verifyKeyCard,
+} from './card';
+export {
+  type PackageKind,
+  type PackageLimits,
+  type PartName,
+  FILE_EXTENSION,
+  FORMAT_VERSION,
+  defaultLimits,
+  packageKinds,
+  partNames,
+  partsByKind,
+} from './format';
+export { type PackageManifest } from './manifest';
+export { ReportingRequest } from './contents';
+export { type PackageFileNameInput, type SealInput, packageFileName, sealPackage } from './seal';
+export { type OpenOptions, type ReceiverKey, type TrustedSigner, type VerifiedPackage, type VerifyOptions, inspectPackage, verifyPackage } from './verify';
+export { type UnitRef } from './schemas';
