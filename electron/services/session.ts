@@ -55,6 +55,11 @@ export class AppSession {
     return true;
   }
 
+  /** After the settings change, the new idle time applies at once. */
+  reloadSettings(): void {
+    if (this.current) this.idleMinutes = readSetting(this.current.db, idleMinutesSetting);
+  }
+
   dispose(): void {
     if (this.idleTimer) clearInterval(this.idleTimer);
     this.lock('system');

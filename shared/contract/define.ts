@@ -18,6 +18,8 @@ export interface CallDefinition<Input extends z.ZodType = z.ZodType, Output exte
 export const everyone: readonly UserRole[] = ['administrator', 'clerk', 'leader', 'viewer'];
 export const dataEntry: readonly UserRole[] = ['administrator', 'clerk', 'leader'];
 export const administrators: readonly UserRole[] = ['administrator'];
+/** Deciding on trips (approval, refusal, extension) and signing reports. */
+export const decisions: readonly UserRole[] = ['administrator', 'leader'];
 
 export function publicCall<Input extends z.ZodType, Output extends z.ZodType>(input: Input, output: Output): CallDefinition<Input, Output> {
   return { input, output, access: { kind: 'public' }, writes: false };

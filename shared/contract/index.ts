@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { CallDefinition } from './define';
 import { foundationCalls } from './foundation';
+import { registryCalls } from './registry';
 import { usersCalls } from './users';
 
 /** Every call the renderer can make, declared once: the preload, the main process and the test bridge all serve exactly these. */
 export const calls = {
   ...foundationCalls,
   ...usersCalls,
+  ...registryCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

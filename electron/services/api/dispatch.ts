@@ -6,12 +6,14 @@ import { issuesFromZod } from '../../../shared/validation';
 import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
 import { foundationHandlers } from './foundation';
+import { registryHandlers } from './registry';
 import { usersHandlers } from './users';
 import type { CallContext, Handler, HandlerSet } from './types';
 
 const handlers: HandlerSet<CallName> = {
   ...foundationHandlers,
   ...usersHandlers,
+  ...registryHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;

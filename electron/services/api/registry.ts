@@ -1,0 +1,85 @@
+import type { registryCalls } from '../../../shared/contract/registry';
+import { decisions } from '../../../shared/contract/define';
+import { DomainError } from '../../../shared/errors';
+import { translate, type MessageKey } from '../../../shared/i18n';
+import { appendAudit } from '../audit';
+import { verifyAuditChain } from '../audit';
+import { deleteActivityEvent, saveActivityEvent } from '../records/activityEvents';
+import { addAttachment, deleteAttachment, readAttachment } from '../records/attachments';
+import { archiveCell, archiveMember, getMember, listCells, renameCell, saveMember, searchMembers } from '../records/members';
+import { deleteEnterprise, deleteIssuedDocument, listEnterprises, listIssuedDocuments, listLegalBases, saveEnterprise, saveIssuedDocument, saveLegalBasis } from '../records/references';
+import { readRegistrySettings, saveRegistrySettings } from '../records/registrySettings';
+import { deleteTravelDocument, saveTravelDocument } from '../records/travelDocuments';
+import { getTrip, saveTrip, searchTrips, transitionTrip } from '../records/trips';
+import type { HandlerSet } from './types';
+
+/** Permission, refusal and extension are decisions: a leader's or an administrator's. */
+const decidingTransitions = new Set(['approve', 'reject', 'extend']);
+
+export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {
+  'cells.list': ({ includeArchived }, { session }) => listCells(session.requireRegistry(), includeArchived),
+  'cells.rename': ({ id, name }, { session }) => renameCell(session.requireRegistry(), id, name),
+  'cells.archive': ({ id, archived }, { session }) => archiveCell(session.requireRegistry(), id, archived),
+
+  'members.search': (input, { session }) => searchMembers(session.requireRegistry(), input),
+  'members.get': ({ id }, { session }) => getMember(session.requireRegistry(), id),
+  'members.save': (input, { session }) => saveMember(session.requireRegistry(), input),
+  'members.archive': ({ id, archived }, { session }) => archiveMember(session.requireRegistry(), id, archived),
+
+  'travelDocuments.save': (input, { session }) => saveTravelDocument(session.requireRegistry(), input),
+  'travelDocuments.delete': ({ id }, { session }) => {
+    deleteTravelDocument(session.requireRegistry(), id);
+    return { done: true };
+  },
+
+  'trips.search': (input, { session }) => searchTrips(session.requireRegistry(), input),
+  'trips.get': ({ id }, { session }) => getTrip(session.requireRegistry(), id),
+  'trips.save': (input, { session }) => saveTrip(session.requireRegistry(), input),
+  'trips.transition': (input, { session }) => {
+    const registry = session.requireRegistry();
+    if (decidingTransitions.has(input.transition) && !decisions.includes(registry.user.role)) {
+      registry.write((db) => appendAudit(db, registry.actor, { action: `trip.${input.transition}`, entity: 'trip', entityId: input.tripId, outcome: 'refused' }));
+      throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
+    }
+    return transitionTrip(registry, input);
+  },
+
+  'activityEvents.save': (input, { session }) => saveActivityEvent(session.requireRegistry(), input),
+  'activityEvents.delete': ({ id }, { session }) => {
+    deleteActivityEvent(session.requireRegistry(), id);
+    return { done: true };
+  },
+
+  'attachments.add': (input, { session }) => addAttachment(session.requireRegistry(), input),
+  'attachments.get': ({ id }, { session }) => readAttachment(session.requireRegistry(), id),
+  'attachments.delete': ({ id }, { session }) => {
+    deleteAttachment(session.requireRegistry(), id);
+    return { done: true };
+  },
+
+  'issuedDocuments.list': (range, { session }) => listIssuedDocuments(session.requireRegistry(), range),
+  'issuedDocuments.save': (input, { session }) => saveIssuedDocument(session.requireRegistry(), input),
+  'issuedDocuments.delete': ({ id }, { session }) => {
+    deleteIssuedDocument(session.requireRegistry(), id);
+    return { done: true };
+  },
+
+  'legalBases.list': (_input, { session }) => listLegalBases(session.requireRegistry()),
+  'legalBases.save': (input, { session }) => saveLegalBasis(session.requireRegistry(), input),
+
+  'enterprises.list': (_input, { session }) => listEnterprises(session.requireRegistry()),
+  'enterprises.save': (input, { session }) => saveEnterprise(session.requireRegistry(), input),
+  'enterprises.delete': ({ id }, { session }) => {
+    deleteEnterprise(session.requireRegistry(), id);
+    return { done: true };
+  },
+
+  'settings.get': (_input, { session }) => readRegistrySettings(session.requireRegistry()),
+  'settings.save': (input, { session }) => {
+    const saved = saveRegistrySettings(session.requireRegistry(), input);
+    session.reloadSettings();
+    return saved;
+  },
+
+  'audit.verify': (_input, { session }) => verifyAuditChain(session.requireRegistry()),
+};

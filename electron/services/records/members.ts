@@ -1,0 +1,243 @@
+import { and, eq } from 'drizzle-orm';
+import type { RegistryDb } from '../../../db/connection';
+import { cells, members, partyActivityEvents, travelDocuments } from '../../../db/schema';
+import type { CellRow, MemberDetail, MemberRow, ParsedMemberInput, TravelDocumentRow } from '../../../shared/contract/registry';
+import type { MemberStatus } from '../../../shared/domain/enums';
+import { DomainError, type FieldIssue } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import { memberFlags } from '../../../shared/rules/flags';
+import { yearOf } from '../../../shared/rules/dates';
+import { nameSortKey } from '../../../shared/text/collation';
+import { foldForSearch, normaliseText } from '../../../shared/text/fold';
+import { checkNationalId } from '../../../shared/text/nationalId';
+import { appendAudit } from '../audit';
+import type { Registry } from '../registry/registry';
+import { activityEventRow, memberEventFacts } from './activityEvents';
+import { blankToNull, invalid, nowIso } from './common';
+import { tripRows } from './trips';
+
+type MemberRecord = typeof members.$inferSelect;
+
+const memberColumns = `m.id, m.code, m.full_name AS fullName, m.gender, m.birth_date AS birthDate, m.national_id AS nationalId,
+  c.name AS cellName, m.status, m.holds_leadership_post AS holdsLeadershipPost, m.archived_at IS NOT NULL AS archived,
+  (SELECT count(*) FROM trips t WHERE t.member_id = m.id) AS tripCount,
+  EXISTS (SELECT 1 FROM trips t WHERE t.member_id = m.id AND t.state IN ('departed', 'extended', 'unauthorised_stay')) AS abroadNow`;
+
+interface RawMemberRow extends Omit<MemberRow, 'holdsLeadershipPost' | 'archived' | 'abroadNow'> {
+  holdsLeadershipPost: number;
+  archived: number;
+  abroadNow: number;
+}
+
+function toMemberRow(raw: RawMemberRow): MemberRow {
+  return { ...raw, holdsLeadershipPost: raw.holdsLeadershipPost === 1, archived: raw.archived === 1, abroadNow: raw.abroadNow === 1 };
+}
+
+/** `LIKE` pattern for a piece of text anywhere in a column, with the wildcards in the text itself escaped. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+export interface MemberSearchInput {
+  query?: string | undefined;
+  cellId?: string | undefined;
+  status?: MemberStatus | undefined;
+  includeArchived: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Members matching every word of the query in the folded name, the code or the national ID
+ * ("dang hoa" finds "Đặng Thị Hoà"), in Vietnamese name order, one page at a time.
+ */
+export function searchMembers(registry: Registry, input: MemberSearchInput): { total: number; rows: MemberRow[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  if (!input.includeArchived) conditions.push('m.archived_at IS NULL');
+  if (input.cellId) {
+    conditions.push('m.cell_id = ?');
+    parameters.push(input.cellId);
+  }
+  if (input.status) {
+    conditions.push('m.status = ?');
+    parameters.push(input.status);
+  }
+  for (const word of foldForSearch(input.query ?? '').split(' ').filter(Boolean)) {
+    conditions.push(`(m.name_folded LIKE ? ESCAPE '\\' OR m.code LIKE ? ESCAPE '\\' OR m.national_id LIKE ? ESCAPE '\\')`);
+    parameters.push(containing(word), containing(word), containing(word));
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const total = (registry.sqlite.prepare(`SELECT count(*) AS n FROM members m ${where}`).get(...parameters) as { n: number }).n;
+  const rows = registry.sqlite
+    .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id ${where} ORDER BY m.name_sort_key, m.id LIMIT ? OFFSET ?`)
+    .all(...parameters, input.limit, input.offset) as RawMemberRow[];
+  return { total, rows: rows.map(toMemberRow) };
+}
+
+function memberRecord(db: RegistryDb, id: string): MemberRecord {
+  const record = db.select().from(members).where(eq(members.id, id)).get();
+  if (!record) throw new DomainError('NOT_FOUND');
+  return record;
+}
+
+export function getMember(registry: Registry, id: string): MemberDetail {
+  const record = memberRecord(registry.db, id);
+  const row = toMemberRow(registry.sqlite.prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id = ?`).get(id) as RawMemberRow);
+  const events = registry.db.select().from(partyActivityEvents).where(eq(partyActivityEvents.memberId, id)).orderBy(partyActivityEvents.effectiveDate).all();
+  return {
+    ...row,
+    leadershipPost: record.leadershipPost,
+    managingCommittee: record.managingCommittee,
+    underDisciplinaryReview: record.underDisciplinaryReview,
+    phone: record.phone,
+    email: record.email,
+    address: record.address,
+    notes: record.notes,
+    travelDocuments: registry.db.select().from(travelDocuments).where(eq(travelDocuments.memberId, id)).orderBy(travelDocuments.expiresOn).all().map(travelDocumentRow),
+    trips: tripRows(registry, { memberId: id }),
+    events: events.map(activityEventRow),
+    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null })),
+  };
+}
+
+export function travelDocumentRow(record: typeof travelDocuments.$inferSelect): TravelDocumentRow {
+  return { id: record.id, kind: record.kind, number: record.number, issuedOn: record.issuedOn, expiresOn: record.expiresOn, issuer: record.issuer, notes: record.notes };
+}
+
+/** The cell with this name in the unit, created when the name is new (as the import and the form both allow). */
+export function cellIdFor(db: RegistryDb, unitId: string, name: string, actor: Registry['actor']): string {
+  const normalised = normaliseText(name);
+  const folded = foldForSearch(normalised);
+  const existing = db.select({ id: cells.id }).from(cells).where(and(eq(cells.unitId, unitId), eq(cells.nameFolded, folded))).get();
+  if (existing) return existing.id;
+  const now = nowIso();
+  const id = newId();
+  db.insert(cells).values({ id, unitId, name: normalised, nameFolded: folded, createdAt: now, updatedAt: now }).run();
+  appendAudit(db, actor, { action: 'cell.create', entity: 'cell', entityId: id, after: { name: normalised } });
+  return id;
+}
+
+/** The problems of a member record that its schema alone cannot see. */
+export function memberIssues(db: RegistryDb, unitId: string, input: ParsedMemberInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const code = normaliseText(input.code);
+  const holder = db
+    .select({ id: members.id, fullName: members.fullName })
+    .from(members)
+    .where(and(eq(members.unitId, unitId), eq(members.code, code)))
+    .get();
+  if (holder && holder.id !== input.id) issues.push({ path: ['code'], key: 'member.code.duplicate', params: { code, name: holder.fullName } });
+  if (input.nationalId) {
+    const birthYear = input.birthDate ? yearOf(input.birthDate) : undefined;
+    for (const problem of checkNationalId(input.nationalId, { ...(birthYear ? { birthYear } : {}), ...(input.gender ? { gender: input.gender } : {}) })) {
+      issues.push({ path: ['nationalId'], key: problem });
+    }
+  }
+  return issues;
+}
+
+export function memberValues(input: ParsedMemberInput, cellId: string) {
+  const fullName = normaliseText(input.fullName);
+  return {
+    cellId,
+    code: normaliseText(input.code),
+    fullName,
+    nameFolded: foldForSearch(fullName),
+    nameSortKey: nameSortKey(fullName),
+    gender: input.gender ?? null,
+    birthDate: input.birthDate ?? null,
+    nationalId: input.nationalId ?? null,
+    holdsLeadershipPost: input.holdsLeadershipPost,
+    leadershipPost: blankToNull(input.leadershipPost),
+    managingCommittee: blankToNull(input.managingCommittee),
+    underDisciplinaryReview: input.underDisciplinaryReview,
+    status: input.status,
+    phone: blankToNull(input.phone),
+    email: blankToNull(input.email),
+    address: blankToNull(input.address),
+    notes: blankToNull(input.notes),
+  };
+}
+
+export function saveMember(registry: Registry, input: ParsedMemberInput): MemberDetail {
+  const unitId = registry.ownUnit().id;
+  const issues = memberIssues(registry.db, unitId, input);
+  if (issues.length > 0) throw invalid(issues);
+  const id = registry.write((db) => {
+    const cellId = cellIdFor(db, unitId, input.cellName, registry.actor);
+    const values = memberValues(input, cellId);
+    const now = nowIso();
+    if (input.id) {
+      const before = memberRecord(db, input.id);
+      db.update(members)
+        .set({ ...values, updatedAt: now })
+        .where(eq(members.id, input.id))
+        .run();
+      appendAudit(db, registry.actor, { action: 'member.update', entity: 'member', entityId: input.id, before: auditable(before), after: auditable({ ...before, ...values }) });
+      return input.id;
+    }
+    const id = newId();
+    db.insert(members)
+      .values({ id, unitId, ...values, createdAt: now, updatedAt: now })
+      .run();
+    appendAudit(db, registry.actor, { action: 'member.create', entity: 'member', entityId: id, after: auditable(values) });
+    return id;
+  });
+  return getMember(registry, id);
+}
+
+/** A member with trips is never deleted: archiving hides the record from the lists and keeps its history. */
+export function archiveMember(registry: Registry, id: string, archived: boolean): MemberDetail {
+  registry.write((db) => {
+    const before = memberRecord(db, id);
+    const archivedAt = archived ? (before.archivedAt ?? nowIso()) : null;
+    db.update(members).set({ archivedAt, updatedAt: nowIso() }).where(eq(members.id, id)).run();
+    appendAudit(db, registry.actor, { action: archived ? 'member.archive' : 'member.restore', entity: 'member', entityId: id, before: { archivedAt: before.archivedAt }, after: { archivedAt } });
+  });
+  return getMember(registry, id);
+}
+
+function auditable(record: Partial<MemberRecord>) {
+  const { nameFolded: _folded, nameSortKey: _sortKey, ...rest } = record;
+  return rest;
+}
+
+export function listCells(registry: Registry, includeArchived: boolean): CellRow[] {
+  const rows = registry.sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.archived_at IS NOT NULL AS archived,
+        (SELECT count(*) FROM members m WHERE m.cell_id = c.id AND m.archived_at IS NULL) AS memberCount
+       FROM cells c ${includeArchived ? '' : 'WHERE c.archived_at IS NULL'}`,
+    )
+    .all() as { id: string; name: string; archived: number; memberCount: number }[];
+  return rows.map((row) => ({ ...row, archived: row.archived === 1 })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+function cellRow(registry: Registry, id: string): CellRow {
+  const row = listCells(registry, true).find((cell) => cell.id === id);
+  if (!row) throw new DomainError('NOT_FOUND');
+  return row;
+}
+
+export function renameCell(registry: Registry, id: string, name: string): CellRow {
+  const normalised = normaliseText(name);
+  registry.write((db) => {
+    const before = db.select().from(cells).where(eq(cells.id, id)).get();
+    if (!before) throw new DomainError('NOT_FOUND');
+    db.update(cells).set({ name: normalised, nameFolded: foldForSearch(normalised), updatedAt: nowIso() }).where(eq(cells.id, id)).run();
+    appendAudit(db, registry.actor, { action: 'cell.rename', entity: 'cell', entityId: id, before: { name: before.name }, after: { name: normalised } });
+  });
+  return cellRow(registry, id);
+}
+
+export function archiveCell(registry: Registry, id: string, archived: boolean): CellRow {
+  registry.write((db) => {
+    const before = db.select().from(cells).where(eq(cells.id, id)).get();
+    if (!before) throw new DomainError('NOT_FOUND');
+    const archivedAt = archived ? (before.archivedAt ?? nowIso()) : null;
+    db.update(cells).set({ archivedAt, updatedAt: nowIso() }).where(eq(cells.id, id)).run();
+    appendAudit(db, registry.actor, { action: archived ? 'cell.archive' : 'cell.restore', entity: 'cell', entityId: id });
+  });
+  return cellRow(registry, id);
+}

@@ -1,0 +1,17 @@
+import type { RegistrySettings } from '../../../shared/contract/registry';
+import type { Registry } from '../registry/registry';
+import { idleMinutesSetting } from '../session';
+import { readSetting, writeSetting } from '../settings';
+import { deadlineSetting } from './common';
+
+export function readRegistrySettings(registry: Registry): RegistrySettings {
+  return { deadlines: readSetting(registry.db, deadlineSetting), idleMinutes: readSetting(registry.db, idleMinutesSetting) };
+}
+
+export function saveRegistrySettings(registry: Registry, input: RegistrySettings): RegistrySettings {
+  registry.write((db) => {
+    writeSetting(db, registry.actor, deadlineSetting, input.deadlines);
+    writeSetting(db, registry.actor, idleMinutesSetting, input.idleMinutes);
+  });
+  return readRegistrySettings(registry);
+}

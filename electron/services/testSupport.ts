@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { createDispatcher } from './api/dispatch';
+import { AppSession } from './session';
+
+export const testPassword = 'mật khẩu quản trị 2026';
+
+export interface OpenTestRegistry {
+  session: AppSession;
+  databaseFile: string;
+  /** Calls the services exactly as the renderer does, and fails loudly when the call is refused. */
+  call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;
+  /** Calls the services and returns the refusal's code and field issues. */
+  refusal(name: CallName, input: unknown): Promise<{ code: string; issues: { path: (string | number)[]; key: string }[] }>;
+}
+
+/** A fresh encrypted registry for a commune, signed in as its administrator. */
+export async function openTestRegistry(unit = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'ANGIANG' }): Promise<OpenTestRegistry> {
+  const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-test-')), 'so86.db');
+  const session = new AppSession({ databaseFile, appVersion: 'test' });
+  const dispatch = createDispatcher(session);
+  const call = async <Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>> => {
+    const envelope = await dispatch(name, input);
+    if (!envelope.ok) throw new Error(`${name} refused: ${JSON.stringify(envelope.error)}`);
+    return envelope.value as CallOutput<Name>;
+  };
+  const refusal = async (name: CallName, input: unknown) => {
+    const envelope = await dispatch(name, input);
+    if (envelope.ok) throw new Error(`${name} was accepted`);
+    return { code: envelope.error.code, issues: envelope.error.issues.map(({ path: issuePath, key }) => ({ path: issuePath, key })) };
+  };
+  await call('setup.newRecoveryKey', {});
+  await call('setup.create', { unit, admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword }, recoveryKeyConfirmed: true });
+  return { session, databaseFile, call, refusal };
+}
