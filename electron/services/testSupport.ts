@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import type { UnitLevel } from '../../shared/domain/enums';
 import { createDispatcher } from './api/dispatch';
 import { AppSession } from './session';
 
@@ -17,7 +18,9 @@ export interface OpenTestRegistry {
 }
 
 /** A fresh encrypted registry for a commune, signed in as its administrator. */
-export async function openTestRegistry(unit = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'ANGIANG' }): Promise<OpenTestRegistry> {
+export async function openTestRegistry(
+  unit: { code: string; name: string; level: UnitLevel; parentCode: string | null } = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' },
+): Promise<OpenTestRegistry> {
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-test-')), 'so86.db');
   const session = new AppSession({ databaseFile, appVersion: 'test' });
   const dispatch = createDispatcher(session);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallDefinition } from './define';
+import { dashboardCalls } from './dashboard';
 import { foundationCalls } from './foundation';
 import { registryCalls } from './registry';
 import { usersCalls } from './users';
@@ -9,6 +10,7 @@ export const calls = {
   ...foundationCalls,
   ...usersCalls,
   ...registryCalls,
+  ...dashboardCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

@@ -152,6 +152,22 @@ function enterpriseAtEnd(input: ReportInput) {
     .reduce((sum, row) => ({ committees: sum.committees + row.committees, cells: sum.cells + row.cells, members: sum.members + row.members }), { committees: 0, cells: 0, members: 0 });
 }
 
+/**
+ * The member-level flags (a marriage to a foreigner not dealt with), one per member; with a
+ * period, only for members whose marriage was recorded in it.
+ */
+export function memberFlagsOf(events: readonly ReportEvent[], period?: { from: string; to: string }): ComplianceFlag[] {
+  const byMember = new Map<string, ReportEvent[]>();
+  for (const event of events) byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);
+  const flags: ComplianceFlag[] = [];
+  for (const memberEvents of byMember.values()) {
+    if (period && !memberEvents.some((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, period))) continue;
+    const facts = memberEvents.map((event) => ({ kind: event.kind, date: event.effectiveDate, outcome: event.marriageOutcome }));
+    flags.push(...memberFlags(facts).map((result) => result.flag));
+  }
+  return flags;
+}
+
 /** The report of one unit for a period, counted from its own records by the rules of domain.md. */
 export function computeReport(input: ReportInput): ReportData {
   const inPeriod = input.trips.filter((trip) => within(statisticsDate(trip), input.period));
@@ -175,13 +191,7 @@ export function computeReport(input: ReportInput): ReportData {
   const complianceFlags = emptyComplianceFlagCounts();
   const count = (flag: ComplianceFlag) => (complianceFlags[flag] += 1);
   for (const trip of inPeriod) for (const result of tripFlags(trip, input.flagContext)) count(result.flag);
-  const eventsByMember = new Map<string, ReportEvent[]>();
-  for (const event of input.events) eventsByMember.set(event.memberId, [...(eventsByMember.get(event.memberId) ?? []), event]);
-  for (const events of eventsByMember.values()) {
-    if (!events.some((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, input.period))) continue;
-    const facts = events.map((event) => ({ kind: event.kind, date: event.effectiveDate, outcome: event.marriageOutcome }));
-    for (const result of memberFlags(facts)) count(result.flag);
-  }
+  for (const flag of memberFlagsOf(input.events, input.period)) count(flag);
 
   const eventsInPeriod = (kinds: readonly PartyActivityEventKind[]) => input.events.filter((event) => kinds.includes(event.kind) && within(event.effectiveDate, input.period)).length;
 

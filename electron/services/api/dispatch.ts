@@ -7,6 +7,7 @@ import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
 import { foundationHandlers } from './foundation';
 import { registryHandlers } from './registry';
+import { reportsHandlers } from './reports';
 import { usersHandlers } from './users';
 import type { CallContext, Handler, HandlerSet } from './types';
 
@@ -14,6 +15,7 @@ const handlers: HandlerSet<CallName> = {
   ...foundationHandlers,
   ...usersHandlers,
   ...registryHandlers,
+  ...reportsHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;

@@ -132,6 +132,11 @@ function rowsFor(registry: Registry, ids: string[], context: RuleContext): TripR
   });
 }
 
+/** Rows for the given trips, in the given order. */
+export function tripRowsById(registry: Registry, ids: string[]): TripRow[] {
+  return rowsFor(registry, ids, ruleContext(registry.db));
+}
+
 /** Every trip matching the filter, newest planned departure first. */
 export function tripRows(registry: Registry, filter: TripFilter): TripRow[] {
   const { where, parameters } = filterSql(filter);
