@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { type ReportData, emptyComplianceFlagCounts } from '../../../shared/report/data';
+import { ReportMeta, defaultNarrative } from '../../../shared/report/narrative';
+import { type TripFormData } from './forms';
+
+/*
+ * Fixtures and readers for the renderers' tests: report data equal to the appendices of the model provincial
+ * report (reference 003), a filled trip form, and helpers that read DOCX and PDF output back.
+ */
+
+/** Report data equal to the appendices of the model report. */
+export function modelReportData(): ReportData {
+  return {
+    unit: { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' },
+    period: { from: '2023-01-01', to: '2026-05-31' },
+    appendix01: [
+      {
+        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
+        kind: 'other',
+        ref: '3121-QĐ/TU',
+        date: '2023-04-26',
+        title:
+          'về công tác quản lý và nhiệm vụ của cán bộ, đảng viên thuộc Đảng bộ tỉnh An Giang khi ra nước ngoài và quan hệ với cá nhân, tổ chức nước ngoài',
+      },
+      {
+        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
+        kind: 'other',
+        ref: '64-QĐ/TU',
+        date: '2025-11-27',
+        title: 'về công tác quản lý cán bộ, đảng viên đi nước ngoài',
+      },
+      {
+        issuer: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
+        kind: 'official_letter',
+        ref: '112-CV/ĐU',
+        date: '2025-08-05',
+        title: 'về việc tăng cường quản lý đảng viên xuất cảnh bằng giấy thông hành',
+      },
+    ],
+    appendix02: {
+      rows: [
+        { year: 2023, until: '2023-12-31', total: 720, under1m: 631, from1to3m: 65, from3to12m: 21, over12m: 3 },
+        { year: 2024, until: '2024-12-31', total: 819, under1m: 734, from1to3m: 64, from3to12m: 17, over12m: 4 },
+        { year: 2025, until: '2025-12-31', total: 603, under1m: 508, from1to3m: 70, from3to12m: 17, over12m: 8 },
+        { year: 2026, until: '2026-05-31', total: 400, under1m: 321, from1to3m: 55, from3to12m: 22, over12m: 2 },
+      ],
+      total: { total: 2542, under1m: 2194, from1to3m: 254, from3to12m: 77, over12m: 17 },
+      specialMission: 0,
+      invitedByName: 0,
+      selfFundedOrPrivate: 924,
+      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
+    },
+    appendix03: {
+      rows: [
+        { year: 2023, until: '2023-12-31', transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
+        { year: 2024, until: '2024-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+        { year: 2025, until: '2025-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+        { year: 2026, until: '2026-05-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+      ],
+      total: { transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
+      enterprise: { committees: 0, cells: 0, members: 0 },
+    },
+    figures: {
+      permitted: 2542,
+      official: 1618,
+      selfFundedOrPrivate: 924,
+      temporaryTransfers: 15,
+      officialTransfers: 15,
+      exemptions: 82,
+      marriagesToForeigners: 3,
+      leftParty: 2,
+      abroadNow: 37,
+      complianceFlags: { ...emptyComplianceFlagCounts(), return_report_overdue: 4, border_pass_unreported: 2 },
+    },
+  };
+}
+
+export function modelReportMeta(): ReportMeta {
+  return ReportMeta.parse({
+    parentName: 'Đảng bộ tỉnh An Giang',
+    committeeName: 'Đảng ủy xã Vĩnh Trạch',
+    numberAndSymbol: '15-BC/ĐU',
+    place: 'Vĩnh Trạch',
+    date: '2026-05-20',
+    round: {
+      reference: '626-CV/BTCTW',
+      date: '2026-04-17',
+      issuer: 'Ban Tổ chức Trung ương',
+      subject: 'về việc xây dựng báo cáo thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài',
+    },
+    recipients: ['Ban Thường vụ Tỉnh ủy (để b/c)', 'Ban Tổ chức Tỉnh ủy', 'Các chi bộ trực thuộc', 'Lưu Văn phòng Đảng ủy'],
+    signer: { title: 'PHÓ BÍ THƯ', name: 'Lâm Minh Thành' },
+  });
+}
+
+export function modelReport() {
+  const data = modelReportData();
+  const meta = modelReportMeta();
+  return { data, meta, narrative: defaultNarrative(data, meta) };
+}
+
+export function sampleTripForm(): TripFormData {
+  return {
+    partyOrganisation: 'Đảng bộ xã Vĩnh Trạch',
+    managingCommittee: 'Đảng ủy xã Vĩnh Trạch',
+    place: 'Vĩnh Trạch',
+    date: '2026-05-12',
+    member: {
+      fullName: 'Nguyễn Thị Hồng Nhung',
+      gender: 'female',
+      birthDate: '1984-02-07',
+      nationalId: '089184001234',
+      cell: 'Chi bộ ấp Tây Bình',
+      post: 'Giáo viên',
+      workplace: 'Trường Tiểu học Vĩnh Trạch',
+    },
+    trip: {
+      purpose: 'Thăm thân',
+      purposeDetail: 'thăm con gái đang học tập',
+      countries: ['Hàn Quốc'],
+      plannedDeparture: '2026-06-01',
+      plannedReturn: '2026-06-20',
+      funding: 'Tự túc',
+      travelDocument: 'Hộ chiếu phổ thông',
+      travelDocumentNumber: 'P01234567',
+      travelDocumentValidUntil: '2031-03-15',
+    },
+    relativesAbroad: [{ fullName: 'Trần Ngọc Hân', relationship: 'Con gái', birthYear: 2004, country: 'Hàn Quốc', occupation: 'Sinh viên Đại học Quốc gia Seoul' }],
+    returnReport: {
+      permission: { ref: '125-QĐ/ĐU', date: '2026-05-25', issuer: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' },
+      actualDeparture: '2026-06-01',
+      actualReturn: '2026-06-19',
+      results: 'Đã thăm con gái, tham dự lễ tốt nghiệp của con.',
+      contacts: 'Không có.',
+      giftsAwardsInvitations: 'Không có.',
+      documentsBroughtBack: 'Không có.',
+    },
+  };
+}
+
+function decodeXml(value: string): string {
+  return value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of every `w:p` in a WordprocessingML part, in order. */
+export function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => textOf(match[0]));
+}
+
+export function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => decodeXml(match[1] ?? '')).join('');
+}
+
+/** The run properties (`w:rPr`) of the run whose text is exactly `text`. */
+export function runPropertiesOf(xml: string, text: string): string | undefined {
+  const run = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].find((match) => textOf(match[1] ?? '') === text);
+  return run?.[1]?.match(/<w:rPr>[\s\S]*?<\/w:rPr>/)?.[0];
+}
+
+export interface DocxTableCell {
+  text: string;
+  gridSpan: number;
+  vMerge?: 'restart' | 'continue';
+}
+
+/** Every `w:tbl` as rows of cells with their spans. */
+export function docxTables(xml: string): DocxTableCell[][][] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) =>
+    [...table[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => {
+        const vMerge = /<w:vMerge(?: w:val="(\w+)")?\/>/.exec(cell[0]);
+        return {
+          text: paragraphTexts(cell[0]).join('\n'),
+          gridSpan: Number(/<w:gridSpan w:val="(\d+)"/.exec(cell[0])?.[1] ?? 1),
+          vMerge: vMerge ? (vMerge[1] === 'restart' ? 'restart' : 'continue') : undefined,
+        };
+      }),
+    ),
+  );
+}
+
+export async function docxParts(buffer: Buffer): Promise<{ document: string; footnotes: string; styles: string; headers: string[] }> {
+  const zip = await JSZip.loadAsync(buffer);
+  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  const headerNames = Object.keys(zip.files).filter((name) => /^word\/header\d+\.xml$/.test(name));
+  return {
+    document: await read('word/document.xml'),
+    footnotes: await read('word/footnotes.xml'),
+    styles: await read('word/styles.xml'),
+    headers: await Promise.all(headerNames.map(read)),
+  };
+}
+
+/** Runs a Poppler tool on a PDF written to a temporary file. */
+export function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, args: string[] = []): string {
+  const directory = mkdtempSync(join(tmpdir(), 'so86-pdf-'));
+  try {
+    const file = join(directory, 'document.pdf');
+    writeFileSync(file, pdf);
+    const output = tool === 'pdftotext' ? [file, '-'] : [file];
+    return execFileSync(tool, [...args, ...output], { encoding: 'utf8' });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
