@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { CallDefinition } from './define';
 import { dashboardCalls } from './dashboard';
+import { exchangeCalls } from './exchange';
 import { foundationCalls } from './foundation';
 import { registryCalls } from './registry';
+import { reportsCalls } from './reports';
 import { usersCalls } from './users';
 
 /** Every call the renderer can make, declared once: the preload, the main process and the test bridge all serve exactly these. */
@@ -11,6 +13,8 @@ export const calls = {
   ...usersCalls,
   ...registryCalls,
   ...dashboardCalls,
+  ...reportsCalls,
+  ...exchangeCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

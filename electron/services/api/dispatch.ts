@@ -5,6 +5,7 @@ import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
 import { issuesFromZod } from '../../../shared/validation';
 import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
+import { exchangeHandlers } from './exchange';
 import { foundationHandlers } from './foundation';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
@@ -16,6 +17,7 @@ const handlers: HandlerSet<CallName> = {
   ...usersHandlers,
   ...registryHandlers,
   ...reportsHandlers,
+  ...exchangeHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;

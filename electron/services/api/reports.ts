@@ -1,7 +1,20 @@
 import type { dashboardCalls } from '../../../shared/contract/dashboard';
+import type { reportsCalls } from '../../../shared/contract/reports';
 import { dashboard } from '../reports/dashboard';
+import { renderReport, reportDraft, saveReportDraft } from '../reports/drafts';
+import { renderTripForm } from '../reports/tripForms';
 import type { HandlerSet } from './types';
 
-export const reportsHandlers: HandlerSet<keyof typeof dashboardCalls> = {
+export const reportsHandlers: HandlerSet<keyof typeof dashboardCalls | keyof typeof reportsCalls> = {
   'dashboard.get': (period, { session }) => dashboard(session.requireRegistry(), period),
+  'reports.get': ({ period, roundId }, { session }) => reportDraft(session.requireRegistry(), period, roundId),
+  'reports.save': (input, { session }) => saveReportDraft(session.requireRegistry(), input),
+  'reports.render': async ({ period, format }, { session }) => {
+    const file = await renderReport(session.requireRegistry(), period, format);
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+  },
+  'forms.trip': async ({ tripId, form, format }, { session }) => {
+    const file = await renderTripForm(session.requireRegistry(), tripId, form, format);
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+  },
 };

@@ -54,7 +54,7 @@ describe('creating a registry', () => {
     expect(registry.ownUnit()).toMatchObject({ code: 'VT', name: unit.name, level: 'commune', parentCode: 'AG' });
     expect(registry.user).toMatchObject({ username: 'vanphong', role: 'administrator' });
     expect(registry.counts().users).toBe(1);
-    expect(verifyAuditChain(registry)).toEqual({ ok: true, rows: 2 });
+    expect(verifyAuditChain(registry)).toEqual({ ok: true, rows: 3 });
     const keyfile = await readKeyfile(keyfilePathFor(databaseFile));
     expect(keyfile.users).toHaveLength(1);
     expect(keyfile.users[0]!.kdf).toMatchObject({ name: 'scrypt', N: 131072, r: 8, p: 1 });

@@ -9,6 +9,7 @@ import type { UnitLevel, UserRole } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { appendAudit, type Actor } from '../audit';
+import { ensureOwnIdentity } from '../exchange/identity';
 import {
   findUserEntry,
   keyfilePathFor,
@@ -136,6 +137,7 @@ export class Registry {
         const actor = { userId: admin.id, username: admin.username };
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.create', entity: 'unit', after: input.unit });
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'user.create', entity: 'user', entityId: admin.id, after: { username: admin.username, role: admin.role } });
+        ensureOwnIdentity(tx as unknown as RegistryDb, actor);
       });
       await writeKeyfile(keyfilePathFor(databaseFile), content);
     } catch (error) {
@@ -270,6 +272,7 @@ export class Registry {
     this.write((db) => {
       db.update(users).set({ lastSignInAt: now }).where(eq(users.id, this.user.id)).run();
       appendAudit(db, this.actor, { action, entity: 'user', entityId: this.user.id });
+      ensureOwnIdentity(db, this.actor);
     });
   }
 

@@ -1,0 +1,75 @@
+import type { exchangeCalls, KeyCardSummary } from '../../../shared/contract/exchange';
+import { addSubordinateUnit, completeness } from '../exchange/combined';
+import { currentIdentity, rotateOwnIdentity } from '../exchange/identity';
+import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
+import { exportReportPackage, importPackageFile, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../exchange/transfer';
+import { listTrustedCards, revokeCard, trustCard, type TrustedCardRecord } from '../exchange/trust';
+import { formatFingerprint, parseKeyCard } from '../packages';
+import type { Registry } from '../registry/registry';
+import type { HandlerSet } from './types';
+
+function cardSummary(record: TrustedCardRecord): KeyCardSummary {
+  return {
+    id: record.id,
+    unitCode: record.unitCode,
+    unitName: record.unitName,
+    level: record.level,
+    fingerprint: formatFingerprint(record.fingerprint),
+    relation: record.relation,
+    trustedAt: record.trustedAt,
+    revokedAt: record.revokedAt,
+    revokedReason: record.revokedReason,
+    rotatedFrom: record.replacesFingerprint ? formatFingerprint(record.replacesFingerprint) : null,
+  };
+}
+
+function ownCard(registry: Registry) {
+  const own = currentIdentity(registry.db);
+  return {
+    fingerprint: formatFingerprint(own.card.fingerprint),
+    fileName: `TheKhoa_${own.card.unit.code}.json`,
+    contentBase64: Buffer.from(own.cardBytes).toString('base64'),
+    unitCode: own.card.unit.code,
+    createdAt: own.card.createdAt,
+  };
+}
+
+const bytesOf = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
+
+export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
+  'keys.ownCard': (_input, { session }) => ownCard(session.requireRegistry()),
+  'keys.list': (_input, { session }) => listTrustedCards(session.requireRegistry()).map(cardSummary),
+  'keys.inspectCard': ({ contentBase64 }) => {
+    const card = parseKeyCard(bytesOf(contentBase64));
+    return { unitCode: card.unit.code, unitName: card.unit.name, level: card.unit.level, fingerprint: formatFingerprint(card.fingerprint), rotation: card.replaces !== null };
+  },
+  'keys.trust': ({ contentBase64, fingerprint }, { session }) => cardSummary(trustCard(session.requireRegistry(), bytesOf(contentBase64), fingerprint)),
+  'keys.revoke': ({ id, reason }, { session }) => cardSummary(revokeCard(session.requireRegistry(), id, reason)),
+  'keys.rotate': (_input, { session }) => {
+    const registry = session.requireRegistry();
+    registry.write((db) => rotateOwnIdentity(db, registry.actor));
+    return ownCard(registry);
+  },
+  'units.add': ({ code, name }, { session }) => {
+    addSubordinateUnit(session.requireRegistry(), code, name);
+    return { done: true };
+  },
+
+  'packages.export': async (input, { session }) => {
+    const exported = await exportReportPackage(session.requireRegistry(), input);
+    return { fileName: exported.fileName, contentBase64: Buffer.from(exported.content).toString('base64'), packageId: exported.packageId, version: exported.version };
+  },
+  'packages.verify': ({ contentBase64 }, { session }) => verifyPackageSummary(session.requireRegistry(), bytesOf(contentBase64)),
+  'packages.import': ({ contentBase64 }, { session }) => importPackageFile(session.requireRegistry(), bytesOf(contentBase64)),
+  'packages.history': (filter, { session }) => packageHistory(session.requireRegistry(), filter),
+  'packages.unitReport': ({ packageId }, { session }) => storedPackageSummary(session.requireRegistry(), packageId),
+  'packages.details': ({ packageId }, { session }) => storedPackageDetails(session.requireRegistry(), packageId),
+
+  'rounds.list': (_input, { session }) => listRounds(session.requireRegistry()),
+  'rounds.save': (input, { session }) => saveRound(session.requireRegistry(), input),
+  'rounds.exportRequest': ({ id }, { session }) => {
+    const file = exportRoundRequest(session.requireRegistry(), id);
+    return { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') };
+  },
+  'rounds.completeness': ({ period, roundId }, { session }) => completeness(session.requireRegistry(), period, roundId),
+};

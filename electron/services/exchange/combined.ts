@@ -1,0 +1,122 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { importedPackages, reportingRounds, units } from '../../../db/schema';
+import type { Completeness } from '../../../shared/contract/exchange';
+import { combineReports } from '../../../shared/report/combine';
+import { ReportData, type ReportUnitEntry } from '../../../shared/report/data';
+import { civilDateInVietnam, isAfter } from '../../../shared/rules/dates';
+import { newId } from '../../../shared/ids';
+import { appendAudit } from '../audit';
+import type { Registry } from '../registry/registry';
+import { ownReport } from '../reports/gather';
+
+type PackageRecord = typeof importedPackages.$inferSelect;
+
+/** The subordinate units this level expects reports from: known from trusted cards or added by hand. */
+export function subordinateUnits(registry: Registry) {
+  const own = registry.ownUnit();
+  return registry.db
+    .select()
+    .from(units)
+    .where(and(eq(units.isSelf, false), eq(units.parentCode, own.code)))
+    .orderBy(units.code)
+    .all();
+}
+
+/** A unit expected to report before its key card has arrived, so completeness lists it as missing. */
+export function addSubordinateUnit(registry: Registry, code: string, name: string): void {
+  const own = registry.ownUnit();
+  const now = new Date().toISOString();
+  registry.write((db) => {
+    if (db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()) return;
+    const id = newId();
+    db.insert(units).values({ id, code, name, level: own.level === 'central' ? 'province' : 'commune', parentCode: own.code, isSelf: false, createdAt: now, updatedAt: now }).run();
+    appendAudit(db, registry.actor, { action: 'unit.add', entity: 'unit', entityId: id, after: { code, name } });
+  });
+}
+
+/** The unit's accepted report for the period: the newest package not superseded. */
+export function currentPackage(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
+  return (
+    registry.db
+      .select()
+      .from(importedPackages)
+      .where(
+        and(
+          eq(importedPackages.kind, 'report'),
+          eq(importedPackages.unitCode, unitCode),
+          eq(importedPackages.periodFrom, period.from),
+          eq(importedPackages.periodTo, period.to),
+          isNull(importedPackages.supersededBy),
+        ),
+      )
+      .orderBy(desc(importedPackages.createdAt))
+      .get() ?? null
+  );
+}
+
+function versionsOf(registry: Registry, unitCode: string, period: { from: string; to: string }): number {
+  return registry.db
+    .select({ id: importedPackages.id })
+    .from(importedPackages)
+    .where(and(eq(importedPackages.kind, 'report'), eq(importedPackages.unitCode, unitCode), eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to)))
+    .all().length;
+}
+
+/** The deadline of the round asking for this period, if one was recorded. */
+export function deadlineFor(registry: Registry, period: { from: string; to: string }, roundId?: string | null): string | null {
+  const round = roundId
+    ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, roundId)).get()
+    : registry.db
+        .select()
+        .from(reportingRounds)
+        .where(and(eq(reportingRounds.periodFrom, period.from), eq(reportingRounds.periodTo, period.to), eq(reportingRounds.isOwn, true)))
+        .get();
+  return round?.deadline ?? null;
+}
+
+/**
+ * Which units reported for the period, on time or late, and which are missing. A report is on
+ * time when the unit signed it on or before the deadline (Vietnam time): the date it was made,
+ * not the day the USB stick arrived.
+ */
+export function completeness(registry: Registry, period: { from: string; to: string }, roundId?: string | null): Completeness {
+  const deadline = deadlineFor(registry, period, roundId);
+  const entries = subordinateUnits(registry).map((unit) => {
+    const current = currentPackage(registry, unit.code, period);
+    const signedOn = current ? civilDateInVietnam(current.createdAt) : null;
+    const status: ReportUnitEntry['status'] = !current ? 'missing' : deadline && signedOn && isAfter(signedOn, deadline) ? 'late' : 'submitted';
+    return {
+      code: unit.code,
+      name: unit.name,
+      status,
+      packageId: current?.id ?? null,
+      createdAt: current?.createdAt ?? null,
+      importedAt: current?.importedAt ?? null,
+      versions: versionsOf(registry, unit.code, period),
+    };
+  });
+  return {
+    period,
+    deadline,
+    units: entries,
+    submitted: entries.filter((entry) => entry.status === 'submitted').length,
+    late: entries.filter((entry) => entry.status === 'late').length,
+    missing: entries.filter((entry) => entry.status === 'missing').length,
+  };
+}
+
+/**
+ * The report of this unit for the period: its own records, and at a province or the centre,
+ * plus the latest accepted package of each subordinate unit for the same period
+ * (contracts.md §1, `so86 report`).
+ */
+export function reportFor(registry: Registry, period: { from: string; to: string }, roundId?: string | null): ReportData {
+  const own = ownReport(registry, period);
+  if (registry.ownUnit().level === 'commune') return own;
+  const status = completeness(registry, period, roundId);
+  const subordinateReports = status.units
+    .filter((entry) => entry.packageId !== null)
+    .map((entry) => ReportData.parse(JSON.parse(registry.db.select({ report: importedPackages.report }).from(importedPackages).where(eq(importedPackages.id, entry.packageId!)).get()!.report!)));
+  const unitEntries: ReportUnitEntry[] = status.units.map((entry) => ({ code: entry.code, name: entry.name, status: entry.status, packageId: entry.packageId }));
+  return combineReports(own, subordinateReports, unitEntries);
+}

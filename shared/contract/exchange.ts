@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ComplianceFlag, DurationBracket, TripPurpose, TripState, UnitLevel } from '../domain/enums';
+import { CivilDate, Id, UnitCode, requiredText } from '../domain/primitives';
+import { ReportData, SubmissionStatus } from '../report/data';
+import { administrators, decisions, Done, Empty, everyone, readCall, writeCall } from './define';
+import { Period } from './dashboard';
+
+/** One trip as the upper level reviews it when its request asks for record-level details (no attachments, no national IDs). */
+export const PackageTripRecord = z.strictObject({
+  memberCode: z.string().max(40),
+  memberName: z.string().max(120),
+  cellName: z.string().max(200),
+  holdsLeadershipPost: z.boolean(),
+  purpose: TripPurpose,
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(20),
+  state: TripState,
+  selfFunded: z.boolean(),
+  specialMission: z.boolean(),
+  invitedByName: z.boolean(),
+  approvalRef: z.string().max(100).nullable(),
+  approvalDate: CivilDate.nullable(),
+  plannedDeparture: CivilDate,
+  plannedReturn: CivilDate,
+  actualDeparture: CivilDate.nullable(),
+  actualReturn: CivilDate.nullable(),
+  extendedReturn: CivilDate.nullable(),
+  bracket: DurationBracket.nullable(),
+  overstay: z.enum(['none', 'permitted', 'unauthorised']),
+  returnReportDate: CivilDate.nullable(),
+  flags: z.array(ComplianceFlag),
+});
+export type PackageTripRecord = z.infer<typeof PackageTripRecord>;
+export const PackageDetails = z.array(PackageTripRecord).max(200_000);
+
+const Fingerprint = z.string().min(20).max(80);
+
+export const KeyCardSummary = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  level: UnitLevel,
+  fingerprint: z.string(),
+  relation: z.enum(['parent', 'child', 'other']),
+  trustedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  rotatedFrom: z.string().nullable(),
+});
+export type KeyCardSummary = z.infer<typeof KeyCardSummary>;
+
+export const OwnCard = z.object({ fingerprint: z.string(), fileName: z.string(), contentBase64: z.string(), unitCode: z.string(), createdAt: z.string() });
+
+export const PackageSummary = z.object({
+  packageId: z.string(),
+  kind: z.enum(['report', 'request']),
+  unit: z.object({ code: z.string(), name: z.string(), level: UnitLevel }),
+  signerFingerprint: z.string(),
+  signerTrusted: z.boolean(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  round: z.string().nullable(),
+  createdAt: z.string(),
+  encrypted: z.boolean(),
+  report: ReportData.nullable(),
+  detailsCount: z.number().int().nullable(),
+});
+export type PackageSummary = z.infer<typeof PackageSummary>;
+
+export const ImportOutcome = z.object({
+  outcome: z.enum(['imported', 'already_imported', 'superseded_older', 'older_than_current', 'round_created', 'round_known']),
+  summary: PackageSummary,
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const RoundInput = z
+  .strictObject({
+    id: Id.optional(),
+    ref: requiredText(64),
+    title: requiredText(500),
+    refDate: CivilDate.nullable().optional(),
+    periodFrom: CivilDate,
+    periodTo: CivilDate,
+    deadline: CivilDate,
+    detailsRequested: z.boolean().default(false),
+  })
+  .refine((round) => round.periodFrom <= round.periodTo, { message: 'period.backwards', path: ['periodTo'] });
+
+export const RoundRow = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string().nullable(),
+  refDate: z.string().nullable(),
+  issuerCode: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  deadline: z.string().nullable(),
+  detailsRequested: z.boolean(),
+  isOwn: z.boolean(),
+});
+export type RoundRow = z.infer<typeof RoundRow>;
+
+export const UnitSubmission = z.object({
+  code: z.string(),
+  name: z.string(),
+  status: SubmissionStatus,
+  packageId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  importedAt: z.string().nullable(),
+  versions: z.number().int(),
+});
+
+export const Completeness = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  deadline: z.string().nullable(),
+  units: z.array(UnitSubmission),
+  submitted: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+});
+export type Completeness = z.infer<typeof Completeness>;
+
+const FileInput = z.strictObject({ fileName: requiredText(260), contentBase64: z.string().max(70_000_000) });
+
+export const exchangeCalls = {
+  'keys.ownCard': readCall(Empty, OwnCard),
+  'keys.list': readCall(Empty, z.array(KeyCardSummary)),
+  'keys.inspectCard': readCall(FileInput, z.object({ unitCode: z.string(), unitName: z.string(), level: UnitLevel, fingerprint: z.string(), rotation: z.boolean() })),
+  'keys.trust': writeCall(FileInput.extend({ fingerprint: Fingerprint.nullable() }), KeyCardSummary, administrators),
+  'keys.revoke': writeCall(z.strictObject({ id: Id, reason: requiredText(500) }), KeyCardSummary, administrators),
+  'keys.rotate': writeCall(Empty, OwnCard, administrators),
+  'units.add': writeCall(z.strictObject({ code: UnitCode, name: requiredText(200) }), Done, administrators),
+
+  'packages.export': writeCall(
+    z.strictObject({ period: Period, roundId: Id.nullable().optional(), encryptToParent: z.boolean().default(true), includeDocuments: z.boolean().default(true) }),
+    z.object({ fileName: z.string(), contentBase64: z.string(), packageId: z.string(), version: z.number().int() }),
+    decisions,
+  ),
+  'packages.verify': readCall(FileInput, PackageSummary),
+  'packages.import': writeCall(FileInput, ImportOutcome),
+  'packages.history': readCall(z.strictObject({ unitCode: z.string().optional(), period: Period.optional() }), z.array(PackageSummary.omit({ report: true }).extend({ importedAt: z.string(), supersededBy: z.string().nullable() }))),
+  'packages.unitReport': readCall(z.strictObject({ packageId: Id }), PackageSummary),
+  'packages.details': readCall(z.strictObject({ packageId: Id }), PackageDetails),
+
+  'rounds.list': readCall(Empty, z.array(RoundRow)),
+  'rounds.save': writeCall(RoundInput, RoundRow, decisions),
+  'rounds.exportRequest': writeCall(z.strictObject({ id: Id }), z.object({ fileName: z.string(), contentBase64: z.string() }), decisions),
+  'rounds.completeness': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional() }), Completeness, everyone),
+} as const;

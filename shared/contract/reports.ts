@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Id } from '../domain/primitives';
+import { ReportData } from '../report/data';
+import { Narrative, NarrativeEdits, ReportMeta } from '../report/narrative';
+import { dataEntry, everyone, readCall, writeCall } from './define';
+import { Period } from './dashboard';
+
+export const ReportFormat = z.enum(['docx', 'xlsx', 'pdf']);
+export const TripFormKind = z.enum(['application', 'commitment', 'return_report']);
+
+export const ReportDraftOutput = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  roundId: z.string().nullable(),
+  data: ReportData,
+  meta: ReportMeta,
+  template: Narrative,
+  narrative: Narrative,
+  savedAt: z.string().nullable(),
+});
+export type ReportDraftOutput = z.infer<typeof ReportDraftOutput>;
+
+const GeneratedFile = z.object({ fileName: z.string(), contentBase64: z.string() });
+
+export const reportsCalls = {
+  'reports.get': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional() }), ReportDraftOutput),
+  'reports.save': writeCall(z.strictObject({ period: Period, roundId: Id.nullable().optional(), meta: ReportMeta, edits: NarrativeEdits }), ReportDraftOutput, dataEntry),
+  'reports.render': readCall(z.strictObject({ period: Period, format: ReportFormat }), GeneratedFile, everyone),
+  'forms.trip': readCall(z.strictObject({ tripId: Id, form: TripFormKind, format: z.enum(['docx', 'pdf']).default('docx') }), GeneratedFile, everyone),
+} as const;
