@@ -1,6 +1,7 @@
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { errorMessages } from './errors';
+import { exchangeMessages } from './exchange';
 import { packagesMessages } from './packages';
 import { registryMessages } from './registry';
 import { reportsMessages } from './reports';
@@ -11,7 +12,7 @@ import { textMessages } from '../text/messages';
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, exchangeMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;
