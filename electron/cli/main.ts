@@ -4,6 +4,9 @@ import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
 import { initCommand } from './commands/init';
+import { keysCommand } from './commands/keys';
+import { packageCommand } from './commands/package';
+import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { exitCodes, UsageError, type CliIo } from './io';
 
@@ -12,6 +15,9 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, Command> = {
   init: initCommand,
   status: statusCommand,
+  report: reportCommand,
+  keys: keysCommand,
+  package: packageCommand,
 };
 
 const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);

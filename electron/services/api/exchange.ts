@@ -56,7 +56,12 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
   },
 
   'packages.export': async (input, { session }) => {
-    const exported = await exportReportPackage(session.requireRegistry(), input);
+    const exported = await exportReportPackage(session.requireRegistry(), {
+      period: input.period,
+      roundId: input.roundId ?? null,
+      recipient: input.encryptToParent ? 'parent' : null,
+      includeDocuments: input.includeDocuments,
+    });
     return { fileName: exported.fileName, contentBase64: Buffer.from(exported.content).toString('base64'), packageId: exported.packageId, version: exported.version };
   },
   'packages.verify': ({ contentBase64 }, { session }) => verifyPackageSummary(session.requireRegistry(), bytesOf(contentBase64)),

@@ -122,7 +122,7 @@ describe('refusals', () => {
   it('refuses a changed byte, an untrusted signer and a package encrypted for another unit, changing nothing', async () => {
     const genuine = await exportPackage(communeA);
     const bytes = Buffer.from(genuine.contentBase64, 'base64');
-    bytes[bytes.length - 10] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0x01, bytes.length - 10);
     const before = await province.call('packages.history', {});
     expect((await province.refusal('packages.import', { fileName: 'x.so86', contentBase64: bytes.toString('base64') })).code).toMatch(/^PKG_/);
 

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { tripDurationBracket } from '../../../shared/rules/brackets';
 import { appendAudit } from '../audit';
-import { inspectPackage, packageFileName, sealPackage, verifyPackage, type PartName, type VerifiedPackage } from '../packages';
+import { inspectPackage, packageFileName, sealPackage, verifyPackage, type KeyCard, type PartName, type VerifiedPackage } from '../packages';
 import type { Registry } from '../registry/registry';
 import { ruleContext } from '../records/common';
 import { flagsOf } from '../records/trips';
@@ -76,7 +76,7 @@ export function tripRecordsForReview(registry: Registry): PackageTripRecord[] {
  */
 export async function exportReportPackage(
   registry: Registry,
-  input: { period: { from: string; to: string }; roundId?: string | null; encryptToParent: boolean; includeDocuments: boolean },
+  input: { period: { from: string; to: string }; roundId?: string | null; recipient: 'parent' | KeyCard | null; includeDocuments: boolean },
 ): Promise<{ fileName: string; content: Uint8Array; packageId: string; version: number }> {
   const draft = reportDraft(registry, input.period, input.roundId);
   const round = draft.roundId ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, draft.roundId)).get() : undefined;
@@ -87,8 +87,8 @@ export async function exportReportPackage(
     parts['documents/appendices.xlsx'] = await renderDraft(draft, 'xlsx');
     parts['documents/report.pdf'] = await renderDraft(draft, 'pdf');
   }
-  const recipient = input.encryptToParent ? parentCard(registry) : null;
-  if (input.encryptToParent && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
+  const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
+  if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
   const own = currentIdentity(registry.db);
   const unit = registry.ownUnit();
   const packageId = newId();
