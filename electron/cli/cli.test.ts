@@ -1,34 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
+import { freshFolder, so86 } from './testSupport';
 
-const run = promisify(execFile);
-const binary = path.resolve(import.meta.dirname, '../../bin/so86.mjs');
 const password = 'mật khẩu đủ dài 2026';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `so86` command in its own process, as a script or a person would. */
-export async function so86(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [binary, ...args], { env: { ...process.env, SO86_PASSWORD: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
 function freshDatabase() {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'so86-cli-')), 'so86.db');
+  return path.join(freshFolder(), 'so86.db');
 }
 
 const initArgs = (db: string) => ['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'];

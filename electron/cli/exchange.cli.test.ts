@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ReportData } from '../../shared/report/data';
+import { freshFolder, so86 } from './testSupport';
+
+const password = 'mật khẩu đủ dài 2026';
+const env = { SO86_PASSWORD: password };
+const folder = freshFolder('so86-cli-exchange-');
+const commune = path.join(folder, 'commune.db');
+const province = path.join(folder, 'province.db');
+const central = path.join(folder, 'central.db');
+const file = (name: string) => path.join(folder, name);
+
+async function ok(args: string[]) {
+  const result = await so86(args, env);
+  if (result.code !== 0) throw new Error(`so86 ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result;
+}
+
+beforeAll(async () => {
+  await ok(['init', '--db', central, '--unit-code', 'TW', '--unit-name', 'Ban Tổ chức Trung ương', '--level', 'central', '--admin', 'admin']);
+  await ok(['init', '--db', province, '--unit-code', 'ANGIANG', '--unit-name', 'Tỉnh ủy An Giang', '--level', 'province', '--parent-code', 'TW', '--admin', 'admin']);
+  await ok(['init', '--db', commune, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'admin']);
+}, 120_000);
+
+describe('report and package commands', () => {
+  it('prints the report data of contracts.md §3 and writes each document format', async () => {
+    const json = await ok(['report', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30']);
+    const data = JSON.parse(json.stdout) as unknown;
+    expect(ReportData.strict().parse(data)).toMatchObject({ unit: { code: 'VINHTRACH', level: 'commune' }, period: { from: '2026-01-01', to: '2026-06-30' } });
+    expect(Object.keys(data as object).sort()).toEqual(['appendix01', 'appendix02', 'appendix03', 'figures', 'period', 'unit']);
+    for (const [format, magic] of [
+      ['docx', 'PK'],
+      ['xlsx', 'PK'],
+      ['pdf', '%PDF'],
+    ] as const) {
+      await ok(['report', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30', '--format', format, '--out', file(`report.${format}`)]);
+      expect(readFileSync(file(`report.${format}`)).subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+    expect((await so86(['report', '--db', commune, '--from', '2026-07-01', '--to', '2026-01-01'], env)).code).toBe(2);
+  });
+
+  it('carries a signed, encrypted report from commune to province to centre', async () => {
+    const communeCard = JSON.parse((await ok(['keys', 'card', '--db', commune, '--out', file('commune-card.json'), '--json'])).stdout) as { fingerprint: string };
+    const provinceCard = JSON.parse((await ok(['keys', 'card', '--db', province, '--out', file('province-card.json'), '--json'])).stdout) as { fingerprint: string };
+    await ok(['keys', 'card', '--db', central, '--out', file('central-card.json')]);
+    expect(communeCard.fingerprint).toMatch(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
+
+    const wrongCheck = await so86(['keys', 'trust', file('commune-card.json'), '--db', province, '--fingerprint', provinceCard.fingerprint], env);
+    expect(wrongCheck.code).toBe(3);
+    expect(wrongCheck.stderr).toMatch(/^PKG_FINGERPRINT_DIFFERENT/);
+    await ok(['keys', 'trust', file('commune-card.json'), '--db', province, '--fingerprint', communeCard.fingerprint]);
+
+    await ok(['package', 'export', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('report.so86'), '--recipient', file('province-card.json')]);
+    const inspected = await ok(['package', 'verify', file('report.so86'), '--json']);
+    expect(JSON.parse(inspected.stdout)).toMatchObject({ unit: { code: 'VINHTRACH' }, signerTrusted: false, encrypted: true, report: null });
+    expect(JSON.parse((await ok(['package', 'verify', file('report.so86'), '--db', province, '--json'])).stdout)).toMatchObject({ signerTrusted: true, report: { unit: { code: 'VINHTRACH' } } });
+
+    const tampered = readFileSync(file('report.so86'));
+    tampered.writeUInt8(tampered.readUInt8(200) ^ 0xff, 200);
+    writeFileSync(file('tampered.so86'), tampered);
+    const refused = await so86(['package', 'verify', file('tampered.so86')], env);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^PKG_/);
+    expect((await so86(['package', 'import', file('report.so86'), '--db', central], env)).code).toBe(3);
+
+    expect(JSON.parse((await ok(['package', 'import', file('report.so86'), '--db', province, '--json'])).stdout)).toMatchObject({ outcome: 'imported' });
+    expect(JSON.parse((await ok(['package', 'import', file('report.so86'), '--db', province, '--json'])).stdout)).toMatchObject({ outcome: 'already_imported' });
+
+    const provincial = JSON.parse((await ok(['report', '--db', province, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
+    expect(provincial.units).toEqual([{ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', status: 'submitted', packageId: expect.any(String) }]);
+
+    await ok(['keys', 'trust', file('province-card.json'), '--db', central, '--fingerprint', provinceCard.fingerprint]);
+    await ok(['package', 'export', '--db', province, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('province.so86'), '--recipient', file('central-card.json'), '--no-documents']);
+    expect(JSON.parse((await ok(['package', 'import', file('province.so86'), '--db', central, '--json'])).stdout)).toMatchObject({ outcome: 'imported', summary: { unit: { code: 'ANGIANG' } } });
+    const national = JSON.parse((await ok(['report', '--db', central, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
+    expect(national.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String) }]);
+  });
+});
