@@ -1,5 +1,4 @@
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { Registry } from '../../services/registry/registry';
 import { parseCommand, type CliIo } from '../io';
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
