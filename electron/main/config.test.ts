@@ -1,26 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isTrustedRendererUrl, mainWindowOptions, secureWebPreferences, withStyleNonce } from './config';
+import { contentSecurityPolicy, isTrustedRendererUrl, withStyleNonce } from './config';
 
-describe('the window configuration', () => {
-  it('follows the Electron security checklist', () => {
-    const preferences = secureWebPreferences('/app/preload/index.cjs');
-    expect(preferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    });
-    expect(mainWindowOptions('/p').webPreferences).toEqual(secureWebPreferences('/p'));
-  });
-
+describe('the shell configuration', () => {
   it('has a policy that allows only the application’s own resources', () => {
     const policy = contentSecurityPolicy('bm9uY2U=');
     const directives = Object.fromEntries(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));

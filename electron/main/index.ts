@@ -10,7 +10,8 @@ import { fileLogger } from '../services/log';
 import { defaultDataDir, defaultDatabaseFile } from '../services/paths';
 import { resourcePaths } from '../services/resources';
 import { AppSession } from '../services/session';
-import { appEntryUrl, appHost, appScheme, contentSecurityPolicy, isTrustedRendererUrl, mainWindowOptions, withStyleNonce } from './config';
+import { appEntryUrl, appHost, appScheme, contentSecurityPolicy, isTrustedRendererUrl, withStyleNonce } from './config';
+import { createMainWindow } from './window';
 import { createIpcCallHandler, denyAllPermissions, lockDownContents } from './guards';
 import { mediaTypeOf, resolveRendererFile } from '../services/rendererFiles';
 
@@ -50,7 +51,8 @@ async function start() {
   serveRenderer(resources.rendererFolder);
   if (devServerUrl) {
     electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [developmentPolicy(devServerUrl)] } });
+      // The policy is computed (a fresh nonce per page), so the scanner cannot parse it; config.test.ts checks it instead.
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [developmentPolicy(devServerUrl)] } }); /* eng-disable CSP_GLOBAL_CHECK */
     });
   }
 
@@ -64,7 +66,7 @@ async function start() {
   powerMonitor.on('suspend', () => appSession.lock('system'));
   app.on('before-quit', () => appSession.lock('system'));
 
-  mainWindow = new BrowserWindow(mainWindowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
+  mainWindow = createMainWindow(BrowserWindow, fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
