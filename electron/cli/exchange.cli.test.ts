@@ -39,7 +39,7 @@ describe('report and package commands', () => {
       expect(readFileSync(file(`report.${format}`)).subarray(0, magic.length).toString('latin1')).toBe(magic);
     }
     expect((await so86(['report', '--db', commune, '--from', '2026-07-01', '--to', '2026-01-01'], env)).code).toBe(2);
-  });
+  }, 120_000);
 
   it('carries a signed, encrypted report from commune to province to centre', async () => {
     const communeCard = JSON.parse((await ok(['keys', 'card', '--db', commune, '--out', file('commune-card.json'), '--json'])).stdout) as { fingerprint: string };
@@ -76,5 +76,5 @@ describe('report and package commands', () => {
     expect(JSON.parse((await ok(['package', 'import', file('province.so86'), '--db', central, '--json'])).stdout)).toMatchObject({ outcome: 'imported', summary: { unit: { code: 'ANGIANG' } } });
     const national = JSON.parse((await ok(['report', '--db', central, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
     expect(national.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String) }]);
-  });
+  }, 240_000);
 });

@@ -3,21 +3,17 @@ import { DomainError } from '../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
-import { initCommand } from './commands/init';
-import { keysCommand } from './commands/keys';
-import { packageCommand } from './commands/package';
-import { reportCommand } from './commands/report';
-import { statusCommand } from './commands/status';
 import { exitCodes, UsageError, type CliIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
+/** Each command loads only what it needs: the document libraries are not read to print a status. */
 const commands: Record<string, Command> = {
-  init: initCommand,
-  status: statusCommand,
-  report: reportCommand,
-  keys: keysCommand,
-  package: packageCommand,
+  init: async (args, io) => (await import('./commands/init')).initCommand(args, io),
+  status: async (args, io) => (await import('./commands/status')).statusCommand(args, io),
+  report: async (args, io) => (await import('./commands/report')).reportCommand(args, io),
+  keys: async (args, io) => (await import('./commands/keys')).keysCommand(args, io),
+  package: async (args, io) => (await import('./commands/package')).packageCommand(args, io),
 };
 
 const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);
