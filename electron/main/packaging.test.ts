@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import { resourcePaths } from '../services/resources';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  asarUnpack: string[];
+  publish: unknown;
+  win: { target: string[] };
+  nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean; installerLanguages: string[] };
+  linux: { target: string[] };
+  fileAssociations: { ext: string; name: string }[];
+}
+
+const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+describe('the installer configuration', () => {
+  it('builds a per-user Vietnamese NSIS installer and a portable build for Windows, AppImage and deb for Linux, and publishes nothing', () => {
+    expect(config.win.target).toEqual(['nsis', 'portable']);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false, installerLanguages: ['vi_VN'] });
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.publish).toBeNull();
+    expect(config.productName).toBe(packageJson.productName);
+  });
+
+  it('keeps the native SQLCipher module outside the asar archive and ships the migrations as resources', () => {
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
+    expect(config.extraResources).toContainEqual({ from: 'db/migrations', to: 'migrations' });
+    expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**']));
+  });
+
+  it('never packages the test bridge or the sources', () => {
+    expect(config.files.some((pattern) => /bridge|^electron\/|^shared\/|^e2e/.test(pattern))).toBe(false);
+    const mainBundle = readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
+    expect(mainBundle).not.toMatch(/bridge/);
+  });
+
+  it('associates .so86 report files with the application', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'so86' })]);
+  });
+});
+
+describe('finding the application’s own files', () => {
+  it('uses the resources folder beside app.asar when installed', () => {
+    const installed = resourcePaths({ packaged: true, resourcesPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', appPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar' });
+    expect(installed.migrationsFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', 'migrations'));
+    expect(installed.rendererFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar', 'out', 'renderer'));
+    expect(installed.nativeBinding).toBeUndefined();
+  });
+
+  it('uses the checkout and the Electron build of the native module when run from source', () => {
+    const fromSource = resourcePaths({ packaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: root });
+    expect(fromSource.migrationsFolder).toBe(path.join(root, 'db', 'migrations'));
+    expect(fromSource.rendererFolder).toBe(path.join(root, 'out', 'renderer'));
+    expect(fromSource.nativeBinding).toBe(path.join(root, '.electron-native', 'better_sqlite3.node'));
+  });
+});
