@@ -7,6 +7,7 @@ import { ipcChannels, type Envelope } from '../../shared/contract';
 import type { DomainError } from '../../shared/errors';
 import { createDispatcher, toErrorPayload } from '../services/api/dispatch';
 import { fileLogger } from '../services/log';
+import { readReportFile, reportFileFromArguments } from '../services/openedFiles';
 import { defaultDataDir, defaultDatabaseFile } from '../services/paths';
 import { resourcePaths } from '../services/resources';
 import { AppSession } from '../services/session';
@@ -22,14 +23,32 @@ app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
+let appSession: AppSession | null = null;
+let startupFile = reportFileFromArguments(process.argv);
+
+/** A .so86 file double-clicked in Explorer goes to the import screen once someone has signed in. */
+async function offerReportFile(file: string) {
+  if (!appSession) {
+    startupFile = file;
+    return;
+  }
+  const opened = await readReportFile(file);
+  if (opened) appSession.offerOpenedFile(opened.fileName, opened.content);
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    const file = reportFileFromArguments(argv);
+    if (file) void offerReportFile(file);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    void offerReportFile(file);
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -39,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start() {
   const resources = resourcePaths({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
   const logger = fileLogger(path.join(dataDir, 'logs', 'so86.log'));
-  const appSession = new AppSession({
+  appSession = new AppSession({
     databaseFile: defaultDatabaseFile(),
     appVersion: app.getVersion(),
     openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
@@ -56,15 +75,16 @@ async function start() {
     });
   }
 
-  const dispatch = createDispatcher(appSession);
-  const refusal = (error: DomainError): Envelope<never> => ({ ok: false, error: toErrorPayload(error, appSession) });
+  const session = appSession;
+  const dispatch = createDispatcher(session);
+  const refusal = (error: DomainError): Envelope<never> => ({ ok: false, error: toErrorPayload(error, session) });
   ipcMain.handle(ipcChannels.call, createIpcCallHandler(dispatch, (url) => isTrustedRendererUrl(url, devServerUrl), refusal));
-  appSession.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannels.event, name, payload));
+  session.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannels.event, name, payload));
 
   // A PC left at a locked screen or put to sleep must not keep the registry open.
-  powerMonitor.on('lock-screen', () => appSession.lock('system'));
-  powerMonitor.on('suspend', () => appSession.lock('system'));
-  app.on('before-quit', () => appSession.lock('system'));
+  powerMonitor.on('lock-screen', () => session.lock('system'));
+  powerMonitor.on('suspend', () => session.lock('system'));
+  app.on('before-quit', () => session.lock('system'));
 
   mainWindow = createMainWindow(BrowserWindow, fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -72,6 +92,7 @@ async function start() {
     mainWindow = null;
   });
   await mainWindow.loadURL(devServerUrl ?? appEntryUrl);
+  if (startupFile) await offerReportFile(startupFile);
 }
 
 /** The packaged renderer is served from app://so86/ with the strict policy and a fresh style nonce on every response. */

@@ -31,6 +31,7 @@ type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>
 export class AppSession {
   private current: Registry | null = null;
   private pendingRecoveryKey: string | null = null;
+  private openedFile: { fileName: string; content: Buffer } | null = null;
   private readonly listeners = new Set<Listener>();
   private lastActivity = Date.now();
   private idleMinutes = defaultIdleMinutes;
@@ -53,6 +54,21 @@ export class AppSession {
     if (!this.current || now - this.lastActivity < this.idleMinutes * 60_000) return false;
     this.lock('idle');
     return true;
+  }
+
+  /**
+   * A report file the application was asked to open. It waits here until someone has
+   * signed in and the renderer takes it to the import screen.
+   */
+  offerOpenedFile(fileName: string, content: Buffer): void {
+    this.openedFile = { fileName, content };
+    this.emit('file.opened', { fileName });
+  }
+
+  takeOpenedFile(): { fileName: string; content: Buffer } | null {
+    const file = this.openedFile;
+    this.openedFile = null;
+    return file;
   }
 
   /** After the settings change, the new idle time applies at once. */

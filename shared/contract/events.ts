@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const events = {
   'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
   'job.progress': z.object({ jobId: z.string(), phase: z.string(), done: z.number().int().min(0), total: z.number().int().min(0) }),
+  /** A .so86 file was opened with the application (double-click, or dropped on its icon); fetch it with `app.takeOpenedFile`. */
+  'file.opened': z.object({ fileName: z.string() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -60,5 +60,6 @@ export const foundationCalls = {
     Done,
     everyone,
   ),
+  'app.takeOpenedFile': readCall(Empty, z.object({ fileName: z.string(), contentBase64: z.string() }).nullable()),
   'registry.overview': readCall(Empty, z.object({ counts: z.record(z.string(), z.number().int()), schemaVersion: z.number().int() })),
 } as const;

@@ -17,6 +17,10 @@ export const foundationHandlers: HandlerSet<keyof typeof foundationCalls> = {
     await session.requireRegistry().changePassword(currentPassword, password);
     return { done: true };
   },
+  'app.takeOpenedFile': (_input, { session }) => {
+    const file = session.takeOpenedFile();
+    return file && { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+  },
   'registry.overview': (_input, { session }) => {
     const registry = session.requireRegistry();
     return { counts: registry.counts(), schemaVersion: registry.schemaVersion };
