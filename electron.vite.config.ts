@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The services run in a worker thread: its entry is built beside the main process's, as out/main/serviceHost.js.
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), serviceHost: resolve(root, 'electron/workers/serviceHost.ts') } },
     },
   },
   preload: {

@@ -16,6 +16,8 @@ export interface OpenRegistry {
   db: RegistryDb;
   sqlite: SqliteHandle;
   schemaVersion: number;
+  /** The schema version the file had when this opening migrated it; null when nothing was migrated. */
+  migratedFrom: number | null;
 }
 
 export interface OpenOptions {
@@ -24,6 +26,18 @@ export interface OpenOptions {
   /** Path of the native module built for the running runtime (Electron during development). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * FOR THE BENCHMARK ONLY: the same database, code path and key handling with the SQLCipher
+   * key never applied, so `npm run bench` can measure what encryption costs. Nothing in the
+   * application, the command line or the contract sets it (`scripts/bench/isolation.test.ts`
+   * checks that only the benchmark names it).
+   */
+  unencryptedBenchmarkOnly?: true;
+  /**
+   * Where to copy the file, through its own cipher and key, before migrations change an existing
+   * schema: the first start of a newer version keeps the registry as it was.
+   */
+  snapshotBeforeMigration?: string;
 }
 
 export const sourceMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -48,7 +62,7 @@ export function openRegistryDatabase(file: string, key: Buffer, options: OpenOpt
     throw translateSqliteError(error);
   }
   try {
-    applyKey(sqlite, key);
+    if (options.unencryptedBenchmarkOnly !== true) applyKey(sqlite, key);
     // One process owns the registry at a time: a second opener gets "in use", never a torn write.
     sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('busy_timeout = 0');
@@ -62,11 +76,10 @@ export function openRegistryDatabase(file: string, key: Buffer, options: OpenOpt
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('cache_size = -65536');
     const db = drizzleOver(sqlite);
-    const schemaVersion = options.readonly
-      ? appliedMigrationCount(sqlite)
-      : applyMigrations(sqlite, db, options.migrationsFolder ?? sourceMigrationsFolder);
+    const applied = appliedMigrationCount(sqlite);
+    const schemaVersion = options.readonly ? applied : applyMigrations(sqlite, db, options.migrationsFolder ?? sourceMigrationsFolder, options.snapshotBeforeMigration);
     sqlite.pragma('foreign_keys = ON');
-    return { db, sqlite, schemaVersion };
+    return { db, sqlite, schemaVersion, migratedFrom: applied > 0 && schemaVersion > applied ? applied : null };
   } catch (error) {
     sqlite.close();
     throw translateSqliteError(error);
@@ -102,7 +115,7 @@ function appliedMigrationCount(sqlite: SqliteHandle): number {
  * a transaction, where the PRAGMA is ignored, and a table rebuild would otherwise
  * cascade deletes. The keys are checked once the schema is final.
  */
-function applyMigrations(sqlite: SqliteHandle, db: RegistryDb, folder: string): number {
+function applyMigrations(sqlite: SqliteHandle, db: RegistryDb, folder: string, snapshot: string | undefined): number {
   const known = readMigrationFiles({ migrationsFolder: folder });
   const latestKnown = known.at(-1)?.folderMillis ?? 0;
   const applied = appliedMigrationCount(sqlite);
@@ -112,6 +125,7 @@ function applyMigrations(sqlite: SqliteHandle, db: RegistryDb, folder: string): 
       throw new DomainError('DATABASE_TOO_NEW', { found: applied, supported: known.length });
     }
   }
+  if (snapshot && applied > 0 && applied < known.length) sqlite.prepare('VACUUM INTO ?').run(snapshot);
   sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder: folder, migrationsTable });
   const violations = sqlite.pragma('foreign_key_check') as unknown[];
@@ -121,9 +135,14 @@ function applyMigrations(sqlite: SqliteHandle, db: RegistryDb, folder: string): 
 
 export function translateSqliteError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new DomainError('DATABASE_DAMAGED');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new DomainError('DATABASE_IN_USE');
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  // Extended result codes are on: SQLITE_CORRUPT_INDEX is as damaged as SQLITE_CORRUPT.
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new DomainError('DATABASE_DAMAGED');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DomainError('DATABASE_IN_USE');
+  if (code === 'SQLITE_FULL') return new DomainError('DISK_FULL');
+  // A write the disk refused for another reason: a file grown past the file system's limit, a failing or removed drive.
+  if (code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') return new DomainError('DISK_WRITE_FAILED');
   return error;
 }
 

@@ -101,6 +101,9 @@ export const members = sqliteTable(
     index('members_sort').on(table.nameSortKey),
     index('members_national_id').on(table.nationalId),
     index('members_cell').on(table.cellId),
+    // The member list and its search read only this index: in Vietnamese order, with every column
+    // they filter on, so a page or a count over 100,000 members never touches the table itself.
+    index('members_search').on(table.nameSortKey, table.id, table.archivedAt, table.status, table.cellId, table.nameFolded, table.code, table.nationalId),
   ],
 );
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { sourceMigrationsFolder } from '../db/connection';
 import { startBridge, type RunningBridge } from '../electron/bridge/server';
+import { ServiceHostClient } from '../electron/services/serviceHost/client';
 import { AppSession } from '../electron/services/session';
 import { appVersion } from '../electron/services/version';
 
@@ -20,10 +22,9 @@ function chromiumPath(): string {
   }
 }
 
-export interface AppUnderTest {
+interface Browsing {
   page: Page;
   bridge: RunningBridge;
-  session: AppSession;
   databaseFile: string;
   /** Every Content-Security-Policy violation and page error seen so far. */
   problems: string[];
@@ -31,13 +32,54 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+export interface AppUnderTest extends Browsing {
+  session: AppSession;
+}
+
+/** The application as it runs in Electron: its services in the service host, the worker thread built as `out/main/serviceHost.js`. */
+export interface AppThroughServiceHost extends Browsing {
+  host: ServiceHostClient;
+}
+
+export interface OpenOptions {
+  databaseFile?: string;
+  training?: boolean;
+  /** A prepared registry is opened and the user signed in through the unlock screen. */
+  signIn?: { username: string; password: string };
+}
+
+function rendererFolder(): string {
+  const folder = path.join(root, 'out', 'renderer');
+  if (!existsSync(path.join(folder, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  return folder;
+}
+
+function databaseFileOf(options: OpenOptions): string {
+  return options.databaseFile ?? path.join(mkdtempSync(path.join(tmpdir(), 'so86-e2e-')), 'so86.db');
+}
+
 /** The real renderer, built, served with the real services over the bridge, in the real Chromium. */
-export async function openApp(options: { databaseFile?: string; training?: boolean } = {}): Promise<AppUnderTest> {
-  const rendererFolder = path.join(root, 'out', 'renderer');
-  if (!existsSync(path.join(rendererFolder, 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const databaseFile = options.databaseFile ?? path.join(mkdtempSync(path.join(tmpdir(), 'so86-e2e-')), 'so86.db');
+export async function openApp(options: OpenOptions = {}): Promise<AppUnderTest> {
+  const databaseFile = databaseFileOf(options);
   const session = new AppSession({ databaseFile, appVersion, training: options.training ?? false });
-  const bridge = await startBridge({ session, rendererFolder });
+  const browsing = await browse(await startBridge({ session, rendererFolder: rendererFolder() }), databaseFile, options, async () => {
+    session.lock('system');
+  });
+  return { ...browsing, session };
+}
+
+/** The same with the services in the built service host, as the packaged application runs them. */
+export async function openAppThroughServiceHost(options: OpenOptions = {}): Promise<AppThroughServiceHost> {
+  const databaseFile = databaseFileOf(options);
+  const entry = path.join(root, 'out', 'main', 'serviceHost.js');
+  if (!existsSync(entry)) throw new Error('Build the application first: npm run build');
+  const host = ServiceHostClient.start({ entry, config: { databaseFile, appVersion, training: options.training ?? false, openOptions: { migrationsFolder: sourceMigrationsFolder } } });
+  await host.ready();
+  const browsing = await browse(await startBridge({ host, rendererFolder: rendererFolder() }), databaseFile, options, () => host.close());
+  return { ...browsing, host };
+}
+
+async function browse(bridge: RunningBridge, databaseFile: string, options: OpenOptions, stopServices: () => Promise<void>): Promise<Browsing> {
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -50,11 +92,16 @@ export async function openApp(options: { databaseFile?: string; training?: boole
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(bridge.url);
+  if (options.signIn) {
+    await page.getByTestId('unlock-username').fill(options.signIn.username);
+    await page.getByTestId('unlock-password').fill(options.signIn.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('home').waitFor();
+  }
   mkdirSync(artifactsFolder, { recursive: true });
   return {
     page,
     bridge,
-    session,
     databaseFile,
     problems,
     screenshot: async (name) => {
@@ -65,7 +112,7 @@ export async function openApp(options: { databaseFile?: string; training?: boole
     close: async () => {
       await browser.close();
       await bridge.close();
-      session.lock('system');
+      await stopServices();
     },
   };
 }

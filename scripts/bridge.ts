@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { startBridge } from '../electron/bridge/server';
 import { defaultDatabaseFile } from '../electron/services/paths';
+import { startBackupSchedule } from '../electron/services/backup';
 import { AppSession } from '../electron/services/session';
 import { appVersion } from '../electron/services/version';
 
 /** Serves the built renderer over the test bridge, for working on the UI in an ordinary browser. */
-const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile({ training: true });
+const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile();
 const session = new AppSession({ databaseFile, appVersion, training: !process.argv[2] });
+startBackupSchedule(session);
 const bridge = await startBridge({ session, rendererFolder: path.resolve(import.meta.dirname, '..', 'out', 'renderer'), port: Number(process.env.PORT ?? 0) });
 console.log(`Sổ 86 (cầu nối thử nghiệm) — sổ dữ liệu: ${databaseFile}`);
 console.log(bridge.url);

@@ -4,14 +4,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy, withStyleNonce } from '../../shared/csp';
 import { createDispatcher } from '../services/api/dispatch';
+import { stderrLogger } from '../services/log';
+import type { ServiceHostClient } from '../services/serviceHost/client';
 import type { AppSession } from '../services/session';
 import { mediaTypeOf, resolveRendererFile } from '../services/rendererFiles';
 
-export interface BridgeOptions {
-  session: AppSession;
+/**
+ * The services the bridge serves: a session in this process, or the service host (the worker
+ * thread the application runs its services in), so browser tests can go the application's way.
+ */
+export type BridgeServices = { session: AppSession } | { host: ServiceHostClient };
+
+export type BridgeOptions = BridgeServices & {
   rendererFolder: string;
   port?: number;
-}
+};
 
 export interface RunningBridge {
   /** The address to open, with the per-run token in the fragment (never sent to the server in a request line). */
@@ -28,19 +35,21 @@ const maximumBodyBytes = 32 * 1024 * 1024;
  * in a plain browser: 127.0.0.1 only, a random token per run, the Origin checked on every
  * call. It is not part of the packaged application.
  */
-export async function startBridge({ session, rendererFolder, port = 0 }: BridgeOptions): Promise<RunningBridge> {
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const { rendererFolder, port = 0 } = options;
   const token = randomBytes(32).toString('hex');
-  const dispatch = createDispatcher(session);
+  const services = 'session' in options ? { dispatch: createDispatcher(options.session), events: options.session, logger: options.session.logger } : { dispatch: options.host.dispatch, events: options.host, logger: stderrLogger };
+  const { dispatch, logger } = services;
   const eventStreams = new Set<ServerResponse>();
   let origin = '';
 
-  const unsubscribe = session.onEvent((name, payload) => {
+  const unsubscribe = services.events.onEvent((name, payload) => {
     for (const stream of eventStreams) stream.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
   });
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      session.logger.error('Bridge request failed', error);
+      logger.error('Bridge request failed', error);
       if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
     });
   });

@@ -14,6 +14,13 @@ const commands: Record<string, Command> = {
   report: async (args, io) => (await import('./commands/report')).reportCommand(args, io),
   keys: async (args, io) => (await import('./commands/keys')).keysCommand(args, io),
   package: async (args, io) => (await import('./commands/package')).packageCommand(args, io),
+  import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
+  members: async (args, io) => (await import('./commands/members')).membersCommand(args, io),
+  trips: async (args, io) => (await import('./commands/trips')).tripsCommand(args, io),
+  audit: async (args, io) => (await import('./commands/audit')).auditCommand(args, io),
+  backup: async (args, io) => (await import('./commands/backup')).backupCommand(args, io),
+  restore: async (args, io) => (await import('./commands/backup')).restoreCommand(args, io),
+  demo: async (args, io) => (await import('./commands/demo')).demoCommand(args, io),
 };
 
 const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);

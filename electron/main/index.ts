@@ -3,14 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session as electronSession } from 'electron';
-import { ipcChannels, type Envelope } from '../../shared/contract';
-import type { DomainError } from '../../shared/errors';
-import { createDispatcher, toErrorPayload } from '../services/api/dispatch';
+import { ipcChannels } from '../../shared/contract';
 import { fileLogger } from '../services/log';
 import { readReportFile, reportFileFromArguments } from '../services/openedFiles';
 import { defaultDataDir, defaultDatabaseFile } from '../services/paths';
 import { resourcePaths } from '../services/resources';
-import { AppSession } from '../services/session';
+import { ServiceHostClient } from '../services/serviceHost/client';
 import { appEntryUrl, appHost, appScheme, contentSecurityPolicy, isTrustedRendererUrl, withStyleNonce } from './config';
 import { createMainWindow } from './window';
 import { createIpcCallHandler, denyAllPermissions, lockDownContents } from './guards';
@@ -23,17 +21,17 @@ app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let appSession: AppSession | null = null;
+let serviceHost: ServiceHostClient | null = null;
 let startupFile = reportFileFromArguments(process.argv);
 
 /** A .so86 file double-clicked in Explorer goes to the import screen once someone has signed in. */
 async function offerReportFile(file: string) {
-  if (!appSession) {
+  if (!serviceHost) {
     startupFile = file;
     return;
   }
   const opened = await readReportFile(file);
-  if (opened) appSession.offerOpenedFile(opened.fileName, opened.content);
+  if (opened) serviceHost.offerOpenedFile(opened.fileName, opened.content);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -57,13 +55,21 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start() {
   const resources = resourcePaths({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
-  const logger = fileLogger(path.join(dataDir, 'logs', 'so86.log'));
-  appSession = new AppSession({
-    databaseFile: defaultDatabaseFile(),
-    appVersion: app.getVersion(),
-    openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
+  const logFile = path.join(dataDir, 'logs', 'so86.log');
+  const logger = fileLogger(logFile);
+  // The services run in a worker thread (out/main/serviceHost.js, the build's second entry), so a long import,
+  // backup or batch of report files never freezes the window.
+  serviceHost = ServiceHostClient.start({
+    entry: path.join(path.dirname(fileURLToPath(import.meta.url)), 'serviceHost.js'),
+    config: {
+      databaseFile: defaultDatabaseFile(),
+      appVersion: app.getVersion(),
+      openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
+      watchIdle: true,
+      scheduleBackups: true,
+      logFile,
+    },
     logger,
-    watchIdle: true,
   });
 
   denyAllPermissions(electronSession.defaultSession);
@@ -75,16 +81,14 @@ async function start() {
     });
   }
 
-  const session = appSession;
-  const dispatch = createDispatcher(session);
-  const refusal = (error: DomainError): Envelope<never> => ({ ok: false, error: toErrorPayload(error, session) });
-  ipcMain.handle(ipcChannels.call, createIpcCallHandler(dispatch, (url) => isTrustedRendererUrl(url, devServerUrl), refusal));
-  session.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannels.event, name, payload));
+  const host = serviceHost;
+  ipcMain.handle(ipcChannels.call, createIpcCallHandler(host.dispatch, (url) => isTrustedRendererUrl(url, devServerUrl), (error) => host.refusal(error)));
+  host.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannels.event, name, payload));
 
   // A PC left at a locked screen or put to sleep must not keep the registry open.
-  powerMonitor.on('lock-screen', () => session.lock('system'));
-  powerMonitor.on('suspend', () => session.lock('system'));
-  app.on('before-quit', () => session.lock('system'));
+  powerMonitor.on('lock-screen', () => host.lock('system'));
+  powerMonitor.on('suspend', () => host.lock('system'));
+  app.on('before-quit', () => host.lock('system'));
 
   mainWindow = createMainWindow(BrowserWindow, fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

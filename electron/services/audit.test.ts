@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from './audit';
+import { appendAuditEntries, verifyAuditChain } from './audit';
 import { openTestRegistry, type OpenTestRegistry } from './testSupport';
 
 let registry: OpenTestRegistry;
@@ -48,5 +48,18 @@ describe('the audit trail', () => {
   it('detects a truncated tail', () => {
     sqlite().prepare('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)').run();
     expect(verdict()).toMatchObject({ ok: false, problem: 'truncated' });
+  });
+
+  it('appends a batch of rows with one head update, continuing the chain so it still verifies and still detects tampering', () => {
+    const opened = registry.session.requireRegistry();
+    const before = verdict();
+    opened.write((db) =>
+      appendAuditEntries({ db, sqlite: opened.sqlite }, opened.actor, Array.from({ length: 2000 }, (_, index) => ({ action: 'member.create', entity: 'member', entityId: `m-${index}`, after: { code: `B-${index}` } }))),
+    );
+    expect(verdict()).toEqual({ ok: true, rows: before.rows + 2000 });
+    const last = sqlite().prepare('SELECT seq, entity_id AS entityId FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    expect(last).toEqual({ seq: before.rows + 2000, entityId: 'm-1999' });
+    sqlite().prepare(`UPDATE audit_log SET after = '{"code":"B-X"}' WHERE entity_id = 'm-1000'`).run();
+    expect(verdict()).toMatchObject({ ok: false, brokenAtSeq: before.rows + 1001, problem: 'edited' });
   });
 });

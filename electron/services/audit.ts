@@ -4,6 +4,7 @@ import type { OpenRegistry, RegistryDb } from '../../db/connection';
 import { auditLog, settings } from '../../db/schema';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { newId } from '../../shared/ids';
+import { preparedInsert } from './statements';
 
 export interface Actor {
   userId: string | null;
@@ -39,16 +40,9 @@ function readHead(db: RegistryDb): AuditHead {
   return (stored?.value as AuditHead | undefined) ?? { seq: 0, hash: genesisHash };
 }
 
-/**
- * Appends one row to the hash-chained audit log. Call it inside the transaction of the
- * write it records, so the record and its audit row commit or vanish together. The head
- * (last sequence number and hash) is kept apart so a truncated tail is detected too.
- */
-export function appendAudit(db: RegistryDb, actor: Actor, entry: AuditEntry): void {
-  const head = readHead(db);
-  const at = new Date().toISOString();
+function chainedRow(actor: Actor, entry: AuditEntry, at: string, seq: number, prevHash: string): AuditRow {
   const row = {
-    seq: head.seq + 1,
+    seq,
     id: newId(),
     at,
     userId: actor.userId,
@@ -59,15 +53,50 @@ export function appendAudit(db: RegistryDb, actor: Actor, entry: AuditEntry): vo
     before: entry.before === undefined ? null : canonicalJson(entry.before),
     after: entry.after === undefined ? null : canonicalJson(entry.after),
     outcome: entry.outcome ?? 'done',
-    prevHash: head.hash,
+    prevHash,
   };
-  const hash = rowHash(row);
-  db.insert(auditLog).values({ ...row, hash }).run();
-  const value: AuditHead = { seq: row.seq, hash };
+  return { ...row, hash: rowHash(row) };
+}
+
+function writeHead(db: RegistryDb, value: AuditHead, at: string): void {
   db.insert(settings)
     .values({ key: headKey, value, updatedAt: at })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
     .run();
+}
+
+/**
+ * Appends one row to the hash-chained audit log. Call it inside the transaction of the
+ * write it records, so the record and its audit row commit or vanish together. The head
+ * (last sequence number and hash) is kept apart so a truncated tail is detected too.
+ */
+export function appendAudit(db: RegistryDb, actor: Actor, entry: AuditEntry): void {
+  const head = readHead(db);
+  const at = new Date().toISOString();
+  const row = chainedRow(actor, entry, at, head.seq + 1, head.hash);
+  db.insert(auditLog).values(row).run();
+  writeHead(db, { seq: row.seq, hash: row.hash }, at);
+}
+
+const auditColumns = ['seq', 'id', 'at', 'userId', 'username', 'action', 'entity', 'entityId', 'before', 'after', 'outcome', 'prevHash', 'hash'] as const;
+
+/**
+ * Appends many rows in order with one read and one write of the head and one prepared
+ * statement, for writes that record thousands of changes at once (an import). Same
+ * transaction rule as `appendAudit`: pass the transaction's `db` and the registry's connection.
+ */
+export function appendAuditEntries({ db, sqlite }: Pick<OpenRegistry, 'db' | 'sqlite'>, actor: Actor, entries: readonly AuditEntry[]): void {
+  if (entries.length === 0) return;
+  const head = readHead(db);
+  const at = new Date().toISOString();
+  const insert = preparedInsert(sqlite, auditLog, auditColumns);
+  let { seq, hash } = head;
+  for (const entry of entries) {
+    const row = chainedRow(actor, entry, at, seq + 1, hash);
+    insert(row);
+    ({ seq, hash } = row);
+  }
+  writeHead(db, { seq, hash }, at);
 }
 
 export type AuditVerdict =

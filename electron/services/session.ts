@@ -1,23 +1,32 @@
+import path from 'node:path';
 import type { OpenOptions } from '../../db/connection';
 import type { AppStatus } from '../../shared/contract/foundation';
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import { trainingAccount } from '../../shared/domain/training';
 import { DomainError } from '../../shared/errors';
 import type { Lang } from '../../shared/i18n';
 import { newRecoveryKey } from './registry/keyfile';
 import { Registry, type NewUserInput, type UnitInput } from './registry/registry';
+import { Jobs } from './jobs';
+import { communeDemo } from './demo/scenarios';
+import { trainingRegistryFileName } from './paths';
 import { stderrLogger, type Logger } from './log';
 import { readSetting } from './settings';
 import { defaultIdleMinutes, IdleMinutes } from '../../shared/contract/sessionSettings';
 
 export interface SessionConfig {
+  /** The real registry. The training registry is `so86-training.db` beside it. */
   databaseFile: string;
   appVersion: string;
   openOptions?: OpenOptions;
+  /** Start on the training registry rather than the real one. */
   training?: boolean;
   logger?: Logger;
   /** Check every so often whether the registry has been idle too long (the application and the bridge; not the command line). */
   watchIdle?: boolean;
 }
+
+const trainingSeed = 86;
 
 export const idleMinutesSetting = { key: 'security.idleMinutes', schema: IdleMinutes, fallback: defaultIdleMinutes };
 
@@ -36,9 +45,13 @@ export class AppSession {
   private lastActivity = Date.now();
   private idleMinutes = defaultIdleMinutes;
   private idleTimer: ReturnType<typeof setInterval> | null = null;
+  private onTraining: boolean;
   lang: Lang = 'vi';
+  /** The long jobs running in this session (imports, backups, report files): their progress events and their cancellation. */
+  readonly jobs = new Jobs((payload) => this.emit('job.progress', payload));
 
   constructor(readonly config: SessionConfig) {
+    this.onTraining = config.training ?? false;
     if (config.watchIdle) {
       this.idleTimer = setInterval(() => this.lockIfIdle(), 15_000);
       this.idleTimer.unref();
@@ -89,20 +102,50 @@ export class AppSession {
     return this.current;
   }
 
+  get training(): boolean {
+    return this.onTraining;
+  }
+
+  /** The registry file this session opens now: the real one, or the training one beside it. */
+  get databaseFile(): string {
+    return this.onTraining ? path.join(path.dirname(this.config.databaseFile), trainingRegistryFileName) : this.config.databaseFile;
+  }
+
+  /**
+   * Switches between the real registry and the training one, locking whichever is open. The
+   * training registry is made the first time, filled with a made-up commune by the same
+   * generator as `so86 demo`, with the training account.
+   */
+  async setTraining(training: boolean): Promise<AppStatus> {
+    if (training === this.onTraining) return this.status();
+    this.lock('manual');
+    this.pendingRecoveryKey = null;
+    this.onTraining = training;
+    if (training && !Registry.exists(this.databaseFile)) {
+      try {
+        await communeDemo(this.databaseFile, { seed: trainingSeed, password: trainingAccount.password, ...(this.config.openOptions ? { openOptions: this.config.openOptions } : {}) });
+      } catch (error) {
+        this.onTraining = false;
+        throw error;
+      }
+    }
+    return this.status();
+  }
+
   requireRegistry(): Registry {
-    if (!this.current) throw new DomainError(Registry.exists(this.config.databaseFile) ? 'LOCKED' : 'NOT_INITIALISED');
+    if (!this.current) throw new DomainError(Registry.exists(this.databaseFile) ? 'LOCKED' : 'NOT_INITIALISED');
     return this.current;
   }
 
   status(): AppStatus {
     const registry = this.current;
-    const state = registry ? 'unlocked' : Registry.exists(this.config.databaseFile) ? 'locked' : 'uninitialised';
+    const state = registry ? 'unlocked' : Registry.exists(this.databaseFile) ? 'locked' : 'uninitialised';
     const unit = registry?.ownUnit() ?? null;
     return {
       state,
       version: this.config.appVersion,
-      databaseFile: this.config.databaseFile,
-      training: this.config.training ?? false,
+      databaseFile: this.databaseFile,
+      training: this.onTraining,
       lang: this.lang,
       unit: unit && { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode },
       user: registry ? { ...registry.user } : null,
@@ -117,19 +160,19 @@ export class AppSession {
 
   async setup(input: { unit: UnitInput; admin: NewUserInput }): Promise<AppStatus> {
     if (!this.pendingRecoveryKey) throw new DomainError('RECOVERY_KEY_NOT_CONFIRMED');
-    const { registry } = await Registry.create(this.config.databaseFile, { ...input, recoveryKey: this.pendingRecoveryKey }, this.config.openOptions);
+    const { registry } = await Registry.create(this.databaseFile, { ...input, recoveryKey: this.pendingRecoveryKey }, this.config.openOptions);
     this.pendingRecoveryKey = null;
     this.replace(registry);
     return this.status();
   }
 
   async unlock(username: string, password: string): Promise<AppStatus> {
-    this.replace(await Registry.unlock(this.config.databaseFile, username, password, this.config.openOptions));
+    this.replace(await Registry.unlock(this.databaseFile, username, password, this.config.openOptions));
     return this.status();
   }
 
   async recover(recoveryKey: string, username: string, newPassword: string): Promise<AppStatus> {
-    this.replace(await Registry.recover(this.config.databaseFile, recoveryKey, username, newPassword, this.config.openOptions));
+    this.replace(await Registry.recover(this.databaseFile, recoveryKey, username, newPassword, this.config.openOptions));
     return this.status();
   }
 

@@ -11,6 +11,8 @@ export const testPassword = 'mật khẩu quản trị 2026';
 export interface OpenTestRegistry {
   session: AppSession;
   databaseFile: string;
+  /** The recovery key shown at set-up: it also derives the registry's database key. */
+  recoveryKey: string;
   /** Calls the services exactly as the renderer does, and fails loudly when the call is refused. */
   call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;
   /** Calls the services and returns the refusal's code and field issues. */
@@ -34,7 +36,7 @@ export async function openTestRegistry(
     if (envelope.ok) throw new Error(`${name} was accepted`);
     return { code: envelope.error.code, issues: envelope.error.issues.map(({ path: issuePath, key }) => ({ path: issuePath, key })) };
   };
-  await call('setup.newRecoveryKey', {});
+  const { recoveryKey } = await call('setup.newRecoveryKey', {});
   await call('setup.create', { unit, admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword }, recoveryKeyConfirmed: true });
-  return { session, databaseFile, call, refusal };
+  return { session, databaseFile, recoveryKey, call, refusal };
 }

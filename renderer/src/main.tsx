@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles/app.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { InputWrapper, MantineProvider, Modal, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +15,12 @@ const theme = createTheme({
   primaryShade: 8,
   fontFamily: '"Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
   defaultRadius: 'sm',
+  components: {
+    // Locking the page's scroll injects a <style> element without the page's nonce, which the policy refuses.
+    Modal: Modal.extend({ defaultProps: { lockScroll: false } }),
+    // A hint under its field keeps the fields of a row level whether or not they have one.
+    InputWrapper: InputWrapper.extend({ defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } }),
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

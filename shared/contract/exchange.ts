@@ -4,6 +4,7 @@ import { CivilDate, Id, UnitCode, requiredText } from '../domain/primitives';
 import { ReportData, SubmissionStatus } from '../report/data';
 import { administrators, decisions, Done, Empty, everyone, readCall, writeCall } from './define';
 import { Period } from './dashboard';
+import { JobId } from './jobs';
 
 /** One trip as the upper level reviews it when its request asks for record-level details (no attachments, no national IDs). */
 export const PackageTripRecord = z.strictObject({
@@ -71,6 +72,15 @@ export const ImportOutcome = z.object({
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
+/** One file of a batch: what importing it did, or why it was refused. */
+export const PackageFileResult = z.object({
+  fileName: z.string(),
+  outcome: ImportOutcome.shape.outcome.nullable(),
+  summary: PackageSummary.omit({ report: true }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type PackageFileResult = z.infer<typeof PackageFileResult>;
+
 export const RoundInput = z
   .strictObject({
     id: Id.optional(),
@@ -131,12 +141,14 @@ export const exchangeCalls = {
   'units.add': writeCall(z.strictObject({ code: UnitCode, name: requiredText(200) }), Done, administrators),
 
   'packages.export': writeCall(
-    z.strictObject({ period: Period, roundId: Id.nullable().optional(), encryptToParent: z.boolean().default(true), includeDocuments: z.boolean().default(true) }),
+    z.strictObject({ period: Period, roundId: Id.nullable().optional(), encryptToParent: z.boolean().default(true), includeDocuments: z.boolean().default(true), jobId: JobId.optional() }),
     z.object({ fileName: z.string(), contentBase64: z.string(), packageId: z.string(), version: z.number().int() }),
     decisions,
   ),
   'packages.verify': readCall(FileInput, PackageSummary),
   'packages.import': writeCall(FileInput, ImportOutcome),
+  /** Many report files at once (a province's communes): each verified and stored on its own, all in one transaction; a named job can be cancelled and then keeps none. */
+  'packages.importMany': writeCall(z.strictObject({ files: z.array(FileInput).min(1).max(5000), jobId: JobId.optional() }), z.object({ results: z.array(PackageFileResult) })),
   'packages.history': readCall(z.strictObject({ unitCode: z.string().optional(), period: Period.optional() }), z.array(PackageSummary.omit({ report: true }).extend({ importedAt: z.string(), supersededBy: z.string().nullable() }))),
   'packages.unitReport': readCall(z.strictObject({ packageId: Id }), PackageSummary),
   'packages.details': readCall(z.strictObject({ packageId: Id }), PackageDetails),

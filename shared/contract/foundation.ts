@@ -47,6 +47,7 @@ export const SetupInput = z
 export const foundationCalls = {
   'app.status': publicCall(Empty, AppStatus),
   'app.setLanguage': publicCall(z.object({ lang: Lang }).strict(), Done),
+  'app.setTraining': publicCall(z.object({ training: z.boolean() }).strict(), AppStatus),
   'setup.newRecoveryKey': publicCall(Empty, z.object({ recoveryKey: z.string() })),
   'setup.create': publicCall(SetupInput, AppStatus),
   'session.unlock': publicCall(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(), AppStatus),

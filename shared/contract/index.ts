@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { auditCalls } from './audit';
+import { backupCalls } from './backup';
 import type { CallDefinition } from './define';
 import { dashboardCalls } from './dashboard';
 import { exchangeCalls } from './exchange';
 import { foundationCalls } from './foundation';
+import { importingCalls } from './importing';
+import { jobsCalls } from './jobs';
 import { registryCalls } from './registry';
 import { reportsCalls } from './reports';
 import { usersCalls } from './users';
@@ -15,6 +19,10 @@ export const calls = {
   ...dashboardCalls,
   ...reportsCalls,
   ...exchangeCalls,
+  ...importingCalls,
+  ...jobsCalls,
+  ...backupCalls,
+  ...auditCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

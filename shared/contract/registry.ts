@@ -116,6 +116,8 @@ export const TripInput = z
     secretDocumentsApproval: optionalText(300),
     plannedDeparture: CivilDate,
     plannedReturn: CivilDate,
+    /** The commitment about relatives abroad can arrive after the application; left out, the date on file stays. */
+    commitmentDate: CivilDate.nullable().optional(),
     activityTransfer: ActivityTransferKind.default('none'),
     exemption: z.boolean().default(false),
     labourExportTransfer: z.boolean().default(false),

@@ -1,18 +1,24 @@
+import { backupMessages } from './backup';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { errorMessages } from './errors';
 import { exchangeMessages } from './exchange';
+import { importingMessages } from './importing';
 import { packagesMessages } from './packages';
 import { registryMessages } from './registry';
+import { registryUiMessages } from './registryUi';
 import { reportsMessages } from './reports';
+import { reportsUiMessages } from './reportsUi';
 import { rulesMessages } from './rules';
 import { uiMessages } from './ui';
 import { textMessages } from '../text/messages';
+import { demoMessages } from './demo';
+import { jobsMessages } from './jobs';
 
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, exchangeMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;

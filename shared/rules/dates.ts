@@ -1,4 +1,4 @@
-import { type CivilDate, daysInMonth, isRealCivilDate } from '../domain/primitives';
+import { type CivilDate, daysInMonth, digitsAt, isRealCivilDate } from '../domain/primitives';
 
 export type { CivilDate };
 
@@ -47,7 +47,7 @@ export function formatCivilDate(date: CivilDate): string {
 
 export function civilParts(date: CivilDate): CivilParts {
   if (!isRealCivilDate(date)) throw new RangeError(`Not a civil date: ${date}`);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  return { year: digitsAt(date, 0, 4), month: digitsAt(date, 5, 2), day: digitsAt(date, 8, 2) };
 }
 
 /** Builds a civil date from parts that must already name a real day. */
@@ -58,12 +58,18 @@ export function civilDate(year: number, month: number, day: number): CivilDate {
 }
 
 export function yearOf(date: CivilDate): number {
-  return civilParts(date).year;
+  if (!isRealCivilDate(date)) throw new RangeError(`Not a civil date: ${date}`);
+  return digitsAt(date, 0, 4);
 }
 
-/** Negative, zero or positive as `a` is before, the same day as, or after `b`. */
+/**
+ * Negative, zero or positive as `a` is before, the same day as, or after `b`. Two real
+ * `YYYY-MM-DD` dates order exactly as their text does.
+ */
 export function compareCivilDates(a: CivilDate, b: CivilDate): number {
-  return dayNumber(a) - dayNumber(b);
+  if (!isRealCivilDate(a)) throw new RangeError(`Not a civil date: ${a}`);
+  if (!isRealCivilDate(b)) throw new RangeError(`Not a civil date: ${b}`);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function isBefore(a: CivilDate, b: CivilDate): boolean {

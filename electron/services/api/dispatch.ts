@@ -1,12 +1,17 @@
 import { ZodError } from 'zod';
+import { translateSqliteError } from '../../../db/connection';
 import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
 import { issuesFromZod } from '../../../shared/validation';
 import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
 import { foundationHandlers } from './foundation';
+import { importingHandlers } from './importing';
+import { jobsHandlers } from './jobs';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
 import { usersHandlers } from './users';
@@ -18,6 +23,10 @@ const handlers: HandlerSet<CallName> = {
   ...registryHandlers,
   ...reportsHandlers,
   ...exchangeHandlers,
+  ...importingHandlers,
+  ...jobsHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -55,15 +64,19 @@ export function createDispatcher(session: AppSession): Dispatch {
 }
 
 function failure(session: AppSession, error: unknown): Envelope<never> {
-  return { ok: false, error: toErrorPayload(error, session) };
+  // A page that fails authentication mid-session, or a full disk, is told by its code rather than as an internal error.
+  return { ok: false, error: toErrorPayload(translateSqliteError(error), session) };
 }
 
 export function toErrorPayload(error: unknown, session: Pick<AppSession, 'lang' | 'logger'>): ErrorPayload {
   if (error instanceof DomainError) {
+    // A message with a {reason} takes it from the first field issue, in the reader's language.
+    const firstIssue = error.issues[0];
+    const reason = firstIssue && hasMessage(firstIssue.key) ? translate(session.lang, firstIssue.key, firstIssue.params) : '';
     return {
       code: error.code,
       params: error.params,
-      message: translate(session.lang, `error.${error.code}` as MessageKey, error.params),
+      message: translate(session.lang, `error.${error.code}` as MessageKey, { reason, ...error.params }),
       issues: error.issues.map((issue) => ({ ...issue, key: hasMessage(issue.key) ? issue.key : 'validation.invalid' })),
     };
   }

@@ -1,12 +1,17 @@
-import type { exchangeCalls, KeyCardSummary } from '../../../shared/contract/exchange';
+import type { exchangeCalls, KeyCardSummary, PackageSummary } from '../../../shared/contract/exchange';
+import { translate, type MessageKey } from '../../../shared/i18n';
 import { addSubordinateUnit, completeness } from '../exchange/combined';
 import { currentIdentity, rotateOwnIdentity } from '../exchange/identity';
 import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
-import { exportReportPackage, importPackageFile, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../exchange/transfer';
+import { exportReportPackage, importPackageFile, importPackageFiles, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../exchange/transfer';
 import { listTrustedCards, revokeCard, trustCard, type TrustedCardRecord } from '../exchange/trust';
 import { formatFingerprint, parseKeyCard } from '../packages';
 import type { Registry } from '../registry/registry';
 import type { HandlerSet } from './types';
+
+function summaryWithoutReport({ report: _report, ...summary }: PackageSummary) {
+  return summary;
+}
 
 function cardSummary(record: TrustedCardRecord): KeyCardSummary {
   return {
@@ -56,16 +61,34 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
   },
 
   'packages.export': async (input, { session }) => {
-    const exported = await exportReportPackage(session.requireRegistry(), {
-      period: input.period,
-      roundId: input.roundId ?? null,
-      recipient: input.encryptToParent ? 'parent' : null,
-      includeDocuments: input.includeDocuments,
-    });
+    const exported = await session.jobs.run(input.jobId, 'packages.export', (onProgress) =>
+      exportReportPackage(
+        session.requireRegistry(),
+        { period: input.period, roundId: input.roundId ?? null, recipient: input.encryptToParent ? 'parent' : null, includeDocuments: input.includeDocuments },
+        onProgress,
+      ),
+    );
     return { fileName: exported.fileName, contentBase64: Buffer.from(exported.content).toString('base64'), packageId: exported.packageId, version: exported.version };
   },
   'packages.verify': ({ contentBase64 }, { session }) => verifyPackageSummary(session.requireRegistry(), bytesOf(contentBase64)),
   'packages.import': ({ contentBase64 }, { session }) => importPackageFile(session.requireRegistry(), bytesOf(contentBase64)),
+  'packages.importMany': async ({ files, jobId }, { session }) => {
+    const registry = session.requireRegistry();
+    const results = await session.jobs.run(jobId, 'packages.import', (onProgress) =>
+      importPackageFiles(
+        registry,
+        files.map((file) => ({ fileName: file.fileName, bytes: bytesOf(file.contentBase64) })),
+        onProgress,
+      ),
+    );
+    return {
+      results: results.map((result) =>
+        result.ok
+          ? { fileName: result.fileName, outcome: result.outcome, summary: summaryWithoutReport(result.summary), error: null }
+          : { fileName: result.fileName, outcome: null, summary: null, error: { code: result.code, message: translate(session.lang, `error.${result.code}` as MessageKey, result.params) } },
+      ),
+    };
+  },
   'packages.history': (filter, { session }) => packageHistory(session.requireRegistry(), filter),
   'packages.unitReport': ({ packageId }, { session }) => storedPackageSummary(session.requireRegistry(), packageId),
   'packages.details': ({ packageId }, { session }) => storedPackageDetails(session.requireRegistry(), packageId),

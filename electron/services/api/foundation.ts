@@ -7,6 +7,7 @@ export const foundationHandlers: HandlerSet<keyof typeof foundationCalls> = {
     session.lang = lang;
     return { done: true };
   },
+  'app.setTraining': ({ training }, { session }) => session.setTraining(training),
   'setup.newRecoveryKey': (_input, { session }) => ({ recoveryKey: session.newRecoveryKey() }),
   'setup.create': ({ unit, admin }, { session }) =>
     session.setup({ unit, admin: { username: admin.username, displayName: admin.displayName, password: admin.password } }),

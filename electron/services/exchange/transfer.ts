@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { cells, importedPackages, members, reportingRounds, reports, tripCountries, trips } from '../../../db/schema';
 import { PackageDetails, type ImportOutcome, type PackageSummary, type PackageTripRecord } from '../../../shared/contract/exchange';
-import { DomainError } from '../../../shared/errors';
+import { DomainError, type ErrorCode } from '../../../shared/errors';
+import type { MessageParams } from '../../../shared/i18n';
 import { newId } from '../../../shared/ids';
 import { tripDurationBracket } from '../../../shared/rules/brackets';
 import { appendAudit } from '../audit';
@@ -11,7 +12,7 @@ import { ruleContext } from '../records/common';
 import { flagsOf } from '../records/trips';
 import { renderDraft, reportDraft } from '../reports/drafts';
 import { appVersion } from '../version';
-import { allIdentities, currentIdentity } from './identity';
+import { allIdentities, currentIdentity, type OwnIdentity } from './identity';
 import { parentCard, signerLookup } from './trust';
 
 type Verified = VerifiedPackage<PackageTripRecord[]>;
@@ -77,15 +78,20 @@ export function tripRecordsForReview(registry: Registry): PackageTripRecord[] {
 export async function exportReportPackage(
   registry: Registry,
   input: { period: { from: string; to: string }; roundId?: string | null; recipient: 'parent' | KeyCard | null; includeDocuments: boolean },
+  onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ fileName: string; content: Uint8Array; packageId: string; version: number }> {
+  const documentFormats = input.includeDocuments ? (['docx', 'xlsx', 'pdf'] as const) : [];
+  const steps = documentFormats.length + 2;
+  onProgress(0, steps);
   const draft = reportDraft(registry, input.period, input.roundId);
   const round = draft.roundId ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, draft.roundId)).get() : undefined;
   const parts: Partial<Record<PartName, Uint8Array>> = { 'report.json': new TextEncoder().encode(JSON.stringify(draft.data)) };
   if (round?.detailsRequested) parts['details.json'] = new TextEncoder().encode(JSON.stringify(tripRecordsForReview(registry)));
-  if (input.includeDocuments) {
-    parts['documents/report.docx'] = await renderDraft(draft, 'docx');
-    parts['documents/appendices.xlsx'] = await renderDraft(draft, 'xlsx');
-    parts['documents/report.pdf'] = await renderDraft(draft, 'pdf');
+  onProgress(1, steps);
+  const documentParts = { docx: 'documents/report.docx', xlsx: 'documents/appendices.xlsx', pdf: 'documents/report.pdf' } as const;
+  for (const [index, format] of documentFormats.entries()) {
+    parts[documentParts[format]] = await renderDraft(draft, format);
+    onProgress(2 + index, steps);
   }
   const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
   if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
@@ -104,6 +110,8 @@ export async function exportReportPackage(
     packageId,
     detailsSchema: PackageDetails,
   });
+  // The last point where a cancelled export stops: nothing is recorded yet.
+  onProgress(steps, steps);
   const version = registry.write((db) => {
     const saved = db.select().from(reports).where(and(eq(reports.periodFrom, input.period.from), eq(reports.periodTo, input.period.to))).get();
     const next = (saved?.version ?? 0) + 1;
@@ -120,9 +128,8 @@ export async function exportReportPackage(
  * Verifies a package against this registry's trust store, opening it with this office's
  * key (current or retired) when it is encrypted to this office.
  */
-export function verifyWithRegistry(registry: Registry, bytes: Uint8Array): Verified {
+export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry.db)): Verified {
   const lookupSigner = signerLookup(registry.db);
-  const identities = allIdentities(registry.db);
   let lastError: unknown = null;
   for (const own of identities) {
     try {
@@ -149,8 +156,8 @@ export function verifyPackageSummary(registry: Registry, bytes: Uint8Array): Pac
  * unit for the same period supersedes the older, which stays in the history. A request file
  * from the upper level becomes a reporting round here.
  */
-export function importPackageFile(registry: Registry, bytes: Uint8Array): ImportOutcome {
-  const verified = verifyWithRegistry(registry, bytes);
+export function importPackageFile(registry: Registry, bytes: Uint8Array, identities?: OwnIdentity[]): ImportOutcome {
+  const verified = verifyWithRegistry(registry, bytes, identities);
   const summary = summaryOf(verified);
   if (verified.manifest.kind === 'request') return { outcome: importRequest(registry, verified), summary };
 
@@ -207,6 +214,39 @@ export function importPackageFile(registry: Registry, bytes: Uint8Array): Import
     });
   });
   return { outcome: !current ? 'imported' : newer ? 'superseded_older' : 'older_than_current', summary };
+}
+
+export interface PackageFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type PackageFileResult = { fileName: string } & (
+  | { ok: true; outcome: ImportOutcome['outcome']; summary: PackageSummary }
+  | { ok: false; code: ErrorCode; params: MessageParams }
+);
+
+/**
+ * Verifies and stores many report files at once (a province's communes, brought on one USB
+ * stick) in one transaction. Each file is judged on its own: a refused file is listed with its
+ * reason and the others are kept. An error thrown by `onProgress` (a cancelled job) keeps none.
+ */
+export function importPackageFiles(registry: Registry, files: readonly PackageFile[], onProgress?: (done: number, total: number) => void): PackageFileResult[] {
+  const identities = allIdentities(registry.db);
+  return registry.write(() =>
+    files.map((file, index) => {
+      onProgress?.(index, files.length);
+      let result: PackageFileResult;
+      try {
+        result = { fileName: file.fileName, ok: true, ...importPackageFile(registry, file.bytes, identities) };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result = { fileName: file.fileName, ok: false, code: error.code, params: error.params };
+      }
+      if (index === files.length - 1) onProgress?.(files.length, files.length);
+      return result;
+    }),
+  );
 }
 
 function importRequest(registry: Registry, verified: Verified): ImportOutcome['outcome'] {

@@ -95,6 +95,8 @@ const mutators: Record<string, (input: Uint8Array, subject: Subject, random: Ran
     return splice(input, random.int(input.length + 1), 0, random.bytes(1 + random.int(16)));
   },
   remove(input, _subject, random) {
+    // An earlier step may have truncated everything away.
+    if (input.length === 0) return Uint8Array.from(input);
     const at = random.int(input.length);
     return splice(input, at, 1 + random.int(Math.min(64, input.length - at)), new Uint8Array(0));
   },

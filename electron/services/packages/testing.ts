@@ -1,6 +1,7 @@
 // Support for the tests of this folder: offices with real keys, sample parts, and a way to
 // build hostile files that are otherwise well formed and validly signed.
 import type { DomainError } from '../../../shared/errors';
+import { seededRandom } from '../../../shared/seededRandom';
 import { languages, translate } from '../../../shared/i18n';
 import { type ReportData, emptyComplianceFlagCounts } from '../../../shared/report/data';
 import { type KeyCard, createKeyCard } from './card';
@@ -11,20 +12,7 @@ import { parseManifest } from './manifest';
 import type { ReceiverKey, TrustedSigner } from './verify';
 import type { Period, UnitRef } from './schemas';
 
-/** A small, fast, seedable PRNG (mulberry32): failures replay from the printed seed. */
-export function seededRandom(seed: number): { next: () => number; int: (below: number) => number; bytes: (length: number) => Uint8Array } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const bytes = (length: number) => Uint8Array.from({ length }, () => int(256));
-  return { next, int, bytes };
-}
+export { seededRandom };
 
 export interface Office {
   unit: UnitRef;

@@ -52,11 +52,9 @@ function eventIssues(registry: Registry, input: ParsedEvent): FieldIssue[] {
   return issues;
 }
 
-/** Records a transfer, exemption, return, labour-export move, foreign marriage, departure from the party or discipline. */
-export function saveActivityEvent(registry: Registry, input: ParsedEvent): ActivityEventRow {
-  const issues = eventIssues(registry, input);
-  if (issues.length > 0) throw invalid(issues);
-  const values = {
+/** The columns an event is stored with. */
+export function activityEventValues(input: ParsedEvent) {
+  return {
     memberId: input.memberId,
     tripId: input.tripId ?? null,
     kind: input.kind,
@@ -74,6 +72,13 @@ export function saveActivityEvent(registry: Registry, input: ParsedEvent): Activ
     disciplineForm: blankToNull(input.disciplineForm),
     notes: blankToNull(input.notes),
   };
+}
+
+/** Records a transfer, exemption, return, labour-export move, foreign marriage, departure from the party or discipline. */
+export function saveActivityEvent(registry: Registry, input: ParsedEvent): ActivityEventRow {
+  const issues = eventIssues(registry, input);
+  if (issues.length > 0) throw invalid(issues);
+  const values = activityEventValues(input);
   const id = registry.write((db) => {
     const now = nowIso();
     if (input.id) {

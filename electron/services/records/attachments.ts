@@ -5,7 +5,6 @@ import { attachments, issuedDocuments, members, partyActivityEvents, trips } fro
 import { maximumAttachmentBytes, type AttachmentInput, type AttachmentRow } from '../../../shared/contract/registry';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { translate } from '../../../shared/i18n';
 import { appendAudit } from '../audit';
 import type { Registry } from '../registry/registry';
 import { nowIso } from './common';
@@ -25,16 +24,17 @@ export function sniffMediaType(bytes: Buffer): string | null {
 
 const owners = { trip: trips, member: members, party_activity_event: partyActivityEvents, issued_document: issuedDocuments } as const;
 
-function refuse(registry: Registry, key: 'attachment.tooLarge' | 'attachment.type'): DomainError {
-  return new DomainError('ATTACHMENT_REFUSED', { reason: translate('vi', key) }, [{ path: ['contentBase64'], key }]);
+/** The reason travels as a field issue, so it is shown in the reader's language. */
+function refuse(key: 'attachment.tooLarge' | 'attachment.type'): DomainError {
+  return new DomainError('ATTACHMENT_REFUSED', {}, [{ path: ['contentBase64'], key }]);
 }
 
 /** Stores a scan inside the encrypted registry: a PDF or an image of at most 10 MB, refused otherwise. */
 export function addAttachment(registry: Registry, input: z.output<typeof AttachmentInput>): AttachmentRow {
   const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length > maximumAttachmentBytes) throw refuse(registry, 'attachment.tooLarge');
+  if (content.length > maximumAttachmentBytes) throw refuse('attachment.tooLarge');
   const mediaType = sniffMediaType(content);
-  if (!mediaType || content.length === 0) throw refuse(registry, 'attachment.type');
+  if (!mediaType || content.length === 0) throw refuse('attachment.type');
   const owner = owners[input.ownerKind];
   if (!registry.db.select({ id: owner.id }).from(owner).where(eq(owner.id, input.ownerId)).get()) throw new DomainError('NOT_FOUND');
   const row: AttachmentRow = { id: newId(), kind: input.kind, fileName: input.fileName, mediaType, size: content.length, createdAt: nowIso() };

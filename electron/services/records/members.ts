@@ -15,6 +15,7 @@ import type { Registry } from '../registry/registry';
 import { activityEventRow, memberEventFacts } from './activityEvents';
 import { blankToNull, invalid, nowIso } from './common';
 import { tripRows } from './trips';
+import { cachedStatement } from '../statements';
 
 type MemberRecord = typeof members.$inferSelect;
 
@@ -47,9 +48,29 @@ export interface MemberSearchInput {
   limit: number;
 }
 
+/** Counts by query, valid while nothing has been written since (`total_changes()` has not moved): paging through a list counts once. */
+const countsOf = new WeakMap<Registry['sqlite'], { changes: number; counts: Map<string, number> }>();
+
+function memberCount(registry: Registry, where: string, parameters: unknown[]): number {
+  const changes = (cachedStatement(registry.sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  let cache = countsOf.get(registry.sqlite);
+  if (!cache || cache.changes !== changes) {
+    cache = { changes, counts: new Map() };
+    countsOf.set(registry.sqlite, cache);
+  }
+  const key = `${where}\n${JSON.stringify(parameters)}`;
+  let total = cache.counts.get(key);
+  if (total === undefined) {
+    total = (cachedStatement(registry.sqlite, `SELECT count(*) AS n FROM members m ${where}`).get(...parameters) as { n: number }).n;
+    cache.counts.set(key, total);
+  }
+  return total;
+}
+
 /**
  * Members matching every word of the query in the folded name, the code or the national ID
- * ("dang hoa" finds "Đặng Thị Hoà"), in Vietnamese name order, one page at a time.
+ * ("dang hoa" finds "Đặng Thị Hoà"), in Vietnamese name order, one page at a time. The count
+ * and the page's ids come from the `members_search` index alone; only the page's rows are read.
  */
 export function searchMembers(registry: Registry, input: MemberSearchInput): { total: number; rows: MemberRow[] } {
   const conditions: string[] = [];
@@ -64,14 +85,21 @@ export function searchMembers(registry: Registry, input: MemberSearchInput): { t
     parameters.push(input.status);
   }
   for (const word of foldForSearch(input.query ?? '').split(' ').filter(Boolean)) {
-    conditions.push(`(m.name_folded LIKE ? ESCAPE '\\' OR m.code LIKE ? ESCAPE '\\' OR m.national_id LIKE ? ESCAPE '\\')`);
-    parameters.push(containing(word), containing(word), containing(word));
+    // Folded names and ID numbers have no capitals, so a plain substring test is enough; codes are matched regardless of case.
+    conditions.push(`(instr(m.name_folded, ?) > 0 OR m.code LIKE ? ESCAPE '\\' OR instr(m.national_id, ?) > 0)`);
+    parameters.push(word, containing(word), word);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const total = (registry.sqlite.prepare(`SELECT count(*) AS n FROM members m ${where}`).get(...parameters) as { n: number }).n;
+  const ids = (cachedStatement(registry.sqlite, `SELECT m.id FROM members m ${where} ORDER BY m.name_sort_key, m.id LIMIT ? OFFSET ?`).all(...parameters, input.limit, input.offset) as { id: string }[]).map(
+    (row) => row.id,
+  );
+  // A page that ends before its limit has reached the last match: the count is known without a second pass.
+  const reachedEnd = ids.length < input.limit && (ids.length > 0 || input.offset === 0);
+  const total = reachedEnd ? input.offset + ids.length : memberCount(registry, where, parameters);
+  if (ids.length === 0) return { total, rows: [] };
   const rows = registry.sqlite
-    .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id ${where} ORDER BY m.name_sort_key, m.id LIMIT ? OFFSET ?`)
-    .all(...parameters, input.limit, input.offset) as RawMemberRow[];
+    .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id IN (${ids.map(() => '?').join(', ')}) ORDER BY m.name_sort_key, m.id`)
+    .all(...ids) as RawMemberRow[];
   return { total, rows: rows.map(toMemberRow) };
 }
 
@@ -128,13 +156,17 @@ export function memberIssues(db: RegistryDb, unitId: string, input: ParsedMember
     .where(and(eq(members.unitId, unitId), eq(members.code, code)))
     .get();
   if (holder && holder.id !== input.id) issues.push({ path: ['code'], key: 'member.code.duplicate', params: { code, name: holder.fullName } });
-  if (input.nationalId) {
-    const birthYear = input.birthDate ? yearOf(input.birthDate) : undefined;
-    for (const problem of checkNationalId(input.nationalId, { ...(birthYear ? { birthYear } : {}), ...(input.gender ? { gender: input.gender } : {}) })) {
-      issues.push({ path: ['nationalId'], key: problem });
-    }
-  }
-  return issues;
+  return [...issues, ...memberFieldIssues(input)];
+}
+
+/** The problems the fields of a member record show among themselves, without the registry. */
+export function memberFieldIssues(input: ParsedMemberInput): FieldIssue[] {
+  if (!input.nationalId) return [];
+  const birthYear = input.birthDate ? yearOf(input.birthDate) : undefined;
+  return checkNationalId(input.nationalId, { ...(birthYear ? { birthYear } : {}), ...(input.gender ? { gender: input.gender } : {}) }).map((problem) => ({
+    path: ['nationalId'],
+    key: problem,
+  }));
 }
 
 export function memberValues(input: ParsedMemberInput, cellId: string) {
@@ -174,14 +206,14 @@ export function saveMember(registry: Registry, input: ParsedMemberInput): Member
         .set({ ...values, updatedAt: now })
         .where(eq(members.id, input.id))
         .run();
-      appendAudit(db, registry.actor, { action: 'member.update', entity: 'member', entityId: input.id, before: auditable(before), after: auditable({ ...before, ...values }) });
+      appendAudit(db, registry.actor, { action: 'member.update', entity: 'member', entityId: input.id, before: auditableMember(before), after: auditableMember({ ...before, ...values }) });
       return input.id;
     }
     const id = newId();
     db.insert(members)
       .values({ id, unitId, ...values, createdAt: now, updatedAt: now })
       .run();
-    appendAudit(db, registry.actor, { action: 'member.create', entity: 'member', entityId: id, after: auditable(values) });
+    appendAudit(db, registry.actor, { action: 'member.create', entity: 'member', entityId: id, after: auditableMember(values) });
     return id;
   });
   return getMember(registry, id);
@@ -198,7 +230,8 @@ export function archiveMember(registry: Registry, id: string, archived: boolean)
   return getMember(registry, id);
 }
 
-function auditable(record: Partial<MemberRecord>) {
+/** A member record as the audit log keeps it: without the derived search and sort columns. */
+export function auditableMember(record: Partial<MemberRecord>) {
   const { nameFolded: _folded, nameSortKey: _sortKey, ...rest } = record;
   return rest;
 }

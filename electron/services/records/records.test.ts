@@ -113,6 +113,18 @@ describe('trips', () => {
     expect((await registry.call('trips.get', { id: trip.id })).state).toBe('submitted');
   });
 
+  it('records a family visit’s commitment that arrives after the application, which the approval needs', async () => {
+    const member = await addMember();
+    const visit = tourism(member.id, { purpose: 'family_visit' });
+    const trip = await registry.call('trips.save', visit);
+    await registry.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: '2026-02-10', cellOpinion: 'Đồng ý' } });
+    const approval = { tripId: trip.id, transition: 'approve' as const, input: { approvalRef: '3-QĐ', approvalDate: '2026-02-15', approvingCommittee: 'BTV' } };
+    expect(await registry.refusal('trips.transition', approval)).toMatchObject({ code: 'TRANSITION_REFUSED', issues: [{ key: 'reason.approve.commitmentMissing' }] });
+    await registry.call('trips.save', { ...visit, id: trip.id, commitmentDate: '2026-02-12' });
+    expect((await registry.call('trips.transition', approval)).state).toBe('approved');
+    expect((await registry.call('trips.save', { ...visit, id: trip.id, notes: 'Ghi chú' })).commitmentDate).toBe('2026-02-12');
+  });
+
   it('refuses a return date before the departure and an unknown country', async () => {
     const member = await addMember();
     expect(await registry.refusal('trips.save', tourism(member.id, { plannedReturn: '2026-02-20' }))).toMatchObject({

@@ -9,7 +9,7 @@ import { tripDurationBracket } from '../../../shared/rules/brackets';
 import { tripFlags } from '../../../shared/rules/flags';
 import { validateTripFields } from '../../../shared/rules/tripChecks';
 import { applyTransition, availableTransitions, type TransitionInputs, type TripTransition } from '../../../shared/rules/tripMachine';
-import type { MemberFacts, TripRecordFacts } from '../../../shared/rules/types';
+import type { MemberFacts, TripFacts, TripRecordFacts } from '../../../shared/rules/types';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
 import { appendAudit } from '../audit';
 import type { Registry } from '../registry/registry';
@@ -45,7 +45,7 @@ export function flagsOf(record: TripRecord, context: RuleContext): ComplianceFla
   return tripFlags(tripFacts(record), context).map((result) => result.flag);
 }
 
-function countriesOf(db: RegistryDb, tripIds: string[]): Map<string, string[]> {
+export function countriesOf(db: RegistryDb, tripIds: string[]): Map<string, string[]> {
   const result = new Map<string, string[]>();
   if (tripIds.length === 0) return result;
   const rows = db.select().from(tripCountries).where(inArray(tripCountries.tripId, tripIds)).orderBy(tripCountries.position).all();
@@ -104,7 +104,7 @@ function filterSql(filter: TripFilter): { where: string; parameters: unknown[] }
 }
 
 /** Whole records by id, through drizzle so the columns come back mapped. */
-function recordsById(db: RegistryDb, ids: string[]): Map<string, TripRecord> {
+export function recordsById(db: RegistryDb, ids: string[]): Map<string, TripRecord> {
   const map = new Map<string, TripRecord>();
   for (let start = 0; start < ids.length; start += 500) {
     for (const record of db.select().from(trips).where(inArray(trips.id, ids.slice(start, start + 500))).all()) map.set(record.id, record);
@@ -280,19 +280,28 @@ export function tripValues(input: ParsedTripInput) {
   };
 }
 
+/** What the rules refuse in the dates and facts of a trip record, without the registry. */
+export function tripFieldIssues(facts: TripFacts, today: string): FieldIssue[] {
+  return validateTripFields(facts, today).map((issue) => ({ path: issue.field ? [issue.field] : [], key: issue.key, params: issue.params }));
+}
+
+export function archivedMemberIssue(fullName: string): FieldIssue {
+  return { path: ['memberId'], key: 'member.archived', params: { name: fullName } };
+}
+
+export function duplicateTripCodeIssue(code: string): FieldIssue {
+  return { path: ['code'], key: 'trip.code.duplicate', params: { code } };
+}
+
 /** What the rules and the registry refuse in a trip record, every problem at once. */
 export function tripIssues(db: RegistryDb, record: Omit<TripRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }, today: string): FieldIssue[] {
-  const issues: FieldIssue[] = validateTripFields(tripFacts(record as TripRecord), today).map((issue) => ({
-    path: issue.field ? [issue.field] : [],
-    key: issue.key,
-    params: issue.params,
-  }));
+  const issues = tripFieldIssues(tripFacts(record as TripRecord), today);
   const member = db.select({ archivedAt: members.archivedAt, fullName: members.fullName }).from(members).where(eq(members.id, record.memberId)).get();
   if (!member) issues.push({ path: ['memberId'], key: 'trip.member.unknown' });
-  else if (member.archivedAt && !record.id) issues.push({ path: ['memberId'], key: 'member.archived', params: { name: member.fullName } });
+  else if (member.archivedAt && !record.id) issues.push(archivedMemberIssue(member.fullName));
   if (record.code) {
     const holder = db.select({ id: trips.id }).from(trips).where(eq(trips.code, record.code)).get();
-    if (holder && holder.id !== record.id) issues.push({ path: ['code'], key: 'trip.code.duplicate', params: { code: record.code } });
+    if (holder && holder.id !== record.id) issues.push(duplicateTripCodeIssue(record.code));
   }
   if (record.travelDocumentId) {
     const document = db.select().from(travelDocuments).where(eq(travelDocuments.id, record.travelDocumentId)).get();
@@ -309,7 +318,8 @@ export function replaceCountries(db: RegistryDb, tripId: string, countries: read
 
 export function saveTrip(registry: Registry, input: ParsedTripInput): TripDetail {
   const context = ruleContext(registry.db);
-  const values = tripValues(input);
+  // The commitment about relatives abroad may arrive after the application: recorded here when given.
+  const values = { ...tripValues(input), ...(input.commitmentDate === undefined ? {} : { commitmentDate: input.commitmentDate }) };
   const existing = input.id ? tripRecord(registry.db, input.id) : null;
   const candidate = { ...(existing ?? emptyLifeDates()), ...values, ...(input.id ? { id: input.id } : {}) };
   const issues = tripIssues(registry.db, candidate, context.today);
@@ -336,7 +346,8 @@ export function saveTrip(registry: Registry, input: ParsedTripInput): TripDetail
   return getTrip(registry, id);
 }
 
-function emptyLifeDates() {
+/** The columns of a trip's recorded life, before anything has happened to it. */
+export function emptyLifeDates() {
   return {
     state: 'draft' as const,
     applicationDate: null,
@@ -363,7 +374,7 @@ function emptyLifeDates() {
 }
 
 /** The columns each transition writes, from the fields the rules return. */
-function columnsFor<T extends TripTransition>(transition: T, changes: TransitionInputs[T] & { overstay?: TripRecord['overstay'] }): Partial<TripRecord> {
+export function columnsFor<T extends TripTransition>(transition: T, changes: TransitionInputs[T] & { overstay?: TripRecord['overstay'] }): Partial<TripRecord> {
   const overstay = changes.overstay ? { overstay: changes.overstay } : {};
   switch (transition) {
     case 'submit': {
@@ -406,7 +417,7 @@ function columnsFor<T extends TripTransition>(transition: T, changes: Transition
 }
 
 /** The date and the document a transition is recorded under, for the trip's history. */
-function eventReference(call: TransitionCall): { effectiveDate: string | null; documentRef: string | null; note: string | null } {
+export function eventReference(call: TransitionCall): { effectiveDate: string | null; documentRef: string | null; note: string | null } {
   switch (call.transition) {
     case 'submit':
       return { effectiveDate: call.input.applicationDate, documentRef: null, note: call.input.cellOpinion };

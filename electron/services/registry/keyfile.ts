@@ -82,6 +82,14 @@ export async function wrapForUser(content: Pick<KeyfileContent, 'registryId'>, u
   return { lookup, kdf: { ...passwordKdf }, failedAttempts: 0, lastFailureAt: null, ...seal(kek, databaseKey, userContext(content.registryId, lookup), salt) };
 }
 
+/**
+ * The registry's database key comes from the recovery key, so the recovery key alone opens the
+ * file when the key file is lost or damaged. Its 160 random bits are well beyond brute force.
+ */
+export function deriveDatabaseKey(recoveryBytes: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', recoveryBytes, 'so86 registry', 'so86 database key v1', 32));
+}
+
 export function wrapForRecovery(registryId: string, recoveryBytes: Buffer, databaseKey: Buffer) {
   const salt = randomBytes(16);
   return seal(deriveRecoveryKey(recoveryBytes, salt), databaseKey, recoveryContext(registryId), salt);
@@ -111,6 +119,10 @@ export async function readKeyfile(file: string): Promise<KeyfileContent> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('KEYFILE_MISSING', { path: file });
     throw error;
   }
+  return parseKeyfile(raw);
+}
+
+export function parseKeyfile(raw: string): KeyfileContent {
   try {
     return KeyfileContent.parse(JSON.parse(raw));
   } catch {

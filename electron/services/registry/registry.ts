@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openRegistryDatabase, type OpenOptions, type OpenRegistry, type RegistryDb } from '../../../db/connection';
+import { openRegistryDatabase, translateSqliteError, type OpenOptions, type OpenRegistry, type RegistryDb } from '../../../db/connection';
 import { legalBases, settings, units, users } from '../../../db/schema';
 import { legalBasisSeeds } from '../../../shared/domain/legalBases';
 import type { UnitLevel, UserRole } from '../../../shared/domain/enums';
@@ -10,7 +10,9 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { appendAudit, type Actor } from '../audit';
 import { ensureOwnIdentity } from '../exchange/identity';
+import { checkIntegrity, requireIntact, type IntegrityVerdict } from './integrity';
 import {
+  deriveDatabaseKey,
   findUserEntry,
   keyfilePathFor,
   userLookup,
@@ -25,6 +27,7 @@ import {
   type KeyfileContent,
 } from './keyfile';
 import { throttleDelaySeconds } from './throttle';
+import { keepUpgradeBackup, upgradeSnapshotFile } from '../backup/upgrade';
 
 export interface UnitInput {
   code: string;
@@ -54,7 +57,7 @@ export interface OwnUnit {
   parentCode: string | null;
 }
 
-const registryIdKey = 'registry.id';
+export const registryIdKey = 'registry.id';
 
 /** An unlocked registry: the open encrypted database, its key and the signed-in user. */
 export class Registry {
@@ -64,7 +67,13 @@ export class Registry {
     private databaseKey: Buffer,
     readonly registryId: string,
     readonly user: SignedInUser,
+    /** The quick check run when the file was opened: a damaged file is refused before anyone works on it. */
+    readonly openingCheck: IntegrityVerdict,
   ) {}
+
+  private pendingUpgradeSnapshot: { snapshot: string; fromVersion: number } | null = null;
+  /** The backup taken when this opening migrated the registry from an older version, if it did. */
+  upgradeBackupFile: string | null = null;
 
   get db(): RegistryDb {
     return this.handle.db;
@@ -113,7 +122,7 @@ export class Registry {
 
     const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
     if (!recovery.bytes) throw new DomainError('WRONG_RECOVERY_KEY');
-    const databaseKey = randomBytes(32);
+    const databaseKey = deriveDatabaseKey(recovery.bytes);
     const registryId = randomUUID();
     const content: KeyfileContent = {
       format: 'so86-keyfile',
@@ -145,7 +154,7 @@ export class Registry {
       await removeRegistryFiles(databaseFile);
       throw error;
     }
-    return { registry: new Registry(databaseFile, handle, databaseKey, registryId, admin), recoveryKey: recovery.text };
+    return { registry: new Registry(databaseFile, handle, databaseKey, registryId, admin, checkIntegrity(handle.sqlite, 'quick')), recoveryKey: recovery.text };
   }
 
   /**
@@ -172,43 +181,62 @@ export class Registry {
       await writeKeyfile(keyfile, content);
       throw new DomainError('WRONG_PASSWORD');
     }
-    const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
+    const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
     if (entry.failedAttempts > 0) {
       entry.failedAttempts = 0;
       entry.lastFailureAt = null;
       await writeKeyfile(keyfile, content);
     }
-    registry.recordSignIn('session.unlock');
-    return registry;
+    return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
   }
 
   private static async unlockAnyAccount(databaseFile: string, content: KeyfileContent, password: string, options: OpenOptions): Promise<Registry> {
     for (const entry of content.users) {
       const databaseKey = await unwrapWithPassword(content, entry, password);
       if (!databaseKey) continue;
-      const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
-      registry.recordSignIn('session.unlock');
-      return registry;
+      const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
+      return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
     }
     throw new DomainError('WRONG_PASSWORD');
   }
 
-  /** Unlocks with the recovery key and gives `username` a new password (the key file may be rebuilt from it). */
+  /**
+   * Unlocks with the recovery key and gives `username` a new password. A missing or damaged key
+   * file is rebuilt from the recovery key alone (the damaged one is kept beside it); the other
+   * accounts then need a new password from an administrator.
+   */
   static async recover(databaseFile: string, recoveryKey: string, username: string, newPassword: string, options: OpenOptions = {}): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const recoveryBytes = parseRecoveryKey(recoveryKey);
     if (!recoveryBytes) throw new DomainError('WRONG_RECOVERY_KEY');
     const keyfile = keyfilePathFor(databaseFile);
-    const content = await readKeyfile(keyfile);
-    const databaseKey = unwrapWithRecovery(content, recoveryBytes);
+    const stored = await readKeyfile(keyfile).catch((error: unknown) => {
+      if (error instanceof DomainError && (error.code === 'KEYFILE_MISSING' || error.code === 'KEYFILE_DAMAGED')) return null;
+      throw error;
+    });
+    const databaseKey = stored ? unwrapWithRecovery(stored, recoveryBytes) : deriveDatabaseKey(recoveryBytes);
     if (!databaseKey) throw new DomainError('WRONG_RECOVERY_KEY');
     const normalised = username.normalize('NFC').trim().toLowerCase();
-    const registry = Registry.openWithKey(databaseFile, databaseKey, content, (candidate) => candidate === normalised, options);
-    const fresh = await wrapForUser(content, username, newPassword, databaseKey);
-    content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
-    await writeKeyfile(keyfile, content);
-    registry.recordSignIn('session.recover');
-    return registry;
+    let registry: Registry;
+    try {
+      registry = Registry.openWithKey(databaseFile, databaseKey, stored?.registryId ?? null, (candidate) => candidate === normalised, options);
+    } catch (error) {
+      // A key derived from the wrong recovery key opens nothing: the file just looks damaged.
+      if (!stored && error instanceof DomainError && error.code === 'DATABASE_DAMAGED') throw new DomainError('WRONG_RECOVERY_KEY');
+      throw error;
+    }
+    // A missing key file is rebuilt from the database's own identity and the recovery key.
+    const content: KeyfileContent = stored ?? { format: 'so86-keyfile', version: 1, registryId: registry.registryId, users: [], recovery: wrapForRecovery(registry.registryId, recoveryBytes, databaseKey) };
+    try {
+      const fresh = await wrapForUser(content, username, newPassword, databaseKey);
+      content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+      if (!stored && existsSync(keyfile)) await fs.rename(keyfile, `${keyfile}.damaged-${Date.now()}`);
+      await writeKeyfile(keyfile, content);
+    } catch (error) {
+      registry.close();
+      throw error;
+    }
+    return registry.signedIn('session.recover').keepBackupOfOlderVersion();
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -248,11 +276,16 @@ export class Registry {
     if (this.handle.sqlite.open) this.handle.sqlite.close();
   }
 
-  private static openWithKey(databaseFile: string, databaseKey: Buffer, content: KeyfileContent, isUser: (username: string) => boolean, options: OpenOptions): Registry {
-    const handle = openRegistryDatabase(databaseFile, databaseKey, options);
+  /**
+   * Opens the file with its key and finds the user. When this opening migrates an older schema,
+   * the file is first copied through its own cipher; `keepUpgradeBackup` packs that copy.
+   */
+  private static openWithKey(databaseFile: string, databaseKey: Buffer, expectedRegistryId: string | null, isUser: (username: string) => boolean, options: OpenOptions): Registry {
+    const snapshot = options.readonly ? undefined : upgradeSnapshotFile(databaseFile);
+    const handle = openRegistryDatabase(databaseFile, databaseKey, snapshot ? { ...options, snapshotBeforeMigration: snapshot } : options);
     try {
-      const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get();
-      if (storedId?.value !== content.registryId) throw new DomainError('DATABASE_DAMAGED');
+      const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get()?.value;
+      if (typeof storedId !== 'string' || (expectedRegistryId !== null && storedId !== expectedRegistryId)) throw new DomainError('DATABASE_DAMAGED');
       const row = handle.db
         .select()
         .from(users)
@@ -260,20 +293,47 @@ export class Registry {
         .find((candidate) => isUser(candidate.username));
       if (!row) throw new DomainError('USER_NOT_FOUND', { username: '' });
       if (!row.active) throw new DomainError('USER_INACTIVE', { username: row.username });
-      return new Registry(databaseFile, handle, databaseKey, content.registryId, { id: row.id, username: row.username, displayName: row.displayName, role: row.role });
+      const openingCheck = requireIntact(checkIntegrity(handle.sqlite, 'quick'));
+      const registry = new Registry(databaseFile, handle, databaseKey, storedId, { id: row.id, username: row.username, displayName: row.displayName, role: row.role }, openingCheck);
+      if (snapshot && handle.migratedFrom !== null) registry.pendingUpgradeSnapshot = { snapshot, fromVersion: handle.migratedFrom };
+      return registry;
     } catch (error) {
       handle.sqlite.close();
-      throw error;
+      throw translateSqliteError(error);
     }
   }
 
-  private recordSignIn(action: string) {
+  /** After the first opening by a newer version: the copy of the registry as it was, kept as a backup. */
+  private async keepBackupOfOlderVersion(): Promise<Registry> {
+    const pending = this.pendingUpgradeSnapshot;
+    if (!pending) return this;
+    this.pendingUpgradeSnapshot = null;
+    const unit = this.ownUnit();
+    try {
+      const file = await keepUpgradeBackup({ databaseFile: this.databaseFile, keyfile: this.keyfile, registryId: this.registryId, unit: { code: unit.code, level: unit.level }, ...pending });
+      this.write((db) => appendAudit(db, this.actor, { action: 'backup.before_upgrade', entity: 'backup', before: { schemaVersion: pending.fromVersion }, after: { schemaVersion: this.schemaVersion, fileName: path.basename(file) } }));
+      this.upgradeBackupFile = file;
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    return this;
+  }
+
+  /** Records the sign-in; when that write fails (a full disk), the file is let go rather than left held. */
+  private signedIn(action: string): Registry {
     const now = new Date().toISOString();
-    this.write((db) => {
-      db.update(users).set({ lastSignInAt: now }).where(eq(users.id, this.user.id)).run();
-      appendAudit(db, this.actor, { action, entity: 'user', entityId: this.user.id });
-      ensureOwnIdentity(db, this.actor);
-    });
+    try {
+      this.write((db) => {
+        db.update(users).set({ lastSignInAt: now }).where(eq(users.id, this.user.id)).run();
+        appendAudit(db, this.actor, { action, entity: 'user', entityId: this.user.id });
+        ensureOwnIdentity(db, this.actor);
+      });
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    return this;
   }
 
   counts(): Record<string, number> {

@@ -1,23 +1,37 @@
 import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileExport, IconHome, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconFileExport, IconHistory, IconHome, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { auditReaders } from '../../../shared/contract/audit';
+import type { UserRole } from '../../../shared/domain/enums';
 import type { MessageKey } from '../../../shared/i18n';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { CataloguesScreen } from '../features/catalogues/CataloguesScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { MembersScreen } from '../features/members/MembersScreen';
+import { PackageFileDrop } from '../features/packages/PackageFileDrop';
+import { PackagesScreen } from '../features/packages/PackagesScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { ComingSoon } from './ComingSoon';
+import { TripsScreen } from '../features/trips/TripsScreen';
+import { DetailScreen } from './DetailScreen';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation, type View } from './navigation';
 import { useSession } from './sessionStore';
 import { TrainingBanner } from './TrainingBanner';
+import { TrainingSwitch } from './TrainingSwitch';
 import { useActivityReporter } from './useActivityReporter';
 
-const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType }[] = [
+const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
-  { view: 'members', label: 'nav.members', icon: IconUsers, screen: ComingSoon },
-  { view: 'trips', label: 'nav.trips', icon: IconPlaneDeparture, screen: ComingSoon },
-  { view: 'reports', label: 'nav.reports', icon: IconReportAnalytics, screen: ComingSoon },
-  { view: 'packages', label: 'nav.packages', icon: IconFileExport, screen: ComingSoon },
+  { view: 'members', label: 'nav.members', icon: IconUsers, screen: MembersScreen },
+  { view: 'trips', label: 'nav.trips', icon: IconPlaneDeparture, screen: TripsScreen },
+  { view: 'reports', label: 'nav.reports', icon: IconReportAnalytics, screen: ReportsScreen },
+  { view: 'packages', label: 'nav.packages', icon: IconFileExport, screen: PackagesScreen },
+  { view: 'catalogues', label: 'nav.catalogues', icon: IconBooks, screen: CataloguesScreen },
+  { view: 'import', label: 'nav.import', icon: IconTableImport, screen: ImportScreen },
+  { view: 'audit', label: 'nav.audit', icon: IconHistory, screen: AuditScreen, roles: auditReaders },
   { view: 'settings', label: 'nav.settings', icon: IconSettings, screen: SettingsScreen },
 ];
 
@@ -26,6 +40,7 @@ export function Shell() {
   const status = useSession((state) => state.status);
   const lock = useSession((state) => state.lock);
   const view = useNavigation((state) => state.view);
+  const detail = useNavigation((state) => state.detail);
   const go = useNavigation((state) => state.go);
   const Screen = sections.find((section) => section.view === view)?.screen ?? HomeScreen;
   const headerHeight = status?.training ? 84 : 56;
@@ -45,6 +60,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {status?.training && <TrainingSwitch withAccount={false} />}
             <LanguageSwitch />
             <Text size="sm">{t('nav.signedInAs', { name: status?.user?.displayName ?? '' })}</Text>
             <Button variant="light" leftSection={<IconLock size={16} />} onClick={() => void lock()} data-testid="lock">
@@ -55,7 +71,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {sections.map((section) => (
+          {sections.filter((section) => !section.roles || (status?.user && section.roles.includes(status.user.role))).map((section) => (
             <NavLink
               key={section.view}
               label={t(section.label)}
@@ -68,7 +84,8 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Screen />
+        <PackageFileDrop />
+        {detail ? <DetailScreen detail={detail} /> : <Screen key={view} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,9 +1,11 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
 import { useSession } from '../../app/sessionStore';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { Dashboard } from '../dashboard/Dashboard';
 
 export function HomeScreen() {
   const t = useT();
@@ -15,29 +17,34 @@ export function HomeScreen() {
   }, []);
 
   return (
-    <Stack data-testid="home">
-      <Title order={2}>{t('home.welcome')}</Title>
-      <Card withBorder>
-        <Text size="sm" c="dimmed">
-          {t('home.unit')}
-        </Text>
-        <Group gap="xs">
-          <Text fw={700} data-testid="home-unit-name">
-            {status?.unit?.name}
-          </Text>
-          <Text c="dimmed">
-            ({status?.unit?.code} · {status?.unit && t(`level.${status.unit.level}` as MessageKey)})
-          </Text>
-        </Group>
-        {overview && (
-          <>
-            <Text mt="sm">{t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}</Text>
-            <Text size="xs" c="dimmed">
-              {t('home.schema', { version: overview.schemaVersion })}
+    <Stack gap="md" data-testid="home">
+      <PageHeader title={t('home.title')} />
+      <Card withBorder padding="sm">
+        <Group justify="space-between" align="flex-end" gap="xs">
+          <div>
+            <Text size="sm" c="dimmed">
+              {t('home.unit')}
             </Text>
-          </>
-        )}
+            <Group gap="xs">
+              <Text fw={700} data-testid="home-unit-name">
+                {status?.unit?.name}
+              </Text>
+              <Text c="dimmed">
+                ({status?.unit?.code} · {status?.unit && t(`level.${status.unit.level}` as MessageKey)})
+              </Text>
+            </Group>
+          </div>
+          {overview && (
+            <div>
+              <Text size="sm">{t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}</Text>
+              <Text size="xs" c="dimmed" ta="right">
+                {t('home.schema', { version: overview.schemaVersion })}
+              </Text>
+            </div>
+          )}
+        </Group>
       </Card>
+      <Dashboard />
     </Stack>
   );
 }

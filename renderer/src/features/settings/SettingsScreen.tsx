@@ -1,29 +1,102 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Loader, PasswordInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../app/errors';
+import { useIsAdministrator } from '../../app/permissions';
 import { useSession } from '../../app/sessionStore';
+import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
+import { BackupPanel } from '../backup/BackupPanel';
+import { AuditCheckCard } from './AuditCheckCard';
+import { DeadlineSettingsCard } from './DeadlineSettingsCard';
+import { HolidayCalendarCard } from './HolidayCalendarCard';
+import { UsersCard } from './UsersCard';
 
 export function SettingsScreen() {
   const t = useT();
   const status = useSession((state) => state.status);
+  const administrator = useIsAdministrator();
   return (
-    <Stack maw={560}>
-      <Title order={2}>{t('settings.title')}</Title>
-      <Card withBorder>
-        <Text size="sm" c="dimmed">
-          {t('settings.dataFile')}
-        </Text>
-        <Text ff="monospace" size="sm">
-          {status?.databaseFile}
-        </Text>
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('settings.version')}: {status?.version}
-        </Text>
-      </Card>
-      <ChangePassword />
+    <Stack maw={1080} data-testid="settings-screen">
+      <Title order={2} fz="h3">
+        {t('settings.title')}
+      </Title>
+      <Tabs defaultValue="general" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="general">{t('settingsPage.tab.general')}</Tabs.Tab>
+          <Tabs.Tab value="deadlines" data-testid="tab-deadlines">
+            {t('settingsPage.tab.deadlines')}
+          </Tabs.Tab>
+          {administrator && (
+            <Tabs.Tab value="users" data-testid="tab-users">
+              {t('settingsPage.tab.users')}
+            </Tabs.Tab>
+          )}
+          {administrator && (
+            <Tabs.Tab value="backup" data-testid="tab-backup">
+              {t('backup.tab')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="md">
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+            <Stack>
+              <Card withBorder>
+                <Text size="sm" c="dimmed">
+                  {t('settings.dataFile')}
+                </Text>
+                <Text ff="monospace" size="sm">
+                  {status?.databaseFile}
+                </Text>
+                <Text size="sm" c="dimmed" mt="xs">
+                  {t('settings.version')}: {status?.version}
+                </Text>
+              </Card>
+              <ChangePassword />
+            </Stack>
+            <AuditCheckCard />
+          </SimpleGrid>
+        </Tabs.Panel>
+        <Tabs.Panel value="deadlines" pt="md">
+          <RegistrySettingsPanel editable={administrator} />
+        </Tabs.Panel>
+        {administrator && (
+          <Tabs.Panel value="users" pt="md">
+            <UsersCard />
+          </Tabs.Panel>
+        )}
+        {administrator && (
+          <Tabs.Panel value="backup" pt="md">
+            <BackupPanel />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** The deadlines, the auto-lock time and the holiday calendar: one settings record, read once per session. */
+function RegistrySettingsPanel({ editable }: { editable: boolean }) {
+  const t = useT();
+  const settings = useRegistrySettings((state) => state.settings);
+  const load = useRegistrySettings((state) => state.load);
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    load().catch(setFailure);
+  }, [load]);
+  if (failure) return <Alert color="red">{errorText(failure, t)}</Alert>;
+  if (!settings) {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <DeadlineSettingsCard settings={settings} editable={editable} />
+      <HolidayCalendarCard settings={settings} editable={editable} />
     </Stack>
   );
 }

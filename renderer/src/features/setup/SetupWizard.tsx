@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SetupInput, UnitInput } from '../../../../shared/contract/foundation';
@@ -9,7 +9,9 @@ import { call } from '../../api/client';
 import { errorText, fieldErrors, localFieldErrors } from '../../app/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useSession } from '../../app/sessionStore';
+import { TrainingSwitch } from '../../app/TrainingSwitch';
 import { useT } from '../../i18n';
+import { RestoreWizard } from '../backup/RestoreWizard';
 
 interface Draft {
   unit: { code: string; name: string; level: UnitLevel; parentCode: string };
@@ -35,6 +37,7 @@ export function SetupWizard() {
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const setUnit = (field: keyof Draft['unit'], value: string) => setDraft((current) => ({ ...current, unit: { ...current.unit, [field]: value } }));
   const setAdmin = (field: keyof Draft['admin'], value: string) => setDraft((current) => ({ ...current, admin: { ...current.admin, [field]: value } }));
@@ -72,6 +75,16 @@ export function SetupWizard() {
     }
   };
 
+  if (restoring) {
+    return (
+      <div className="centre-screen">
+        <Paper shadow="sm" p="xl" w={680} radius="md" withBorder>
+          <RestoreWizard onBack={() => setRestoring(false)} />
+        </Paper>
+      </div>
+    );
+  }
+
   return (
     <div className="centre-screen">
       <Paper shadow="sm" p="xl" w={640} radius="md" withBorder>
@@ -83,6 +96,12 @@ export function SetupWizard() {
           <Text c="dimmed" className="no-print">
             {t('setup.intro')}
           </Text>
+          <Anchor component="button" type="button" size="sm" className="no-print" w="fit-content" onClick={() => setRestoring(true)} data-testid="setup-restore">
+            {t('setup.restoreInstead')}
+          </Anchor>
+          <div className="no-print">
+            <TrainingSwitch />
+          </div>
           <Stepper active={step} size="sm">
             <Stepper.Step label={t('setup.step.unit')}>
               <Stack mt="md">

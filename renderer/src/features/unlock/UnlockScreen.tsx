@@ -1,43 +1,70 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconRestore } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { errorText, fieldErrors } from '../../app/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useSession } from '../../app/sessionStore';
 import { TrainingBanner } from '../../app/TrainingBanner';
+import { TrainingSwitch } from '../../app/TrainingSwitch';
+import { RestoreWizard } from '../backup/RestoreWizard';
 import { useT } from '../../i18n';
 
+type Mode = 'unlock' | 'recover' | 'restore';
+
 export function UnlockScreen() {
-  const [recovering, setRecovering] = useState(false);
+  const [mode, setMode] = useState<Mode>('unlock');
   return (
     <>
       <TrainingBanner />
       <div className="centre-screen">
-        <Paper shadow="sm" p="xl" w={440} radius="md" withBorder>
-          {recovering ? <RecoverForm onBack={() => setRecovering(false)} /> : <UnlockForm onForgot={() => setRecovering(true)} />}
+        <Paper shadow="sm" p="xl" w={mode === 'restore' ? 680 : 440} radius="md" withBorder>
+          {mode === 'recover' && <RecoverForm onBack={() => setMode('unlock')} />}
+          {mode === 'restore' && <RestoreWizard onBack={() => setMode('unlock')} />}
+          {mode === 'unlock' && <UnlockForm onForgot={() => setMode('recover')} onRestore={() => setMode('restore')} />}
         </Paper>
       </div>
     </>
   );
 }
 
-function UnlockForm({ onForgot }: { onForgot: () => void }) {
+/** A file that will not open is not a wrong password: say what happened and offer the way out. */
+const damageCodes = new Set(['DATABASE_DAMAGED', 'KEYFILE_MISSING', 'KEYFILE_DAMAGED']);
+
+function DamageAlert({ code, onRestore }: { code: string; onRestore: () => void }) {
+  const t = useT();
+  const database = code === 'DATABASE_DAMAGED';
+  return (
+    <Alert color={database ? 'red' : 'orange'} icon={<IconAlertTriangle size={18} />} title={t(database ? 'unlock.damaged.title' : 'unlock.keyfile.title')} data-testid="unlock-damaged">
+      <Stack gap="xs">
+        <Text size="sm">{t(database ? 'unlock.damaged.body' : 'unlock.keyfile.body')}</Text>
+        <Button size="xs" variant="white" color="red" leftSection={<IconRestore size={14} />} w="fit-content" onClick={onRestore} data-testid="unlock-damaged-restore">
+          {t('restore.link')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
   const t = useT();
   const setStatus = useSession((state) => state.setStatus);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [damage, setDamage] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setFailure(null);
+    setDamage(null);
     try {
       setStatus(await call('session.unlock', { username, password }));
     } catch (error) {
-      setFailure(errorText(error, t));
+      if (error instanceof ApiError && damageCodes.has(error.code)) setDamage(error.code);
+      else setFailure(errorText(error, t));
       setPassword('');
     } finally {
       setBusy(false);
@@ -62,9 +89,14 @@ function UnlockForm({ onForgot }: { onForgot: () => void }) {
         <Button type="submit" leftSection={<IconLock size={16} />} loading={busy} data-testid="unlock-submit">
           {busy ? t('unlock.working') : t('unlock.submit')}
         </Button>
+        {damage && <DamageAlert code={damage} onRestore={onRestore} />}
         <Anchor component="button" type="button" size="sm" onClick={onForgot} data-testid="unlock-forgot">
           {t('unlock.forgot')}
         </Anchor>
+        <Anchor component="button" type="button" size="sm" onClick={onRestore} data-testid="unlock-restore">
+          {t('restore.link')}
+        </Anchor>
+        <TrainingSwitch />
       </Stack>
     </form>
   );

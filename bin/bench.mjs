@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// `npm run bench -- [--scale commune|province|national|all] [--json] [--seed N]`: the benchmark runs
+// the TypeScript services directly, like the command line.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../scripts/bench/main.ts');
+process.exitCode = await main(process.argv.slice(2));

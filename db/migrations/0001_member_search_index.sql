@@ -1,0 +1,1 @@
+CREATE INDEX `members_search` ON `members` (`name_sort_key`,`id`,`archived_at`,`status`,`cell_id`,`name_folded`,`code`,`national_id`);

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportFile, reportFileFromArguments } from '../electron/services/openedFiles';
+import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { addDays, addMonths, civilDateInVietnam } from '../shared/rules/dates';
+import { openAppThroughServiceHost, type AppThroughServiceHost } from './harness';
+
+const today = civilDateInVietnam(new Date());
+const period = { from: addDays(addMonths(today, -6), 1), to: today };
+
+/**
+ * What Windows does when a report file is double-clicked: it starts the application with the file's
+ * path as an argument. The main process finds it there and hands it to the service host, as here.
+ */
+async function openWithApplication(app: AppThroughServiceHost, file: string) {
+  const found = reportFileFromArguments(['C:\\Program Files\\So86\\So86.exe', '--flag', file]);
+  expect(found).toBe(file);
+  const opened = await readReportFile(found!);
+  app.host.offerOpenedFile(opened!.fileName, opened!.content);
+}
+
+describe('a report file opened with the application', () => {
+  let app: AppThroughServiceHost;
+  const folder = mkdtempSync(path.join(tmpdir(), 'so86-e2e-opened-'));
+  let reportFile: string;
+
+  beforeAll(async () => {
+    const commune = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
+    const province = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
+    const communeCard = await commune.call('keys.ownCard', {});
+    await province.call('keys.trust', { fileName: communeCard.fileName, contentBase64: communeCard.contentBase64, fingerprint: communeCard.fingerprint });
+    const exported = await commune.call('packages.export', { period, encryptToParent: false, includeDocuments: false });
+    reportFile = path.join(folder, exported.fileName);
+    writeFileSync(reportFile, Buffer.from(exported.contentBase64, 'base64'));
+    commune.session.dispose();
+    province.session.dispose();
+    app = await openAppThroughServiceHost({ databaseFile: province.databaseFile });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('waits for the sign-in, then shows the file’s verdict on the receive tab, and imports it on acceptance', async () => {
+    const { page } = app;
+    await page.getByTestId('unlock-username').waitFor();
+    await openWithApplication(app, reportFile);
+    expect(await page.getByTestId('package-verdict-line').count()).toBe(0);
+
+    await page.getByTestId('unlock-username').fill('admin');
+    await page.getByTestId('unlock-password').fill(testPassword);
+    await page.getByTestId('unlock-submit').click();
+    await expect.poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 }).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
+    expect(await page.getByTestId('tab-packages-receive').getAttribute('aria-selected')).toBe('true');
+    await app.screenshot('opened-report-file');
+    await page.getByTestId('package-accept').click();
+    await expect.poll(() => page.getByTestId('package-outcome').textContent()).toBe('Đã nhập báo cáo.');
+  });
+
+  it('takes a file opened while someone is signed in straight to the receive tab from any screen; the same file twice changes nothing', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-members').click();
+    await openWithApplication(app, reportFile);
+    await expect.poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 }).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
+    await page.getByTestId('package-accept').click();
+    await expect.poll(() => page.getByTestId('package-outcome').textContent()).toBe('Tệp này đã được nhập trước đó; không có gì thay đổi.');
+  });
+});

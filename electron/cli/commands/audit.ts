@@ -1,0 +1,23 @@
+import { translate, type MessageKey } from '../../../shared/i18n';
+import { verifyAuditChain } from '../../services/audit';
+import { parseCommand, UsageError, type CliIo } from '../io';
+
+/** `so86 audit verify`: walks the audit log's hash chain end to end; exit 1 names the first broken row. */
+export async function auditCommand(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'verify') throw new UsageError('cli.badUsage', { detail: `audit ${action ?? ''}`.trim() });
+  const { context } = parseCommand(rest, {}, io);
+  const registry = await context.unlock();
+  try {
+    const verdict = verifyAuditChain(registry);
+    if (context.json) context.printJson(verdict);
+    if (verdict.ok) {
+      if (!context.json) context.say('cli.audit.ok', { rows: verdict.rows });
+      return 0;
+    }
+    context.say('cli.audit.broken', { seq: verdict.brokenAtSeq, problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey) });
+    return 1;
+  } finally {
+    registry.close();
+  }
+}

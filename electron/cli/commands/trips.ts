@@ -1,0 +1,51 @@
+import { TripState } from '../../../shared/domain/enums';
+import { DomainError } from '../../../shared/errors';
+import { translate, type MessageKey } from '../../../shared/i18n';
+import { formatCivilDate } from '../../../shared/rules/dates';
+import { countryName, isCountryCode } from '../../../shared/text/countries';
+import { normaliseText } from '../../../shared/text/fold';
+import { searchMembers } from '../../services/records/members';
+import { tripRows } from '../../services/records/trips';
+import type { Registry } from '../../services/registry/registry';
+import { parseCommand, UsageError, type CliIo } from '../io';
+
+function memberIdOf(registry: Registry, code: string): string {
+  const wanted = normaliseText(code);
+  const member = searchMembers(registry, { query: wanted, includeArchived: true, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.find((row) => row.code === wanted);
+  if (!member) throw new DomainError('MEMBER_CODE_UNKNOWN', { code });
+  return member.id;
+}
+
+/** `so86 trips list [--member CODE] [--state S]`: trips, newest planned departure first. */
+export async function tripsCommand(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'list') throw new UsageError('cli.badUsage', { detail: `trips ${action ?? ''}`.trim() });
+  const { values, context } = parseCommand(rest, { member: { type: 'string' }, state: { type: 'string' } }, io);
+  const state = typeof values.state === 'string' ? TripState.parse(values.state) : undefined;
+  const registry = await context.unlock();
+  try {
+    const memberId = typeof values.member === 'string' ? memberIdOf(registry, values.member) : undefined;
+    const rows = tripRows(registry, { memberId, state });
+    if (context.json) {
+      context.printJson(rows);
+      return 0;
+    }
+    for (const trip of rows) {
+      io.out(
+        [
+          trip.code ?? '',
+          trip.memberCode,
+          trip.memberName,
+          translate(context.lang, `purpose.${trip.purpose}` as MessageKey),
+          trip.countries.map((code) => (isCountryCode(code) ? countryName(code, context.lang) : code)).join('; '),
+          `${formatCivilDate(trip.plannedDeparture)} – ${formatCivilDate(trip.plannedReturn)}`,
+          translate(context.lang, `tripState.${trip.state}` as MessageKey),
+        ].join('\t'),
+      );
+    }
+    context.say('cli.list.total', { total: rows.length });
+    return 0;
+  } finally {
+    registry.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion, openRegistryDatabase, sourceMigrationsFolder } from '../../../db/connection';
+import { Registry } from '../registry/registry';
+import { verifyAuditChain } from '../audit';
+import { testPassword } from '../testSupport';
+import { databaseKeyOf, plaintextFound } from './testing';
+import { extractBackupPart, readBackupLayout } from './format';
+import { verifyBackup } from './verify';
+
+/** The migrations as the first release shipped them: only the initial schema. */
+function firstReleaseMigrations(): string {
+  const folder = path.join(mkdtempSync(path.join(tmpdir(), 'so86-old-migrations-')), 'migrations');
+  cpSync(sourceMigrationsFolder, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  return folder;
+}
+
+const unit = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'ANGIANG' };
+const admin = { username: 'admin', displayName: 'Quản trị viên', password: testPassword };
+
+describe('the first start of a newer version', () => {
+  it('backs the registry up as it was before migrating it, once, as an ordinary encrypted backup', async () => {
+    expect(latestSchemaVersion()).toBeGreaterThan(1);
+    const oldMigrations = firstReleaseMigrations();
+    const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-upgrade-')), 'so86.db');
+    const { registry: old, recoveryKey } = await Registry.create(databaseFile, { unit, admin }, { migrationsFolder: oldMigrations });
+    expect(old.schemaVersion).toBe(1);
+    old.close();
+
+    const sameVersion = await Registry.unlock(databaseFile, 'admin', testPassword, { migrationsFolder: oldMigrations });
+    expect(sameVersion.upgradeBackupFile).toBeNull();
+    sameVersion.close();
+    const folder = path.dirname(databaseFile);
+    expect(readdirSync(folder).filter((name) => name !== 'so86.db' && !name.startsWith('so86.db-') && !name.endsWith('.keys'))).toEqual([]);
+
+    const upgraded = await Registry.unlock(databaseFile, 'admin', testPassword);
+    expect(upgraded.schemaVersion).toBe(latestSchemaVersion());
+    const backups = readdirSync(path.join(folder, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^so86_VINHTRACH_\d{4}-\d{2}-\d{2}_\d{6}_truoc-nang-cap-v1\.so86bak$/)]);
+    const backup = path.join(folder, 'backups', backups[0]!);
+    expect(upgraded.upgradeBackupFile).toBe(backup);
+    expect(readdirSync(folder).filter((name) => name.startsWith('.so86-snapshot-'))).toEqual([]);
+    expect(plaintextFound(backup)).toEqual([]);
+    const audit = upgraded.sqlite.prepare(`SELECT before, after FROM audit_log WHERE action = 'backup.before_upgrade'`).all() as { before: string; after: string }[];
+    expect(audit.map((row) => [JSON.parse(row.before), JSON.parse(row.after)])).toEqual([[{ schemaVersion: 1 }, { schemaVersion: latestSchemaVersion(), fileName: backups[0] }]]);
+    expect(verifyAuditChain(upgraded).ok).toBe(true);
+    upgraded.close();
+
+    const inspection = await verifyBackup(backup, { password: testPassword }, { migrationsFolder: oldMigrations });
+    expect(inspection.summary).toMatchObject({ unitCode: 'VINHTRACH', schemaVersion: 1 });
+    expect(inspection.opened).toMatchObject({ unitName: unit.name, auditChainIntact: true });
+
+    const extracted = path.join(mkdtempSync(path.join(tmpdir(), 'so86-upgrade-copy-')), 'so86.db');
+    await extractBackupPart(backup, await readBackupLayout(backup), 'database', extracted);
+    const copy = openRegistryDatabase(extracted, databaseKeyOf(recoveryKey), { readonly: true });
+    expect(copy.schemaVersion).toBe(1);
+    expect(copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'members_search'`).get()).toBeUndefined();
+    copy.sqlite.close();
+
+    const again = await Registry.unlock(databaseFile, 'admin', testPassword);
+    expect(again.upgradeBackupFile).toBeNull();
+    again.close();
+    expect(readdirSync(path.join(folder, 'backups'))).toEqual(backups);
+  });
+});

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { CellRow } from '../../../shared/contract/registry';
+import { call } from '../api/client';
+import { clearOnLock } from '../app/sessionStore';
+
+interface CellsState {
+  cells: CellRow[] | null;
+  /** Reads the cells again: a member saved with a new cell name creates the cell. */
+  refresh(): Promise<void>;
+}
+
+/** Counts the sessions, so that an answer arriving after the registry locked is dropped. */
+let session = 0;
+
+export const useCellsStore = create<CellsState>((set) => ({
+  cells: null,
+  refresh: async () => {
+    const askedIn = session;
+    const cells = await call('cells.list', { includeArchived: false });
+    if (askedIn === session) set({ cells });
+  },
+}));
+
+clearOnLock(() => {
+  session += 1;
+  useCellsStore.setState({ cells: null });
+});
+
+/** The unit's party cells, read on first use. */
+export function useCells(): CellRow[] {
+  const cells = useCellsStore((state) => state.cells);
+  const refresh = useCellsStore((state) => state.refresh);
+  useEffect(() => {
+    // A failure here leaves the lists without their cell filter; the screens report their own failures.
+    if (cells === null) refresh().catch(() => undefined);
+  }, [cells, refresh]);
+  return cells ?? [];
+}

@@ -1,0 +1,82 @@
+import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls } from '@tabler/icons-react';
+import { useState, type ComponentType } from 'react';
+import type { Period } from '../../../../shared/contract/dashboard';
+import type { MessageKey } from '../../../../shared/i18n';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errors';
+import { blobOf, download, mediaTypeOf } from '../../components/files';
+import { useT } from '../../i18n';
+
+type Format = 'docx' | 'xlsx' | 'pdf';
+
+const documents: { format: Format; label: MessageKey; short: string; icon: ComponentType<{ size?: number }> }[] = [
+  { format: 'docx', label: 'report.document.report', short: 'Word', icon: IconFileTypeDocx },
+  { format: 'xlsx', label: 'report.document.appendices', short: 'Excel', icon: IconFileTypeXls },
+  { format: 'pdf', label: 'report.document.reportPdf', short: 'PDF', icon: IconFileTypePdf },
+];
+
+interface ReportDownloadsProps {
+  period: Period;
+  /** Saves unsaved changes first, since the documents are made from the saved report; false stops the download. */
+  beforeRender: (() => Promise<boolean>) | null;
+}
+
+/** The report as Word, the appendices as Excel, the report as PDF for the digital signature. Making a file takes a few seconds. */
+export function ReportDownloads({ period, beforeRender }: ReportDownloadsProps) {
+  const t = useT();
+  const [rendering, setRendering] = useState<Format | null>(null);
+
+  const render = async (format: Format, label: MessageKey) => {
+    setRendering(format);
+    try {
+      if (beforeRender && !(await beforeRender())) return;
+      const file = await call('reports.render', { period, format });
+      download(blobOf(file.contentBase64, mediaTypeOf(file.fileName)), file.fileName);
+      notifications.show({ color: 'green', autoClose: 3000, message: t('reportScreen.downloaded', { fileName: file.fileName }) });
+    } catch (error) {
+      notifications.show({ color: 'red', autoClose: false, title: t(label), message: errorText(error, t) });
+    } finally {
+      setRendering(null);
+    }
+  };
+
+  const current = documents.find((document) => document.format === rendering);
+  return (
+    <Stack gap={4} align="flex-end">
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          {t('reportScreen.download')}:
+        </Text>
+        {documents.map(({ format, label, short, icon: Icon }) => (
+          <Tooltip key={format} label={t(label)} withArrow>
+            <Button
+              variant="default"
+              leftSection={<Icon size={16} />}
+              loading={rendering === format}
+              disabled={rendering !== null && rendering !== format}
+              onClick={() => void render(format, label)}
+              aria-label={t(label)}
+              data-testid={`report-download-${format}`}
+            >
+              {short}
+            </Button>
+          </Tooltip>
+        ))}
+      </Group>
+      {current ? (
+        <Stack gap={2} w={320} data-testid="report-rendering">
+          <Progress value={100} striped animated size="sm" aria-label={t('reportScreen.rendering', { document: t(current.label) })} />
+          <Text size="xs" c="dimmed">
+            {t('reportScreen.rendering', { document: t(current.label) })}
+          </Text>
+        </Stack>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('reportScreen.downloadHint')}
+        </Text>
+      )}
+    </Stack>
+  );
+}

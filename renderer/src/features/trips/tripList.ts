@@ -1,0 +1,23 @@
+import type { TripRow } from '../../../../shared/contract/registry';
+import type { ComplianceFlag, TripState } from '../../../../shared/domain/enums';
+import { call } from '../../api/client';
+import { createPagedList } from '../../components/pagedList';
+import { useMemberList } from '../members/memberList';
+
+export interface TripFilters {
+  query: string;
+  state: TripState | null;
+  flag: ComplianceFlag | null;
+}
+
+export const useTripList = createPagedList<TripFilters, TripRow>(
+  (filters, offset, limit) =>
+    call('trips.search', { query: filters.query.trim() || undefined, state: filters.state ?? undefined, flag: filters.flag ?? undefined, offset, limit }),
+  { query: '', state: null, flag: null },
+);
+
+/** A trip changed: both lists show it (the members list counts trips and who is abroad). */
+export function tripsChanged(): void {
+  useTripList.getState().refresh();
+  useMemberList.getState().refresh();
+}

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+
+const latency = { samples: expect.any(Number), p50Ms: expect.any(Number), p95Ms: expect.any(Number), maxMs: expect.any(Number) };
+const pair = { encrypted: expect.any(Number), plain: expect.any(Number) };
+
+describe('npm run bench -- --json', () => {
+  it('prints one JSON object with the headline figures and every figure of the scale, encrypted beside plain', async () => {
+    const { stdout } = await run(process.execPath, [path.join(root, 'bin/bench.mjs'), '--scale', 'commune', '--json', '--quick'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      machine: { cpus: expect.any(Number), cpuModel: expect.any(String), memoryGb: expect.any(Number), node: process.version },
+      scales: ['commune'],
+      searchP95Ms: expect.any(Number),
+      reportMs: expect.any(Number),
+      encryptionOverheadRatio: expect.any(Number),
+      eventLoopMaxDelayMs: expect.any(Number),
+      memory: { peakRssMb: expect.any(Number), peakHeapMb: expect.any(Number) },
+      commune: {
+        members: expect.any(Number),
+        unlock: { keyDerivationMs: expect.any(Number), openMs: expect.any(Number), openPlainMs: expect.any(Number) },
+        latencies: { encrypted: { list: latency, searchByName: latency, searchByCode: latency }, plain: { list: latency, searchByName: latency, searchByCode: latency } },
+        reportMs: pair,
+        exportMs: pair,
+        verifyMs: expect.any(Number),
+      },
+    });
+    expect((result.commune as { members: number }).members).toBeGreaterThanOrEqual(300);
+    expect(result.searchP95Ms).toBeGreaterThan(0);
+    expect(result).not.toHaveProperty('province');
+  }, 120_000);
+});

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { newId } from '../../shared/ids';
+import { civilDateInVietnam } from '../../shared/rules/dates';
+import { seededRandom } from '../../shared/seededRandom';
+import { generateDemoMembers } from '../../electron/services/demo/generate';
+import { placeName } from '../../electron/services/demo/names';
+import { demoPeriod } from '../../electron/services/demo/packages';
+import { provinces } from '../../electron/services/demo/places';
+import { demoAdministrator, provinceDemo } from '../../electron/services/demo/scenarios';
+import { csvText } from '../../electron/services/importing/fixtures';
+import { Registry } from '../../electron/services/registry/registry';
+import type { BenchOptions } from './commune';
+import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
+import { benchFolder, bestOf, ratio, timed, watchingEventLoop } from './measure';
+import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
+
+const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'leadership', 'national_id', 'phone', 'status'];
+
+/**
+ * A members file as a province-sized office would import it: made-up members of communes of
+ * one province, each with a unique code, in the import template's columns.
+ */
+function membersCsv(rows: number, seed: number): Uint8Array {
+  const random = seededRandom(seed);
+  const province = provinces.find((candidate) => candidate.name === 'An Giang')!;
+  const places = new Set<string>();
+  const lines: (string | null)[][] = [memberColumns];
+  for (let unit = 0; lines.length <= rows; unit += 1) {
+    const place = placeName(random, places);
+    const { members } = generateDemoMembers({
+      random: random.derive(`unit ${unit}`),
+      today: civilDateInVietnam(new Date()),
+      unit: { code: `U${unit}`, name: `Đảng ủy xã ${place}`, level: 'commune', parentCode: 'ANGIANG' },
+      kind: 'commune',
+      place,
+      province,
+      memberCount: 400,
+    });
+    for (const member of members) {
+      if (lines.length > rows) break;
+      const input = member.input;
+      lines.push([`${unit}-${input.code}`, input.fullName, input.gender ?? null, input.birthDate ?? null, `${input.cellName} (${place})`, input.holdsLeadershipPost ? 'có' : 'không', input.nationalId ?? null, input.phone ?? null, input.status]);
+    }
+  }
+  return new TextEncoder().encode(csvText(lines));
+}
+
+interface ProvinceRun {
+  importMs: number;
+  importEventLoopMaxDelayMs: number;
+  latencies: MemberLatencies;
+  queries: MemberQueries;
+  setupMs: number;
+  packagesImportMs: number;
+  communes: number;
+  packagesImported: number;
+  reportMs: number;
+}
+
+/** The time from the first to the last progress report of one phase of the demonstration. */
+function phaseClock() {
+  const started = new Map<string, number>();
+  const ended = new Map<string, number>();
+  return {
+    onProgress: (phase: string, done: number, total: number) => {
+      if (!started.has(phase)) started.set(phase, performance.now());
+      if (done === total) ended.set(phase, performance.now());
+    },
+    ms: (phase: string) => Math.round(((ended.get(phase) ?? 0) - (started.get(phase) ?? 0)) * 10) / 10,
+  };
+}
+
+async function provinceRun(mode: Mode, options: BenchOptions, file: Uint8Array, queries: MemberQueries | null): Promise<ProvinceRun> {
+  const folder = benchFolder('province');
+  const membersFile = path.join(folder, 'dang-vien.db');
+  const created = await Registry.create(
+    membersFile,
+    { unit: { code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'BTCTW' }, admin: { ...demoAdministrator, password: benchPassword } },
+    openOptionsFor(mode),
+  );
+  created.registry.close();
+  const host = await BenchHost.open(membersFile, mode);
+  let imported: Awaited<ReturnType<typeof watchingEventLoop<{ ms: number }>>>;
+  let latencies: MemberLatencies;
+  let chosen: MemberQueries;
+  try {
+    const contentBase64 = Buffer.from(file).toString('base64');
+    imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName: 'dang-vien.csv', contentBase64, jobId: newId() })));
+    chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, options.quick ? 20 : 100, options.seed);
+    latencies = await memberLatencies(host, chosen, options.quick ? 20 : 100);
+  } finally {
+    await host.close();
+  }
+
+  const provinceFile = path.join(folder, 'tinh.db');
+  const clock = phaseClock();
+  const setup = await timed(() => provinceDemo(provinceFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode), communes: options.quick ? 10 : 100, onProgress: clock.onProgress }));
+  const reportHost = await BenchHost.open(provinceFile, mode);
+  try {
+    const period = demoPeriod(civilDateInVietnam(new Date()));
+    const reportMs = await bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period }));
+    return {
+      importMs: imported.result.ms,
+      importEventLoopMaxDelayMs: imported.maxDelayMs,
+      latencies,
+      queries: chosen,
+      setupMs: setup.ms,
+      packagesImportMs: clock.ms('import'),
+      communes: setup.result.communes,
+      packagesImported: setup.result.imported,
+      reportMs,
+    };
+  } finally {
+    await reportHost.close();
+  }
+}
+
+/**
+ * A province's volumes: 100,000 member rows imported through the importer, listing and searching
+ * them, and the report of a province combining about a hundred communes' signed report files.
+ */
+export async function benchProvince(options: BenchOptions) {
+  const rows = options.quick ? 5_000 : 100_000;
+  const file = membersCsv(rows, options.seed);
+  const encrypted = await provinceRun('encrypted', options, file, null);
+  const plain = await provinceRun('plain', options, file, encrypted.queries);
+  const pairs = {
+    importMs: [encrypted.importMs, plain.importMs],
+    listP50Ms: [encrypted.latencies.list.p50Ms, plain.latencies.list.p50Ms],
+    searchByNameP50Ms: [encrypted.latencies.searchByName.p50Ms, plain.latencies.searchByName.p50Ms],
+    searchByCodeP50Ms: [encrypted.latencies.searchByCode.p50Ms, plain.latencies.searchByCode.p50Ms],
+    packagesImportMs: [encrypted.packagesImportMs, plain.packagesImportMs],
+    reportMs: [encrypted.reportMs, plain.reportMs],
+  } as const;
+  const sum = (index: 0 | 1) => Object.values(pairs).reduce((total, pair) => total + pair[index], 0);
+  return {
+    importedRows: rows,
+    importMs: { encrypted: encrypted.importMs, plain: plain.importMs },
+    latencies: { encrypted: encrypted.latencies, plain: plain.latencies },
+    communes: encrypted.communes,
+    packagesImported: encrypted.packagesImported,
+    setupMs: { encrypted: encrypted.setupMs, plain: plain.setupMs },
+    packagesImportMs: { encrypted: encrypted.packagesImportMs, plain: plain.packagesImportMs },
+    reportMs: { encrypted: encrypted.reportMs, plain: plain.reportMs },
+    eventLoopMaxDelayMs: Math.max(encrypted.importEventLoopMaxDelayMs, plain.importEventLoopMaxDelayMs),
+    overheadByWork: Object.fromEntries(Object.entries(pairs).map(([name, [enc, pl]]) => [name, ratio(enc, pl)])),
+    encryptionOverheadRatio: ratio(sum(0), sum(1)),
+  };
+}
