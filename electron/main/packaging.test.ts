@@ -14,9 +14,9 @@ interface BuilderConfig {
   extraResources: { from: string; to: string }[];
   asarUnpack: string[];
   publish: unknown;
-  win: { target: string[] };
-  nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean; installerLanguages: string[] };
-  linux: { target: string[] };
+  win: { target: string[]; icon: string };
+  nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean; installerLanguages: string[]; installerIcon: string };
+  linux: { target: string[]; icon: string };
   fileAssociations: { ext: string; name: string }[];
 }
 
@@ -29,6 +29,19 @@ describe('the installer configuration', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.publish).toBeNull();
     expect(config.productName).toBe(packageJson.productName);
+  });
+
+  it('gives the application, its installer and its files the icon drawn in build/icon.svg, at the sizes Windows asks for', () => {
+    const ico = readFileSync(path.join(root, config.win.icon));
+    expect(config.nsis.installerIcon).toBe(config.win.icon);
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, index) => ico.readUInt8(6 + 16 * index) || 256);
+    expect(sizes).toEqual(expect.arrayContaining([256, 48, 32, 16]));
+    const png = readFileSync(path.join(root, config.linux.icon));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(packageJson.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(packageJson.description).toMatch(/Quy định 86/);
   });
 
   it('keeps the native SQLCipher module outside the asar archive and ships the migrations as resources', () => {
