@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 /**
  * Draws `build/icon.svg` into the icons electron-builder takes: `icon.png` (512 px, Linux) and
@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 const buildFolder = path.resolve(import.meta.dirname, '..', 'build');
 const icoSizes = [256, 64, 48, 32, 16];
 
-async function renderPng(svg: string, size: number, browser: import('playwright-core').Browser): Promise<Buffer> {
+async function renderPng(svg: string, size: number, browser: Browser): Promise<Buffer> {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg style="display:block;width:${size}px;height:${size}px" `)}</body></html>`);
   const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
