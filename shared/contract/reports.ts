@@ -24,6 +24,6 @@ const GeneratedFile = z.object({ fileName: z.string(), contentBase64: z.string()
 export const reportsCalls = {
   'reports.get': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional() }), ReportDraftOutput),
   'reports.save': writeCall(z.strictObject({ period: Period, roundId: Id.nullable().optional(), meta: ReportMeta, edits: NarrativeEdits }), ReportDraftOutput, dataEntry),
-  'reports.render': readCall(z.strictObject({ period: Period, format: ReportFormat }), GeneratedFile, everyone),
+  'reports.render': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional(), format: ReportFormat }), GeneratedFile, everyone),
   'forms.trip': readCall(z.strictObject({ tripId: Id, form: TripFormKind, format: z.enum(['docx', 'pdf']).default('docx') }), GeneratedFile, everyone),
 } as const;

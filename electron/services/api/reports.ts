@@ -9,8 +9,8 @@ export const reportsHandlers: HandlerSet<keyof typeof dashboardCalls | keyof typ
   'dashboard.get': (period, { session }) => dashboard(session.requireRegistry(), period),
   'reports.get': ({ period, roundId }, { session }) => reportDraft(session.requireRegistry(), period, roundId),
   'reports.save': (input, { session }) => saveReportDraft(session.requireRegistry(), input),
-  'reports.render': async ({ period, format }, { session }) => {
-    const file = await renderReport(session.requireRegistry(), period, format);
+  'reports.render': async ({ period, roundId, format }, { session }) => {
+    const file = await renderReport(session.requireRegistry(), period, format, roundId);
     return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
   },
   'forms.trip': async ({ tripId, form, format }, { session }) => {

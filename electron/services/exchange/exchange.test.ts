@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract';
+import { docxParts, textOf } from '../documents/testSupport';
 import { openTestRegistry, type OpenTestRegistry } from '../testSupport';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
@@ -118,6 +119,28 @@ describe('commune → province → central', () => {
   });
 });
 
+describe('the commune’s report for a round', () => {
+  it('makes its files for the round chosen on screen, even when the period’s report was saved without it', async () => {
+    const request = await province.call('rounds.exportRequest', { id: (await province.call('rounds.list', {}))[0]!.id });
+    await communeB.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 });
+    const round = (await communeB.call('rounds.list', {}))[0]!;
+    const draft = await communeB.call('reports.get', { period });
+    expect(draft.roundId).toBeNull();
+    await communeB.call('reports.save', { period, meta: { ...draft.meta, numberAndSymbol: '15-BC/ĐU' }, edits: {} });
+
+    const documentOf = async (roundId: string | null) => {
+      const file = await communeB.call('reports.render', { period, roundId, format: 'docx' });
+      return textOf((await docxParts(Buffer.from(file.contentBase64, 'base64'))).document);
+    };
+    const forRound = await documentOf(round.id);
+    expect(forRound).toContain('Số 15-BC/ĐU');
+    expect(forRound).toContain('626-CV/BTCTW');
+    const forPeriod = await documentOf(null);
+    expect(forPeriod).toContain('Số 15-BC/ĐU');
+    expect(forPeriod).not.toContain('626-CV/BTCTW');
+  });
+});
+
 describe('refusals', () => {
   it('refuses a changed byte, an untrusted signer and a package encrypted for another unit, changing nothing', async () => {
     const genuine = await exportPackage(communeA);
@@ -137,11 +160,16 @@ describe('refusals', () => {
     expect(await province.call('packages.history', {})).toEqual(before);
   });
 
-  it('refuses every package signed with a revoked key', async () => {
+  it('refuses every package signed with a revoked key, and marks the files it signed before as no longer trusted', async () => {
     const card = (await province.call('keys.list', {})).find((entry) => entry.unitCode === 'VINHTRACH')!;
     const beforeRevocation = await exportPackage(communeA);
+    const imported = (await province.call('packages.history', { unitCode: 'VINHTRACH' })).map((entry) => entry.signerTrusted);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.every(Boolean)).toBe(true);
     await province.call('keys.revoke', { id: card.id, reason: 'Máy tính bị mất' });
     expect(await province.refusal('packages.import', { fileName: beforeRevocation.fileName, contentBase64: beforeRevocation.contentBase64 })).toMatchObject({ code: 'PKG_SIGNER_REVOKED' });
+    // The files already imported stay, but the history no longer calls their signer trusted.
+    expect((await province.call('packages.history', { unitCode: 'VINHTRACH' })).map((entry) => entry.signerTrusted)).toEqual(imported.map(() => false));
   });
 
   it('accepts a rotated card on the old key’s endorsement, with no new phone check', async () => {

@@ -295,6 +295,7 @@ export function storedPackageDetails(registry: Registry, packageId: string): Pac
 }
 
 export function packageHistory(registry: Registry, filter: { unitCode?: string | undefined; period?: { from: string; to: string } | undefined }) {
+  const signerNow = signerLookup(registry.db);
   return registry.db
     .select()
     .from(importedPackages)
@@ -303,12 +304,14 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
     .filter((record) => (!filter.unitCode || record.unitCode === filter.unitCode) && (!filter.period || (record.periodFrom === filter.period.from && record.periodTo === filter.period.to)))
     .map((record) => {
       const manifest = JSON.parse(record.manifest) as { unit: PackageSummary['unit']; encryption: unknown };
+      const signer = signerNow(record.signerFingerprint);
       return {
         packageId: record.id,
         kind: record.kind,
         unit: manifest.unit,
         signerFingerprint: record.signerFingerprint,
-        signerTrusted: true,
+        // Trusted when it was imported; a card revoked since then no longer vouches for it.
+        signerTrusted: signer !== null && !signer.revoked,
         period: { from: record.periodFrom, to: record.periodTo },
         round: record.roundRef,
         createdAt: record.createdAt,

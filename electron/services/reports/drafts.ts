@@ -106,7 +106,7 @@ export async function renderDraft(draft: ReportDraft, format: ReportFormat): Pro
   return renderAppendicesXlsx(draft.data, draft.meta);
 }
 
-export async function renderReport(registry: Registry, period: { from: string; to: string }, format: ReportFormat): Promise<{ fileName: string; content: Buffer }> {
-  const draft = reportDraft(registry, period);
+export async function renderReport(registry: Registry, period: { from: string; to: string }, format: ReportFormat, roundId?: string | null): Promise<{ fileName: string; content: Buffer }> {
+  const draft = reportDraft(registry, period, roundId);
   return { fileName: reportFileName(draft, format), content: await renderDraft(draft, format) };
 }

@@ -19,12 +19,14 @@ const documents: { format: Format; label: MessageKey; short: string; icon: Compo
 
 interface ReportDownloadsProps {
   period: Period;
+  /** The reporting round the report answers, whose saved text and heading the files carry. */
+  roundId: string | null;
   /** Saves unsaved changes first, since the documents are made from the saved report; false stops the download. */
   beforeRender: (() => Promise<boolean>) | null;
 }
 
 /** The report as Word, the appendices as Excel, the report as PDF for the digital signature. Making a file takes a few seconds. */
-export function ReportDownloads({ period, beforeRender }: ReportDownloadsProps) {
+export function ReportDownloads({ period, roundId, beforeRender }: ReportDownloadsProps) {
   const t = useT();
   const [rendering, setRendering] = useState<Format | null>(null);
 
@@ -32,7 +34,7 @@ export function ReportDownloads({ period, beforeRender }: ReportDownloadsProps) 
     setRendering(format);
     try {
       if (beforeRender && !(await beforeRender())) return;
-      const file = await call('reports.render', { period, format });
+      const file = await call('reports.render', { period, roundId, format });
       download(blobOf(file.contentBase64, mediaTypeOf(file.fileName)), file.fileName);
       notifications.show({ color: 'green', autoClose: 3000, message: t('reportScreen.downloaded', { fileName: file.fileName }) });
     } catch (error) {

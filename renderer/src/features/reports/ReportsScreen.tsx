@@ -116,7 +116,7 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
               </Badge>
             )}
           </Group>
-          <ReportDownloads period={period} beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null} />
+          <ReportDownloads period={period} roundId={roundId} beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null} />
         </Group>
         {!canEdit && (
           <Text size="sm" c="dimmed" mt="xs">
