@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,24 @@ describe('a report file opened with the application', () => {
     await expect.poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 }).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
     await page.getByTestId('package-accept').click();
     await expect.poll(() => page.getByTestId('package-outcome').textContent()).toBe('Tệp này đã được nhập trước đó; không có gì thay đổi.');
+  });
+
+  it('receives many files at once, each on its own: a refused file refuses only itself', async () => {
+    const { page } = app;
+    const genuine = readFileSync(reportFile);
+    const tampered = Buffer.from(genuine);
+    tampered[tampered.length - 20]! ^= 0x01;
+    await page.getByTestId('package-batch-input').setInputFiles([
+      { name: path.basename(reportFile), mimeType: 'application/octet-stream', buffer: genuine },
+      { name: 'VINHTRACH_da-sua.so86', mimeType: 'application/octet-stream', buffer: tampered },
+      { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải tệp báo cáo') },
+    ]);
+    await expect.poll(() => page.getByTestId('package-batch-summary').textContent(), { timeout: 30_000 }).toBe('Đã nhận 1 tệp; từ chối 2 tệp.');
+    const rows = await page.getByTestId('package-batch-row').allTextContents();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBe(`${path.basename(reportFile)}Đảng ủy xã Vĩnh Trạch (VINHTRACH)Tệp này đã được nhập trước đó; không có gì thay đổi.`);
+    expect(rows[1]).toMatch(/^VINHTRACH_da-sua\.so86—.+/);
+    expect(rows[2]).toBe('ghi-chu.txt—Tệp ghi-chu.txt không phải tệp .so86. Hãy chọn tệp báo cáo do đơn vị gửi.');
+    await app.screenshot('batch-import');
   });
 });

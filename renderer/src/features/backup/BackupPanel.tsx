@@ -1,15 +1,16 @@
-import { Alert, Button, Card, Group, NumberInput, Progress, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconDownload, IconFolder } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupSchedule, BackupStatus } from '../../../../shared/contract/backup';
-import type { MessageKey } from '../../../../shared/i18n';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
 import { useSession } from '../../app/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';
 import { fileSizeText, instantText } from '../../components/format';
+import { JobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
+import { useJob } from '../../components/useJob';
 import { useRecord } from '../../components/useRecord';
 import { useT } from '../../i18n';
 import { IntegrityCard } from './IntegrityCard';
@@ -36,16 +37,10 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
   const t = useT();
   const lang = useSession((state) => state.lang);
   const backing = useAction();
-  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const job = useJob();
 
   const backUp = async (destination: 'download' | 'folder') => {
-    const jobId = `backup-${Date.now()}`;
-    const stop = onEvent('job.progress', (payload) => {
-      if (payload.jobId === jobId) setProgress(payload);
-    });
-    const made = await backing.run(() => call('backup.create', { destination, jobId }));
-    stop();
-    setProgress(null);
+    const made = await backing.run(() => job.run((jobId) => call('backup.create', { destination, jobId })));
     if (!made) return;
     // In the browser the file is handed over as a download. The Electron window will ask the main process for a folder picker and send the folder chosen instead.
     if (made.contentBase64) download(blobOf(made.contentBase64, 'application/octet-stream'), made.fileName);
@@ -80,12 +75,8 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
             {t('backup.toFolder')}
           </Button>
         </Group>
-        {progress && (
-          <Stack gap={4}>
-            <Text size="sm">{t(`backup.phase.${progress.phase}` as MessageKey)}</Text>
-            <Progress value={progress.total > 0 ? (100 * progress.done) / progress.total : 0} />
-          </Stack>
-        )}
+        {/* The services name each step; the bar is enough for the bytes written. */}
+        <JobProgress job={job} count={() => ''} data-testid="backup-working" />
         <FailureAlert error={backing.error} data-testid="backup-error" />
         <Text size="sm" c="dimmed">
           {t('backup.restoreHint')}

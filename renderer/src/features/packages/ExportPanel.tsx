@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -7,7 +7,9 @@ import { decisions } from '../../../../shared/contract/define';
 import { dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';
+import { JobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
+import { useJob } from '../../components/useJob';
 import { useChosenRound, useReportingPeriod } from '../../data/reportingPeriod';
 import { useT } from '../../i18n';
 import { useParentCard } from './packageStores';
@@ -24,11 +26,12 @@ export function ExportPanel() {
   const [includeDocuments, setIncludeDocuments] = useState(true);
   const [exported, setExported] = useState<{ fileName: string; version: number } | null>(null);
   const exporting = useAction();
+  const job = useJob();
   const encrypt = parent !== null && (encryptChoice ?? true);
 
   const exportFile = async () => {
     setExported(null);
-    const file = await exporting.run(() => call('packages.export', { period, roundId, encryptToParent: encrypt, includeDocuments }));
+    const file = await exporting.run(() => job.run((jobId) => call('packages.export', { period, roundId, encryptToParent: encrypt, includeDocuments, jobId })));
     if (!file) return;
     download(blobOf(file.contentBase64, 'application/octet-stream'), file.fileName);
     setExported({ fileName: file.fileName, version: file.version });
@@ -76,14 +79,7 @@ export function ExportPanel() {
             {t('packageExport.notAllowed')}
           </Text>
         )}
-        {exporting.busy && (
-          <Stack gap={2} maw={420}>
-            <Progress value={100} striped animated size="sm" aria-label={t('packageExport.working')} />
-            <Text size="xs" c="dimmed">
-              {t('packageExport.working')}
-            </Text>
-          </Stack>
-        )}
+        <JobProgress job={job} label={t('packageExport.working')} data-testid="export-working" />
         <FailureAlert error={exporting.error} />
         {exported && (
           <Alert color="green" icon={<IconCircleCheck size={18} />} data-testid="export-done">

@@ -10,6 +10,7 @@ import { FiguresTable } from '../../components/ReportTables';
 import { useRoundsStore } from '../../data/reportingPeriod';
 import { useT } from '../../i18n';
 import { isPackageFile, packageExtension } from './PackageFileDrop';
+import { BatchImport } from './BatchImport';
 import { PackageSummaryView } from './PackageSummaryView';
 import { usePackagesView } from './packageStores';
 
@@ -85,6 +86,11 @@ export function ImportPanel() {
           </FileButton>
         </Group>
       </Card>
+      {canImport && (
+        <Card withBorder padding="md">
+          <BatchImport onDone={() => void refreshRounds()} />
+        </Card>
+      )}
       {stage.kind === 'checking' && (
         <Group gap="sm">
           <Loader size="sm" />
