@@ -6,7 +6,7 @@ import type { Envelope } from '../../shared/contract';
 import { createDispatcher, toErrorPayload } from '../services/api/dispatch';
 import { AppSession } from '../services/session';
 import { isTrustedRendererUrl } from './config';
-import { createIpcCallHandler, denyAllPermissions, lockDownContents, type GuardedContents, type PermissionSession } from './guards';
+import { createIpcCallHandler, denyAllPermissions, guardDownloads, lockDownContents, type DownloadItemLike, type DownloadSession, type GuardedContents, type PermissionSession } from './guards';
 
 const session = new AppSession({ databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-ipc-')), 'so86.db'), appVersion: 'test' });
 const handler = createIpcCallHandler(
@@ -96,5 +96,34 @@ describe('the window guards', () => {
     expect(answers).toEqual([false, false, false, false, false]);
     expect((handlers.setPermissionCheckHandler as () => boolean)()).toBe(false);
     expect((handlers.setDevicePermissionHandler as () => boolean)()).toBe(false);
+  });
+});
+
+describe('downloads', () => {
+  function downloadOf(url: string) {
+    let listener: ((event: { preventDefault(): void }, item: DownloadItemLike) => void) | undefined;
+    const fakeSession: DownloadSession = {
+      on: (_event, handler) => {
+        listener = handler;
+      },
+    };
+    guardDownloads(fakeSession, (candidate) => isTrustedRendererUrl(candidate, undefined), path.join('C:', 'Users', 'a', 'Downloads'));
+    const outcome = { prevented: false, dialog: null as { title: string; defaultPath: string } | null };
+    listener!(
+      { preventDefault: () => (outcome.prevented = true) },
+      { getURL: () => url, getFilename: () => 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx', setSaveDialogOptions: (options) => (outcome.dialog = options) },
+    );
+    return outcome;
+  }
+
+  it('saves the files the application made, after asking where, starting in the Downloads folder', () => {
+    expect(downloadOf('blob:app://so86/0d6c2f1e-4c2b-4a53-9f57-8a8f1b3e2d10')).toEqual({
+      prevented: false,
+      dialog: { title: 'Lưu tệp', defaultPath: path.join('C:', 'Users', 'a', 'Downloads', 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx') },
+    });
+  });
+
+  it.each(['https://example.org/x.exe', 'blob:https://example.org/0d6c2f1e', 'file:///C:/Windows/notepad.exe', 'blob:app://so86.evil/0d6c'])('refuses a download of %s', (url) => {
+    expect(downloadOf(url)).toEqual({ prevented: true, dialog: null });
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Envelope } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import type { Dispatch } from '../services/api/dispatch';
@@ -21,6 +22,31 @@ export interface PermissionSession {
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
+}
+
+export interface DownloadItemLike {
+  getURL(): string;
+  getFilename(): string;
+  setSaveDialogOptions(options: { title: string; defaultPath: string }): void;
+}
+
+export interface DownloadSession {
+  on(event: 'will-download', listener: (event: { preventDefault(): void }, item: DownloadItemLike) => void): unknown;
+}
+
+/**
+ * Reports, backups and report files reach the person as downloads of `blob:` addresses the page
+ * itself made; Electron then asks where to save each one. Any other download is refused.
+ */
+export function guardDownloads(session: DownloadSession, isTrustedUrl: (url: string) => boolean, downloadsFolder: string): void {
+  session.on('will-download', (event, item) => {
+    const url = item.getURL();
+    if (!url.startsWith('blob:') || !isTrustedUrl(url.slice('blob:'.length))) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: 'Lưu tệp', defaultPath: path.join(downloadsFolder, path.basename(item.getFilename())) });
+  });
 }
 
 /** Refuses every navigation away from the loaded page, every new window and every embedded webview. */

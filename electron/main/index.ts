@@ -11,7 +11,7 @@ import { resourcePaths } from '../services/resources';
 import { ServiceHostClient } from '../services/serviceHost/client';
 import { appEntryUrl, appHost, appScheme, contentSecurityPolicy, isTrustedRendererUrl, withStyleNonce } from './config';
 import { createMainWindow } from './window';
-import { createIpcCallHandler, denyAllPermissions, lockDownContents } from './guards';
+import { createIpcCallHandler, denyAllPermissions, guardDownloads, lockDownContents } from './guards';
 import { mediaTypeOf, resolveRendererFile } from '../services/rendererFiles';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -73,6 +73,7 @@ async function start() {
   });
 
   denyAllPermissions(electronSession.defaultSession);
+  guardDownloads(electronSession.defaultSession, (url) => isTrustedRendererUrl(url, devServerUrl), app.getPath('downloads'));
   serveRenderer(resources.rendererFolder);
   if (devServerUrl) {
     electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
