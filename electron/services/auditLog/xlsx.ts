@@ -33,7 +33,7 @@ export function changesText(lang: Lang, row: AuditRow): string {
  * actions and kinds of record, the time in Vietnam, each change on its own line.
  */
 export async function exportAuditXlsx(registry: Registry, filter: AuditFilter, lang: Lang, now = new Date()): Promise<{ fileName: string; content: Uint8Array; rows: number }> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(translate(lang, 'auditLog.title'), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: translate(lang, column.label), key: column.key, width: column.width }));
   const header = sheet.getRow(1);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../heavyLibraries';
 import { type ReportData } from '../../../shared/report/data';
 import { type ReportMeta, reportAuthor } from '../../../shared/report/narrative';
 import { type Appendix, type AppendixNote, buildAppendices, noteText } from './appendices';
@@ -122,7 +123,7 @@ function writeAppendix(workbook: ExcelJS.Workbook, appendix: Appendix, meta: Rep
 
 /** The three appendices as a workbook, one sheet each, with numeric cells and A4 print setup. */
 export async function renderAppendicesXlsx(data: ReportData, meta: ReportMeta): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = reportAuthor(meta);
   workbook.title = `Phụ lục báo cáo ${meta.numberAndSymbol}`.trim();
   for (const appendix of buildAppendices(data, meta)) writeAppendix(workbook, appendix, meta);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../heavyLibraries';
 import {
   type Block,
   type ColumnBlock,
@@ -358,7 +358,8 @@ class PdfLayout {
 }
 
 /** Draws the document model as an A4 PDF with the Tinos fonts embedded. */
-export function writePdf(model: DocumentModel): Promise<Buffer> {
+export async function writePdf(model: DocumentModel): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,

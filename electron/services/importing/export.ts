@@ -42,7 +42,7 @@ function fileName(base: string): string {
 export async function exportMembers(registry: Registry, filter: MemberExportFilter): Promise<ExportedFile> {
   const { rows } = searchMembers(registry, { ...filter, ...everyRow });
   const phones = new Map((registry.sqlite.prepare('SELECT id, phone FROM members').all() as { id: string; phone: string | null }[]).map((row) => [row.id, row.phone]));
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.members'), memberColumns);
   for (const member of rows) {
     const values: Record<string, ColumnValue> = {
@@ -65,7 +65,7 @@ export async function exportMembers(registry: Registry, filter: MemberExportFilt
 export async function exportTrips(registry: Registry, filter: TripExportFilter): Promise<ExportedFile> {
   const { rows } = searchTrips(registry, { ...filter, ...everyRow });
   const records = recordsById(registry.db, rows.map((row) => row.id));
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.trips'), tripColumns);
   for (const row of rows) {
     const record = records.get(row.id)!;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../heavyLibraries';
 import { maximumImportBytes } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
 import type { CivilDate } from '../../../shared/rules/dates';
@@ -135,7 +136,7 @@ async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<SheetT
   const unpacked = unpackedSize(bytes);
   if (unpacked === null) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
   if (unpacked > maximumUnpackedBytes) throw new DomainError('IMPORT_WORKBOOK_TOO_LARGE', { file: fileName, limit: '500 MB' });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

@@ -74,7 +74,7 @@ function addInstructions(workbook: ExcelJS.Workbook, kind: ImportKind, dataSheet
  * listed values), then the "Hướng dẫn" sheet explaining each column in Vietnamese.
  */
 export async function importTemplate(kind: ImportKind): Promise<{ fileName: string; content: Uint8Array }> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const columns = importableColumns(kind);
   const dataSheetName = vi(`import.kind.${kind}`);
   const sheet = addDataSheet(workbook, dataSheetName, columns);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../heavyLibraries';
 import { translate } from '../../../shared/i18n';
 import { columnLabelKey, valueLabelKey, type ImportColumn } from '../../../shared/importing/columns';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
@@ -65,8 +66,8 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = translate('vi', 'app.name');
   workbook.created = new Date();
   return workbook;
