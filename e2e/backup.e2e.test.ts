@@ -23,11 +23,7 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     // Entered after the backup: a restore brings the registry back to before it.
     await addMember(prepared, { code: 'DV-0003', fullName: 'Trần Thị Mai', nationalId: null, gender: 'female', birthDate: null });
     prepared.session.lock('system');
-    app = await openApp({ databaseFile: prepared.databaseFile });
-    await app.page.getByTestId('unlock-username').fill('admin');
-    await app.page.getByTestId('unlock-password').fill(testPassword);
-    await app.page.getByTestId('unlock-submit').click();
-    await app.page.getByTestId('home').waitFor();
+    app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
 
   afterAll(async () => {

@@ -25,11 +25,7 @@ describe('importing members from a file in Chromium', () => {
       phone: '0900000001',
     });
     prepared.session.lock('system');
-    app = await openApp({ databaseFile: prepared.databaseFile });
-    await app.page.getByTestId('unlock-username').fill('admin');
-    await app.page.getByTestId('unlock-password').fill(testPassword);
-    await app.page.getByTestId('unlock-submit').click();
-    await app.page.getByTestId('home').waitFor();
+    app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
 
   afterAll(async () => {

@@ -60,11 +60,7 @@ describe('the registry screens in Chromium', () => {
       await prepared.call('members.save', { code: code!, fullName: fullName!, cellName: 'Chi bộ ấp Trung Bình' });
     }
     prepared.session.lock('system');
-    app = await openApp({ databaseFile: prepared.databaseFile });
-    await app.page.getByTestId('unlock-username').fill('admin');
-    await app.page.getByTestId('unlock-password').fill(testPassword);
-    await app.page.getByTestId('unlock-submit').click();
-    await app.page.getByTestId('home').waitFor();
+    app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
 
   afterAll(async () => {
