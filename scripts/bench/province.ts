@@ -7,7 +7,7 @@ import { placeName } from '../../electron/services/demo/names';
 import { demoPeriod } from '../../electron/services/demo/packages';
 import { provinces } from '../../electron/services/demo/places';
 import { demoAdministrator, provinceDemo } from '../../electron/services/demo/scenarios';
-import { csvText } from '../../electron/services/importing/fixtures';
+import { csvText, xlsxBytes } from '../../electron/services/importing/fixtures';
 import { Registry } from '../../electron/services/registry/registry';
 import type { BenchOptions } from './commune';
 import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
@@ -20,7 +20,7 @@ const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell
  * A members file as a province-sized office would import it: made-up members of communes of
  * one province, each with a unique code, in the import template's columns.
  */
-function membersCsv(rows: number, seed: number): Uint8Array {
+function memberLines(rows: number, seed: number): (string | null)[][] {
   const random = seededRandom(seed);
   const province = provinces.find((candidate) => candidate.name === 'An Giang')!;
   const places = new Set<string>();
@@ -42,7 +42,22 @@ function membersCsv(rows: number, seed: number): Uint8Array {
       lines.push([`${unit}-${input.code}`, input.fullName, input.gender ?? null, input.birthDate ?? null, `${input.cellName} (${place})`, input.holdsLeadershipPost ? 'có' : 'không', input.nationalId ?? null, input.phone ?? null, input.status]);
     }
   }
-  return new TextEncoder().encode(csvText(lines));
+  return lines;
+}
+
+/** Imports a members file into a new registry of the province through the service host. */
+async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array) {
+  const databaseFile = path.join(folder, name);
+  const created = await Registry.create(
+    databaseFile,
+    { unit: { code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'BTCTW' }, admin: { ...demoAdministrator, password: benchPassword } },
+    openOptionsFor(mode),
+  );
+  created.registry.close();
+  const host = await BenchHost.open(databaseFile, mode);
+  const contentBase64 = Buffer.from(content).toString('base64');
+  const imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName, contentBase64, jobId: newId() })));
+  return { host, imported };
 }
 
 interface ProvinceRun {
@@ -72,20 +87,10 @@ function phaseClock() {
 
 async function provinceRun(mode: Mode, options: BenchOptions, file: Uint8Array, queries: MemberQueries | null): Promise<ProvinceRun> {
   const folder = benchFolder('province');
-  const membersFile = path.join(folder, 'dang-vien.db');
-  const created = await Registry.create(
-    membersFile,
-    { unit: { code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'BTCTW' }, admin: { ...demoAdministrator, password: benchPassword } },
-    openOptionsFor(mode),
-  );
-  created.registry.close();
-  const host = await BenchHost.open(membersFile, mode);
-  let imported: Awaited<ReturnType<typeof watchingEventLoop<{ ms: number }>>>;
+  const { host, imported } = await importInto(folder, 'dang-vien.db', mode, 'dang-vien.csv', file);
   let latencies: MemberLatencies;
   let chosen: MemberQueries;
   try {
-    const contentBase64 = Buffer.from(file).toString('base64');
-    imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName: 'dang-vien.csv', contentBase64, jobId: newId() })));
     chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, options.quick ? 20 : 100, options.seed);
     latencies = await memberLatencies(host, chosen, options.quick ? 20 : 100);
   } finally {
@@ -115,17 +120,27 @@ async function provinceRun(mode: Mode, options: BenchOptions, file: Uint8Array, 
   }
 }
 
+/** The same member rows as an XLSX workbook, the way most offices keep them, imported into a new registry. */
+async function workbookImport(mode: Mode, lines: (string | null)[][]): Promise<{ ms: number; maxDelayMs: number }> {
+  const { host, imported } = await importInto(benchFolder('province-xlsx'), 'dang-vien.db', mode, 'dang-vien.xlsx', await xlsxBytes(lines));
+  await host.close();
+  return { ms: imported.result.ms, maxDelayMs: imported.maxDelayMs };
+}
+
 /**
  * A province's volumes: 100,000 member rows imported through the importer, listing and searching
  * them, and the report of a province combining about a hundred communes' signed report files.
  */
 export async function benchProvince(options: BenchOptions) {
   const rows = options.quick ? 5_000 : 100_000;
-  const file = membersCsv(rows, options.seed);
-  const encrypted = await provinceRun('encrypted', options, file, null);
-  const plain = await provinceRun('plain', options, file, encrypted.queries);
+  const lines = memberLines(rows, options.seed);
+  const encrypted = await provinceRun('encrypted', options, new TextEncoder().encode(csvText(lines)), null);
+  const plain = await provinceRun('plain', options, new TextEncoder().encode(csvText(lines)), encrypted.queries);
+  // Last, so the workbook (large in memory while it is made) does not weigh on the figures above.
+  const xlsx = { encrypted: await workbookImport('encrypted', lines), plain: await workbookImport('plain', lines) };
   const pairs = {
     importMs: [encrypted.importMs, plain.importMs],
+    xlsxImportMs: [xlsx.encrypted.ms, xlsx.plain.ms],
     listP50Ms: [encrypted.latencies.list.p50Ms, plain.latencies.list.p50Ms],
     searchByNameP50Ms: [encrypted.latencies.searchByName.p50Ms, plain.latencies.searchByName.p50Ms],
     searchByCodeP50Ms: [encrypted.latencies.searchByCode.p50Ms, plain.latencies.searchByCode.p50Ms],
@@ -136,13 +151,14 @@ export async function benchProvince(options: BenchOptions) {
   return {
     importedRows: rows,
     importMs: { encrypted: encrypted.importMs, plain: plain.importMs },
+    xlsxImportMs: { encrypted: xlsx.encrypted.ms, plain: xlsx.plain.ms },
     latencies: { encrypted: encrypted.latencies, plain: plain.latencies },
     communes: encrypted.communes,
     packagesImported: encrypted.packagesImported,
     setupMs: { encrypted: encrypted.setupMs, plain: plain.setupMs },
     packagesImportMs: { encrypted: encrypted.packagesImportMs, plain: plain.packagesImportMs },
     reportMs: { encrypted: encrypted.reportMs, plain: plain.reportMs },
-    eventLoopMaxDelayMs: Math.max(encrypted.importEventLoopMaxDelayMs, plain.importEventLoopMaxDelayMs),
+    eventLoopMaxDelayMs: Math.max(encrypted.importEventLoopMaxDelayMs, plain.importEventLoopMaxDelayMs, xlsx.encrypted.maxDelayMs, xlsx.plain.maxDelayMs),
     overheadByWork: Object.fromEntries(Object.entries(pairs).map(([name, [enc, pl]]) => [name, ratio(enc, pl)])),
     encryptionOverheadRatio: ratio(sum(0), sum(1)),
   };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, openRegistryDatabase, sourceMigrationsFolder } from '../../../db/connection';
+import { searchMembers } from '../records/members';
 import { Registry } from '../registry/registry';
 import { verifyAuditChain } from '../audit';
 import { testPassword } from '../testSupport';
@@ -30,6 +31,13 @@ describe('the first start of a newer version', () => {
     const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-upgrade-')), 'so86.db');
     const { registry: old, recoveryKey } = await Registry.create(databaseFile, { unit, admin }, { migrationsFolder: oldMigrations });
     expect(old.schemaVersion).toBe(1);
+    // A member as the first release wrote it, before members had their search column.
+    const unitId = old.ownUnit().id;
+    const now = new Date().toISOString();
+    old.sqlite.prepare(`INSERT INTO cells (id, unit_id, name, name_folded, created_at, updated_at) VALUES ('c1', ?, 'Chi bộ ấp Tây Bình', 'chi bo ap tay binh', ?, ?)`).run(unitId, now, now);
+    old.sqlite
+      .prepare(`INSERT INTO members (id, unit_id, cell_id, code, full_name, name_folded, name_sort_key, national_id, created_at, updated_at) VALUES ('m1', ?, 'c1', 'DV-0001', 'Đặng Thị Hoà', 'dang thi hoa', 'hoa', '087190000123', ?, ?)`)
+      .run(unitId, now, now);
     old.close();
 
     const sameVersion = await Registry.unlock(databaseFile, 'admin', testPassword, { migrationsFolder: oldMigrations });
@@ -49,6 +57,7 @@ describe('the first start of a newer version', () => {
     const audit = upgraded.sqlite.prepare(`SELECT before, after FROM audit_log WHERE action = 'backup.before_upgrade'`).all() as { before: string; after: string }[];
     expect(audit.map((row) => [JSON.parse(row.before), JSON.parse(row.after)])).toEqual([[{ schemaVersion: 1 }, { schemaVersion: latestSchemaVersion(), fileName: backups[0] }]]);
     expect(verifyAuditChain(upgraded).ok).toBe(true);
+    for (const query of ['dang hoa', 'dv-0001', 'DV-0001', '190000123']) expect(searchMembers(upgraded, { query, includeArchived: false, limit: 50, offset: 0 }).rows.map((row) => row.code)).toEqual(['DV-0001']);
     upgraded.close();
 
     const inspection = await verifyBackup(backup, { password: testPassword }, { migrationsFolder: oldMigrations });

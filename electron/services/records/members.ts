@@ -34,11 +34,6 @@ function toMemberRow(raw: RawMemberRow): MemberRow {
   return { ...raw, holdsLeadershipPost: raw.holdsLeadershipPost === 1, archived: raw.archived === 1, abroadNow: raw.abroadNow === 1 };
 }
 
-/** `LIKE` pattern for a piece of text anywhere in a column, with the wildcards in the text itself escaped. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 export interface MemberSearchInput {
   query?: string | undefined;
   cellId?: string | undefined;
@@ -85,9 +80,9 @@ export function searchMembers(registry: Registry, input: MemberSearchInput): { t
     parameters.push(input.status);
   }
   for (const word of foldForSearch(input.query ?? '').split(' ').filter(Boolean)) {
-    // Folded names and ID numbers have no capitals, so a plain substring test is enough; codes are matched regardless of case.
-    conditions.push(`(instr(m.name_folded, ?) > 0 OR m.code LIKE ? ESCAPE '\\' OR instr(m.national_id, ?) > 0)`);
-    parameters.push(word, containing(word), word);
+    // The folded name, folded code and ID number in one column: a word never holds a space, so it cannot match across them.
+    conditions.push('instr(m.search_text, ?) > 0');
+    parameters.push(word);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const ids = (cachedStatement(registry.sqlite, `SELECT m.id FROM members m ${where} ORDER BY m.name_sort_key, m.id LIMIT ? OFFSET ?`).all(...parameters, input.limit, input.offset) as { id: string }[]).map(
@@ -171,12 +166,15 @@ export function memberFieldIssues(input: ParsedMemberInput): FieldIssue[] {
 
 export function memberValues(input: ParsedMemberInput, cellId: string) {
   const fullName = normaliseText(input.fullName);
+  const code = normaliseText(input.code);
+  const nameFolded = foldForSearch(fullName);
   return {
     cellId,
-    code: normaliseText(input.code),
+    code,
     fullName,
-    nameFolded: foldForSearch(fullName),
+    nameFolded,
     nameSortKey: nameSortKey(fullName),
+    searchText: [nameFolded, foldForSearch(code), input.nationalId ?? ''].join(' '),
     gender: input.gender ?? null,
     birthDate: input.birthDate ?? null,
     nationalId: input.nationalId ?? null,
@@ -232,7 +230,7 @@ export function archiveMember(registry: Registry, id: string, archived: boolean)
 
 /** A member record as the audit log keeps it: without the derived search and sort columns. */
 export function auditableMember(record: Partial<MemberRecord>) {
-  const { nameFolded: _folded, nameSortKey: _sortKey, ...rest } = record;
+  const { nameFolded: _folded, nameSortKey: _sortKey, searchText: _searchText, ...rest } = record;
   return rest;
 }
 
