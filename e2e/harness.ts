@@ -1,26 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { sourceMigrationsFolder } from '../db/connection';
 import { startBridge, type RunningBridge } from '../electron/bridge/server';
 import { ServiceHostClient } from '../electron/services/serviceHost/client';
 import { AppSession } from '../electron/services/session';
 import { appVersion } from '../electron/services/version';
+import { chromiumPath } from '../scripts/chromium';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifactsFolder = path.join(root, 'e2e', 'artifacts');
-
-function chromiumPath(): string {
-  const fromEnvironment = process.env.CHROMIUM_PATH;
-  if (fromEnvironment) return fromEnvironment;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Browser tests need Chromium: install Debian’s "chromium" package or set CHROMIUM_PATH.');
-  }
-}
 
 interface Browsing {
   page: Page;

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from './chromium';
 
 /**
  * Draws `build/icon.svg` into the icons electron-builder takes: `icon.png` (512 px, Linux) and
@@ -42,7 +42,7 @@ function icoOf(images: { size: number; png: Buffer }[]): Buffer {
 }
 
 const svg = readFileSync(path.join(buildFolder, 'icon.svg'), 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(), args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
 try {
   writeFileSync(path.join(buildFolder, 'icon.png'), await renderPng(svg, 512, browser));
   const images = [];

@@ -6,6 +6,8 @@ import { dataEntry, everyone, readCall, writeCall } from './define';
 
 /** Import files larger than this are refused: 50 MB holds several hundred thousand rows. */
 export const maximumImportBytes = 50 * 1024 * 1024;
+/** The limit as messages name it. */
+export const maximumImportSize = `${maximumImportBytes / (1024 * 1024)} MB`;
 /** The problems one call reports at most; the count says how many there are in all. */
 export const reportedIssueLimit = 20_000;
 

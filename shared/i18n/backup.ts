@@ -6,7 +6,7 @@ import { messages } from './catalog';
  */
 export const backupMessages = messages(
   {
-    'error.BACKUP_NOT_FOUND': 'Không tìm thấy tệp sao lưu “{file}”.',
+    'error.BACKUP_NOT_FOUND': 'Không tìm thấy tệp sao lưu “{file}”. Hãy kiểm tra đường dẫn, hoặc cắm lại ổ USB có bản sao lưu.',
     'error.BACKUP_NOT_A_BACKUP': 'Tệp “{file}” không phải bản sao lưu của Sổ 86 (tệp .so86bak). Hãy chọn đúng tệp sao lưu.',
     'error.BACKUP_DAMAGED': 'Bản sao lưu “{file}” bị hỏng hoặc chép chưa hết (mã kiểm tra không khớp). Không khôi phục từ tệp này; hãy chọn một bản sao lưu khác.',
     'error.BACKUP_TOO_NEW': 'Bản sao lưu “{file}” được tạo bởi phiên bản mới hơn của Sổ 86. Hãy cài phiên bản mới nhất rồi khôi phục.',
@@ -223,7 +223,7 @@ export const backupMessages = messages(
     'auditField.notes': 'Ghi chú',
   },
   {
-    'error.BACKUP_NOT_FOUND': 'The backup file “{file}” was not found.',
+    'error.BACKUP_NOT_FOUND': 'The backup file “{file}” was not found. Check the path, or plug the USB drive holding the backup back in.',
     'error.BACKUP_NOT_A_BACKUP': 'The file “{file}” is not a Sổ 86 backup (.so86bak). Choose the backup file.',
     'error.BACKUP_DAMAGED': 'The backup “{file}” is damaged or was not copied completely (a checksum does not match). Do not restore from it; choose another backup.',
     'error.BACKUP_TOO_NEW': 'The backup “{file}” was made by a newer version of Sổ 86. Install the latest version, then restore.',

@@ -3,8 +3,8 @@ import { messages } from './catalog';
 /** `so86 demo`: made-up data for training and benchmarks. */
 export const demoMessages = messages(
   {
-    'error.DEMO_NOT_EMPTY': 'Sổ dữ liệu {path} đã có đảng viên hoặc tệp báo cáo; dữ liệu mẫu chỉ ghi vào sổ mới hoặc sổ còn trống.',
-    'error.DEMO_LEVEL_MISMATCH': 'Sổ dữ liệu này là của đơn vị “{level}”; quy mô {scale} cần sổ của đơn vị “{expected}”.',
+    'error.DEMO_NOT_EMPTY': 'Sổ dữ liệu {path} đã có đảng viên hoặc tệp báo cáo; dữ liệu mẫu chỉ ghi vào sổ mới hoặc sổ còn trống. Hãy chọn một đường dẫn tệp mới (--db).',
+    'error.DEMO_LEVEL_MISMATCH': 'Sổ dữ liệu này là của đơn vị “{level}”; quy mô {scale} cần sổ của đơn vị “{expected}”. Hãy chọn một đường dẫn tệp mới (--db).',
     'error.DEMO_FOLDER_NOT_EMPTY': 'Thư mục {path} đã có tệp; hãy chọn một thư mục trống cho bộ dữ liệu toàn quốc.',
     'cli.demo.phase.unit': 'Ghi dữ liệu mẫu của đơn vị',
     'cli.demo.phase.communes': 'Tạo báo cáo có chữ ký của các xã, phường',
@@ -19,8 +19,8 @@ export const demoMessages = messages(
     'cli.demo.password': 'Mọi sổ mẫu dùng tài khoản quản trị “{user}” với mật khẩu đã nhập.',
   },
   {
-    'error.DEMO_NOT_EMPTY': 'The registry {path} already holds members or report files; demonstration data goes only into a new or empty registry.',
-    'error.DEMO_LEVEL_MISMATCH': 'This registry belongs to a unit of level “{level}”; the {scale} scale needs one of level “{expected}”.',
+    'error.DEMO_NOT_EMPTY': 'The registry {path} already holds members or report files; demonstration data goes only into a new or empty registry. Name a new file with --db.',
+    'error.DEMO_LEVEL_MISMATCH': 'This registry belongs to a unit of level “{level}”; the {scale} scale needs one of level “{expected}”. Name a new file with --db.',
     'error.DEMO_FOLDER_NOT_EMPTY': 'The folder {path} already has files in it; choose an empty folder for the national set.',
     'cli.demo.phase.unit': 'Writing the unit’s demonstration records',
     'cli.demo.phase.communes': 'Making the communes’ signed reports',

@@ -93,8 +93,8 @@ export const importingMessages = messages(
     'import.listSeparator': ', ',
 
     'error.IMPORT_TOO_LARGE': 'Tệp lớn hơn {limit}. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
-    'error.IMPORT_EMPTY': 'Tệp “{file}” không có nội dung.',
-    'error.IMPORT_NO_ROWS': 'Tệp “{file}” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.',
+    'error.IMPORT_EMPTY': 'Tệp “{file}” không có nội dung. Hãy chọn đúng tệp đã điền dữ liệu.',
+    'error.IMPORT_NO_ROWS': 'Tệp “{file}” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào. Hãy điền dữ liệu từ dòng thứ hai rồi chọn lại tệp.',
     'error.IMPORT_NOT_TEXT': 'Tệp “{file}” không phải bảng tính CSV hay XLSX. Hãy lưu bảng tính dưới dạng .xlsx hoặc CSV UTF-8 rồi chọn lại.',
     'error.IMPORT_ENCODING': 'Tệp “{file}” có ký tự hỏng ở dòng {line} (không đọc được theo bảng mã UTF-8). Hãy mở tệp và lưu lại dạng CSV UTF-8 hoặc .xlsx.',
     'error.IMPORT_NOT_SPREADSHEET': 'Không đọc được tệp “{file}” như một bảng tính Excel (.xlsx). Tệp có thể bị hỏng; hãy mở bằng Excel và lưu lại.',
@@ -103,7 +103,7 @@ export const importingMessages = messages(
     'error.IMPORT_HEADER': 'Dòng tiêu đề của tệp “{file}” không khớp mẫu nhập. Thiếu cột bắt buộc: {missing}. Cột không nhận ra: {unknown}. Hãy dùng tên cột như trong tệp mẫu.',
     'error.IMPORT_HEADER_DUPLICATE': 'Tệp “{file}” có hai cột cùng là “{column}”. Hãy giữ lại một cột.',
     'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY': 'Chỉ có thể kèm tệp đảng viên khi nhập chuyến đi.',
-    'error.MEMBER_CODE_UNKNOWN': 'Không có đảng viên mã “{code}” trong sổ.',
+    'error.MEMBER_CODE_UNKNOWN': 'Không có đảng viên mã “{code}” trong sổ. Hãy thêm đảng viên này trước, hoặc nhập kèm tệp đảng viên.',
     'error.IMPORT_ROWS_INVALID': 'Tệp có {count} lỗi ở {rows} dòng; chưa nhập dữ liệu nào. Hãy sửa các dòng được liệt kê rồi nhập lại.',
 
     'template.sheet.instructions': 'Hướng dẫn',
@@ -268,8 +268,8 @@ export const importingMessages = messages(
     'import.listSeparator': ', ',
 
     'error.IMPORT_TOO_LARGE': 'The file is larger than {limit}. Split it into smaller files and import them one after another.',
-    'error.IMPORT_EMPTY': 'The file “{file}” is empty.',
-    'error.IMPORT_NO_ROWS': 'The file “{file}” has only its header row and no data.',
+    'error.IMPORT_EMPTY': 'The file “{file}” is empty. Choose the file the data was filled into.',
+    'error.IMPORT_NO_ROWS': 'The file “{file}” has only its header row and no data. Fill in the rows below the header and choose the file again.',
     'error.IMPORT_NOT_TEXT': 'The file “{file}” is not a CSV or XLSX spreadsheet. Save the spreadsheet as .xlsx or CSV UTF-8 and choose it again.',
     'error.IMPORT_ENCODING': 'The file “{file}” has broken characters on line {line} (not readable as UTF-8). Open it and save it again as CSV UTF-8 or .xlsx.',
     'error.IMPORT_NOT_SPREADSHEET': 'The file “{file}” cannot be read as an Excel workbook (.xlsx). It may be damaged; open it in Excel and save it again.',
@@ -278,7 +278,7 @@ export const importingMessages = messages(
     'error.IMPORT_HEADER': 'The header row of “{file}” does not match the import template. Missing required columns: {missing}. Columns not recognised: {unknown}. Use the column names of the template.',
     'error.IMPORT_HEADER_DUPLICATE': 'The file “{file}” has two columns for “{column}”. Keep one of them.',
     'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY': 'A members file can accompany a trips import only.',
-    'error.MEMBER_CODE_UNKNOWN': 'There is no member with the code “{code}” in the registry.',
+    'error.MEMBER_CODE_UNKNOWN': 'There is no member with the code “{code}” in the registry. Add the member first, or import a members file with the trips.',
     'error.IMPORT_ROWS_INVALID': 'The file has {count} problems on {rows} rows; nothing was imported. Correct the rows listed and import again.',
 
     'template.sheet.instructions': 'Instructions',

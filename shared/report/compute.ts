@@ -3,6 +3,7 @@ import { isAfter, isBefore, realDateOrNull, yearOf } from '../rules/dates';
 import { statisticsYear, tripDurationBracket } from '../rules/brackets';
 import { memberFlags, tripFlags, type FlagContext } from '../rules/flags';
 import type { TripFacts } from '../rules/types';
+import { abroadTripStates } from '../rules/tripMachine';
 import { emptyComplianceFlagCounts, type Appendix01Row, type BracketCounts, type ReportData } from './data';
 
 /** A trip as the report counts it: the facts of the rules plus the report's own columns. */
@@ -49,8 +50,6 @@ export interface ReportInput {
   flagContext: FlagContext;
 }
 
-const abroadStates: readonly TripState[] = ['departed', 'extended', 'unauthorised_stay'];
-
 function within(date: string | null | undefined, period: { from: string; to: string }): boolean {
   const day = realDateOrNull(date);
   return day !== null && !isBefore(day, period.from) && !isAfter(day, period.to);
@@ -59,6 +58,11 @@ function within(date: string | null | undefined, period: { from: string; to: str
 /** The date a trip counts on: its permission decision, else its planned departure (domain.md, "Year of a trip"). */
 export function statisticsDate(trip: Pick<TripFacts, 'approvalDate' | 'plannedDeparture'>): string | null {
   return realDateOrNull(trip.approvalDate) ?? realDateOrNull(trip.plannedDeparture);
+}
+
+/** Whether a trip counts in the period's figures: its statistics date falls within the period. */
+export function countsInPeriod(trip: Pick<TripFacts, 'approvalDate' | 'plannedDeparture'>, period: { from: string; to: string }): boolean {
+  return within(statisticsDate(trip), period);
 }
 
 /** Permitted: a permission decision is on file and the trip was neither refused nor called off. */
@@ -170,7 +174,7 @@ export function memberFlagsOf(events: readonly ReportEvent[], period?: { from: s
 
 /** The report of one unit for a period, counted from its own records by the rules of domain.md. */
 export function computeReport(input: ReportInput): ReportData {
-  const inPeriod = input.trips.filter((trip) => within(statisticsDate(trip), input.period));
+  const inPeriod = input.trips.filter((trip) => countsInPeriod(trip, input.period));
   const permitted = inPeriod.filter(isPermitted);
 
   const years = periodYears(input.period).map((row) => ({ ...row, ...emptyBrackets() }));
@@ -217,7 +221,7 @@ export function computeReport(input: ReportInput): ReportData {
       exemptions: countDecisions(input, permitted, 'exemption', (trip) => trip.exemption),
       marriagesToForeigners: eventsInPeriod(['foreign_marriage']),
       leftParty: eventsInPeriod(['left_party', 'struck_off']),
-      abroadNow: input.trips.filter((trip) => abroadStates.includes(trip.state)).length,
+      abroadNow: input.trips.filter((trip) => abroadTripStates.includes(trip.state)).length,
       complianceFlags,
     },
   };

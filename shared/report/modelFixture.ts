@@ -1,6 +1,7 @@
 import type { DurationBracket, TripPurpose } from '../domain/enums';
 import { addDays, addMonths } from '../rules/dates';
 import type { ReportTrip } from './compute';
+import { emptyComplianceFlagCounts, type ReportData } from './data';
 
 /**
  * The trips behind appendix 02 of the provincial model report (reference 003): 2,542 trips
@@ -107,4 +108,66 @@ function uncountedTrips(): ReportTrip[] {
     { ...baseTrip('after', 'member-x5'), ...common, state: 'approved', approvalDate: '2026-06-01', plannedDeparture: '2026-06-10', plannedReturn: '2026-06-20' },
     { ...baseTrip('unpermitted', 'member-x6'), ...common, state: 'returned', approvalDate: null, actualDeparture: '2024-05-10', actualReturn: '2024-05-20' },
   ];
+}
+
+/** Report data equal to the appendices of the model report. */
+export function modelReportData(): ReportData {
+  return {
+    unit: { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' },
+    period: { ...modelPeriod },
+    appendix01: [
+      {
+        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
+        kind: 'other',
+        ref: '3121-QĐ/TU',
+        date: '2023-04-26',
+        title:
+          'về công tác quản lý và nhiệm vụ của cán bộ, đảng viên thuộc Đảng bộ tỉnh An Giang khi ra nước ngoài và quan hệ với cá nhân, tổ chức nước ngoài',
+      },
+      {
+        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
+        kind: 'other',
+        ref: '64-QĐ/TU',
+        date: '2025-11-27',
+        title: 'về công tác quản lý cán bộ, đảng viên đi nước ngoài',
+      },
+      {
+        issuer: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
+        kind: 'official_letter',
+        ref: '112-CV/ĐU',
+        date: '2025-08-05',
+        title: 'về việc tăng cường quản lý đảng viên xuất cảnh bằng giấy thông hành',
+      },
+    ],
+    appendix02: {
+      rows: modelAppendix02Rows.map((row) => ({ ...row })),
+      total: { total: 2542, under1m: 2194, from1to3m: 254, from3to12m: 77, over12m: 17 },
+      specialMission: 0,
+      invitedByName: 0,
+      selfFundedOrPrivate: modelSelfFundedOrPrivate,
+      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
+    },
+    appendix03: {
+      rows: [
+        { year: 2023, until: '2023-12-31', transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
+        { year: 2024, until: '2024-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+        { year: 2025, until: '2025-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+        { year: 2026, until: '2026-05-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
+      ],
+      total: { transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
+      enterprise: { committees: 0, cells: 0, members: 0 },
+    },
+    figures: {
+      permitted: 2542,
+      official: 1618,
+      selfFundedOrPrivate: 924,
+      temporaryTransfers: 15,
+      officialTransfers: 15,
+      exemptions: 82,
+      marriagesToForeigners: 3,
+      leftParty: 2,
+      abroadNow: 37,
+      complianceFlags: { ...emptyComplianceFlagCounts(), return_report_overdue: 4, border_pass_unreported: 2 },
+    },
+  };
 }

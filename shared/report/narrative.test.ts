@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../i18n';
 import { type ReportData, emptyComplianceFlagCounts } from './data';
+import { modelReportData } from './modelFixture';
 import {
   ReportMeta,
   applyNarrativeEdits,
@@ -29,49 +30,13 @@ import {
   yearToDateLabel,
 } from './narrative';
 
+/** The model report's data with one issued document and one compliance flag, the figures the sentences below quote. */
 function modelData(): ReportData {
+  const data = modelReportData();
   return {
-    unit: { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' },
-    period: { from: '2023-01-01', to: '2026-05-31' },
-    appendix01: [
-      {
-        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
-        kind: 'other',
-        ref: '3121-QĐ/TU',
-        date: '2023-04-26',
-        title: 'về công tác quản lý và nhiệm vụ của cán bộ, đảng viên khi ra nước ngoài',
-      },
-    ],
-    appendix02: {
-      rows: [
-        { year: 2023, until: '2023-12-31', total: 720, under1m: 631, from1to3m: 65, from3to12m: 21, over12m: 3 },
-        { year: 2024, until: '2024-12-31', total: 819, under1m: 734, from1to3m: 64, from3to12m: 17, over12m: 4 },
-        { year: 2025, until: '2025-12-31', total: 603, under1m: 508, from1to3m: 70, from3to12m: 17, over12m: 8 },
-        { year: 2026, until: '2026-05-31', total: 400, under1m: 321, from1to3m: 55, from3to12m: 22, over12m: 2 },
-      ],
-      total: { total: 2542, under1m: 2194, from1to3m: 254, from3to12m: 77, over12m: 17 },
-      specialMission: 0,
-      invitedByName: 0,
-      selfFundedOrPrivate: 924,
-      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
-    },
-    appendix03: {
-      rows: [{ year: 2023, until: '2023-12-31', transferredOut: 1, transferredBack: 0, notTransferredBack: 1 }],
-      total: { transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
-      enterprise: { committees: 0, cells: 0, members: 0 },
-    },
-    figures: {
-      permitted: 2542,
-      official: 1618,
-      selfFundedOrPrivate: 924,
-      temporaryTransfers: 15,
-      officialTransfers: 15,
-      exemptions: 82,
-      marriagesToForeigners: 3,
-      leftParty: 2,
-      abroadNow: 37,
-      complianceFlags: { ...emptyComplianceFlagCounts(), return_report_overdue: 4 },
-    },
+    ...data,
+    appendix01: data.appendix01.slice(0, 1),
+    figures: { ...data.figures, complianceFlags: { ...emptyComplianceFlagCounts(), return_report_overdue: 4 } },
   };
 }
 

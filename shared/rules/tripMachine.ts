@@ -45,6 +45,9 @@ export const transitionRules: Readonly<Record<TripTransition, TransitionRule>> =
   close: { from: ['reported'], to: 'closed' },
 };
 
+/** The states in which the member is abroad: the ones a return ends. */
+export const abroadTripStates: readonly TripState[] = transitionRules.return.from;
+
 /** What the member wrote in the return report. */
 export const ReturnReportContents = z.object({
   /** Contacts with foreign organisations and persons. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAppendicesXlsx } from './appendicesXlsx';
-import { modelReportData, modelReportMeta } from './testSupport';
+import { modelReportData } from '../../../shared/report/modelFixture';
+import { modelReportMeta } from './testSupport';
 
 function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
   const row = sheet.getRow(rowNumber);

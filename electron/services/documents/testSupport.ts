@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { type ReportData, emptyComplianceFlagCounts } from '../../../shared/report/data';
+import { modelReportData } from '../../../shared/report/modelFixture';
 import { ReportMeta, defaultNarrative } from '../../../shared/report/narrative';
 import { type TripFormData } from './forms';
 
@@ -11,73 +11,6 @@ import { type TripFormData } from './forms';
  * Fixtures and readers for the renderers' tests: report data equal to the appendices of the model provincial
  * report (reference 003), a filled trip form, and helpers that read DOCX and PDF output back.
  */
-
-/** Report data equal to the appendices of the model report. */
-export function modelReportData(): ReportData {
-  return {
-    unit: { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' },
-    period: { from: '2023-01-01', to: '2026-05-31' },
-    appendix01: [
-      {
-        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
-        kind: 'other',
-        ref: '3121-QĐ/TU',
-        date: '2023-04-26',
-        title:
-          'về công tác quản lý và nhiệm vụ của cán bộ, đảng viên thuộc Đảng bộ tỉnh An Giang khi ra nước ngoài và quan hệ với cá nhân, tổ chức nước ngoài',
-      },
-      {
-        issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
-        kind: 'other',
-        ref: '64-QĐ/TU',
-        date: '2025-11-27',
-        title: 'về công tác quản lý cán bộ, đảng viên đi nước ngoài',
-      },
-      {
-        issuer: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
-        kind: 'official_letter',
-        ref: '112-CV/ĐU',
-        date: '2025-08-05',
-        title: 'về việc tăng cường quản lý đảng viên xuất cảnh bằng giấy thông hành',
-      },
-    ],
-    appendix02: {
-      rows: [
-        { year: 2023, until: '2023-12-31', total: 720, under1m: 631, from1to3m: 65, from3to12m: 21, over12m: 3 },
-        { year: 2024, until: '2024-12-31', total: 819, under1m: 734, from1to3m: 64, from3to12m: 17, over12m: 4 },
-        { year: 2025, until: '2025-12-31', total: 603, under1m: 508, from1to3m: 70, from3to12m: 17, over12m: 8 },
-        { year: 2026, until: '2026-05-31', total: 400, under1m: 321, from1to3m: 55, from3to12m: 22, over12m: 2 },
-      ],
-      total: { total: 2542, under1m: 2194, from1to3m: 254, from3to12m: 77, over12m: 17 },
-      specialMission: 0,
-      invitedByName: 0,
-      selfFundedOrPrivate: 924,
-      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
-    },
-    appendix03: {
-      rows: [
-        { year: 2023, until: '2023-12-31', transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
-        { year: 2024, until: '2024-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
-        { year: 2025, until: '2025-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
-        { year: 2026, until: '2026-05-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
-      ],
-      total: { transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
-      enterprise: { committees: 0, cells: 0, members: 0 },
-    },
-    figures: {
-      permitted: 2542,
-      official: 1618,
-      selfFundedOrPrivate: 924,
-      temporaryTransfers: 15,
-      officialTransfers: 15,
-      exemptions: 82,
-      marriagesToForeigners: 3,
-      leftParty: 2,
-      abroadNow: 37,
-      complianceFlags: { ...emptyComplianceFlagCounts(), return_report_overdue: 4, border_pass_unreported: 2 },
-    },
-  };
-}
 
 export function modelReportMeta(): ReportMeta {
   return ReportMeta.parse({

@@ -299,9 +299,14 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
   return registry.db
     .select()
     .from(importedPackages)
+    .where(
+      and(
+        filter.unitCode ? eq(importedPackages.unitCode, filter.unitCode) : undefined,
+        filter.period ? and(eq(importedPackages.periodFrom, filter.period.from), eq(importedPackages.periodTo, filter.period.to)) : undefined,
+      ),
+    )
     .orderBy(desc(importedPackages.importedAt))
     .all()
-    .filter((record) => (!filter.unitCode || record.unitCode === filter.unitCode) && (!filter.period || (record.periodFrom === filter.period.from && record.periodTo === filter.period.to)))
     .map((record) => {
       const manifest = JSON.parse(record.manifest) as { unit: PackageSummary['unit']; encryption: unknown };
       const signer = signerNow(record.signerFingerprint);

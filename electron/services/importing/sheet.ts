@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
-import { maximumImportBytes } from '../../../shared/contract/importing';
+import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
 import type { CivilDate } from '../../../shared/rules/dates';
 import {
@@ -44,7 +44,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 
 /** Reads an import file, deciding its kind by its content: an XLSX workbook or a CSV text. */
 export async function readSheet(fileName: string, bytes: Uint8Array): Promise<SheetTable> {
-  if (bytes.length > maximumImportBytes) throw new DomainError('IMPORT_TOO_LARGE', { limit: '50 MB' });
+  if (bytes.length > maximumImportBytes) throw new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize });
   if (bytes.length === 0) throw new DomainError('IMPORT_EMPTY', { file: fileName });
   if (startsWith(bytes, compoundFileSignature)) throw new DomainError('IMPORT_OLD_EXCEL', { file: fileName });
   if (startsWith(bytes, zipSignature)) return readWorkbook(fileName, bytes);

@@ -7,6 +7,7 @@ import { DomainError, type FieldIssue } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { memberFlags } from '../../../shared/rules/flags';
 import { yearOf } from '../../../shared/rules/dates';
+import { abroadTripStates } from '../../../shared/rules/tripMachine';
 import { nameSortKey } from '../../../shared/text/collation';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
 import { checkNationalId } from '../../../shared/text/nationalId';
@@ -22,7 +23,7 @@ type MemberRecord = typeof members.$inferSelect;
 const memberColumns = `m.id, m.code, m.full_name AS fullName, m.gender, m.birth_date AS birthDate, m.national_id AS nationalId,
   c.name AS cellName, m.status, m.holds_leadership_post AS holdsLeadershipPost, m.archived_at IS NOT NULL AS archived,
   (SELECT count(*) FROM trips t WHERE t.member_id = m.id) AS tripCount,
-  EXISTS (SELECT 1 FROM trips t WHERE t.member_id = m.id AND t.state IN ('departed', 'extended', 'unauthorised_stay')) AS abroadNow`;
+  EXISTS (SELECT 1 FROM trips t WHERE t.member_id = m.id AND t.state IN (${abroadTripStates.map((state) => `'${state}'`).join(', ')})) AS abroadNow`;
 
 interface RawMemberRow extends Omit<MemberRow, 'holdsLeadershipPost' | 'archived' | 'abroadNow'> {
   holdsLeadershipPost: number;

@@ -1,16 +1,15 @@
 import { tripCountries } from '../../../db/schema';
 import type { Dashboard } from '../../../shared/contract/dashboard';
 import { emptyComplianceFlagCounts } from '../../../shared/report/data';
-import { computeReport, isPermitted, memberFlagsOf, statisticsDate } from '../../../shared/report/compute';
+import { computeReport, countsInPeriod, isPermitted, memberFlagsOf } from '../../../shared/report/compute';
 import { tripPurposes } from '../../../shared/domain/enums';
 import { addDays, isAfter, isBefore } from '../../../shared/rules/dates';
+import { abroadTripStates } from '../../../shared/rules/tripMachine';
 import { permittedReturn } from '../../../shared/rules/brackets';
 import { tripFlags } from '../../../shared/rules/flags';
 import type { Registry } from '../registry/registry';
 import { tripRowsById } from '../records/trips';
 import { reportInput } from './gather';
-
-const abroad = new Set(['departed', 'extended', 'unauthorised_stay']);
 
 /**
  * What the office looks at first: who is abroad, who is due back this week, what awaits a
@@ -21,7 +20,7 @@ export function dashboard(registry: Registry, period: { from: string; to: string
   const input = reportInput(registry, period);
   const { today } = input.flagContext;
   const weekEnd = addDays(today, 7);
-  const abroadNow = input.trips.filter((trip) => abroad.has(trip.state));
+  const abroadNow = input.trips.filter((trip) => abroadTripStates.includes(trip.state));
   const dueThisWeek = abroadNow.filter((trip) => {
     const end = permittedReturn(trip);
     return end !== null && !isBefore(end, today) && !isAfter(end, weekEnd);
@@ -31,10 +30,7 @@ export function dashboard(registry: Registry, period: { from: string; to: string
   for (const flag of memberFlagsOf(input.events)) flags[flag] += 1;
   const report = computeReport(input);
 
-  const permittedInPeriod = input.trips.filter((trip) => {
-    const date = statisticsDate(trip);
-    return isPermitted(trip) && date !== null && !isBefore(date, period.from) && !isAfter(date, period.to);
-  });
+  const permittedInPeriod = input.trips.filter((trip) => isPermitted(trip) && countsInPeriod(trip, period));
   const permittedIds = new Set(permittedInPeriod.map((trip) => trip.id));
   const countryCounts = new Map<string, number>();
   for (const row of registry.db.select().from(tripCountries).all()) {

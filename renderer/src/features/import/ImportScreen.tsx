@@ -2,7 +2,7 @@ import { Alert, Button, Card, FileButton, Group, Paper, SegmentedControl, Simple
 import { IconCircleCheck, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconLanguage, IconUpload } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type ComponentProps } from 'react';
-import { maximumImportBytes, type ImportIssueRow, type ImportReport, type ImportSource } from '../../../../shared/contract/importing';
+import { maximumImportBytes, maximumImportSize, type ImportIssueRow, type ImportReport, type ImportSource } from '../../../../shared/contract/importing';
 import type { MessageKey } from '../../../../shared/i18n';
 import { columnLabelKey, columnsOf, valueLabelKey, type ImportColumn, type ImportKind } from '../../../../shared/importing/columns';
 import { formatCivilDate } from '../../../../shared/rules/dates';
@@ -154,7 +154,7 @@ function ImportCard() {
         )}
         {failure instanceof TooLarge ? (
           <Alert color="red" data-testid="import-failure">
-            {t('error.IMPORT_TOO_LARGE', { limit: '50 MB' })}
+            {t('error.IMPORT_TOO_LARGE', { limit: maximumImportSize })}
           </Alert>
         ) : (
           <FailureAlert error={failure} data-testid="import-failure" />

@@ -3,7 +3,8 @@ import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { MemberDetail, TravelDocumentRow } from '../../../../shared/contract/registry';
 import { travelDocumentKinds, type TravelDocumentKind } from '../../../../shared/domain/enums';
-import { addMonths, civilDateInVietnam, isBefore, realDateOrNull } from '../../../../shared/rules/dates';
+import { civilDateInVietnam } from '../../../../shared/rules/dates';
+import { travelDocumentExpiry } from '../../../../shared/rules/travelDocuments';
 import { call } from '../../api/client';
 import { useCanEnterData } from '../../app/permissions';
 import { DateField, datePayload, dateText } from '../../components/DateField';
@@ -13,18 +14,6 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { RecordModal, type Editing } from '../../components/RecordModal';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
-
-/** Many countries refuse a passport with less than six months left, so that is when the office is warned. */
-const expiryWarningMonths = 6;
-
-type Expiry = 'expired' | 'expiringSoon' | null;
-
-function expiryOf(document: TravelDocumentRow, today: string): Expiry {
-  const expires = realDateOrNull(document.expiresOn);
-  if (!expires) return null;
-  if (isBefore(expires, today)) return 'expired';
-  return isBefore(expires, addMonths(today, expiryWarningMonths)) ? 'expiringSoon' : null;
-}
 
 interface TravelDocumentsProps {
   member: MemberDetail;
@@ -70,7 +59,7 @@ export function TravelDocuments({ member, onChanged }: TravelDocumentsProps) {
           </Table.Thead>
           <Table.Tbody>
             {member.travelDocuments.map((document) => {
-              const expiry = expiryOf(document, today);
+              const expiry = travelDocumentExpiry(document.expiresOn, today);
               return (
                 <Table.Tr key={document.id} data-testid="travel-document-row">
                   <Table.Td>{t(`travelDocument.${document.kind}`)}</Table.Td>

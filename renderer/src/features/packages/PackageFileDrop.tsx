@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { call, onEvent } from '../../api/client';
+import { blobOf } from '../../components/files';
 import { useNavigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { usePackagesView } from './packageStores';
@@ -91,8 +92,7 @@ function useOpenedReportFiles() {
     const take = async () => {
       const opened = await call('app.takeOpenedFile', {}).catch(() => null);
       if (!opened) return;
-      const bytes = Uint8Array.from(atob(opened.contentBase64), (character) => character.charCodeAt(0));
-      receive(new File([bytes], opened.fileName));
+      receive(new File([blobOf(opened.contentBase64, 'application/octet-stream')], opened.fileName));
       go('packages');
     };
     void take();
