@@ -237,7 +237,7 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
                 const content = (
                   <Group justify="space-between" gap="xs" wrap="nowrap">
                     <Text size="xs">{label}</Text>
-                    <Text size="xs" fw={600} ta="right" lineClamp={1} miw={0} maw="40%">
+                    <Text size="xs" fw={600} ta="right" lineClamp={1} flex="none" maw="45%">
                       {tokens[name] ?? ''}
                     </Text>
                   </Group>
