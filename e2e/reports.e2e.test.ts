@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../electron/services/api/dispatch';
+import type { CallOutput } from '../shared/contract';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
 import { addDays, addMonths, civilDateInVietnam } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
@@ -119,7 +121,7 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await app.screenshot('report-preview');
   });
 
-  it('edits the heading and a narrative section, warns about an unknown placeholder, and saves', async () => {
+  it('edits the heading and a narrative section, the figures as chips in the text, and saves', async () => {
     const { page } = app;
     await page.getByTestId('tab-report-heading').click();
     await page.getByTestId('meta-numberAndSymbol').fill('15-BC/ĐU');
@@ -129,25 +131,56 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await app.screenshot('report-heading');
 
     await page.getByTestId('tab-report-narrative').click();
+    const editor = page.getByTestId('section-editor');
+    await page.getByTestId('section-part1.results.selection').click();
+    const selection = editor.getByTestId('paragraph').first();
+    await expect.poll(() => selection.getByTestId('chip').count()).toBeGreaterThan(0);
+    expect(await selection.getByTestId('chip').first().textContent()).toMatch(/^Từ (tháng|năm) .+ đến (tháng|năm) \S+$/);
+    expect(await selection.getByTestId('footnote-marker').textContent()).toBe('chú thích 1');
+    expect(await editor.getByTestId('footnote').getByTestId('chip').allTextContents()).toEqual(['03', '0', '0', '0']);
+    expect(await page.getByTestId('narrative-editor').innerText()).not.toMatch(/[{}]|\^\[/);
+    await readyForScreenshot(page);
+    await app.screenshot('report-narrative-footnote');
+    // Typing and taking it back leaves the paragraph exactly as generated: the section is not marked edited.
+    await selection.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('x');
+    await expect.poll(() => page.getByTestId('section-part1.results.selection').textContent()).toContain('đã sửa');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('section-part1.results.selection').textContent()).not.toContain('đã sửa');
+
     await page.getByTestId('section-closing').click();
-    const paragraph = page.getByTestId('section-editor').getByTestId('paragraph');
-    await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {khongCo}.');
-    await expect.poll(() => page.getByText('Không có số liệu tên “khongCo”.').count()).toBe(1);
-    await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, ');
-    await paragraph.press('End');
+    const paragraph = editor.getByTestId('paragraph');
+    await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có {khongCo}.');
+    await expect.poll(() => page.getByTestId('paragraph-error').textContent()).toBe(
+      'Đoạn này có số liệu không có trong danh sách (“khongCo”): hãy xóa và chèn số liệu từ danh sách bên phải.',
+    );
+    await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có ');
+    await page.keyboard.press('Control+End');
+    await page.getByTestId('placeholder-permitted').click();
+    await page.keyboard.type(' trường hợp, ');
     await page.getByTestId('placeholder-abroadNow').click();
-    await expect.poll(() => paragraph.inputValue()).toBe('Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {abroadNow}');
     await expect.poll(() => page.getByTestId('section-preview').textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
-    expect(await page.getByText('Không có số liệu tên').count()).toBe(0);
+    expect(await paragraph.textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
+    expect(await paragraph.getByTestId('chip').evaluateAll((chips) => chips.map((chip) => [chip.getAttribute('contenteditable'), chip.getAttribute('title')]))).toEqual([
+      ['false', 'Số trường hợp được cho phép ra nước ngoài'],
+      ['false', 'Số đảng viên đang ở nước ngoài'],
+    ]);
+    expect(await page.getByTestId('paragraph-error').count()).toBe(0);
     expect(await page.getByTestId('section-closing').textContent()).toContain('đã sửa');
     await readyForScreenshot(page);
     await app.screenshot('report-narrative');
 
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-saved-at').textContent()).toMatch(/^Lưu lần cuối lúc/);
+    const saved = await createDispatcher(app.session)('reports.get', { period, roundId: null });
+    if (!saved.ok) throw new Error(`the saved report could not be read: ${saved.error.code}`);
+    expect((saved.value as CallOutput<'reports.get'>).template.sections.find((section) => section.id === 'closing')?.paragraphs).toEqual([
+      'Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {abroadNow}',
+    ]);
   });
 
-  it('keeps the edits after the window is reloaded', async () => {
+  it('keeps the edits, figures still chips, after the window is reloaded', async () => {
     const { page } = app;
     await page.reload();
     await page.getByTestId('home').waitFor();
@@ -155,7 +188,13 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await page.getByTestId('period-six-months').click();
     await page.getByTestId('tab-report-narrative').click();
     await page.getByTestId('section-closing').click();
-    await expect.poll(() => page.getByTestId('section-editor').getByTestId('paragraph').inputValue()).toBe('Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {abroadNow}');
+    const paragraph = page.getByTestId('section-editor').getByTestId('paragraph');
+    await expect.poll(() => paragraph.textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
+    expect(await paragraph.getByTestId('chip').evaluateAll((chips) => chips.map((chip) => [chip.textContent, chip.getAttribute('contenteditable')]))).toEqual([
+      ['03', 'false'],
+      ['01', 'false'],
+    ]);
+    expect(await page.getByTestId('narrative-editor').innerText()).not.toMatch(/[{}]|\^\[/);
     await page.getByTestId('tab-report-heading').click();
     expect(await page.getByTestId('meta-numberAndSymbol').inputValue()).toBe('15-BC/ĐU');
     expect(await page.getByTestId('meta-signerName').inputValue()).toBe('Lâm Minh Thành');

@@ -112,6 +112,10 @@ export const reportsUiMessages = messages(
     'narrative.preview': 'Xem trước (đã điền số liệu)',
     'narrative.footnotes': 'Chú thích',
     'narrative.insert': 'Chèn “{placeholder}”',
+    'narrative.footnote': 'chú thích {number}',
+    'narrative.footnoteText': 'Nội dung chú thích {number}',
+    'narrative.figure': 'Số liệu',
+    'narrative.unknownFigure': 'số liệu không còn dùng',
 
     'submission.submitted': 'Đã nộp',
     'submission.late': 'Nộp muộn',
@@ -372,6 +376,10 @@ export const reportsUiMessages = messages(
     'narrative.preview': 'Preview (figures filled in)',
     'narrative.footnotes': 'Footnotes',
     'narrative.insert': 'Insert “{placeholder}”',
+    'narrative.footnote': 'footnote {number}',
+    'narrative.footnoteText': 'Text of footnote {number}',
+    'narrative.figure': 'Figure',
+    'narrative.unknownFigure': 'figure no longer available',
 
     'submission.submitted': 'Submitted',
     'submission.late': 'Late',

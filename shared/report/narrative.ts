@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ComplianceFlag, type IssuedDocumentKind } from '../domain/enums';
 import { CivilDate } from '../domain/primitives';
 import { type Appendix01Row, type ReportData } from './data';
+import { footnoteSegments, tokenPattern } from './narrativeMarkup';
 
 // ---------------------------------------------------------------------------
 // Vietnamese formats used in party documents
@@ -436,45 +437,29 @@ export const narrativeTokenNames = [
 /** The `{token}` names in an edited paragraph that no figure answers to, for the editor to point out. */
 export function unknownTokens(text: string): string[] {
   const known = new Set<string>(narrativeTokenNames);
-  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').filter((name) => !known.has(name));
+  return [...text.matchAll(tokenPattern)].map((match) => match[1] ?? '').filter((name) => !known.has(name));
 }
 
 /** Replaces `{token}` with its value; unknown tokens stay visible so a typo shows in the preview. */
 export function fillTokens(text: string, tokens: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => tokens[name] ?? whole);
+  return text.replace(tokenPattern, (whole, name: string) => tokens[name] ?? whole);
 }
 
 export type NarrativePiece = { kind: 'text'; text: string } | { kind: 'footnote'; paragraphs: string[] };
 
 /** Splits a paragraph at its inline footnotes `^[…]` (brackets inside a footnote must balance). */
 export function splitFootnotes(paragraph: string): NarrativePiece[] {
-  const pieces: NarrativePiece[] = [];
-  let text = '';
-  let index = 0;
-  while (index < paragraph.length) {
-    if (paragraph.startsWith('^[', index)) {
-      let depth = 1;
-      let end = index + 2;
-      while (end < paragraph.length && depth > 0) {
-        if (paragraph[end] === '[') depth += 1;
-        else if (paragraph[end] === ']') depth -= 1;
-        end += 1;
-      }
-      if (depth === 0) {
-        if (text) pieces.push({ kind: 'text', text });
-        text = '';
-        const body = paragraph.slice(index + 2, end - 1);
-        const paragraphs = body.split('\n').map((line) => line.trim()).filter(Boolean);
-        pieces.push({ kind: 'footnote', paragraphs });
-        index = end;
-        continue;
-      }
-    }
-    text += paragraph[index];
-    index += 1;
-  }
-  if (text) pieces.push({ kind: 'text', text });
-  return pieces;
+  return footnoteSegments(paragraph).map((segment) =>
+    segment.kind === 'text'
+      ? segment
+      : {
+          kind: 'footnote',
+          paragraphs: segment.body
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        },
+  );
 }
 
 /** The paragraph without its footnotes, as a person reads it in the body. */

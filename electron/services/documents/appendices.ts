@@ -54,6 +54,11 @@ function count(value: number | null, extra: Partial<TableCell> = {}): TableCell 
   return { value, align: 'center', ...extra };
 }
 
+/** A total row's figure, summing the year rows above it. */
+function sumOfYears(value: number, yearRows: number): TableCell {
+  return count(value, { bold: true, sumOfRowsAbove: yearRows });
+}
+
 function attachedTo(meta: ReportMeta): string {
   const number = meta.numberAndSymbol.trim() ? ` số ${meta.numberAndSymbol.trim()}` : '';
   return `(Kèm theo Báo cáo${number}, ngày ${formatDate(meta.date)} của ${reportAuthor(meta)})`;
@@ -99,7 +104,7 @@ function appendix02(data: ReportData, meta: ReportMeta): Appendix {
     titleLines: ['SỐ LƯỢNG ĐẢNG VIÊN ĐƯỢC CỬ, CHO PHÉP RA NƯỚC NGOÀI'],
     attachedTo: attachedTo(meta),
     period: periodLabel(data.period),
-    orientation: 'portrait',
+    orientation: 'landscape',
     table: {
       kind: 'table',
       columnWidths: [13, 32, 24, 24, 24, 24, 24],
@@ -117,11 +122,11 @@ function appendix02(data: ReportData, meta: ReportMeta): Appendix {
         [
           count(null),
           head('Tổng cộng'),
-          count(total.total, { bold: true }),
-          count(total.under1m, { bold: true }),
-          count(total.from1to3m, { bold: true }),
-          count(total.from3to12m, { bold: true }),
-          count(total.over12m, { bold: true }),
+          sumOfYears(total.total, rows.length),
+          sumOfYears(total.under1m, rows.length),
+          sumOfYears(total.from1to3m, rows.length),
+          sumOfYears(total.from3to12m, rows.length),
+          sumOfYears(total.over12m, rows.length),
         ],
       ],
       size: appendixTableSize,
@@ -190,9 +195,9 @@ function appendix03(data: ReportData, meta: ReportMeta): Appendix {
         [
           count(null),
           head('Tổng cộng'),
-          count(total.transferredOut, { bold: true }),
-          count(total.transferredBack, { bold: true }),
-          count(total.notTransferredBack, { bold: true }),
+          sumOfYears(total.transferredOut, rows.length),
+          sumOfYears(total.transferredBack, rows.length),
+          sumOfYears(total.notTransferredBack, rows.length),
           count(enterprise.committees, { bold: true }),
           count(enterprise.cells, { bold: true }),
           count(enterprise.members, { bold: true }),

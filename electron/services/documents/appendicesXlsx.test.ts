@@ -9,6 +9,12 @@ function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
   return Array.from({ length: sheet.columnCount }, (_, index) => row.getCell(index + 1).value);
 }
 
+/** A formula cell as written: `value` would drop a cached result of 0, `result` keeps it. */
+function formulaCell(sheet: ExcelJS.Worksheet, rowNumber: number, column: number): { formula: string; result: unknown } {
+  const cell = sheet.getRow(rowNumber).getCell(column);
+  return { formula: cell.formula, result: cell.result };
+}
+
 function findRow(sheet: ExcelJS.Worksheet, firstCell: unknown, column = 1): number {
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
     if (sheet.getRow(rowNumber).getCell(column).value === firstCell) return rowNumber;
@@ -30,13 +36,13 @@ describe('renderAppendicesXlsx', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03']);
     expect(workbook.worksheets.map((sheet) => [sheet.pageSetup.paperSize, sheet.pageSetup.orientation, sheet.pageSetup.fitToWidth])).toEqual([
       [9, 'landscape', 1],
-      [9, 'portrait', 1],
+      [9, 'landscape', 1],
       [9, 'landscape', 1],
     ]);
     expect(workbook.worksheets[1]?.pageSetup.margins?.left).toBeCloseTo(30 / 25.4, 5);
   });
 
-  it('writes appendix 02 as numbers equal to the report data, year by year and in total', () => {
+  it('writes appendix 02 as numbers equal to the report data, year by year, and the totals as SUM formulas whose values equal the data', () => {
     const sheet = workbook.getWorksheet('Phụ lục 02');
     if (!sheet) throw new Error('missing sheet');
     const header = findRow(sheet, 'STT');
@@ -46,9 +52,18 @@ describe('renderAppendicesXlsx', () => {
       expect(rowValues(sheet, header + 1 + index)).toEqual([index + 1, label, row.total, row.under1m, row.from1to3m, row.from3to12m, row.over12m]);
     });
     const total = data.appendix02.total;
-    expect(rowValues(sheet, header + 5)).toEqual([null, 'Tổng cộng', total.total, total.under1m, total.from1to3m, total.from3to12m, total.over12m]);
+    expect(rowValues(sheet, header + 5).slice(0, 2)).toEqual([null, 'Tổng cộng']);
+    expect([3, 4, 5, 6, 7].map((column) => formulaCell(sheet, header + 5, column))).toEqual(
+      ['C', 'D', 'E', 'F', 'G'].map((column, index) => ({
+        formula: `SUM(${column}${header + 1}:${column}${header + 4})`,
+        result: [total.total, total.under1m, total.from1to3m, total.from3to12m, total.over12m][index],
+      })),
+    );
+    for (let column = 3; column <= 7; column += 1) {
+      const summed = [1, 2, 3, 4].reduce((sum, offset) => sum + Number(sheet.getRow(header + offset).getCell(column).value), 0);
+      expect(sheet.getRow(header + 5).getCell(column).result).toBe(summed);
+    }
     const totalCell = sheet.getRow(header + 5).getCell(3);
-    expect(typeof totalCell.value).toBe('number');
     expect(totalCell.numFmt).toBe('#,##0');
     expect(totalCell.font?.bold).toBe(true);
     expect(totalCell.font?.name).toBe('Times New Roman');
@@ -66,7 +81,7 @@ describe('renderAppendicesXlsx', () => {
     expect(sheet.model.merges).toContain(`A${privateTrips}:F${privateTrips}`);
   });
 
-  it('merges the two-level header of appendix 03 and totals the enterprise columns', () => {
+  it('merges the two-level header of appendix 03, sums the labour columns and writes the enterprise stocks as numbers', () => {
     const sheet = workbook.getWorksheet('Phụ lục 03');
     if (!sheet) throw new Error('missing sheet');
     const header = findRow(sheet, 'STT');
@@ -76,7 +91,13 @@ describe('renderAppendicesXlsx', () => {
     expect(sheet.getRow(header).getCell(3).value).toBe('Đảng viên đi xuất khẩu lao động');
     expect(rowValues(sheet, header + 2)).toEqual([1, 'Năm 2023', 1, 0, 1, null, null, null]);
     expect(rowValues(sheet, header + 5)).toEqual([4, 'Năm 2026 (tính đến 31/5/2026)', 0, 0, 0, null, null, null]);
-    expect(rowValues(sheet, header + 6)).toEqual([null, 'Tổng cộng', 1, 0, 1, 0, 0, 0]);
+    expect(rowValues(sheet, header + 6).slice(0, 2)).toEqual([null, 'Tổng cộng']);
+    expect([3, 4, 5].map((column) => formulaCell(sheet, header + 6, column))).toEqual([
+      { formula: `SUM(C${header + 2}:C${header + 5})`, result: 1 },
+      { formula: `SUM(D${header + 2}:D${header + 5})`, result: 0 },
+      { formula: `SUM(E${header + 2}:E${header + 5})`, result: 1 },
+    ]);
+    expect(rowValues(sheet, header + 6).slice(5)).toEqual([0, 0, 0]);
     expect(sheet.pageSetup.printTitlesRow).toBe(`${header}:${header + 1}`);
   });
 

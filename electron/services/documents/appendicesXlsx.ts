@@ -60,8 +60,17 @@ function writeTable(sheet: ExcelJS.Worksheet, appendix: Appendix, widths: number
   return { firstHeaderRow: firstRow, lastHeaderRow: firstRow + table.header.length - 1 };
 }
 
+/** A total is written as the SUM of the cells above it, with the computed figure as its cached result. */
+function cellValue(target: ExcelJS.Cell, cell: TableCell): ExcelJS.CellValue {
+  if (!cell.sumOfRowsAbove || typeof cell.value !== 'number') return cell.value;
+  const { row, col } = target.fullAddress;
+  const first = target.worksheet.getCell(row - cell.sumOfRowsAbove, col).address;
+  const last = target.worksheet.getCell(row - 1, col).address;
+  return { formula: `SUM(${first}:${last})`, result: cell.value };
+}
+
 function writeCell(target: ExcelJS.Cell, cell: TableCell): void {
-  target.value = cell.value;
+  target.value = cellValue(target, cell);
   target.font = { name: documentFont, size: tableSize, bold: cell.bold, italic: cell.italic };
   target.alignment = { horizontal: horizontal(cell.align), vertical: 'middle', wrapText: true };
   if (typeof cell.value === 'number') target.numFmt = '#,##0';

@@ -17,10 +17,22 @@ describe('trip forms', () => {
     expect(runPropertiesOf(document, 'ĐẢNG CỘNG SẢN VIỆT NAM')).toContain('<w:u w:val="single"/>');
     expect(runPropertiesOf(document, 'Vĩnh Trạch, ngày 12 tháng 5 năm 2026')).toContain('<w:i/>');
     const signature = tables.at(-1)?.[0]?.map((cell) => cell.text.split('\n').filter(Boolean));
-    expect(signature?.[0]).toContain('T/M CHI ỦY');
+    expect(signature?.[0]?.slice(-2)).toEqual(['T/M CHI ỦY', 'BÍ THƯ']);
     expect(signature?.[1]?.at(-1)).toBe('Nguyễn Thị Hồng Nhung');
     expect(signature?.[1]).toContain('(Ký, ghi rõ họ tên)');
     expect(tables[1]?.[0]?.map((cell) => cell.text)).toEqual(['Kính gửi:', ' - Ban Thường vụ Đảng ủy xã Vĩnh Trạch;\n - Chi ủy Chi bộ ấp Tây Bình.']);
+  });
+
+  it('addresses the standing committee once, whether the record names the committee or its standing committee', async () => {
+    const data = sampleTripForm();
+    for (const managingCommittee of ['Đảng ủy xã Vĩnh Trạch', 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch']) {
+      const { texts, tables } = await formText('application', { ...data, managingCommittee });
+      expect(tables[1]?.[0]?.[1]?.text).toBe(' - Ban Thường vụ Đảng ủy xã Vĩnh Trạch;\n - Chi ủy Chi bộ ấp Tây Bình.');
+      expect(texts.some((text) => text.startsWith('Nay tôi làm đơn này đề nghị Ban Thường vụ Đảng ủy xã Vĩnh Trạch xem xét'))).toBe(true);
+      expect(texts.join('\n')).not.toContain('Ban Thường vụ Ban Thường vụ');
+    }
+    const blank = await formText('return_report', { ...data, managingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch', returnReport: {} });
+    expect(blank.texts.some((text) => /Quyết định số …+ của Ban Thường vụ Đảng ủy xã Vĩnh Trạch cho phép tôi/.test(text))).toBe(true);
   });
 
   it('fills the application with the member, the trip and the pledges', async () => {
@@ -49,14 +61,22 @@ describe('trip forms', () => {
     expect(texts.some((text) => text.startsWith('4. Trong thời hạn 10 ngày làm việc'))).toBe(true);
   });
 
-  it('lists the relatives abroad in the commitment', async () => {
+  it('lists the relatives abroad in the commitment, with numbered rows left for at least five', async () => {
     const { texts, tables } = await formText('commitment');
     expect(texts).toContain('BẢN CAM KẾT');
     expect(tables[2]?.map((row) => row.map((cell) => cell.text))).toEqual([
       ['STT', 'Họ và tên', 'Quan hệ', 'Năm sinh', 'Nước cư trú', 'Nghề nghiệp, nơi làm việc'],
       ['1', 'Trần Ngọc Hân', 'Con gái', '2004', 'Hàn Quốc', 'Sinh viên Đại học Quốc gia Seoul'],
+      ...['2', '3', '4', '5'].map((number) => [number, '', '', '', '', '']),
     ]);
     expect(texts).toContain('NGƯỜI CAM KẾT');
+  });
+
+  it('gives every relative a row when the record holds more than five', async () => {
+    const relatives = Array.from({ length: 7 }, (_, index) => ({ fullName: `Trần Văn ${index + 1}`, relationship: 'Anh ruột', country: 'Nhật Bản' }));
+    const { tables } = await formText('commitment', { ...sampleTripForm(), relativesAbroad: relatives });
+    const body = tables[2]?.slice(1) ?? [];
+    expect(body.map((row) => [row[0]?.text, row[1]?.text])).toEqual(relatives.map((relative, index) => [String(index + 1), relative.fullName]));
   });
 
   it('reports the trip’s outcome against the permission decision', async () => {

@@ -1,6 +1,7 @@
+import { standingCommitteeOf } from '../../../shared/domain/committees';
 import { type PageMargins, defaultPageMargins, formatDate, formatPlaceDate } from '../../../shared/report/narrative';
 import { writeDocx } from './docxWriter';
-import { type Block, type ColumnBlock, type DocumentModel, type TableBlock, paragraph, spacer, text } from './model';
+import { type Block, type ColumnBlock, type ColumnsBlock, type DocumentModel, type TableBlock, paragraph, spacer, text } from './model';
 import { bodyParagraph as documentParagraph, documentTitle, partyHeading, signatureBlock, signatureColumn } from './partyLayout';
 import { writePdf } from './pdfWriter';
 
@@ -48,7 +49,7 @@ export interface TripFormReturn {
 export interface TripFormData {
   /** The party organisation the cell belongs to: "Đảng bộ xã Vĩnh Trạch". */
   partyOrganisation: string;
-  /** The committee that manages the member and decides: "Đảng ủy xã Vĩnh Trạch". */
+  /** The committee that manages the member and decides: "Đảng ủy xã Vĩnh Trạch", or its body as recorded ("Ban Thường vụ Đảng ủy"). */
   managingCommittee: string;
   /** Defaults to the standing committee of the managing committee and the member's cell committee. */
   addressees?: string[];
@@ -56,6 +57,7 @@ export interface TripFormData {
   /** Date of signing; left blank for the member to write in when absent. */
   date?: string;
   member: TripFormMember;
+  /** The trip as applied for: the dates are those asked, never an extension granted later. */
   trip: {
     /** "Du lịch", "Thăm thân", "Chữa bệnh" */
     purpose: string;
@@ -83,11 +85,14 @@ export const tripFormKinds = ['application', 'commitment', 'return_report'] as c
 export type TripFormKind = (typeof tripFormKinds)[number];
 
 const blank = '…'.repeat(8);
-const blankLine = '…'.repeat(32);
+const blankLine = '…'.repeat(35);
+const formTitleSpace = 6;
+/** Rows of the relatives table, filled or left for the member to write in. */
+const relativeRowsAtLeast = 5;
 
 /** A form should fit on one sheet for signing: 13 pt single-spaced text, tighter than a report's body. */
 function bodyParagraph(inlines: Parameters<typeof documentParagraph>[0], options: Parameters<typeof documentParagraph>[1] = {}): Block {
-  return documentParagraph(inlines, { size: 13, lineSpacing: 1, spaceAfter: 3, ...options });
+  return documentParagraph(inlines, { size: 13, lineSpacing: 1, spaceAfter: 2, ...options });
 }
 
 function orBlank(value: string | undefined): string {
@@ -103,7 +108,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 function addressees(data: TripFormData): string[] {
-  return data.addressees ?? [`Ban Thường vụ ${data.managingCommittee}`, `Chi ủy ${data.member.cell}`];
+  return data.addressees ?? [standingCommitteeOf(data.managingCommittee), `Chi ủy ${data.member.cell}`];
 }
 
 function heading(data: TripFormData): Block {
@@ -129,7 +134,7 @@ function addressBlock(data: TripFormData): Block[] {
 }
 
 function line(label: string, value: string): Block {
-  return bodyParagraph([text(`${label}: `), text(value)], { align: 'left', spaceAfter: 2 });
+  return bodyParagraph([text(`${label}: `), text(value)], { align: 'left', spaceAfter: 1 });
 }
 
 function particulars(member: TripFormMember): Block[] {
@@ -161,21 +166,31 @@ function tripDetails(data: TripFormData): Block[] {
 }
 
 function pledges(items: string[]): Block[] {
-  return items.map((item, index) => bodyParagraph(`${index + 1}. ${item}`, { spaceAfter: 3 }));
+  return items.map((item, index) => bodyParagraph(`${index + 1}. ${item}`));
 }
 
 function memberSignature(role: string, name: string): ColumnBlock[] {
-  return signatureColumn({ authority: role, hint: '(Ký, ghi rõ họ tên)', name, signingSpace: 48 });
+  return signatureColumn({ authority: role, hint: '(Ký, ghi rõ họ tên)', name, signingSpace: 40 });
 }
 
-/** The cell's opinion beside the member's signature; the secretary signs in the room left below it. */
+/**
+ * The cell's opinion beside the member's signature, signed by the secretary on behalf of the cell committee in the
+ * room left below, as tall as the member's: both columns together stay one short block.
+ */
 function cellOpinion(title: string): ColumnBlock[] {
   return [
     paragraph(title, { align: 'center', bold: true }),
-    paragraph(blank, { align: 'center' }),
-    paragraph(blank, { align: 'center' }),
+    paragraph('…'.repeat(12), { align: 'center' }),
     paragraph('T/M CHI ỦY', { align: 'center', bold: true }),
+    paragraph('BÍ THƯ', { align: 'center', bold: true }),
   ];
+}
+
+/** The signatures close the form; the text before them goes with them, so that no page holds the signatures alone. */
+function signedOff(blocks: Block[], signatures: ColumnsBlock): Block[] {
+  const last = blocks.at(-1);
+  const kept = last?.kind === 'paragraph' ? [...blocks.slice(0, -1), { ...last, keepWithNext: true }] : blocks;
+  return [...kept, signatures];
 }
 
 function dueDays(data: TripFormData): string {
@@ -184,12 +199,12 @@ function dueDays(data: TripFormData): string {
 }
 
 function application(data: TripFormData): Block[] {
-  return [
+  return signedOff([
     heading(data),
-    ...documentTitle('ĐƠN ĐỀ NGHỊ', ['đi nước ngoài về việc riêng']),
+    ...documentTitle('ĐƠN ĐỀ NGHỊ', ['đi nước ngoài về việc riêng'], formTitleSpace),
     ...addressBlock(data),
     ...particulars(data.member),
-    bodyParagraph(`Nay tôi làm đơn này đề nghị Ban Thường vụ ${data.managingCommittee} xem xét, cho phép tôi được ra nước ngoài về việc riêng, cụ thể như sau:`, {
+    bodyParagraph(`Nay tôi làm đơn này đề nghị ${standingCommitteeOf(data.managingCommittee)} xem xét, cho phép tôi được ra nước ngoài về việc riêng, cụ thể như sau:`, {
       spaceBefore: 4,
     }),
     ...tripDetails(data),
@@ -201,42 +216,42 @@ function application(data: TripFormData): Block[] {
       `Trong thời hạn ${dueDays(data)} ngày làm việc kể từ ngày về nước, báo cáo bằng văn bản kết quả chuyến đi với chi bộ và cấp ủy quản lý.`,
     ]),
     bodyParagraph('Nếu vi phạm, tôi xin chịu hoàn toàn trách nhiệm và chịu xử lý theo quy định của Đảng và pháp luật của Nhà nước.'),
-    signatureBlock(cellOpinion('Ý KIẾN CỦA CHI BỘ'), memberSignature('NGƯỜI LÀM ĐƠN', data.member.fullName)),
-  ];
+  ], signatureBlock(cellOpinion('Ý KIẾN CỦA CHI BỘ'), memberSignature('NGƯỜI LÀM ĐƠN', data.member.fullName)));
 }
 
 function relativesTable(relatives: TripFormRelative[]): TableBlock {
   const head = (value: string) => ({ value, align: 'center' as const, bold: true });
-  const rows = relatives.length > 0 ? relatives : [{ fullName: '', relationship: '', country: '' }];
+  const unfilled = Array.from({ length: Math.max(0, relativeRowsAtLeast - relatives.length) }, () => ({ fullName: '', relationship: '', country: '' }));
+  const rows: TripFormRelative[] = [...relatives, ...unfilled];
   return {
     kind: 'table',
-    columnWidths: [12, 42, 22, 16, 28, 45],
+    columnWidths: [12, 40, 20, 18, 27, 48],
     header: [[head('STT'), head('Họ và tên'), head('Quan hệ'), head('Năm sinh'), head('Nước cư trú'), head('Nghề nghiệp, nơi làm việc')]],
     body: rows.map((relative: TripFormRelative, index) => [
-      { value: relatives.length > 0 ? index + 1 : null, align: 'center' },
+      { value: index + 1, align: 'center' },
       { value: relative.fullName },
       { value: relative.relationship, align: 'center' },
       { value: relative.birthYear === undefined ? null : String(relative.birthYear), align: 'center' },
       { value: relative.country, align: 'center' },
       { value: relative.occupation ?? '' },
     ]),
-    size: 13,
+    size: 12,
   };
 }
 
 function commitment(data: TripFormData): Block[] {
   const trip = data.trip;
-  return [
+  return signedOff([
     heading(data),
-    ...documentTitle('BẢN CAM KẾT', ['về việc ra nước ngoài và quan hệ với thân nhân ở nước ngoài']),
+    ...documentTitle('BẢN CAM KẾT', ['về việc ra nước ngoài và quan hệ với thân nhân ở nước ngoài'], formTitleSpace),
     ...addressBlock(data),
     ...particulars(data.member),
     bodyParagraph(
       `Được cấp có thẩm quyền xem xét cho phép ra nước ngoài (${trip.purpose.toLowerCase()}) tại ${trip.countries.join(', ') || blank} từ ngày ${formatDate(trip.plannedDeparture)} đến ngày ${formatDate(trip.plannedReturn)}, tôi xin khai thân nhân đang ở nước ngoài như sau:`,
-      { spaceBefore: 4 },
+      { spaceBefore: 2 },
     ),
     relativesTable(data.relativesAbroad ?? []),
-    bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 6, keepWithNext: true }),
+    bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 4, keepWithNext: true }),
     ...pledges([
       'Đã khai đầy đủ, trung thực về thân nhân ở nước ngoài và mối quan hệ của tôi với thân nhân.',
       'Trong thời gian ở nước ngoài, không để thân nhân hoặc bất kỳ cá nhân, tổ chức nào lôi kéo, lợi dụng; không tham gia, không ủng hộ tổ chức, hoạt động chống phá Đảng, Nhà nước; không phát ngôn, đăng tải thông tin trái quan điểm, đường lối của Đảng.',
@@ -244,25 +259,24 @@ function commitment(data: TripFormData): Block[] {
       'Báo cáo kịp thời với cấp ủy khi có vấn đề phát sinh liên quan đến thân nhân ở nước ngoài; khi về nước báo cáo đầy đủ kết quả chuyến đi theo quy định.',
     ]),
     bodyParagraph('Tôi xin chịu trách nhiệm trước tổ chức đảng về những nội dung cam kết trên.'),
-    signatureBlock(cellOpinion('XÁC NHẬN CỦA CHI BỘ'), memberSignature('NGƯỜI CAM KẾT', data.member.fullName)),
-  ];
+  ], signatureBlock(cellOpinion('XÁC NHẬN CỦA CHI BỘ'), memberSignature('NGƯỜI CAM KẾT', data.member.fullName)));
 }
 
 function answer(value: string | undefined): Block[] {
-  if (value?.trim()) return value.trim().split('\n').map((part) => bodyParagraph(part.trim(), { spaceAfter: 3 }));
-  return [paragraph(blankLine, { spaceAfter: 3 }), paragraph(blankLine, { spaceAfter: 3 })];
+  if (value?.trim()) return value.trim().split('\n').map((part) => bodyParagraph(part.trim()));
+  return [bodyParagraph(blankLine, { firstLineIndentMm: 0 }), bodyParagraph(blankLine, { firstLineIndentMm: 0 })];
 }
 
 function returnReport(data: TripFormData): Block[] {
   const report = data.returnReport ?? {};
   const permission = report.permission
     ? `Quyết định số ${report.permission.ref}, ngày ${formatDate(report.permission.date)} của ${report.permission.issuer}`
-    : `Quyết định số ${blank} của Ban Thường vụ ${data.managingCommittee}`;
+    : `Quyết định số ${blank} của ${standingCommitteeOf(data.managingCommittee)}`;
   const countries = data.trip.countries.join(', ') || blank;
-  const section = (title: string, value: string | undefined): Block[] => [bodyParagraph([text(title, { bold: true })], { keepWithNext: true, spaceAfter: 2 }), ...answer(value)];
-  return [
+  const section = (title: string, value: string | undefined): Block[] => [bodyParagraph([text(title, { bold: true })], { keepWithNext: true, spaceAfter: 1 }), ...answer(value)];
+  return signedOff([
     heading(data),
-    ...documentTitle('BÁO CÁO', ['kết quả chuyến đi nước ngoài']),
+    ...documentTitle('BÁO CÁO', ['kết quả chuyến đi nước ngoài'], formTitleSpace),
     ...addressBlock(data),
     line('Họ và tên', data.member.fullName.toUpperCase()),
     line('Chức vụ, đơn vị công tác', [data.member.post, data.member.workplace].filter(Boolean).join(', ') || blank),
@@ -281,8 +295,7 @@ function returnReport(data: TripFormData): Block[] {
     ...section('5. Tài liệu, hiện vật mang về', report.documentsBroughtBack),
     ...section('6. Những vấn đề phát sinh, kiến nghị', report.issues),
     ...section('7. Tự nhận xét việc chấp hành quy định của Đảng, pháp luật của Nhà nước và pháp luật nước sở tại', report.selfAssessment),
-    signatureBlock(cellOpinion('NHẬN XÉT CỦA CHI BỘ'), memberSignature('NGƯỜI BÁO CÁO', data.member.fullName)),
-  ];
+  ], signatureBlock(cellOpinion('NHẬN XÉT CỦA CHI BỘ'), memberSignature('NGƯỜI BÁO CÁO', data.member.fullName)));
 }
 
 const formTitles: Record<TripFormKind, string> = {

@@ -58,6 +58,8 @@ export interface TableCell {
   align?: Align;
   bold?: boolean;
   italic?: boolean;
+  /** A total of the numbers in this many rows directly above in the same column: a spreadsheet writes it as a formula. */
+  sumOfRowsAbove?: number;
 }
 
 export interface TableBlock {

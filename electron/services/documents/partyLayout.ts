@@ -46,13 +46,13 @@ export function partyHeading(heading: PartyHeading): ColumnsBlock {
   return { kind: 'columns', columns: [{ share: 0.44, blocks: left }, { share: 0.56, blocks: right }] };
 }
 
-/** "BÁO CÁO" in bold capitals, the subject in bold below it, and the short rule under both. */
-export function documentTitle(type: string, subjectLines: string[]): Block[] {
+/** "BÁO CÁO" in bold capitals, the subject in bold below it, and the short rule under both; a one-page form leaves less room around it. */
+export function documentTitle(type: string, subjectLines: string[], spaceAround = 12): Block[] {
   return [
-    spacer(12),
+    spacer(spaceAround),
     paragraph(type.toUpperCase(), { align: 'center', bold: true, size: 16, keepWithNext: true }),
     ...subjectLines.map((line) => paragraph(line, { align: 'center', bold: true, keepWithNext: true })),
-    paragraph('-----', { align: 'center', keepWithNext: true, spaceAfter: 12 }),
+    paragraph('-----', { align: 'center', keepWithNext: true, spaceAfter: spaceAround }),
   ];
 }
 

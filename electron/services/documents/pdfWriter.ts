@@ -79,7 +79,7 @@ class PdfLayout {
   private section(section: DocumentSection): void {
     const { top, bottom, left, right } = section.margins;
     this.doc.addPage({ size: 'A4', layout: section.orientation, margins: { top: mm(top), bottom: mm(bottom), left: mm(left), right: mm(right) } });
-    section.blocks.forEach((block) => this.block(block));
+    section.blocks.forEach((block, index) => this.block(block, section.blocks[index + 1]));
   }
 
   private contentWidth(): number {
@@ -87,11 +87,11 @@ class PdfLayout {
     return page.width - page.margins.left - page.margins.right;
   }
 
-  private block(block: Block): void {
+  private block(block: Block, next: Block | undefined): void {
     const left = this.doc.page.margins.left;
     switch (block.kind) {
       case 'paragraph':
-        this.keepWithNext(block);
+        this.keepWithNext(block, next);
         this.paragraph(block, left, this.contentWidth(), true);
         break;
       case 'spacer':
@@ -147,11 +147,14 @@ class PdfLayout {
     return (block.spaceBefore ?? 0) + this.measure(text, pieces[0]?.font ?? 'regular', block, width) + (block.spaceAfter ?? 0);
   }
 
-  /** A heading never ends a page: it moves on with at least two lines of what follows. */
-  private keepWithNext(block: ParagraphBlock): void {
+  /**
+   * A heading never ends a page: it moves on with at least two lines of what follows, or with the whole of a
+   * side-by-side block (a signature), which never splits.
+   */
+  private keepWithNext(block: ParagraphBlock, next: Block | undefined): void {
     if (!block.keepWithNext) return;
     this.doc.font('regular').fontSize(bodySize);
-    const following = 2 * this.doc.currentLineHeight(true);
+    const following = next?.kind === 'columns' ? this.columnsHeight(next) : 2 * this.doc.currentLineHeight(true);
     if (this.doc.y + this.paragraphHeight(block, this.contentWidth()) + following > this.doc.page.maxY()) this.doc.continueOnNewPage();
   }
 
@@ -262,13 +265,17 @@ class PdfLayout {
     return blocks.reduce((total, block) => total + (block.kind === 'spacer' ? block.height : this.paragraphHeight(block, width)), 0);
   }
 
+  private columnsHeight(block: ColumnsBlock): number {
+    const total = this.contentWidth();
+    return Math.max(...block.columns.map((column) => this.columnHeight(column.blocks, total * column.share)));
+  }
+
   /** Side-by-side blocks kept on one page: the heading and the signature. */
   private columns(block: ColumnsBlock): void {
     const doc = this.doc;
     const left = doc.page.margins.left;
     const total = this.contentWidth();
-    const height = Math.max(...block.columns.map((column) => this.columnHeight(column.blocks, total * column.share)));
-    if (doc.y + height > doc.page.maxY()) doc.continueOnNewPage();
+    if (doc.y + this.columnsHeight(block) > doc.page.maxY()) doc.continueOnNewPage();
     const top = doc.y;
     let x = left;
     let bottom = top;

@@ -172,7 +172,7 @@ describe('renderReportDocx', () => {
     ]);
   });
 
-  it('uses A4 in Times New Roman with the configured margins, landscape for the wide appendices, numbered from page 2', async () => {
+  it('uses A4 in Times New Roman with the configured margins, every appendix landscape, numbered from page 2', async () => {
     const { data, meta, narrative } = modelReport();
     const narrow = ReportMeta.parse({ ...meta, margins: { top: 25, bottom: 25, left: 35, right: 20 } });
     const { document, styles, headers } = await docxParts(await renderReportDocx(data, narrow, narrative));
@@ -181,7 +181,7 @@ describe('renderReportDocx', () => {
     expect(sections.map((section) => /<w:pgSz [^>]*\/>/.exec(section)?.[0])).toEqual([
       '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
       '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
-      '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+      '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
       '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
     ]);
     for (const section of sections) expect(section).toMatch(/<w:pgMar w:top="1417" w:right="1134" w:bottom="1417" w:left="1984"/);

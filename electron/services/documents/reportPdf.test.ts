@@ -71,7 +71,7 @@ describe('renderReportPdf', () => {
     all.slice(1).forEach((page, index) => expect(page.trimStart().split('\n')[0]?.trim()).toBe(String(index + 2)));
   });
 
-  it('draws the appendices on their own pages, the wide ones in landscape', () => {
+  it('draws the appendices on their own pages, all three in landscape', () => {
     const all = pages(text);
     const sizes = poppler('pdfinfo', pdf, ['-f', '1', '-l', String(all.length)])
       .split('\n')
@@ -79,7 +79,7 @@ describe('renderReportPdf', () => {
     const landscape = sizes.map((line) => /size:\s+841\.89 x 595\.28/.test(line));
     const pageOf = (label: string) => all.findIndex((page) => page.includes(label));
     expect(landscape[pageOf('Phụ lục 01')]).toBe(true);
-    expect(landscape[pageOf('Phụ lục 02')]).toBe(false);
+    expect(landscape[pageOf('Phụ lục 02')]).toBe(true);
     expect(landscape[pageOf('Phụ lục 03')]).toBe(true);
     expect(landscape[0]).toBe(false);
     const appendix02 = normalised(all[pageOf('Phụ lục 02')] ?? '');

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { modelReportData } from '../../../shared/report/modelFixture';
 import { ReportMeta, defaultNarrative } from '../../../shared/report/narrative';
@@ -141,6 +142,62 @@ export function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer,
     writeFileSync(file, pdf);
     const output = tool === 'pdftotext' ? [file, '-'] : [file];
     return execFileSync(tool, [...args, ...output], { encoding: 'utf8' });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Whether LibreOffice can be run; where CI runs the tests it must be (the workflow installs libreoffice-writer). */
+export function libreOfficeAvailable(): boolean {
+  const found = spawnSync('libreoffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!found && process.env.CI === 'true') throw new Error('LibreOffice is missing: install libreoffice-writer to check the rendered pages.');
+  return found;
+}
+
+/**
+ * Word files converted to PDF by LibreOffice, as an office opening them would see them. Times New Roman is taken
+ * from Tinos, the metric-compatible font the PDFs embed, so that the pages break as in Word whatever fonts the
+ * machine has.
+ */
+export function libreOfficePdfs(documents: Record<string, Buffer>): Record<string, Buffer> {
+  const directory = mkdtempSync(join(tmpdir(), 'so86-lo-'));
+  try {
+    const tinos = dirname(dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf')));
+    const fontsConf = join(directory, 'fonts.conf');
+    writeFileSync(
+      fontsConf,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${tinos}</dir><cachedir>${join(directory, 'cache')}</cachedir><alias binding="same"><family>Times New Roman</family><prefer><family>Tinos</family></prefer></alias></fontconfig>`,
+    );
+    const names = Object.keys(documents);
+    for (const name of names) writeFileSync(join(directory, `${name}.docx`), documents[name]!);
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=file://${join(directory, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, ...names.map((name) => join(directory, `${name}.docx`))],
+      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, stdio: 'ignore', timeout: 180_000 },
+    );
+    return Object.fromEntries(names.map((name) => [name, readFileSync(join(directory, `${name}.pdf`))]));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** The text of each page of a PDF. */
+export function pdfPages(pdf: Buffer): string[] {
+  return poppler('pdftotext', pdf, ['-layout']).split('\f').slice(0, -1);
+}
+
+export const testArtifactsFolder = resolve(import.meta.dirname, '../../../e2e/artifacts');
+
+/** Writes the first page of a PDF as a PNG into the test artefacts, for a person to look at. */
+export function keepFirstPageAsPng(pdf: Buffer, name: string): string {
+  mkdirSync(testArtifactsFolder, { recursive: true });
+  const directory = mkdtempSync(join(tmpdir(), 'so86-png-'));
+  try {
+    const file = join(directory, 'document.pdf');
+    writeFileSync(file, pdf);
+    const prefix = join(testArtifactsFolder, name);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
+    return `${prefix}.png`;
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -43,7 +43,7 @@ export function tripFormData(registry: Registry, tripId: string): TripFormData {
       ...(trip.purposeDetail ? { purposeDetail: trip.purposeDetail } : {}),
       countries: countries.map((row) => (isCountryCode(row.country) ? countryName(row.country) : row.country)),
       plannedDeparture: trip.plannedDeparture,
-      plannedReturn: trip.extendedReturn ?? trip.plannedReturn,
+      plannedReturn: trip.plannedReturn,
       funding: trip.selfFunded ? vi('fundingSource.self') : trip.fundingSource ? vi(`fundingSource.${trip.fundingSource}`) : '',
       travelDocument: trip.travelDocumentKind ? vi(`travelDocument.${trip.travelDocumentKind}`) : '',
       ...(document ? { travelDocumentNumber: document.number } : {}),

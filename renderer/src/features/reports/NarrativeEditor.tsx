@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowBackUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportDraftOutput } from '../../../../shared/contract/reports';
 import { hasMessage } from '../../../../shared/i18n';
 import {
@@ -13,7 +13,9 @@ import {
   type NarrativeSectionLevel,
   type ReportMeta,
 } from '../../../../shared/report/narrative';
+import { footnoteSegments, writeFootnoteSegments } from '../../../../shared/report/narrativeMarkup';
 import { useT, type Translate } from '../../i18n';
+import { ChipEditor, type ChipEditorHandle, type FigureChip } from './ChipEditor';
 import { NarrativePreview } from './NarrativePreview';
 import { currentTemplate, useReportEditor } from './reportEditor';
 import '../../styles/reports.css';
@@ -27,15 +29,30 @@ function sectionLabel(section: Pick<NarrativeSection, 'id' | 'number' | 'title'>
 
 const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
 
-interface Cursor {
-  index: number;
-  start: number;
-  end: number;
+const knownFigures = new Set<string>(narrativeTokenNames);
+
+/** A value short enough to read inside a sentence is shown in its chip; a longer one (a list) by its label. */
+const longestShownValue = 40;
+
+function figureLabel(name: string, t: Translate): string {
+  const key = `report.token.${name}`;
+  return hasMessage(key) ? t(key) : t('narrative.figure');
+}
+
+function footnoteCount(paragraph: string): number {
+  return footnoteSegments(paragraph).filter((segment) => segment.kind === 'footnote').length;
+}
+
+/** The paragraph with the body of its `index`-th footnote replaced. */
+function withFootnote(paragraph: string, index: number, body: string): string {
+  let at = -1;
+  return writeFootnoteSegments(footnoteSegments(paragraph).map((segment) => (segment.kind === 'footnote' && ++at === index ? { kind: 'footnote', body } : segment)));
 }
 
 /**
- * The report text section by section: the paragraphs with their `{figure}` placeholders, the figures
- * that may be inserted with their current values, and the section as it will print.
+ * The report text section by section: the paragraphs as they read, each figure a chip that follows the data, each
+ * footnote edited under its paragraph; the figures that may be inserted with their current values; and the section
+ * as it will print.
  */
 export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftOutput; meta: ReportMeta; readOnly: boolean }) {
   const t = useT();
@@ -46,8 +63,20 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
   const tokens = useMemo(() => narrativeTokens(draft.data, meta), [draft.data, meta]);
   const [selectedId, setSelectedId] = useState(() => template.sections.find((section) => section.paragraphs.length > 0)?.id ?? template.sections[0]?.id ?? '');
   const selected = template.sections.find((section) => section.id === selectedId) ?? template.sections[0];
-  const areas = useRef<(HTMLTextAreaElement | null)[]>([]);
-  const cursor = useRef<Cursor | null>(null);
+  const focused = useRef<ChipEditorHandle | null>(null);
+  const figure = useCallback(
+    (name: string): FigureChip => {
+      if (!knownFigures.has(name)) return { label: t('narrative.unknownFigure'), shown: t('narrative.unknownFigure'), known: false };
+      const label = figureLabel(name, t);
+      const value = tokens[name] ?? '';
+      return { label, shown: value === '' || value.includes('\n') || value.length > longestShownValue ? label : value, known: true };
+    },
+    [t, tokens],
+  );
+  const footnoteLabel = useCallback((number: number) => t('narrative.footnote', { number }), [t]);
+  const remember = useCallback((handle: ChipEditorHandle) => {
+    focused.current = handle;
+  }, []);
 
   if (!selected) return null;
   const paragraphs = selected.paragraphs;
@@ -55,29 +84,12 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
 
   const commit = (next: string[]) => setSection(selected.id, sameParagraphs(next, generated.get(selected.id) ?? []) ? null : next);
   const change = (index: number, text: string) => commit(paragraphs.map((paragraph, at) => (at === index ? text : paragraph)));
-  const remember = (index: number) => {
-    const area = areas.current[index];
-    if (area) cursor.current = { index, start: area.selectionStart, end: area.selectionEnd };
-  };
   const insert = (name: string) => {
-    const target = cursor.current && cursor.current.index < paragraphs.length ? cursor.current : { index: Math.max(0, paragraphs.length - 1), start: -1, end: -1 };
-    const placeholder = `{${name}}`;
-    if (paragraphs.length === 0) {
-      commit([placeholder]);
-      return;
-    }
-    const paragraph = paragraphs[target.index] ?? '';
-    const start = target.start < 0 ? paragraph.length : target.start;
-    const end = target.end < 0 ? paragraph.length : target.end;
-    change(target.index, paragraph.slice(0, start) + placeholder + paragraph.slice(end));
-    const caret = start + placeholder.length;
-    cursor.current = { index: target.index, start: caret, end: caret };
-    requestAnimationFrame(() => {
-      const area = areas.current[target.index];
-      area?.focus();
-      area?.setSelectionRange(caret, caret);
-    });
+    if (focused.current) focused.current.insertFigure(name);
+    else if (paragraphs.length === 0) commit([`{${name}}`]);
+    else change(paragraphs.length - 1, `${paragraphs.at(-1)}{${name}}`);
   };
+  const firstFootnotes = paragraphs.map((_, index) => 1 + paragraphs.slice(0, index).reduce((total, paragraph) => total + footnoteCount(paragraph), 0));
 
   return (
     <Grid gap="md" align="flex-start" data-testid="narrative-editor">
@@ -93,7 +105,7 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
                 active={section.id === selected.id}
                 onClick={() => {
                   setSelectedId(section.id);
-                  cursor.current = null;
+                  focused.current = null;
                 }}
                 pl={8 + indentByLevel[section.level]}
                 py={4}
@@ -139,28 +151,50 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
           )}
           {paragraphs.map((paragraph, index) => {
             const unknown = [...new Set(unknownTokens(paragraph))];
+            const footnotes = footnoteSegments(paragraph).flatMap((segment) => (segment.kind === 'footnote' ? [segment.body] : []));
             return (
-              <Group key={index} align="flex-start" gap={4} wrap="nowrap">
-                <Textarea
-                  flex={1}
-                  ref={(element) => {
-                    areas.current[index] = element;
-                  }}
-                  aria-label={t('narrative.paragraph', { number: index + 1 })}
-                  autosize
-                  minRows={3}
-                  maxRows={16}
-                  readOnly={readOnly}
-                  value={paragraph}
-                  onChange={(event) => {
-                    change(index, event.currentTarget.value);
-                    remember(index);
-                  }}
-                  onSelect={() => remember(index)}
-                  onFocus={() => remember(index)}
-                  error={unknown.length > 0 ? unknown.map((token) => t('report.narrative.unknownToken', { token })).join(' ') : undefined}
-                  data-testid="paragraph"
-                />
+              <Group key={`${selected.id}-${index}`} align="flex-start" gap={4} wrap="nowrap">
+                <Stack flex={1} gap={4} miw={0}>
+                  <ChipEditor
+                    value={paragraph}
+                    withFootnotes
+                    firstFootnote={firstFootnotes[index]}
+                    figure={figure}
+                    footnoteLabel={footnoteLabel}
+                    readOnly={readOnly}
+                    invalid={unknown.length > 0}
+                    ariaLabel={t('narrative.paragraph', { number: index + 1 })}
+                    testId="paragraph"
+                    onChange={(text) => change(index, text)}
+                    onFocusEditor={remember}
+                  />
+                  {footnotes.map((body, footnote) => {
+                    const number = (firstFootnotes[index] ?? 1) + footnote;
+                    return (
+                      <Group key={footnote} gap={6} align="flex-start" wrap="nowrap" pl="md">
+                        <Text size="xs" c="dimmed" mt={4} className="narrative-footnote-number">
+                          ({number})
+                        </Text>
+                        <ChipEditor
+                          value={body}
+                          withFootnotes={false}
+                          figure={figure}
+                          footnoteLabel={footnoteLabel}
+                          readOnly={readOnly}
+                          ariaLabel={t('narrative.footnoteText', { number })}
+                          testId="footnote"
+                          onChange={(text) => change(index, withFootnote(paragraph, footnote, text))}
+                          onFocusEditor={remember}
+                        />
+                      </Group>
+                    );
+                  })}
+                  {unknown.length > 0 && (
+                    <Text size="xs" c="red" data-testid="paragraph-error">
+                      {unknown.map((token) => t('report.narrative.unknownToken', { token })).join(' ')}
+                    </Text>
+                  )}
+                </Stack>
                 {!readOnly && (
                   <Tooltip label={t('narrative.removeParagraph')} withArrow>
                     <ActionIcon variant="subtle" color="red" mt={6} onClick={() => commit(paragraphs.filter((_, at) => at !== index))} aria-label={t('narrative.removeParagraph')}>
@@ -199,18 +233,14 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
           <ScrollArea.Autosize mah="70vh" type="auto">
             <Stack gap={0}>
               {narrativeTokenNames.map((name) => {
-                const labelKey = `report.token.${name}`;
-                const label = hasMessage(labelKey) ? t(labelKey) : name;
+                const label = figureLabel(name, t);
                 const content = (
-                  <>
+                  <Group justify="space-between" gap="xs" wrap="nowrap">
                     <Text size="xs">{label}</Text>
-                    <Group justify="space-between" gap="xs" wrap="nowrap">
-                      <Text size="xs" c="dimmed" ff="monospace">{`{${name}}`}</Text>
-                      <Text size="xs" fw={600} ta="right" lineClamp={1} miw={0}>
-                        {tokens[name] ?? ''}
-                      </Text>
-                    </Group>
-                  </>
+                    <Text size="xs" fw={600} ta="right" lineClamp={1} flex="none" maw="45%">
+                      {tokens[name] ?? ''}
+                    </Text>
+                  </Group>
                 );
                 return readOnly ? (
                   <div key={name} className="placeholder-row" data-testid={`placeholder-${name}`}>
