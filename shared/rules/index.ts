@@ -5,6 +5,7 @@ export * from './holidays';
 export * from './lunar';
 export * from './settings';
 export * from './tripChecks';
+export * from './tripCorrection';
 export * from './tripMachine';
 export * from './types';
 export * from './workdays';

@@ -121,7 +121,7 @@ export function getMember(registry: Registry, id: string): MemberDetail {
     travelDocuments: registry.db.select().from(travelDocuments).where(eq(travelDocuments.memberId, id)).orderBy(travelDocuments.expiresOn).all().map(travelDocumentRow),
     trips: tripRows(registry, { memberId: id }),
     events: events.map(activityEventRow),
-    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null })),
+    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null, open: true, advice: `flagHelp.${flag.flag}` })),
   };
 }
 
