@@ -176,6 +176,8 @@ export const TripEventRow = z.object({
   effectiveDate: z.string().nullable(),
   documentRef: z.string().nullable(),
   note: z.string().nullable(),
+  /** What the step recorded (its input); for a correction, the step corrected and the values before and after. */
+  values: z.record(z.string(), z.unknown()),
   username: z.string().nullable(),
   at: z.string(),
 });

@@ -3,6 +3,7 @@ export * from './dates';
 export * from './flags';
 export * from './holidays';
 export * from './lunar';
+export * from './memberArchive';
 export * from './settings';
 export * from './tripChecks';
 export * from './tripCorrection';

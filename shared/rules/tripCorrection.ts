@@ -16,6 +16,9 @@ import type { RuleIssue, TripRecordFacts } from './types';
  * same rules as recording it, so that a corrected trip is one that could have been recorded so.
  */
 
+/** The history's name for a correction of a step, so that it reads as what it is and is never taken for a step itself. */
+export const correctionEventName = 'correct_step';
+
 /** A step of the trip's life as recorded in its history. */
 export interface RecordedStep {
   transition: TripTransition;

@@ -8,7 +8,7 @@ import { newId } from '../../../shared/ids';
 import { tripDurationBracket } from '../../../shared/rules/brackets';
 import { flagFollowUp, tripFlags } from '../../../shared/rules/flags';
 import { validateTripFields } from '../../../shared/rules/tripChecks';
-import { correctLastStep, tripDeletionBlockers, type RecordedStep } from '../../../shared/rules/tripCorrection';
+import { correctionEventName, correctLastStep, tripDeletionBlockers, type RecordedStep } from '../../../shared/rules/tripCorrection';
 import { applyTransition, availableTransitions, TripTransition, type TransitionInputs } from '../../../shared/rules/tripMachine';
 import type { MemberFacts, TripFacts, TripRecordFacts } from '../../../shared/rules/types';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
@@ -254,6 +254,7 @@ export function getTrip(registry: Registry, id: string): TripDetail {
       effectiveDate: event.effectiveDate,
       documentRef: event.documentRef,
       note: event.note,
+      values: event.values ?? {},
       username,
       at: event.at,
     })),
@@ -388,7 +389,9 @@ export function columnsFor<T extends TripTransition>(transition: T, changes: Tra
   switch (transition) {
     case 'submit': {
       const input = changes as TransitionInputs['submit'];
-      return { applicationDate: input.applicationDate, commitmentDate: input.commitmentDate ?? null, cellOpinion: input.cellOpinion, cellOpinionDate: input.applicationDate };
+      // A commitment already on file (entered with the trip) stays unless the application brings one.
+      const commitment = input.commitmentDate ? { commitmentDate: input.commitmentDate } : {};
+      return { applicationDate: input.applicationDate, ...commitment, cellOpinion: input.cellOpinion, cellOpinionDate: input.applicationDate };
     }
     case 'approve': {
       const input = changes as TransitionInputs['approve'];
@@ -496,9 +499,6 @@ function recordedSteps(db: RegistryDb, tripId: string) {
       return transition.success ? [{ ...event, transition: transition.data }] : [];
     });
 }
-
-/** The history's name for a correction of a step, so that it reads as what it is and is never taken for a step itself. */
-export const correctionEventName = 'correct_step';
 
 /**
  * Records the trip's last step again with corrected input (a wrong decision number, date or

@@ -10,7 +10,7 @@ import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
-import { BracketLabel, FlagMarks, TripStateBadge } from '../../components/tripLabels';
+import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormatNumber, useT } from '../../i18n';
 import { useTripList } from './tripList';
@@ -35,7 +35,7 @@ export function TripsScreen() {
       { key: 'period', header: t('trips.plannedPeriod'), width: '11.5rem', render: (row) => `${dateText(row.plannedDeparture)} – ${dateText(row.plannedReturn)}` },
       { key: 'state', header: t('tripField.state'), width: '10.5rem', render: (row) => <TripStateBadge state={row.state} /> },
       { key: 'bracket', header: t('tripField.bracket'), width: '8.5rem', render: (row) => <BracketLabel bracket={row.bracket} /> },
-      { key: 'flags', header: t('tripField.flags'), width: '6rem', align: 'center', render: (row) => <FlagMarks flags={row.flags} /> },
+      { key: 'flags', header: t('tripField.flags'), width: '6rem', align: 'center', render: (row) => <FlagSummary flags={row.flagDetails} /> },
     ],
     [t, countryNames],
   );
