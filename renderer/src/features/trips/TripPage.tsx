@@ -121,26 +121,6 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
                 {t('action.edit')}
               </Button>
             )}
-            {canEdit && correctStep && (
-              <Tooltip label={t('correction.tooltip', { step: t(`transition.${correctStep}`) })} withArrow multiline maw={320}>
-                <Button
-                  variant="default"
-                  leftSection={<IconPencilCheck size={16} />}
-                  onClick={() => {
-                    setCorrecting(true);
-                    setTransition(correctStep);
-                  }}
-                  data-testid="trip-correct-step"
-                >
-                  {t('correction.button')}
-                </Button>
-              </Tooltip>
-            )}
-            {canEdit && trip.deletable && (
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)} data-testid="trip-delete">
-                {t('tripDelete.button')}
-              </Button>
-            )}
           </>
         }
       />
@@ -148,6 +128,31 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             {canEdit && <TransitionBar trip={trip} member={member} context={context} onChoose={setTransition} />}
+            {canEdit && (correctStep || trip.deletable) && (
+              <Group gap="xs" justify="flex-end" data-testid="record-corrections">
+                {correctStep && (
+                  <Tooltip label={t('correction.tooltip', { step: t(`transition.${correctStep}`) })} withArrow multiline maw={320}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconPencilCheck size={14} />}
+                      onClick={() => {
+                        setCorrecting(true);
+                        setTransition(correctStep);
+                      }}
+                      data-testid="trip-correct-step"
+                    >
+                      {t('correction.button')}
+                    </Button>
+                  </Tooltip>
+                )}
+                {trip.deletable && (
+                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)} data-testid="trip-delete">
+                    {t('tripDelete.button')}
+                  </Button>
+                )}
+              </Group>
+            )}
             <FlagList trip={trip} />
             <TripDetails trip={trip} member={member} />
             <Section title={t('tripPage.history')}>
