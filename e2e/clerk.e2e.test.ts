@@ -127,6 +127,14 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
     const { page } = app;
     await page.getByTestId('nav-home').click();
     await expect.poll(() => page.getByTestId('tile-overdue').getByTestId('tile-count').textContent()).toBe('1');
+    await page.getByTestId('overdue-open').click();
+    await page.getByTestId('trips-screen').waitFor();
+    await expect.poll(() => page.getByTestId('trip-total').textContent()).toBe('1 chuyến đi');
+    expect(await page.getByTestId('list-row').first().textContent()).toContain('Trần Thị Hoa');
+    await page.getByTestId('trip-open-flags-only').click();
+    await expect.poll(() => page.getByTestId('trip-total').textContent()).toBe('2 chuyến đi');
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-overdue-reports-list');
 
     await openMembersTrip(page, 'Lê Văn Cường');
     await expect.poll(() => page.getByTestId('trip-state').textContent()).toBe('Đã nhận xét, kết thúc');

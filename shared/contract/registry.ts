@@ -164,6 +164,8 @@ export const TripSearch = z
     memberId: Id.optional(),
     state: TripState.optional(),
     flag: ComplianceFlag.optional(),
+    /** With a flag: only the trips on which that flag still needs action, not those kept for the record. */
+    openFlagsOnly: z.boolean().optional(),
     ...Page,
   })
   .strict();

@@ -158,5 +158,7 @@ describe('flags that still need action and flags kept for the record', () => {
     const board = await registry.call('dashboard.get', period);
     expect(board.flags.return_report_overdue).toBe(1);
     expect(board.reportsOverdue).toBe(0);
+    expect((await registry.call('trips.search', { flag: 'return_report_overdue' })).total).toBe(1);
+    expect((await registry.call('trips.search', { flag: 'return_report_overdue', openFlagsOnly: true })).total).toBe(0);
   });
 });

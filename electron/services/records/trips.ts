@@ -158,7 +158,10 @@ export function tripRows(registry: Registry, filter: TripFilter): TripRow[] {
  * A page of trips. Filtering by a compliance flag judges every candidate trip with the rules
  * (flags depend on today's date and the deadline settings, so they are not stored).
  */
-export function searchTrips(registry: Registry, input: TripFilter & { flag?: ComplianceFlag | undefined; offset: number; limit: number }): { total: number; rows: TripRow[] } {
+export function searchTrips(
+  registry: Registry,
+  input: TripFilter & { flag?: ComplianceFlag | undefined; openFlagsOnly?: boolean | undefined; offset: number; limit: number },
+): { total: number; rows: TripRow[] } {
   const context = ruleContext(registry.db);
   const { where, parameters } = filterSql(input);
   const order = 'ORDER BY t.planned_departure DESC, t.id';
@@ -174,7 +177,8 @@ export function searchTrips(registry: Registry, input: TripFilter & { flag?: Com
   );
   const records = recordsById(registry.db, candidates);
   const flag = input.flag;
-  const flagged = candidates.filter((id) => flagsOf(records.get(id)!, context).includes(flag));
+  const carries = (id: string) => flagEntriesOf(records.get(id)!, context).some((entry) => entry.flag === flag && (entry.open || !input.openFlagsOnly));
+  const flagged = candidates.filter(carries);
   return { total: flagged.length, rows: rowsFor(registry, flagged.slice(input.offset, input.offset + input.limit), context) };
 }
 

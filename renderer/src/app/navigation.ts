@@ -77,8 +77,8 @@ export const useNavigation = create<NavigationState>((set, get) => {
 // Record ids are registry data, and the next person to sign in may be someone else.
 clearOnLock(() => useNavigation.setState({ ...start, history: [], unsavedChanges: false, pendingLeave: null }));
 
-/** The trips list showing only the trips that carry this compliance flag, as the dashboard's counts open it. */
-export function showFlaggedTrips(flag: ComplianceFlag): void {
-  useTripList.getState().setFilters({ query: '', state: null, flag });
+/** The trips list showing only the trips that carry this compliance flag (still needing action, if asked), as the dashboard's counts open it. */
+export function showFlaggedTrips(flag: ComplianceFlag, openFlagsOnly = false): void {
+  useTripList.getState().setFilters({ query: '', state: null, flag, openFlagsOnly });
   useNavigation.getState().go('trips');
 }

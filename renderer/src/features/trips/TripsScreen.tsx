@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import type { TripRow } from '../../../../shared/contract/registry';
@@ -56,6 +56,9 @@ export function TripsScreen() {
         <ListSearch initial={filters.query} onSearch={(text) => setFilters({ query: text })} listRef={listRef} placeholder={t('trips.searchPlaceholder')} label={t('trips.search')} testId="trip-search" />
         <EnumSelect w={210} placeholder={t('trips.allStates')} aria-label={t('tripField.state')} values={tripStates} labelOf={(state) => `tripState.${state}`} value={filters.state} onChange={(state) => setFilters({ state })} clearable data-testid="trip-state-filter" />
         <EnumSelect w={300} placeholder={t('trips.allFlags')} aria-label={t('tripField.flags')} values={complianceFlags} labelOf={(flag) => `flag.${flag}`} value={filters.flag} onChange={(flag) => setFilters({ flag })} clearable comboboxProps={{ width: 420 }} data-testid="trip-flag-filter" />
+        {filters.flag && (
+          <Checkbox label={t('trips.openFlagsOnly')} checked={filters.openFlagsOnly} onChange={(event) => setFilters({ openFlagsOnly: event.currentTarget.checked })} data-testid="trip-open-flags-only" />
+        )}
       </Group>
       <Text size="sm" c="dimmed" data-testid="trip-total">
         {total === null ? t('ui.loading') : t('trips.total', { count: formatNumber(total) })}
