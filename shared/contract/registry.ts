@@ -128,7 +128,14 @@ export const TripInput = z
 export type TripInput = z.input<typeof TripInput>;
 export type ParsedTripInput = z.output<typeof TripInput>;
 
-export const FlagEntry = z.object({ flag: ComplianceFlag, since: z.string().nullable(), dueDate: z.string().nullable() });
+/** A compliance flag with its dates, whether it still needs action (else it is kept for the record) and the advice to show. */
+export const FlagEntry = z.object({
+  flag: ComplianceFlag,
+  since: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  open: z.boolean(),
+  advice: z.string(),
+});
 export type FlagEntry = z.infer<typeof FlagEntry>;
 
 export const TripRow = z.object({
@@ -147,6 +154,7 @@ export const TripRow = z.object({
   approvalDate: z.string().nullable(),
   bracket: DurationBracket.nullable(),
   flags: z.array(ComplianceFlag),
+  flagDetails: z.array(FlagEntry),
 });
 export type TripRow = z.infer<typeof TripRow>;
 
@@ -156,6 +164,8 @@ export const TripSearch = z
     memberId: Id.optional(),
     state: TripState.optional(),
     flag: ComplianceFlag.optional(),
+    /** With a flag: only the trips on which that flag still needs action, not those kept for the record. */
+    openFlagsOnly: z.boolean().optional(),
     ...Page,
   })
   .strict();
@@ -168,6 +178,8 @@ export const TripEventRow = z.object({
   effectiveDate: z.string().nullable(),
   documentRef: z.string().nullable(),
   note: z.string().nullable(),
+  /** What the step recorded (its input); for a correction, the step corrected and the values before and after. */
+  values: z.record(z.string(), z.unknown()),
   username: z.string().nullable(),
   at: z.string(),
 });
@@ -209,16 +221,24 @@ export const TripDetail = TripRow.extend({
   report: ReturnReportContents.nullable(),
   evaluation: z.string().nullable(),
   notes: z.string().nullable(),
-  flagDetails: z.array(FlagEntry),
   availableTransitions: z.array(TripTransition),
+  /** The last recorded step, which "correct step" may correct; null when none has been recorded. */
+  correctableStep: TripTransition.nullable(),
+  /** Nothing has been decided on the trip, so it may be removed as entered by mistake. */
+  deletable: z.boolean(),
   events: z.array(TripEventRow),
   attachments: z.array(AttachmentRow),
   memberArchived: z.boolean(),
 });
 export type TripDetail = z.infer<typeof TripDetail>;
 
+/** One step of the trip's life with its input, as recorded or as corrected. */
+function stepOf<T extends TripTransition>(transition: T) {
+  return z.object({ transition: z.literal(transition), input: transitionInputSchemas[transition] });
+}
+
 function transitionCallOf<T extends TripTransition>(transition: T) {
-  return z.object({ tripId: Id, transition: z.literal(transition), input: transitionInputSchemas[transition] }).strict();
+  return stepOf(transition).extend({ tripId: Id }).strict();
 }
 
 const transitionCall = z.discriminatedUnion('transition', [
@@ -234,6 +254,26 @@ const transitionCall = z.discriminatedUnion('transition', [
   transitionCallOf('close'),
 ]);
 export type TransitionCall = z.output<typeof transitionCall>;
+
+const correctedStep = z.discriminatedUnion('transition', [
+  stepOf('submit').strict(),
+  stepOf('approve').strict(),
+  stepOf('reject').strict(),
+  stepOf('cancel').strict(),
+  stepOf('depart').strict(),
+  stepOf('extend').strict(),
+  stepOf('record_unauthorised_stay').strict(),
+  stepOf('return').strict(),
+  stepOf('report').strict(),
+  stepOf('close').strict(),
+]);
+
+/** The last recorded step of a trip recorded again with corrected input, and why. */
+export const StepCorrection = z.object({ tripId: Id, reason: requiredText(2000), step: correctedStep }).strict();
+export type StepCorrection = z.output<typeof StepCorrection>;
+
+/** Removing a trip entered by mistake, and why. */
+export const TripDeletion = z.object({ id: Id, reason: requiredText(2000) }).strict();
 
 /* ---------- party-activity events ---------- */
 
@@ -418,6 +458,8 @@ export const registryCalls = {
   'trips.get': readCall(z.object({ id: Id }).strict(), TripDetail),
   'trips.save': writeCall(TripInput, TripDetail, dataEntry),
   'trips.transition': writeCall(transitionCall, TripDetail, dataEntry),
+  'trips.correctStep': writeCall(StepCorrection, TripDetail, dataEntry),
+  'trips.delete': writeCall(TripDeletion, Done, dataEntry),
 
   'activityEvents.save': writeCall(ActivityEventInput, ActivityEventRow, dataEntry),
   'activityEvents.delete': writeCall(z.object({ id: Id }).strict(), Done, dataEntry),

@@ -97,3 +97,44 @@ export function memberFlags(events: readonly MemberEventFacts[]): ComplianceFlag
 function withSince(flag: ComplianceFlag, since: CivilDate | null): ComplianceFlagResult {
   return since === null ? { flag } : { flag, since };
 }
+
+/** The advice shown with a flag: what to do while it is open, what it means once it is settled. */
+export type FlagAdvice = `flagHelp.${ComplianceFlag}` | `flagRecord.${ComplianceFlag}` | 'flagHelp.overstay_without_extension.recorded';
+
+export interface FlagFollowUp {
+  /**
+   * The office still has something to do about it (chase a report, record a return…); otherwise
+   * the violation is over and kept only for the record and the report's counts.
+   */
+  open: boolean;
+  /** What the office should do next, or what the record now says: a message key. */
+  advice: FlagAdvice;
+}
+
+/** Whether a trip's flag still needs action, and the advice to show with it. */
+export function flagFollowUp(result: Pick<ComplianceFlagResult, 'flag'>, trip: TripFacts): FlagFollowUp {
+  const open = flagStillOpen(result.flag, trip);
+  if (!open) return { open, advice: `flagRecord.${result.flag}` };
+  // Once the unauthorised stay is recorded, an extension is no longer the way out: the return is awaited.
+  if (result.flag === 'overstay_without_extension' && trip.overstay === 'unauthorised') {
+    return { open, advice: 'flagHelp.overstay_without_extension.recorded' };
+  }
+  return { open, advice: `flagHelp.${result.flag}` };
+}
+
+function flagStillOpen(flag: ComplianceFlag, trip: TripFacts): boolean {
+  // A trip closed with its evaluation has been dealt with by the committee, whatever it shows.
+  if (trip.state === 'closed') return false;
+  const returned = realDateOrNull(trip.actualReturn) !== null;
+  switch (flag) {
+    case 'application_late':
+      return realDateOrNull(trip.applicationDate) === null && realDateOrNull(trip.actualDeparture) === null;
+    case 'overstay_without_extension':
+    case 'activity_transfer_missing':
+      return !returned;
+    case 'return_report_overdue':
+      return realDateOrNull(trip.returnReportDate) === null;
+    default:
+      return true;
+  }
+}

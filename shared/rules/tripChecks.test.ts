@@ -175,6 +175,12 @@ describe('tripHints', () => {
       [['hint.pastPermittedReturn', { date: '20/05/2025' }]],
     ],
     [
+      'a member whose unauthorised stay is recorded: the return is awaited, no extension offered',
+      { ...stillAbroad, state: 'unauthorised_stay', overstay: 'unauthorised' },
+      '2025-05-21',
+      [['hint.unauthorisedStayRecorded', { date: '20/05/2025' }]],
+    ],
+    [
       'a long trip with no transfer of party activity',
       { ...stillAbroad, purpose: 'study', plannedReturn: '2025-12-10' },
       '2025-06-30',

@@ -176,7 +176,9 @@ export function tripHints(
 
   const end = permittedReturn(trip);
   if (actualDeparture && !realDateOrNull(trip.actualReturn) && end && isAfter(today, end)) {
-    hint('warning', 'hint.pastPermittedReturn', { date: formatCivilDate(end) }, 'actualReturn');
+    // Once the unauthorised stay is recorded, only the return is still awaited: no extension is offered.
+    const recorded = trip.overstay === 'unauthorised';
+    hint('warning', recorded ? 'hint.unauthorisedStayRecorded' : 'hint.pastPermittedReturn', { date: formatCivilDate(end) }, 'actualReturn');
   }
 
   const due = returnReportDueDate(trip, settings, calendar);

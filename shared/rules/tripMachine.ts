@@ -167,7 +167,8 @@ export function applyTransition<T extends TripTransition>(
   return { ok: true, state: transitionRules[transition].to, changes: { ...input, ...derivedChanges(trip, transition, input) } };
 }
 
-function derivedChanges(trip: TripRecordFacts, transition: TripTransition, input: object): { overstay?: OverstayKind } {
+/** The fields a transition establishes besides its input: the stay beyond term it records. */
+export function derivedChanges(trip: TripRecordFacts, transition: TripTransition, input: object): { overstay?: OverstayKind } {
   if (transition === 'extend') return { overstay: 'permitted' };
   if (transition === 'record_unauthorised_stay') return { overstay: 'unauthorised' };
   if (transition === 'return') {

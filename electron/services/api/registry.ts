@@ -10,11 +10,20 @@ import { archiveCell, archiveMember, getMember, listCells, renameCell, saveMembe
 import { deleteEnterprise, deleteIssuedDocument, listEnterprises, listIssuedDocuments, listLegalBases, saveEnterprise, saveIssuedDocument, saveLegalBasis } from '../records/references';
 import { readRegistrySettings, saveRegistrySettings } from '../records/registrySettings';
 import { deleteTravelDocument, saveTravelDocument } from '../records/travelDocuments';
-import { getTrip, saveTrip, searchTrips, transitionTrip } from '../records/trips';
+import { correctTripStep, deleteTrip, getTrip, saveTrip, searchTrips, transitionTrip } from '../records/trips';
+import type { AppSession } from '../session';
 import type { HandlerSet } from './types';
 
 /** Permission, refusal and extension are decisions: a leader's or an administrator's. */
 const decidingTransitions = new Set(['approve', 'reject', 'extend']);
+
+/** Recording or correcting a decision takes a leader's or an administrator's role; the refusal is audited. */
+function refuseDecisionWithoutAuthority(session: AppSession, transition: string, action: string, tripId: string): void {
+  const registry = session.requireRegistry();
+  if (!decidingTransitions.has(transition) || decisions.includes(registry.user.role)) return;
+  registry.write((db) => appendAudit(db, registry.actor, { action, entity: 'trip', entityId: tripId, outcome: 'refused' }));
+  throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
+}
 
 export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {
   'cells.list': ({ includeArchived }, { session }) => listCells(session.requireRegistry(), includeArchived),
@@ -36,12 +45,16 @@ export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {
   'trips.get': ({ id }, { session }) => getTrip(session.requireRegistry(), id),
   'trips.save': (input, { session }) => saveTrip(session.requireRegistry(), input),
   'trips.transition': (input, { session }) => {
-    const registry = session.requireRegistry();
-    if (decidingTransitions.has(input.transition) && !decisions.includes(registry.user.role)) {
-      registry.write((db) => appendAudit(db, registry.actor, { action: `trip.${input.transition}`, entity: 'trip', entityId: input.tripId, outcome: 'refused' }));
-      throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
-    }
-    return transitionTrip(registry, input);
+    refuseDecisionWithoutAuthority(session, input.transition, `trip.${input.transition}`, input.tripId);
+    return transitionTrip(session.requireRegistry(), input);
+  },
+  'trips.correctStep': (input, { session }) => {
+    refuseDecisionWithoutAuthority(session, input.step.transition, 'trip.correct_step', input.tripId);
+    return correctTripStep(session.requireRegistry(), input);
+  },
+  'trips.delete': ({ id, reason }, { session }) => {
+    deleteTrip(session.requireRegistry(), id, reason);
+    return { done: true };
   },
 
   'activityEvents.save': (input, { session }) => saveActivityEvent(session.requireRegistry(), input),

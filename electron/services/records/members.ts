@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { RegistryDb } from '../../../db/connection';
-import { cells, members, partyActivityEvents, travelDocuments } from '../../../db/schema';
+import { cells, members, partyActivityEvents, travelDocuments, trips } from '../../../db/schema';
 import type { CellRow, MemberDetail, MemberRow, ParsedMemberInput, TravelDocumentRow } from '../../../shared/contract/registry';
 import type { MemberStatus } from '../../../shared/domain/enums';
 import { DomainError, type FieldIssue } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { memberFlags } from '../../../shared/rules/flags';
 import { yearOf } from '../../../shared/rules/dates';
+import { archiveBlockers } from '../../../shared/rules/memberArchive';
 import { abroadTripStates } from '../../../shared/rules/tripMachine';
 import { nameSortKey } from '../../../shared/text/collation';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
@@ -121,7 +122,7 @@ export function getMember(registry: Registry, id: string): MemberDetail {
     travelDocuments: registry.db.select().from(travelDocuments).where(eq(travelDocuments.memberId, id)).orderBy(travelDocuments.expiresOn).all().map(travelDocumentRow),
     trips: tripRows(registry, { memberId: id }),
     events: events.map(activityEventRow),
-    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null })),
+    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null, open: true, advice: `flagHelp.${flag.flag}` })),
   };
 }
 
@@ -222,6 +223,10 @@ export function saveMember(registry: Registry, input: ParsedMemberInput): Member
 export function archiveMember(registry: Registry, id: string, archived: boolean): MemberDetail {
   registry.write((db) => {
     const before = memberRecord(db, id);
+    if (archived) {
+      const blockers = archiveBlockers(db.select({ state: trips.state }).from(trips).where(eq(trips.memberId, id)).all());
+      if (blockers.length > 0) throw invalid(blockers, 'VALIDATION');
+    }
     const archivedAt = archived ? (before.archivedAt ?? nowIso()) : null;
     db.update(members).set({ archivedAt, updatedAt: nowIso() }).where(eq(members.id, id)).run();
     appendAudit(db, registry.actor, { action: archived ? 'member.archive' : 'member.restore', entity: 'member', entityId: id, before: { archivedAt: before.archivedAt }, after: { archivedAt } });

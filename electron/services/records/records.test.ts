@@ -64,6 +64,18 @@ describe('members', () => {
     expect((await registry.call('members.search', { includeArchived: true })).total).toBe(1);
     expect(await registry.refusal('trips.save', tourism(member.id))).toMatchObject({ code: 'TRIP_FIELDS_INVALID', issues: [{ path: ['memberId'], key: 'member.archived' }] });
   });
+
+  it('refuses to archive a member abroad, whose return must still be recorded', async () => {
+    const member = await addMember();
+    const trip = await registry.call('trips.save', tourism(member.id, { plannedDeparture: '2026-01-05', plannedReturn: '2026-01-20' }));
+    await registry.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: '2026-01-02', cellOpinion: 'Đồng ý' } });
+    await registry.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: '2-QĐ', approvalDate: '2026-01-03', approvingCommittee: 'BTV' } });
+    await registry.call('trips.transition', { tripId: trip.id, transition: 'depart', input: { actualDeparture: '2026-01-05' } });
+    expect(await registry.refusal('members.archive', { id: member.id, archived: true })).toMatchObject({ code: 'VALIDATION', issues: [{ key: 'reason.archive.abroad' }] });
+    expect((await registry.call('members.get', { id: member.id })).archived).toBe(false);
+    await registry.call('trips.transition', { tripId: trip.id, transition: 'return', input: { actualReturn: '2026-01-20' } });
+    expect((await registry.call('members.archive', { id: member.id, archived: true })).archived).toBe(true);
+  });
 });
 
 describe('trips', () => {

@@ -1,14 +1,15 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { RegistryDb } from '../../../db/connection';
-import { attachments, members, travelDocuments, tripCountries, tripEvents, trips, users } from '../../../db/schema';
-import type { ParsedTripInput, TransitionCall, TripDetail, TripRow } from '../../../shared/contract/registry';
+import { attachments, members, partyActivityEvents, travelDocuments, tripCountries, tripEvents, trips, users } from '../../../db/schema';
+import type { FlagEntry, ParsedTripInput, StepCorrection, TransitionCall, TripDetail, TripRow } from '../../../shared/contract/registry';
 import type { ComplianceFlag, TripState } from '../../../shared/domain/enums';
 import { DomainError, type FieldIssue } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { tripDurationBracket } from '../../../shared/rules/brackets';
-import { tripFlags } from '../../../shared/rules/flags';
+import { flagFollowUp, tripFlags } from '../../../shared/rules/flags';
 import { validateTripFields } from '../../../shared/rules/tripChecks';
-import { applyTransition, availableTransitions, type TransitionInputs, type TripTransition } from '../../../shared/rules/tripMachine';
+import { correctionEventName, correctLastStep, tripDeletionBlockers, type RecordedStep } from '../../../shared/rules/tripCorrection';
+import { applyTransition, availableTransitions, TripTransition, type TransitionInputs } from '../../../shared/rules/tripMachine';
 import type { MemberFacts, TripFacts, TripRecordFacts } from '../../../shared/rules/types';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
 import { appendAudit } from '../audit';
@@ -45,6 +46,12 @@ export function flagsOf(record: TripRecord, context: RuleContext): ComplianceFla
   return tripFlags(tripFacts(record), context).map((result) => result.flag);
 }
 
+/** Each flag with its dates, whether the office must still act on it, and what to do. */
+export function flagEntriesOf(record: TripRecord, context: RuleContext): FlagEntry[] {
+  const facts = tripFacts(record);
+  return tripFlags(facts, context).map((result) => ({ flag: result.flag, since: result.since ?? null, dueDate: result.dueDate ?? null, ...flagFollowUp(result, facts) }));
+}
+
 export function countriesOf(db: RegistryDb, tripIds: string[]): Map<string, string[]> {
   const result = new Map<string, string[]>();
   if (tripIds.length === 0) return result;
@@ -75,6 +82,7 @@ function toTripRow(record: TripRecord, member: MemberLabel, countries: string[],
     approvalDate: record.approvalDate,
     bracket: tripDurationBracket(record),
     flags: flagsOf(record, context),
+    flagDetails: flagEntriesOf(record, context),
   };
 }
 
@@ -150,7 +158,10 @@ export function tripRows(registry: Registry, filter: TripFilter): TripRow[] {
  * A page of trips. Filtering by a compliance flag judges every candidate trip with the rules
  * (flags depend on today's date and the deadline settings, so they are not stored).
  */
-export function searchTrips(registry: Registry, input: TripFilter & { flag?: ComplianceFlag | undefined; offset: number; limit: number }): { total: number; rows: TripRow[] } {
+export function searchTrips(
+  registry: Registry,
+  input: TripFilter & { flag?: ComplianceFlag | undefined; openFlagsOnly?: boolean | undefined; offset: number; limit: number },
+): { total: number; rows: TripRow[] } {
   const context = ruleContext(registry.db);
   const { where, parameters } = filterSql(input);
   const order = 'ORDER BY t.planned_departure DESC, t.id';
@@ -166,7 +177,8 @@ export function searchTrips(registry: Registry, input: TripFilter & { flag?: Com
   );
   const records = recordsById(registry.db, candidates);
   const flag = input.flag;
-  const flagged = candidates.filter((id) => flagsOf(records.get(id)!, context).includes(flag));
+  const carries = (id: string) => flagEntriesOf(records.get(id)!, context).some((entry) => entry.flag === flag && (entry.open || !input.openFlagsOnly));
+  const flagged = candidates.filter(carries);
   return { total: flagged.length, rows: rowsFor(registry, flagged.slice(input.offset, input.offset + input.limit), context) };
 }
 
@@ -235,8 +247,9 @@ export function getTrip(registry: Registry, id: string): TripDetail {
       : null,
     evaluation: record.evaluation,
     notes: record.notes,
-    flagDetails: tripFlags(tripFacts(record), context).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null })),
     availableTransitions: member.archived ? [] : availableTransitions(tripFacts(record), { today: context.today, member }),
+    correctableStep: member.archived ? null : (recordedSteps(registry.db, id).at(-1)?.transition ?? null),
+    deletable: tripDeletionBlockers(tripFacts(record)).length === 0,
     events: events.map(({ event, username }) => ({
       id: event.id,
       transition: event.transition,
@@ -245,6 +258,7 @@ export function getTrip(registry: Registry, id: string): TripDetail {
       effectiveDate: event.effectiveDate,
       documentRef: event.documentRef,
       note: event.note,
+      values: event.values ?? {},
       username,
       at: event.at,
     })),
@@ -379,7 +393,9 @@ export function columnsFor<T extends TripTransition>(transition: T, changes: Tra
   switch (transition) {
     case 'submit': {
       const input = changes as TransitionInputs['submit'];
-      return { applicationDate: input.applicationDate, commitmentDate: input.commitmentDate ?? null, cellOpinion: input.cellOpinion, cellOpinionDate: input.applicationDate };
+      // A commitment already on file (entered with the trip) stays unless the application brings one.
+      const commitment = input.commitmentDate ? { commitmentDate: input.commitmentDate } : {};
+      return { applicationDate: input.applicationDate, ...commitment, cellOpinion: input.cellOpinion, cellOpinionDate: input.applicationDate };
     }
     case 'approve': {
       const input = changes as TransitionInputs['approve'];
@@ -472,4 +488,106 @@ export function transitionTrip(registry: Registry, call: TransitionCall): TripDe
     appendAudit(db, registry.actor, { action: `trip.${call.transition}`, entity: 'trip', entityId: record.id, before: record, after: { ...record, ...changes } });
   });
   return getTrip(registry, call.tripId);
+}
+
+/** The steps of the trip's life in the order they were recorded; corrections are notes in the history, not steps. */
+function recordedSteps(db: RegistryDb, tripId: string) {
+  return db
+    .select()
+    .from(tripEvents)
+    .where(eq(tripEvents.tripId, tripId))
+    .orderBy(tripEvents.at, tripEvents.id)
+    .all()
+    .flatMap((event) => {
+      const transition = TripTransition.safeParse(event.transition);
+      return transition.success ? [{ ...event, transition: transition.data }] : [];
+    });
+}
+
+/**
+ * Records the trip's last step again with corrected input (a wrong decision number, date or
+ * return date). The rules judge it as if it were being recorded now on the trip as it stood
+ * before that step; the step's history row takes the corrected values, a correction row with the
+ * reason follows it, and the audit log keeps the trip before and after. Flags and deadlines are
+ * derived from the dates, so they follow.
+ */
+export function correctTripStep(registry: Registry, correction: StepCorrection): TripDetail {
+  const context = ruleContext(registry.db);
+  registry.write((db) => {
+    const record = tripRecord(db, correction.tripId);
+    const member = memberFactsOf(db, record.memberId);
+    if (member.archived) throw invalid([{ path: ['tripId'], key: 'member.archived', params: { name: member.fullName } }], 'TRANSITION_REFUSED');
+    const steps = recordedSteps(db, record.id);
+    const last = steps.at(-1);
+    if (!last) throw invalid([{ path: ['step'], key: 'reason.correct.noStep' }], 'TRANSITION_REFUSED');
+    const { transition, input } = correction.step;
+    if (last.transition !== transition) {
+      throw invalid([{ path: ['step', 'transition'], key: 'reason.correct.notLastStep' }], 'TRANSITION_REFUSED');
+    }
+    const previousExtension = steps.slice(0, -1).findLast((step) => step.transition === 'extend');
+    const step: RecordedStep = { transition, fromState: last.fromState ?? 'draft', values: last.values ?? {} };
+    const result = correctLastStep(tripFacts(record), step, input as never, {
+      today: context.today,
+      earlier: { previousExtendedReturn: stringOrNull(previousExtension?.values?.extendedReturn) },
+    });
+    if (!result.ok) throw invalid(result.issues, 'TRANSITION_REFUSED');
+    const changes = {
+      ...columnsFor(transition, result.changes as never),
+      overstay: result.changes.overstay ?? result.before.overstay ?? 'none',
+      state: result.state,
+      updatedAt: nowIso(),
+    };
+    db.update(trips).set(changes).where(eq(trips.id, record.id)).run();
+    const reference = eventReference({ tripId: record.id, ...correction.step } as TransitionCall);
+    db.update(tripEvents)
+      .set({ ...reference, values: result.changes as Record<string, unknown> })
+      .where(eq(tripEvents.id, last.id))
+      .run();
+    db.insert(tripEvents)
+      .values({
+        id: newId(),
+        tripId: record.id,
+        transition: correctionEventName,
+        fromState: result.state,
+        toState: result.state,
+        effectiveDate: context.today,
+        documentRef: null,
+        note: correction.reason,
+        values: { step: transition, before: last.values, after: result.changes },
+        userId: registry.user.id,
+        at: nowIso(),
+      })
+      .run();
+    appendAudit(db, registry.actor, {
+      action: 'trip.correct_step',
+      entity: 'trip',
+      entityId: record.id,
+      before: { ...record, step: transition },
+      after: { ...record, ...changes, step: transition, reason: correction.reason },
+    });
+  });
+  return getTrip(registry, correction.tripId);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Removes a trip entered by mistake (twice, or for the wrong member) on which nothing has been
+ * decided. Its history, countries and scans go with it; party-activity events that named it
+ * stay with the member. The audit log keeps the whole trip and the reason.
+ */
+export function deleteTrip(registry: Registry, id: string, reason: string): void {
+  registry.write((db) => {
+    const record = tripRecord(db, id);
+    const blockers = tripDeletionBlockers(tripFacts(record));
+    if (blockers.length > 0) throw invalid(blockers.map((issue) => ({ path: ['id'], key: issue.key, params: issue.params })), 'TRANSITION_REFUSED');
+    const countries = countriesOf(db, [id]).get(id) ?? [];
+    db.update(partyActivityEvents).set({ tripId: null }).where(eq(partyActivityEvents.tripId, id)).run();
+    db.delete(attachments).where(and(eq(attachments.ownerKind, 'trip'), eq(attachments.ownerId, id))).run();
+    db.delete(tripEvents).where(eq(tripEvents.tripId, id)).run();
+    db.delete(trips).where(eq(trips.id, id)).run();
+    appendAudit(db, registry.actor, { action: 'trip.delete', entity: 'trip', entityId: id, before: { ...record, countries }, after: { reason } });
+  });
 }

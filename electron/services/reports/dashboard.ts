@@ -6,7 +6,7 @@ import { tripPurposes } from '../../../shared/domain/enums';
 import { addDays, isAfter, isBefore } from '../../../shared/rules/dates';
 import { abroadTripStates } from '../../../shared/rules/tripMachine';
 import { permittedReturn } from '../../../shared/rules/brackets';
-import { tripFlags } from '../../../shared/rules/flags';
+import { flagFollowUp, tripFlags } from '../../../shared/rules/flags';
 import type { Registry } from '../registry/registry';
 import { tripRowsById } from '../records/trips';
 import { reportInput } from './gather';
@@ -26,7 +26,14 @@ export function dashboard(registry: Registry, period: { from: string; to: string
     return end !== null && !isBefore(end, today) && !isAfter(end, weekEnd);
   });
   const flags = emptyComplianceFlagCounts();
-  for (const trip of input.trips) for (const result of tripFlags(trip, input.flagContext)) flags[result.flag] += 1;
+  let reportsOverdue = 0;
+  for (const trip of input.trips) {
+    for (const result of tripFlags(trip, input.flagContext)) {
+      flags[result.flag] += 1;
+      // The tile counts the reports still to chase; a late report already received stays among the flags only.
+      if (result.flag === 'return_report_overdue' && flagFollowUp(result, trip).open) reportsOverdue += 1;
+    }
+  }
   for (const flag of memberFlagsOf(input.events)) flags[flag] += 1;
   const report = computeReport(input);
 
@@ -41,7 +48,7 @@ export function dashboard(registry: Registry, period: { from: string; to: string
     today,
     abroadNow: tripRowsById(registry, abroadNow.map((trip) => trip.id)),
     returnsDueThisWeek: tripRowsById(registry, dueThisWeek.map((trip) => trip.id)),
-    reportsOverdue: flags.return_report_overdue,
+    reportsOverdue,
     awaitingDecision: tripRowsById(registry, input.trips.filter((trip) => trip.state === 'submitted').map((trip) => trip.id)),
     flags,
     byYear: report.appendix02.rows,

@@ -21,6 +21,7 @@ import { useNavigation, type View } from './navigation';
 import { useSession } from './sessionStore';
 import { TrainingBanner } from './TrainingBanner';
 import { TrainingSwitch } from './TrainingSwitch';
+import { UnsavedChangesDialog } from './UnsavedChanges';
 import { useActivityReporter } from './useActivityReporter';
 
 const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
@@ -85,6 +86,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <PackageFileDrop />
+        <UnsavedChangesDialog />
         {detail ? <DetailScreen detail={detail} /> : <Screen key={view} />}
       </AppShell.Main>
     </AppShell>

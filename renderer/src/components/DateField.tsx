@@ -10,6 +10,20 @@ function withSeparators(text: string): string {
   return digits ? `${digits[1]}/${digits[2]}/${digits[3]}` : text;
 }
 
+/** Day, month and year as typed (d/m/yyyy with slashes, dots or dashes, or eight digits), whether or not such a day exists. */
+function dayMonthYear(text: string): { day: number; month: number; year: number } | null {
+  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(withSeparators(text).trim());
+  return parts ? { day: Number(parts[1]), month: Number(parts[2]), year: Number(parts[3]) } : null;
+}
+
+/** Text shaped like a date whose day does not exist, such as 31/02/1983: said so, rather than called a format error. */
+export function nonexistentDate(text: string): string | null {
+  const typed = dayMonthYear(text);
+  if (!typed || dateOf(text) !== null) return null;
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(typed.day)}/${two(typed.month)}/${typed.year}`;
+}
+
 /** The date a field's text names, or null when it is empty or not a real day. */
 export function dateOf(text: string): CivilDate | null {
   return parseCivilDate(withSeparators(text));
@@ -27,6 +41,9 @@ export function dateText(date: string | null | undefined): string {
  */
 export function datePayload(text: string): string | null {
   if (text.trim() === '') return null;
+  const typed = dayMonthYear(text);
+  // A day that does not exist goes in the contract's own shape, so that the schema calls it that.
+  if (typed && dateOf(text) === null) return `${typed.year}-${String(typed.month).padStart(2, '0')}-${String(typed.day).padStart(2, '0')}`;
   return dateOf(text) ?? text.trim();
 }
 
@@ -46,7 +63,9 @@ type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange'> & {
 export function DateField({ value, onChange, error, onBlur, ...props }: DateFieldProps) {
   const t = useT();
   const [left, setLeft] = useState(false);
-  const ownError = left && dateLooksWrong(value) ? t('reason.dateInvalid') : undefined;
+  const missingDay = nonexistentDate(value);
+  // A day that does not exist is named with the date as typed, ahead of the schema's general sentence.
+  const ownError = missingDay ? t('date.nonexistent', { date: missingDay }) : left && dateLooksWrong(value) ? t('reason.dateInvalid') : undefined;
   return (
     <TextInput
       placeholder="dd/mm/yyyy"
@@ -55,7 +74,7 @@ export function DateField({ value, onChange, error, onBlur, ...props }: DateFiel
       leftSection={<IconCalendar size={16} />}
       {...props}
       value={value}
-      error={error ?? ownError}
+      error={missingDay ? ownError : (error ?? ownError)}
       onChange={(event) => {
         setLeft(false);
         onChange(event.currentTarget.value);

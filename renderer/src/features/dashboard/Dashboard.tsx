@@ -68,7 +68,7 @@ function DashboardView({ data }: { data: DashboardData }) {
             {t('dashboard.reportsOverdueExplain')}
           </Text>
           {data.reportsOverdue > 0 && (
-            <UnstyledButton className="tile-link" onClick={() => showFlaggedTrips('return_report_overdue')} data-testid="overdue-open">
+            <UnstyledButton className="tile-link" onClick={() => showFlaggedTrips('return_report_overdue', true)} data-testid="overdue-open">
               {t('dashboard.showTrips')}
               <IconChevronRight size={14} />
             </UnstyledButton>

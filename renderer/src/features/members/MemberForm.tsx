@@ -1,14 +1,16 @@
 import { Autocomplete, Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { MemberInput, type MemberDetail } from '../../../../shared/contract/registry';
 import { genders, memberStatuses, type Gender, type MemberStatus } from '../../../../shared/domain/enums';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { localFieldErrors } from '../../app/errors';
+import { useUnsavedChanges } from '../../app/UnsavedChanges';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FailureAlert } from '../../components/FailureAlert';
+import { focusFirstError } from '../../components/focusFirstError';
 import { useAction } from '../../components/useAction';
 import { useCells, useCellsStore } from '../../data/cells';
 import { useT } from '../../i18n';
@@ -81,14 +83,19 @@ interface MemberFormProps {
   member: MemberDetail | null;
   onSaved(member: MemberDetail): void;
   readOnly?: boolean;
+  /** Leaves editing without saving; without it the form has no cancel button. */
+  onCancel?(): void;
 }
 
 /** A member's own details, new or existing; the schema is checked here first, then the services check the rest. */
-export function MemberForm({ member, onSaved, readOnly = false }: MemberFormProps) {
+export function MemberForm({ member, onSaved, readOnly = false, onCancel }: MemberFormProps) {
   const t = useT();
   const cells = useCells();
   const refreshCells = useCellsStore((state) => state.refresh);
-  const [draft, setDraft] = useState(() => draftOf(member));
+  const [initialDraft, setInitialDraft] = useState(() => draftOf(member));
+  const [draft, setDraft] = useState(initialDraft);
+  const markSaved = useUnsavedChanges(!readOnly && JSON.stringify(draft) !== JSON.stringify(initialDraft));
+  const formRef = useRef<HTMLFormElement>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const save = useAction();
   const errors = { ...localErrors, ...save.errors };
@@ -111,17 +118,25 @@ export function MemberForm({ member, onSaved, readOnly = false }: MemberFormProp
     const found = checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t);
     setLocalErrors(found);
     save.clear();
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstError(formRef.current);
+      return;
+    }
     const saved = await save.run(() => call('members.save', payload));
-    if (!saved) return;
+    if (!saved) {
+      focusFirstError(formRef.current);
+      return;
+    }
+    markSaved();
     useMemberList.getState().refresh();
     await refreshCells().catch(() => undefined);
+    setInitialDraft(draftOf(saved));
     setDraft(draftOf(saved));
     onSaved(saved);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
           <TextInput label={t('memberField.code')} description={t('memberField.code.hint')} withAsterisk {...text('code')} />
@@ -160,6 +175,11 @@ export function MemberForm({ member, onSaved, readOnly = false }: MemberFormProp
             <Button type="submit" loading={save.busy} leftSection={<IconDeviceFloppy size={16} />} data-testid="member-save">
               {t('ui.save')}
             </Button>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel} data-testid="member-edit-cancel">
+                {t('ui.cancel')}
+              </Button>
+            )}
           </Group>
         )}
       </Stack>

@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Center, Group, List, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArchive, IconArchiveOff, IconPlus } from '@tabler/icons-react';
-import { useCallback } from 'react';
+import { IconAlertTriangle, IconArchive, IconArchiveOff, IconEdit, IconPlus } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import type { MemberDetail } from '../../../../shared/contract/registry';
+import { archiveBlockers, unfinishedTrips } from '../../../../shared/rules/memberArchive';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call } from '../../api/client';
 import { errorText } from '../../app/errors';
 import { useNavigation } from '../../app/navigation';
@@ -38,6 +40,8 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const read = useCallback(() => call('members.get', { id: memberId }), [memberId]);
   const member = useRecord(read);
   const archive = useAction();
+  const [editing, setEditing] = useState(false);
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
 
   if (member.failure) return <Alert color="red">{errorText(member.failure, t)}</Alert>;
   if (!member.value) {
@@ -49,6 +53,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   }
   const detail: MemberDetail = member.value;
   const setArchived = async (archived: boolean) => {
+    setConfirmingArchive(false);
     const saved = await archive.run(() => call('members.archive', { id: detail.id, archived }));
     if (!saved) return;
     member.set(saved);
@@ -92,7 +97,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
                 variant="default"
                 leftSection={detail.archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
                 loading={archive.busy}
-                onClick={() => void setArchived(!detail.archived)}
+                onClick={() => (detail.archived ? void setArchived(false) : setConfirmingArchive(true))}
                 data-testid="member-archive"
               >
                 {detail.archived ? t('memberPage.restore') : t('memberPage.archive')}
@@ -102,6 +107,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
         }
       />
       <FailureAlert error={archive.error} />
+      {confirmingArchive && <ArchiveDialog member={detail} onConfirm={() => void setArchived(true)} onCancel={() => setConfirmingArchive(false)} />}
       {detail.archived && (
         <Alert color="gray" icon={<IconArchive size={18} />}>
           {t('memberPage.archivedExplain')}
@@ -133,7 +139,23 @@ export function MemberPage({ memberId }: { memberId: string }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
-          <MemberForm key={detail.id} member={detail} onSaved={member.set} readOnly={!canEdit} />
+          {canEdit && !editing && !detail.archived && (
+            <Group justify="flex-end" mb="xs">
+              <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="member-edit">
+                {t('action.edit')}
+              </Button>
+            </Group>
+          )}
+          <MemberForm
+            key={`${detail.id}-${String(editing)}`}
+            member={detail}
+            onSaved={(saved) => {
+              member.set(saved);
+              setEditing(false);
+            }}
+            readOnly={!canEdit || !editing}
+            onCancel={() => setEditing(false)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <TravelDocuments member={detail} onChanged={member.reload} />
@@ -146,5 +168,34 @@ export function MemberPage({ memberId }: { memberId: string }) {
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+/**
+ * Asks before archiving: an archived record leaves the lists and takes no new step. A member
+ * abroad cannot be archived (the return must still be recorded), which is said before asking.
+ */
+function ArchiveDialog({ member, onConfirm, onCancel }: { member: MemberDetail; onConfirm(): void; onCancel(): void }) {
+  const t = useT();
+  const blocked = archiveBlockers(member.trips).length > 0;
+  const unfinished = unfinishedTrips(member.trips).length;
+  if (blocked) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('archive.blockedTitle')} withCloseButton onClose={onCancel} data-testid="archive-blocked">
+        {t('reason.archive.abroad')}
+      </Alert>
+    );
+  }
+  return (
+    <ConfirmDialog opened title={t('archive.title', { name: member.fullName })} confirmLabel={t('memberPage.archive')} danger onConfirm={onConfirm} onCancel={onCancel}>
+      <Stack gap="xs">
+        <Text size="sm">{t('archive.explain')}</Text>
+        {unfinished > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle size={16} />} data-testid="archive-unfinished">
+            {t('archive.unfinished', { count: unfinished })}
+          </Alert>
+        )}
+      </Stack>
+    </ConfirmDialog>
   );
 }

@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import type { CallInput } from '../../../../shared/contract';
 import type { TripDetail } from '../../../../shared/contract/registry';
 import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
+import { requiredText } from '../../../../shared/domain/primitives';
 import { transitionInputSchemas, type TripTransition } from '../../../../shared/rules/tripMachine';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { localFieldErrors } from '../../app/errors';
-import { DateField, datePayload } from '../../components/DateField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
@@ -101,18 +103,42 @@ function withoutInputPrefix(errors: Record<string, string>): Record<string, stri
   return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path.replace(/^input\./, ''), message]));
 }
 
+/** Steps that end the trip's prospects or put a violation on record: asked once more before they are recorded. */
+export const irreversibleTransitions = ['reject', 'cancel', 'record_unauthorised_stay'] as const satisfies readonly TripTransition[];
+type IrreversibleTransition = (typeof irreversibleTransitions)[number];
+
+export function isIrreversible(transition: TripTransition): transition is IrreversibleTransition {
+  return irreversibleTransitions.some((candidate) => candidate === transition);
+}
+
+/** What the step recorded, as the dialog's texts: the starting point of a correction. */
+function recordedTexts(transition: TripTransition, values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    transitionFields[transition].map((field: InputField) => {
+      const value = field.name.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), values);
+      const textValue = typeof value === 'string' ? value : '';
+      return [field.name, field.kind === 'date' ? dateText(textValue) : textValue];
+    }),
+  );
+}
+
+const CorrectionReason = requiredText(2000);
+
 interface TransitionDialogProps {
   trip: TripDetail;
   transition: TripTransition | null;
+  /** Correcting the trip's last recorded step rather than recording a new one. */
+  correcting?: boolean;
   onClose(): void;
   onDone(trip: TripDetail): void;
 }
 
-export function TransitionDialog({ trip, transition, onClose, onDone }: TransitionDialogProps) {
+export function TransitionDialog({ trip, transition, correcting = false, onClose, onDone }: TransitionDialogProps) {
   const t = useT();
+  const title = transition ? (correcting ? t('correction.title', { step: t(`transition.${transition}`) }) : t(`transition.${transition}`)) : '';
   return (
-    <Modal opened={transition !== null} onClose={onClose} title={transition ? t(`transition.${transition}`) : ''} size="lg" data-testid="transition-dialog">
-      {transition && <TransitionForm key={transition} trip={trip} transition={transition} onDone={onDone} onCancel={onClose} />}
+    <Modal opened={transition !== null} onClose={onClose} title={title} size="lg" data-testid="transition-dialog">
+      {transition && <TransitionForm key={`${transition}-${String(correcting)}`} trip={trip} transition={transition} correcting={correcting} onDone={onDone} onCancel={onClose} />}
     </Modal>
   );
 }
@@ -120,18 +146,25 @@ export function TransitionDialog({ trip, transition, onClose, onDone }: Transiti
 interface TransitionFormProps {
   trip: TripDetail;
   transition: TripTransition;
+  correcting: boolean;
   onDone(trip: TripDetail): void;
   onCancel(): void;
 }
 
-function TransitionForm({ trip, transition, onDone, onCancel }: TransitionFormProps) {
+function TransitionForm({ trip, transition, correcting, onDone, onCancel }: TransitionFormProps) {
   const t = useT();
   const fields = transitionFields[transition];
   const [values, setValues] = useState<Record<string, string>>(() => {
+    if (correcting) {
+      const step = trip.events.findLast((event) => event.transition === transition);
+      return recordedTexts(transition, step?.values ?? {});
+    }
     const today = formatCivilDate(civilDateInVietnam(new Date()));
     return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : '']));
   });
+  const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState<{ step: IrreversibleTransition; request: CallInput<'trips.transition'> } | null>(null);
   const send = useAction();
   const errors = { ...localErrors, ...withoutInputPrefix(send.errors) };
   const set = (name: string, value: string) => {
@@ -139,24 +172,45 @@ function TransitionForm({ trip, transition, onDone, onCancel }: TransitionFormPr
     setLocalErrors(({ [name]: _fixed, ...rest }) => rest);
   };
 
+  const record = async (request: CallInput<'trips.transition'>) => {
+    setConfirming(null);
+    const updated = await send.run(() => call('trips.transition', request));
+    if (updated) onDone(updated);
+  };
+
+  const correct = async (input: unknown, checkedReason: string) => {
+    // The schema has just accepted this input for exactly this step.
+    const request = { tripId: trip.id, reason: checkedReason, step: { transition, input } } as CallInput<'trips.correctStep'>;
+    const updated = await send.run(() => call('trips.correctStep', request));
+    if (updated) onDone(updated);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = inputOf(transition, values);
     const checked = transitionInputSchemas[transition].safeParse(input);
-    setLocalErrors(checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t));
+    const checkedReason = correcting ? CorrectionReason.safeParse(reason) : null;
+    setLocalErrors({
+      ...(checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t)),
+      ...(checkedReason && !checkedReason.success ? localFieldErrors(issuesFromZod(checkedReason.error), t, 'reason') : {}),
+    });
     send.clear();
-    if (!checked.success) return;
+    if (!checked.success || (checkedReason && !checkedReason.success)) return;
+    if (checkedReason) {
+      await correct(checked.data, checkedReason.data);
+      return;
+    }
     // The schema above has just accepted this input for exactly this transition.
     const request = { tripId: trip.id, transition, input: checked.data } as CallInput<'trips.transition'>;
-    const updated = await send.run(() => call('trips.transition', request));
-    if (updated) onDone(updated);
+    if (isIrreversible(transition)) setConfirming({ step: transition, request });
+    else await record(request);
   };
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="transition-form">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t(`transitionHelp.${transition}`)}
+          {correcting ? t('correction.help') : t(`transitionHelp.${transition}`)}
         </Text>
         {fields.map((field, index) => {
           const common = {
@@ -170,16 +224,43 @@ function TransitionForm({ trip, transition, onDone, onCancel }: TransitionFormPr
           if (field.kind === 'text') return <TextInput key={field.name} {...common} value={values[field.name] ?? ''} onChange={(event) => set(field.name, event.currentTarget.value)} />;
           return <Textarea key={field.name} {...common} autosize minRows={2} maxRows={8} value={values[field.name] ?? ''} onChange={(event) => set(field.name, event.currentTarget.value)} />;
         })}
-        <FailureAlert error={send.error} shownFields={fields.flatMap((field) => [field.name, `input.${field.name}`])} data-testid="transition-refusal" />
+        {correcting && (
+          <Textarea
+            label={t('correction.reason')}
+            description={t('correction.reasonHint')}
+            withAsterisk
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setLocalErrors(({ reason: _fixed, ...rest }) => rest);
+            }}
+            error={errors.reason}
+            data-testid="correction-reason"
+          />
+        )}
+        <FailureAlert error={send.error} shownFields={[...fields.flatMap((field) => [field.name, `input.${field.name}`]), 'reason']} data-testid="transition-refusal" />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             {t('ui.cancel')}
           </Button>
           <Button type="submit" loading={send.busy} data-testid="transition-confirm">
-            {t('tripPage.record')}
+            {correcting ? t('correction.save') : t('tripPage.record')}
           </Button>
         </Group>
       </Stack>
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={t('confirmStep.title', { step: t(`transition.${transition}`) })}
+        confirmLabel={t(`transition.${transition}`)}
+        danger
+        busy={send.busy}
+        onConfirm={() => confirming && void record(confirming.request)}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming && t(`confirmStep.${confirming.step}`, { name: trip.memberName })}
+      </ConfirmDialog>
     </form>
   );
 }

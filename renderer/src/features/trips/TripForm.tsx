@@ -1,18 +1,20 @@
 import { Alert, Button, Center, Checkbox, Fieldset, Grid, Group, Loader, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { TripInput, type MemberDetail, type TripDetail } from '../../../../shared/contract/registry';
 import { activityTransferKinds, fundingSources, travelDocumentKinds, tripPurposes } from '../../../../shared/domain/enums';
-import { validateTripFields } from '../../../../shared/rules/tripChecks';
+import { commitmentRequired, validateTripFields } from '../../../../shared/rules/tripChecks';
 import type { RuleIssue } from '../../../../shared/rules/types';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { errorText, localFieldErrors } from '../../app/errors';
 import { useNavigation } from '../../app/navigation';
+import { useUnsavedChanges } from '../../app/UnsavedChanges';
 import { CountriesSelect } from '../../components/CountrySelect';
 import { DateField, dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FailureAlert } from '../../components/FailureAlert';
+import { focusFirstError } from '../../components/focusFirstError';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
@@ -59,6 +61,7 @@ const formFields: readonly (keyof TripDraft)[] = [
   'secretDocumentsApproval',
   'plannedDeparture',
   'plannedReturn',
+  'commitmentDate',
   'activityTransfer',
   'transferredBackDate',
   'notes',
@@ -75,7 +78,10 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
   const replace = useNavigation((state) => state.replace);
   const back = useNavigation((state) => state.back);
   const context = useRuleContext();
-  const [draft, setDraft] = useState(() => tripDraftOf(trip, memberId));
+  const [initialDraft] = useState(() => tripDraftOf(trip, memberId));
+  const [draft, setDraft] = useState(initialDraft);
+  const markSaved = useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(initialDraft));
+  const formRef = useRef<HTMLFormElement>(null);
   const [schemaErrors, setSchemaErrors] = useState<Record<string, string>>({});
   const [member, setMember] = useState<MemberDetail | null>(null);
   const save = useAction();
@@ -113,16 +119,24 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = TripInput.safeParse(tripCandidateOf(draft, trip?.id));
+    // With the input reported, a value left out is told apart from a wrong one ("bắt buộc", not "không hợp lệ").
+    const checked = TripInput.safeParse(tripCandidateOf(draft, trip?.id), { reportInput: true });
     setSchemaErrors(checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t));
     save.clear();
-    if (!checked.success || placed.length > 0) return;
-    const saved = await save.run(() => call('trips.save', checked.data));
-    if (!saved) return;
+    if (!checked.success || placed.length > 0) {
+      focusFirstError(formRef.current);
+      return;
+    }
+    const stored = await save.run(() => call('trips.save', checked.data));
+    if (!stored) {
+      focusFirstError(formRef.current);
+      return;
+    }
+    markSaved();
     tripsChanged();
     // An edit returns to the trip's page it came from; a new trip's page takes the form's place.
     if (trip) back();
-    else replace({ kind: 'trip', tripId: saved.id });
+    else replace({ kind: 'trip', tripId: stored.id });
   };
 
   return (
@@ -130,7 +144,7 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
       <PageHeader withBack title={trip ? t('tripForm.editTitle', { name: trip.memberName }) : t('tripForm.newTitle')} />
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <form onSubmit={(event) => void submit(event)} noValidate data-testid="trip-form">
+          <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate data-testid="trip-form">
             <Stack gap="sm">
               <Fieldset legend={t('tripForm.section.who')} variant="filled">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
@@ -162,6 +176,16 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                   <SimpleGrid cols={2} spacing="sm">
                     <DateField label={t('tripField.plannedDeparture')} withAsterisk value={draft.plannedDeparture} onChange={(value) => set('plannedDeparture', value)} error={errors.plannedDeparture} data-testid="trip-plannedDeparture" />
                     <DateField label={t('tripField.plannedReturn')} withAsterisk value={draft.plannedReturn} onChange={(value) => set('plannedReturn', value)} error={errors.plannedReturn} data-testid="trip-plannedReturn" />
+                    {(commitmentRequired(draft) || draft.commitmentDate !== '') && (
+                      <DateField
+                        label={t('tripPage.commitmentDate')}
+                        description={t('tripForm.commitmentHint')}
+                        value={draft.commitmentDate}
+                        onChange={(value) => set('commitmentDate', value)}
+                        error={errors.commitmentDate}
+                        data-testid="trip-commitmentDate"
+                      />
+                    )}
                   </SimpleGrid>
                 </Stack>
               </Fieldset>

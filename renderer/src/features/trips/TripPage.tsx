@@ -1,18 +1,24 @@
-import { Alert, Button, Center, Grid, Group, List, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Center, Grid, Group, List, Loader, Paper, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArchive, IconEdit, IconUser } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArchive, IconEdit, IconHistory, IconPencilCheck, IconTrash, IconUser } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MemberDetail, TripDetail } from '../../../../shared/contract/registry';
+import { TripDeletion, type FlagEntry, type MemberDetail, type TripDetail } from '../../../../shared/contract/registry';
+import type { MessageKey } from '../../../../shared/i18n';
+import { issuesFromZod } from '../../../../shared/validation';
 import type { TripState } from '../../../../shared/domain/enums';
+import { correctionEventName } from '../../../../shared/rules/tripCorrection';
 import { TripTransition, tripTransitions, transitionBlockers, transitionRules } from '../../../../shared/rules/tripMachine';
 import type { RuleIssue } from '../../../../shared/rules/types';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText, localFieldErrors } from '../../app/errors';
 import { useNavigation } from '../../app/navigation';
 import { useCanEnterData } from '../../app/permissions';
 import { useSession } from '../../app/sessionStore';
 import { useCountryNames } from '../../components/CountrySelect';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dateText } from '../../components/DateField';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useAction } from '../../components/useAction';
 import { instantText } from '../../components/format';
 import { InfoGrid } from '../../components/InfoGrid';
 import { PageHeader } from '../../components/PageHeader';
@@ -22,16 +28,14 @@ import { useRuleContext, type RuleContext } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 import { Attachments } from './Attachments';
 import { PrintForms } from './PrintForms';
-import { TransitionDialog } from './TransitionDialog';
+import { isIrreversible, TransitionDialog } from './TransitionDialog';
 import { tripRecordFacts } from './tripDraft';
 import { TripHintsPanel } from './TripHintsPanel';
 import { tripsChanged } from './tripList';
 
-const cautiousTransitions: readonly TripTransition[] = ['reject', 'cancel', 'record_unauthorised_stay'];
-
 /** The step that moves the trip on comes first; refusing, cancelling and recording an overstay after it. */
 function forwardFirst(transitions: readonly TripTransition[]): TripTransition[] {
-  return [...transitions.filter((transition) => !cautiousTransitions.includes(transition)), ...transitions.filter((transition) => cautiousTransitions.includes(transition))];
+  return [...transitions.filter((transition) => !isIrreversible(transition)), ...transitions.filter(isIrreversible)];
 }
 
 export function TripPage({ tripId }: { tripId: string }) {
@@ -62,6 +66,8 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
   const context = useRuleContext();
   const [member, setMember] = useState<MemberDetail | null>(null);
   const [transition, setTransition] = useState<TripTransition | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const facts = useMemo(() => tripRecordFacts(trip), [trip]);
 
   useEffect(() => {
@@ -76,11 +82,18 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
 
   const done = (updated: TripDetail) => {
     const recorded = transition;
+    const corrected = correcting;
     setTransition(null);
+    setCorrecting(false);
     onChanged(updated);
     tripsChanged();
-    if (recorded) notifications.show({ color: 'green', autoClose: 3000, message: t('tripPage.recorded', { transition: t(`transition.${recorded}`), state: t(`tripState.${updated.state}`) }) });
+    if (!recorded) return;
+    const message = corrected
+      ? t('correction.done', { step: t(`transition.${recorded}`) })
+      : t('tripPage.recorded', { transition: t(`transition.${recorded}`), state: t(`tripState.${updated.state}`) });
+    notifications.show({ color: 'green', autoClose: 3000, message });
   };
+  const correctStep = trip.correctableStep;
 
   return (
     <Stack gap="md" data-testid="trip-page">
@@ -115,6 +128,31 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             {canEdit && <TransitionBar trip={trip} member={member} context={context} onChoose={setTransition} />}
+            {canEdit && (correctStep || trip.deletable) && (
+              <Group gap="xs" justify="flex-end" data-testid="record-corrections">
+                {correctStep && (
+                  <Tooltip label={t('correction.tooltip', { step: t(`transition.${correctStep}`) })} withArrow multiline maw={320}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconPencilCheck size={14} />}
+                      onClick={() => {
+                        setCorrecting(true);
+                        setTransition(correctStep);
+                      }}
+                      data-testid="trip-correct-step"
+                    >
+                      {t('correction.button')}
+                    </Button>
+                  </Tooltip>
+                )}
+                {trip.deletable && (
+                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)} data-testid="trip-delete">
+                    {t('tripDelete.button')}
+                  </Button>
+                )}
+              </Group>
+            )}
             <FlagList trip={trip} />
             <TripDetails trip={trip} member={member} />
             <Section title={t('tripPage.history')}>
@@ -129,7 +167,17 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
           <TripHintsPanel facts={facts} context={context} />
         </Grid.Col>
       </Grid>
-      <TransitionDialog trip={trip} transition={transition} onClose={() => setTransition(null)} onDone={done} />
+      <TransitionDialog
+        trip={trip}
+        transition={transition}
+        correcting={correcting}
+        onClose={() => {
+          setTransition(null);
+          setCorrecting(false);
+        }}
+        onDone={done}
+      />
+      {deleting && <DeleteTripDialog trip={trip} onClose={() => setDeleting(false)} />}
     </Stack>
   );
 }
@@ -191,8 +239,8 @@ function TransitionBar({ trip, member, context, onChoose }: TransitionBarProps) 
             <Button
               key={candidate}
               size="sm"
-              variant={cautiousTransitions.includes(candidate) ? 'light' : 'filled'}
-              color={cautiousTransitions.includes(candidate) ? 'gray' : undefined}
+              variant={isIrreversible(candidate) ? 'light' : 'filled'}
+              color={isIrreversible(candidate) ? 'gray' : undefined}
               onClick={() => onChoose(candidate)}
               data-testid={`transition-${candidate}`}
             >
@@ -226,25 +274,91 @@ function TransitionBar({ trip, member, context, onChoose }: TransitionBarProps) 
   );
 }
 
-/** Each compliance flag with the day it began, the deadline missed and what the office should do. */
+/**
+ * Each compliance flag with the day it began, the deadline missed and what to do: first the ones
+ * the office must still act on, then the violations that are over and kept for the record.
+ */
 function FlagList({ trip }: { trip: TripDetail }) {
   const t = useT();
-  if (trip.flagDetails.length === 0) return null;
+  const open = trip.flagDetails.filter((flag) => flag.open);
+  const settled = trip.flagDetails.filter((flag) => !flag.open);
   return (
-    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('tripPage.flags')} data-testid="trip-flags">
-      <Stack gap={6}>
-        {trip.flagDetails.map((flag) => (
-          <div key={flag.flag} data-testid={`flag-${flag.flag}`}>
-            <Text size="sm" fw={600}>
-              {t(`flag.${flag.flag}`)}
-              {flag.dueDate && ` — ${t('flags.due', { date: dateText(flag.dueDate) })}`}
-              {flag.since && !flag.dueDate && ` — ${t('flags.since', { date: dateText(flag.since) })}`}
-            </Text>
-            <Text size="sm">{t(`flagHelp.${flag.flag}`)}</Text>
-          </div>
-        ))}
+    <>
+      {open.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('tripPage.flags')} data-testid="trip-flags">
+          <FlagLines flags={open} />
+        </Alert>
+      )}
+      {settled.length > 0 && (
+        <Alert color="gray" icon={<IconHistory size={18} />} title={t('tripPage.flagsOnRecord')} data-testid="trip-flags-on-record">
+          <FlagLines flags={settled} />
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function FlagLines({ flags }: { flags: readonly FlagEntry[] }) {
+  const t = useT();
+  return (
+    <Stack gap={6}>
+      {flags.map((flag) => (
+        <div key={flag.flag} data-testid={`flag-${flag.flag}`} data-open={flag.open}>
+          <Text size="sm" fw={600}>
+            {t(`flag.${flag.flag}`)}
+            {flag.dueDate && ` — ${t('flags.due', { date: dateText(flag.dueDate) })}`}
+            {flag.since && ` — ${t('flags.since', { date: dateText(flag.since) })}`}
+          </Text>
+          <Text size="sm" data-testid="flag-advice">
+            {t(flag.advice as MessageKey)}
+          </Text>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+/** Removing a trip entered twice or by mistake: only one nothing was decided on, with the reason, after a warning. */
+function DeleteTripDialog({ trip, onClose }: { trip: TripDetail; onClose(): void }) {
+  const t = useT();
+  const back = useNavigation((state) => state.back);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const remove = useAction();
+  const confirm = async () => {
+    const checked = TripDeletion.safeParse({ id: trip.id, reason });
+    if (!checked.success) {
+      setReasonError(localFieldErrors(issuesFromZod(checked.error), t).reason);
+      return;
+    }
+    const removed = await remove.run(() => call('trips.delete', checked.data));
+    if (!removed) return;
+    onClose();
+    tripsChanged();
+    notifications.show({ color: 'green', autoClose: 3000, message: t('tripDelete.done', { name: trip.memberName }) });
+    back();
+  };
+  return (
+    <ConfirmDialog opened title={t('tripDelete.title')} confirmLabel={t('tripDelete.confirm')} danger busy={remove.busy} onConfirm={() => void confirm()} onCancel={onClose}>
+      <Stack gap="sm">
+        <Text size="sm">{t('tripDelete.explain', { name: trip.memberName, period: `${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}` })}</Text>
+        <Textarea
+          label={t('tripDelete.reason')}
+          placeholder={t('tripDelete.reasonExample')}
+          withAsterisk
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setReasonError(undefined);
+          }}
+          error={reasonError}
+          data-testid="trip-delete-reason"
+        />
+        <FailureAlert error={remove.error} />
       </Stack>
-    </Alert>
+    </ConfirmDialog>
   );
 }
 
@@ -344,7 +458,7 @@ function History({ trip }: { trip: TripDetail }) {
             <Table.Td className="nowrap">{dateText(event.effectiveDate)}</Table.Td>
             <Table.Td>
               <Text size="sm" fw={500}>
-                {hasTransitionLabel(event.transition) ? t(`transition.${event.transition}`) : event.transition}
+                {stepLabel(event, t)}
               </Text>
               <Text size="xs" c="dimmed">
                 {event.fromState ? `${t(`tripState.${event.fromState}`)} → ` : ''}
@@ -370,6 +484,14 @@ function History({ trip }: { trip: TripDetail }) {
   );
 }
 
-function hasTransitionLabel(name: string): name is TripTransition {
+function hasTransitionLabel(name: unknown): name is TripTransition {
   return TripTransition.safeParse(name).success;
+}
+
+/** "Về nước", or for a correction "Sửa bước: Về nước". */
+function stepLabel(event: TripDetail['events'][number], t: ReturnType<typeof useT>): string {
+  if (hasTransitionLabel(event.transition)) return t(`transition.${event.transition}`);
+  const corrected = event.values.step;
+  if (event.transition === correctionEventName && hasTransitionLabel(corrected)) return t('correction.historyLabel', { step: t(`transition.${corrected}`) });
+  return event.transition;
 }

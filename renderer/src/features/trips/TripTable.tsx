@@ -3,7 +3,7 @@ import type { TripRow } from '../../../../shared/contract/registry';
 import { useNavigation } from '../../app/navigation';
 import { useCountryNames } from '../../components/CountrySelect';
 import { dateText } from '../../components/DateField';
-import { BracketLabel, FlagMarks, TripStateBadge } from '../../components/tripLabels';
+import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
 import { useT } from '../../i18n';
 
 /** A short list of trips (one member's), each row opening the trip. */
@@ -53,7 +53,7 @@ export function TripTable({ trips, withMember = false }: { trips: readonly TripR
               <BracketLabel bracket={trip.bracket} />
             </Table.Td>
             <Table.Td>
-              <FlagMarks flags={trip.flags} />
+              <FlagSummary flags={trip.flagDetails} />
             </Table.Td>
           </Table.Tr>
         ))}

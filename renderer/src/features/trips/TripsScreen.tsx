@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import type { TripRow } from '../../../../shared/contract/registry';
@@ -10,7 +10,7 @@ import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
-import { BracketLabel, FlagMarks, TripStateBadge } from '../../components/tripLabels';
+import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormatNumber, useT } from '../../i18n';
 import { useTripList } from './tripList';
@@ -35,7 +35,7 @@ export function TripsScreen() {
       { key: 'period', header: t('trips.plannedPeriod'), width: '11.5rem', render: (row) => `${dateText(row.plannedDeparture)} – ${dateText(row.plannedReturn)}` },
       { key: 'state', header: t('tripField.state'), width: '10.5rem', render: (row) => <TripStateBadge state={row.state} /> },
       { key: 'bracket', header: t('tripField.bracket'), width: '8.5rem', render: (row) => <BracketLabel bracket={row.bracket} /> },
-      { key: 'flags', header: t('tripField.flags'), width: '6rem', align: 'center', render: (row) => <FlagMarks flags={row.flags} /> },
+      { key: 'flags', header: t('tripField.flags'), width: '6rem', align: 'center', render: (row) => <FlagSummary flags={row.flagDetails} /> },
     ],
     [t, countryNames],
   );
@@ -56,6 +56,9 @@ export function TripsScreen() {
         <ListSearch initial={filters.query} onSearch={(text) => setFilters({ query: text })} listRef={listRef} placeholder={t('trips.searchPlaceholder')} label={t('trips.search')} testId="trip-search" />
         <EnumSelect w={210} placeholder={t('trips.allStates')} aria-label={t('tripField.state')} values={tripStates} labelOf={(state) => `tripState.${state}`} value={filters.state} onChange={(state) => setFilters({ state })} clearable data-testid="trip-state-filter" />
         <EnumSelect w={300} placeholder={t('trips.allFlags')} aria-label={t('tripField.flags')} values={complianceFlags} labelOf={(flag) => `flag.${flag}`} value={filters.flag} onChange={(flag) => setFilters({ flag })} clearable comboboxProps={{ width: 420 }} data-testid="trip-flag-filter" />
+        {filters.flag && (
+          <Checkbox label={t('trips.openFlagsOnly')} checked={filters.openFlagsOnly} onChange={(event) => setFilters({ openFlagsOnly: event.currentTarget.checked })} data-testid="trip-open-flags-only" />
+        )}
       </Group>
       <Text size="sm" c="dimmed" data-testid="trip-total">
         {total === null ? t('ui.loading') : t('trips.total', { count: formatNumber(total) })}

@@ -23,6 +23,8 @@ export interface TripDraft {
   secretDocumentsApproval: string;
   plannedDeparture: string;
   plannedReturn: string;
+  /** The commitment about relatives abroad, which may arrive after the application. */
+  commitmentDate: string;
   activityTransfer: ActivityTransferKind;
   exemption: boolean;
   labourExportTransfer: boolean;
@@ -49,6 +51,7 @@ export function tripDraftOf(trip: TripDetail | null, memberId: string | null): T
     secretDocumentsApproval: trip?.secretDocumentsApproval ?? '',
     plannedDeparture: dateText(trip?.plannedDeparture),
     plannedReturn: dateText(trip?.plannedReturn),
+    commitmentDate: dateText(trip?.commitmentDate),
     activityTransfer: trip?.activityTransfer ?? 'none',
     exemption: trip?.exemption ?? false,
     labourExportTransfer: trip?.labourExportTransfer ?? false,
@@ -84,6 +87,8 @@ export function tripCandidateOf(draft: TripDraft, id: string | undefined) {
     secretDocumentsApproval: draft.carriesSecretDocuments ? orNull(draft.secretDocumentsApproval) : null,
     plannedDeparture: datePayload(draft.plannedDeparture) ?? undefined,
     plannedReturn: datePayload(draft.plannedReturn) ?? undefined,
+    // Left out when empty, so that clearing nothing never erases a date on file.
+    commitmentDate: datePayload(draft.commitmentDate) ?? undefined,
     activityTransfer: draft.activityTransfer,
     exemption: draft.exemption,
     labourExportTransfer: labour && draft.labourExportTransfer,
@@ -125,6 +130,7 @@ export function tripDraftFacts(draft: TripDraft, trip: TripDetail | null): TripF
     selfFunded: draft.selfFunded,
     plannedDeparture: dateOf(draft.plannedDeparture),
     plannedReturn: dateOf(draft.plannedReturn),
+    commitmentDate: dateOf(draft.commitmentDate),
     activityTransfer: draft.activityTransfer,
     exemption: draft.exemption,
     labourExportTransfer: draft.purpose === 'labour' && draft.labourExportTransfer,
