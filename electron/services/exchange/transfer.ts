@@ -95,7 +95,7 @@ export async function exportReportPackage(
   }
   const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
   if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
-  const own = currentIdentity(registry.db);
+  const own = currentIdentity(registry);
   const unit = registry.ownUnit();
   const packageId = newId();
   const content = sealPackage({
@@ -128,7 +128,7 @@ export async function exportReportPackage(
  * Verifies a package against this registry's trust store, opening it with this office's
  * key (current or retired) when it is encrypted to this office.
  */
-export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry.db)): Verified {
+export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry)): Verified {
   const lookupSigner = signerLookup(registry.db);
   let lastError: unknown = null;
   for (const own of identities) {
@@ -232,7 +232,7 @@ export type PackageFileResult = { fileName: string } & (
  * reason and the others are kept. An error thrown by `onProgress` (a cancelled job) keeps none.
  */
 export function importPackageFiles(registry: Registry, files: readonly PackageFile[], onProgress?: (done: number, total: number) => void): PackageFileResult[] {
-  const identities = allIdentities(registry.db);
+  const identities = allIdentities(registry);
   return registry.write(() =>
     files.map((file, index) => {
       onProgress?.(index, files.length);
