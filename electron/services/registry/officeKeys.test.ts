@@ -1,13 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRegistryDatabase } from '../../../db/connection';
 import { ownKeys } from '../../../db/schema';
 import { currentIdentity } from '../exchange/identity';
 import { exportReportPackage } from '../exchange/transfer';
 import { signBytes, verifySignature } from '../packages/keys';
 import type { AppSession } from '../session';
-import { openTestRegistry, testPassword } from '../testSupport';
-import { findUserEntry, keyfilePathFor, parseKeyfile, parseRecoveryKey, readKeyfile, unwrapWithPassword, writeKeyfile } from './keyfile';
+import { openDatabaseWithOwnPassword, openTestRegistry, testPassword } from '../testSupport';
+import { keyfilePathFor, parseKeyfile, parseRecoveryKey, readKeyfile, writeKeyfile } from './keyfile';
 import { openOfficeKeysWithPassword, openOfficeKeysWithRecovery, type OfficePrivateKeyPair } from './officeKeys';
 import { Registry } from './registry';
 
@@ -44,9 +43,7 @@ function containsAnyKey(value: unknown, keys: OfficePrivateKeyPair[]): boolean {
 /** What a clerk can do with the files and their own password, outside the application: open the database and read all of it. */
 async function everythingAClerkCanRead(databaseFile: string) {
   const content = await readKeyfile(keyfilePathFor(databaseFile));
-  const databaseKey = await unwrapWithPassword(content, findUserEntry(content, 'canbo')!, clerkPassword);
-  expect(databaseKey).not.toBeNull();
-  const handle = openRegistryDatabase(databaseFile, databaseKey!);
+  const handle = await openDatabaseWithOwnPassword(databaseFile, 'canbo', clerkPassword);
   try {
     const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
     const cells = tables.flatMap((table) => (handle.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).flat());

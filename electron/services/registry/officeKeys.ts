@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AuditPoint } from '../audit';
 import type { UserRole } from '../../../shared/domain/enums';
 import { officeKeyHolders } from '../../../shared/contract/define';
 import { DomainError } from '../../../shared/errors';
@@ -12,6 +13,10 @@ import { derivePasswordKey, passwordKdf, userLookup, type KeyfileContent, type O
  * per key holder — an administrator or a leader — under a key scrypt derives from that account's
  * password, and once under the recovery key. A clerk's or viewer's password opens the registry but
  * none of these wrappings.
+ *
+ * The same sealed payload keeps the audit anchor: the audit chain's row count and hash as a key
+ * holder last saw it intact. Whoever can write the database can rewrite the chain, but cannot
+ * re-seal the anchor without a key holder's password, nor remove it without losing the keys.
  */
 
 export interface OfficePrivateKeyPair {
@@ -19,10 +24,16 @@ export interface OfficePrivateKeyPair {
   encryptionPrivateKey: Uint8Array;
 }
 
-/** The unwrapped office key and the private keys it seals, by `own_keys.id`; held only in a key holder's session. */
+/** The unwrapped office key, the private keys it seals (by `own_keys.id`) and the audit anchor; held only in a key holder's session. */
 export interface OfficeKeyring {
   officeKey: Buffer;
   privateKeys: Map<string, OfficePrivateKeyPair>;
+  auditAnchor: AuditPoint | null;
+}
+
+interface SealedPayload {
+  keys: { id: string; signingPrivateKey: string; encryptionPrivateKey: string }[];
+  auditAnchor: AuditPoint | null;
 }
 
 export function holdsOfficeKeys(role: UserRole): boolean {
@@ -58,22 +69,26 @@ function recoveryWrappingKey(recoveryBytes: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', recoveryBytes, salt, 'so86 office keys recovery v1', 32));
 }
 
-function sealPrivateKeys(registryId: string, keyring: OfficeKeyring): OfficeKeysSection['keys'] {
-  const list = [...keyring.privateKeys].map(([id, pair]) => ({
-    id,
-    signingPrivateKey: Buffer.from(pair.signingPrivateKey).toString('base64'),
-    encryptionPrivateKey: Buffer.from(pair.encryptionPrivateKey).toString('base64'),
-  }));
-  return seal(keyring.officeKey, Buffer.from(JSON.stringify(list)), keysContext(registryId));
+function sealPayload(registryId: string, keyring: OfficeKeyring): OfficeKeysSection['keys'] {
+  const payload: SealedPayload = {
+    keys: [...keyring.privateKeys].map(([id, pair]) => ({
+      id,
+      signingPrivateKey: Buffer.from(pair.signingPrivateKey).toString('base64'),
+      encryptionPrivateKey: Buffer.from(pair.encryptionPrivateKey).toString('base64'),
+    })),
+    auditAnchor: keyring.auditAnchor,
+  };
+  return seal(keyring.officeKey, Buffer.from(JSON.stringify(payload)), keysContext(registryId));
 }
 
-function openPrivateKeys(registryId: string, section: OfficeKeysSection, officeKey: Buffer): OfficeKeyring | null {
+function openPayload(registryId: string, section: OfficeKeysSection, officeKey: Buffer): OfficeKeyring | null {
   const plain = open(officeKey, section.keys, keysContext(registryId));
   if (!plain) return null;
-  const list = JSON.parse(plain.toString('utf8')) as { id: string; signingPrivateKey: string; encryptionPrivateKey: string }[];
+  const payload = JSON.parse(plain.toString('utf8')) as SealedPayload;
   return {
     officeKey,
-    privateKeys: new Map(list.map((entry) => [entry.id, { signingPrivateKey: new Uint8Array(Buffer.from(entry.signingPrivateKey, 'base64')), encryptionPrivateKey: new Uint8Array(Buffer.from(entry.encryptionPrivateKey, 'base64')) }])),
+    privateKeys: new Map(payload.keys.map((entry) => [entry.id, { signingPrivateKey: new Uint8Array(Buffer.from(entry.signingPrivateKey, 'base64')), encryptionPrivateKey: new Uint8Array(Buffer.from(entry.encryptionPrivateKey, 'base64')) }])),
+    auditAnchor: payload.auditAnchor,
   };
 }
 
@@ -88,11 +103,11 @@ function wrapForRecovery(registryId: string, officeKey: Buffer, recoveryBytes: B
  * recovery key). The holders are added with `grantOfficeKeys`.
  */
 export function newOfficeKeys(content: KeyfileContent, privateKeys: Map<string, OfficePrivateKeyPair>, recoveryBytes: Buffer | null): OfficeKeyring {
-  const keyring: OfficeKeyring = { officeKey: randomBytes(32), privateKeys };
+  const keyring: OfficeKeyring = { officeKey: randomBytes(32), privateKeys, auditAnchor: null };
   content.officeKeys = {
     holders: [],
     recovery: recoveryBytes ? wrapForRecovery(content.registryId, keyring.officeKey, recoveryBytes) : null,
-    keys: sealPrivateKeys(content.registryId, keyring),
+    keys: sealPayload(content.registryId, keyring),
   };
   return keyring;
 }
@@ -126,14 +141,14 @@ export async function openOfficeKeysWithPassword(content: KeyfileContent, userna
   if (!content.officeKeys || !holder) return null;
   const kek = await derivePasswordKey(password, Buffer.from(holder.salt, 'base64'), holder.kdf);
   const officeKey = open(kek, holder, holderContext(content.registryId, lookup));
-  return officeKey && openPrivateKeys(content.registryId, content.officeKeys, officeKey);
+  return officeKey && openPayload(content.registryId, content.officeKeys, officeKey);
 }
 
 export function openOfficeKeysWithRecovery(content: KeyfileContent, recoveryBytes: Buffer): OfficeKeyring | null {
   const wrapped = content.officeKeys?.recovery;
   if (!content.officeKeys || !wrapped) return null;
   const officeKey = open(recoveryWrappingKey(recoveryBytes, Buffer.from(wrapped.salt, 'base64')), wrapped, recoveryContext(content.registryId));
-  return officeKey && openPrivateKeys(content.registryId, content.officeKeys, officeKey);
+  return officeKey && openPayload(content.registryId, content.officeKeys, officeKey);
 }
 
 /**
@@ -144,21 +159,9 @@ export function rewrapOfficeKeysForNewRecoveryKey(content: KeyfileContent, keyri
   requireSection(content).recovery = wrapForRecovery(content.registryId, keyring.officeKey, newRecoveryBytes);
 }
 
-/** Seals the keyring's private keys again after a key pair was added (a rotation of the office keys). */
-export function storeOfficePrivateKeys(content: KeyfileContent, keyring: OfficeKeyring): void {
-  requireSection(content).keys = sealPrivateKeys(content.registryId, keyring);
-}
-
-/**
- * The key that seals the local audit anchor (`auditAnchor.ts`): derived from the office key, so only
- * a key holder's session can re-seal the anchor, while a clerk can read but not forge it.
- */
-export function auditSealingKey(keyring: OfficeKeyring): Buffer {
-  return Buffer.from(hkdfSync('sha256', keyring.officeKey, Buffer.alloc(0), 'so86 audit anchor seal v1', 32));
-}
-
-export function auditSeal(keyring: OfficeKeyring, message: string): string {
-  return createHmac('sha256', auditSealingKey(keyring)).update(message).digest('hex');
+/** Seals the keyring's private keys and audit anchor again after either changed. */
+export function resealOfficeKeys(content: KeyfileContent, keyring: OfficeKeyring): void {
+  requireSection(content).keys = sealPayload(content.registryId, keyring);
 }
 
 function requireSection(content: KeyfileContent): OfficeKeysSection {

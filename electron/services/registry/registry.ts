@@ -8,7 +8,7 @@ import { legalBasisSeeds } from '../../../shared/domain/legalBases';
 import type { UnitLevel, UserRole } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { appendAudit, type Actor } from '../audit';
+import { appendAudit, auditHead, chainPassesThrough, type Actor } from '../audit';
 import { clearPrivateKeysInDatabase, createOwnIdentity, hasOwnIdentity, privateKeysLeftInDatabase, rotateOwnIdentity } from '../exchange/identity';
 import {
   grantOfficeKeys,
@@ -16,7 +16,7 @@ import {
   newOfficeKeys,
   openOfficeKeysWithPassword,
   openOfficeKeysWithRecovery,
-  storeOfficePrivateKeys,
+  resealOfficeKeys,
   withdrawOfficeKeys,
   type OfficeKeyring,
 } from './officeKeys';
@@ -316,13 +316,27 @@ export class Registry {
     await writeKeyfile(this.keyfile, content);
   }
 
+  /**
+   * Moves the audit anchor sealed with the office keys to the chain's head, in a key holder's
+   * session. A chain that no longer passes through the old anchor was rewritten: the old anchor
+   * stays, so `audit verify` keeps showing it.
+   */
+  async sealAuditAnchor(): Promise<void> {
+    const keyring = this.officeKeysIfHeld();
+    if (!keyring || (keyring.auditAnchor && !chainPassesThrough(this, keyring.auditAnchor))) return;
+    const content = await readKeyfile(this.keyfile);
+    keyring.auditAnchor = auditHead(this.db);
+    resealOfficeKeys(content, keyring);
+    await writeKeyfile(this.keyfile, content);
+  }
+
   /** New office keys (see `rotateOwnIdentity`), their private halves added to the key file. */
   async rotateOfficeKeys(): Promise<void> {
     const keyring = this.officeKeys();
     const content = await readKeyfile(this.keyfile);
     const made = this.write((db) => rotateOwnIdentity(this, db));
     keyring.privateKeys.set(made.id, made.privateKeys);
-    storeOfficePrivateKeys(content, keyring);
+    resealOfficeKeys(content, keyring);
     await writeKeyfile(this.keyfile, content);
   }
 
@@ -389,6 +403,7 @@ export class Registry {
         this.keyring = await openOfficeKeysWithPassword(content, this.user.username, password);
         await this.moveOfficeKeysOutOfDatabase(content, password);
       }
+      await this.sealAuditAnchor();
     } catch (error) {
       this.close();
       throw error;
@@ -408,7 +423,7 @@ export class Registry {
       const made = this.write((db) => createOwnIdentity(db, this.actor));
       keyring.privateKeys.set(made.id, made.privateKeys);
     }
-    storeOfficePrivateKeys(content, keyring);
+    resealOfficeKeys(content, keyring);
     if (!this.keyring) await grantOfficeKeys(content, keyring, this.user.username, password);
     await writeKeyfile(this.keyfile, content);
     this.keyring = keyring;
