@@ -401,13 +401,18 @@ export const auditLog = sqliteTable(
   (table) => [index('audit_log_at').on(table.at), index('audit_log_entity').on(table.entity, table.entityId)],
 );
 
-/** This office's signing (Ed25519) and encryption (X25519) keys; private halves never leave the registry. */
+/**
+ * This office's signing (Ed25519) and encryption (X25519) public keys and card. The private halves
+ * live in the key file, wrapped for the accounts that may sign (`registry/officeKeys.ts`); the two
+ * private columns hold them only in a registry made before that, until its first sign-in by such
+ * an account moves them out.
+ */
 export const ownKeys = sqliteTable('own_keys', {
   id: id(),
   signingPublicKey: blob('signing_public_key', { mode: 'buffer' }).notNull(),
-  signingPrivateKey: blob('signing_private_key', { mode: 'buffer' }).notNull(),
+  signingPrivateKey: blob('signing_private_key', { mode: 'buffer' }),
   encryptionPublicKey: blob('encryption_public_key', { mode: 'buffer' }).notNull(),
-  encryptionPrivateKey: blob('encryption_private_key', { mode: 'buffer' }).notNull(),
+  encryptionPrivateKey: blob('encryption_private_key', { mode: 'buffer' }),
   fingerprint: text('fingerprint').notNull(),
   card: text('card').notNull(),
   createdAt: createdAt(),
@@ -464,6 +469,22 @@ export const importedPackages = sqliteTable(
     uniqueIndex('imported_packages_file_unique').on(table.fileSha256),
     index('imported_packages_unit_period').on(table.unitCode, table.periodFrom, table.periodTo),
   ],
+);
+
+/**
+ * Points of each lower unit's audit chain (row count and hash) carried by the report files it sent:
+ * every later file from that unit must agree with them, so a rewritten log is seen here.
+ */
+export const auditAnchors = sqliteTable(
+  'audit_anchors',
+  {
+    unitCode: text('unit_code').notNull(),
+    rows: integer('rows').notNull(),
+    hash: text('hash').notNull(),
+    packageId: text('package_id').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (table) => [uniqueIndex('audit_anchors_unit_rows').on(table.unitCode, table.rows)],
 );
 
 /** Per-unit settings (deadlines, holidays, auto-lock, backups, page margins), one JSON value per key. */

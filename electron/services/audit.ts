@@ -30,6 +30,12 @@ interface AuditHead {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
+/** A point of the chain: its first `rows` rows end with `hash`. Anchors outside the database are kept as points. */
+export interface AuditPoint {
+  rows: number;
+  hash: string;
+}
+
 function rowHash(row: Omit<AuditRow, 'hash'>): string {
   const content = canonicalJson([row.seq, row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.before, row.after, row.outcome]);
   return createHash('sha256').update(row.prevHash).update('\n').update(content).digest('hex');
@@ -99,9 +105,30 @@ export function appendAuditEntries({ db, sqlite }: Pick<OpenRegistry, 'db' | 'sq
   writeHead(db, { seq, hash }, at);
 }
 
+/** The chain's head: its row count and last hash. */
+export function auditHead(db: RegistryDb): AuditPoint {
+  const head = readHead(db);
+  return { rows: head.seq, hash: head.hash };
+}
+
+/** Whether the chain as stored still passes through `point`: a chain rewritten before it has another hash there. */
+export function chainPassesThrough({ sqlite }: Pick<OpenRegistry, 'sqlite'>, point: AuditPoint): boolean {
+  const row = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(point.rows) as { hash: string } | undefined;
+  return row?.hash === point.hash;
+}
+
+/** The chain's hash at each of the given row counts that it has. */
+export function auditPointsAt({ sqlite }: Pick<OpenRegistry, 'sqlite'>, rowCounts: readonly number[]): AuditPoint[] {
+  const hashAt = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?');
+  return rowCounts.flatMap((rows) => {
+    const row = hashAt.get(rows) as { hash: string } | undefined;
+    return row ? [{ rows, hash: row.hash }] : [];
+  });
+}
+
 export type AuditVerdict =
   | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenAtSeq: number; problem: 'edited' | 'missing_or_reordered' | 'truncated' };
+  | { ok: false; rows: number; brokenAtSeq: number; problem: 'edited' | 'missing_or_reordered' | 'truncated' | 'rewritten' };
 
 /** Walks the whole chain: an edited, deleted, inserted or reordered row breaks it. */
 export function verifyAuditChain({ db, sqlite }: Pick<OpenRegistry, 'db' | 'sqlite'>): AuditVerdict {

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openRegistryDatabase, type OpenRegistry } from '../../db/connection';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { UnitLevel } from '../../shared/domain/enums';
 import { createDispatcher } from './api/dispatch';
+import { findUserEntry, keyfilePathFor, readKeyfile, unwrapWithPassword } from './registry/keyfile';
 import { AppSession } from './session';
 
 export const testPassword = 'mật khẩu quản trị 2026';
@@ -39,4 +41,15 @@ export async function openTestRegistry(
   const { recoveryKey } = await call('setup.newRecoveryKey', {});
   await call('setup.create', { unit, admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword }, recoveryKeyConfirmed: true });
   return { session, databaseFile, recoveryKey, call, refusal };
+}
+
+/**
+ * What anyone with an account can do outside the application: unwrap the registry key with their
+ * own password from the key file and open the database file directly, with full write access.
+ */
+export async function openDatabaseWithOwnPassword(databaseFile: string, username: string, password: string): Promise<OpenRegistry> {
+  const content = await readKeyfile(keyfilePathFor(databaseFile));
+  const databaseKey = await unwrapWithPassword(content, findUserEntry(content, username)!, password);
+  if (!databaseKey) throw new Error(`the password of ${username} does not open ${databaseFile}`);
+  return openRegistryDatabase(databaseFile, databaseKey);
 }

@@ -5,6 +5,7 @@ import type { UserSummary } from '../../shared/contract/users';
 import { DomainError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { appendAudit } from './audit';
+import { holdsOfficeKeys } from './registry/officeKeys';
 import type { Registry } from './registry/registry';
 
 type UserRow = typeof users.$inferSelect;
@@ -35,13 +36,15 @@ export async function createUser(registry: Registry, input: { username: string; 
   if (registry.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new DomainError('USER_EXISTS', { username: input.username });
   }
+  // A new administrator or leader is given the office keys, which the acting account must hold.
+  if (holdsOfficeKeys(input.role)) registry.officeKeys();
   const now = new Date().toISOString();
   const row: UserRow = { id: newId(), username: input.username, displayName: input.displayName, role: input.role, active: true, passwordChangedAt: now, lastSignInAt: null, createdAt: now, updatedAt: now };
   registry.write((db) => {
     db.insert(users).values(row).run();
     appendAudit(db, registry.actor, { action: 'user.create', entity: 'user', entityId: row.id, after: { username: row.username, displayName: row.displayName, role: row.role } });
   });
-  await registry.grantAccess(row.username, input.password);
+  await registry.grantAccess(row.username, input.password, row.role);
   return summary(row);
 }
 
@@ -80,12 +83,13 @@ export async function updateUser(registry: Registry, input: { id: string; displa
     });
   });
   if (before.active && !after.active) await registry.revokeAccess(before.username);
+  else if (!holdsOfficeKeys(after.role)) await registry.withdrawOfficeKeys(before.username);
   return summary(after);
 }
 
 export async function resetUserPassword(registry: Registry, id: string, password: string): Promise<void> {
   const row = findUser(registry, id);
-  await registry.grantAccess(row.username, password);
+  await registry.grantAccess(row.username, password, row.role);
   const now = new Date().toISOString();
   registry.write((db) => {
     db.update(users).set({ passwordChangedAt: now, updatedAt: now }).where(eq(users.id, id)).run();

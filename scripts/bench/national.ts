@@ -6,7 +6,7 @@ import { communeOffices, demoDeadline, demoPeriod, type CommuneOffice } from '..
 import { centreUnit, codeOf, provinceCommitteeName, provinces } from '../../electron/services/demo/places';
 import { demoAdministrator } from '../../electron/services/demo/scenarios';
 import { reportFor } from '../../electron/services/exchange/combined';
-import { currentIdentity } from '../../electron/services/exchange/identity';
+import { currentCard } from '../../electron/services/exchange/identity';
 import { exportReportPackage, importPackageFiles, type PackageFile } from '../../electron/services/exchange/transfer';
 import { trustCard } from '../../electron/services/exchange/trust';
 import { Registry } from '../../electron/services/registry/registry';
@@ -51,14 +51,14 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
 
   const setup = await timed(async () => {
     const centre = (await Registry.create(path.join(folder, 'centre.db'), { unit: { ...centreUnit, parentCode: null }, admin }, openOptionsFor(mode))).registry;
-    const centreCard = currentIdentity(centre.db);
+    const centreCard = currentCard(centre.db);
     const offices: Office[] = [];
     for (const province of chosen) {
       const code = codeOf(province.name);
       const databaseFile = path.join(folder, `${code}.db`);
       const { registry } = await Registry.create(databaseFile, { unit: { code, name: provinceCommitteeName(province), level: 'province', parentCode: centreUnit.code }, admin }, openOptionsFor(mode));
       trustCard(registry, centreCard.cardBytes, centreCard.card.fingerprint);
-      const own = currentIdentity(registry.db);
+      const own = currentCard(registry.db);
       trustCard(centre, own.cardBytes, own.card.fingerprint);
       offices.push({ code, databaseFile, registry, files: [] });
     }
@@ -70,7 +70,7 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
   const generation = await timed(() => {
     for (const [index, province] of chosen.entries()) {
       const office = offices[index]!;
-      const communes = communeOffices({ random: seededRandom(options.seed).derive(`province ${index}`), today, province, provinceCode: office.code, count: province.communes, period, round: '626-CV/BTCTW', deadline, recipientCard: currentIdentity(office.registry!.db).card, allReport: true });
+      const communes = communeOffices({ random: seededRandom(options.seed).derive(`province ${index}`), today, province, provinceCode: office.code, count: province.communes, period, round: '626-CV/BTCTW', deadline, recipientCard: currentCard(office.registry!.db).card, allReport: true });
       office.registry!.write(() => {
         for (const commune of communes) trustCard(office.registry!, commune.cardBytes, commune.card.fingerprint);
       });

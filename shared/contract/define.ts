@@ -20,6 +20,11 @@ export const dataEntry: readonly UserRole[] = ['administrator', 'clerk', 'leader
 export const administrators: readonly UserRole[] = ['administrator'];
 /** Deciding on trips (approval, refusal, extension) and signing reports. */
 export const decisions: readonly UserRole[] = ['administrator', 'leader'];
+/**
+ * The roles that hold the office's private keys: those who sign report files (the leader signs the
+ * report in the party's own procedure) and open the encrypted ones sent to the unit.
+ */
+export const officeKeyHolders: readonly UserRole[] = decisions;
 
 export function publicCall<Input extends z.ZodType, Output extends z.ZodType>(input: Input, output: Output): CallDefinition<Input, Output> {
   return { input, output, access: { kind: 'public' }, writes: false };

@@ -423,7 +423,9 @@ export const AuditVerdictOutput = z.object({
   ok: z.boolean(),
   rows: z.number().int(),
   brokenAtSeq: z.number().int().optional(),
-  problem: z.enum(['edited', 'missing_or_reordered', 'truncated']).optional(),
+  problem: z.enum(['edited', 'missing_or_reordered', 'truncated', 'rewritten']).optional(),
+  /** Whether the chain was also compared with the anchor sealed under the office keys (a key holder's session). */
+  anchor: z.enum(['checked', 'unchecked']),
 });
 
 export const registryCalls = {

@@ -141,6 +141,8 @@ export const importingMessages = messages(
     'cli.audit.problem.edited': 'nội dung bị sửa',
     'cli.audit.problem.missing_or_reordered': 'thiếu dòng hoặc sai thứ tự',
     'cli.audit.problem.truncated': 'mất các dòng cuối',
+    'cli.audit.problem.rewritten': 'nhật ký bị viết lại, không còn khớp dấu mốc quản trị viên đã niêm phong',
+    'cli.audit.anchorUnchecked': 'Chưa đối chiếu với dấu mốc đã niêm phong: việc này cần tài khoản quản trị viên hoặc lãnh đạo.',
 
     'nav.import': 'Nhập, xuất dữ liệu',
     'importScreen.title': 'Nhập, xuất dữ liệu',
@@ -316,6 +318,8 @@ export const importingMessages = messages(
     'cli.audit.problem.edited': 'content edited',
     'cli.audit.problem.missing_or_reordered': 'rows missing or out of order',
     'cli.audit.problem.truncated': 'last rows missing',
+    'cli.audit.problem.rewritten': 'the log was rewritten and no longer matches the anchor an administrator sealed',
+    'cli.audit.anchorUnchecked': 'Not compared with the sealed anchor: that needs an administrator or leader account.',
 
     'nav.import': 'Import and export',
     'importScreen.title': 'Import and export',

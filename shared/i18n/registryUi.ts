@@ -381,6 +381,8 @@ export const registryUiMessages = messages(
     'audit.problem.edited': 'Dòng số {seq} đã bị sửa sau khi ghi ({rows} dòng đã kiểm tra). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
     'audit.problem.missing_or_reordered': 'Từ dòng số {seq}, nhật ký bị thiếu dòng hoặc đảo thứ tự. Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
     'audit.problem.truncated': 'Các dòng cuối của nhật ký đã bị cắt bỏ (từ dòng số {seq}). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
+    'audit.problem.rewritten': 'Nhật ký đã bị viết lại: chuỗi mã băm không còn đi qua dấu mốc dòng số {seq} mà quản trị viên đã niêm phong. Hãy báo cho người quản trị, giữ nguyên tệp dữ liệu và đối chiếu với bản sao lưu.',
+    'audit.anchorUnchecked': 'Chỉ quản trị viên hoặc lãnh đạo đối chiếu được nhật ký với dấu mốc đã niêm phong; phần này chưa được kiểm tra.',
   },
   {
     'nav.catalogues': 'Catalogues',
@@ -761,5 +763,7 @@ export const registryUiMessages = messages(
     'audit.problem.edited': 'Row {seq} was altered after it was written ({rows} rows checked). Tell the administrator and keep the data file as it is.',
     'audit.problem.missing_or_reordered': 'From row {seq}, rows are missing or out of order. Tell the administrator and keep the data file as it is.',
     'audit.problem.truncated': 'The last rows of the log were cut off (from row {seq}). Tell the administrator and keep the data file as it is.',
+    'audit.problem.rewritten': 'The log was rewritten: its hash chain no longer passes through the anchor an administrator sealed at row {seq}. Tell the administrator, keep the data file as it is and compare with a backup.',
+    'audit.anchorUnchecked': 'Only an administrator or leader can compare the log with the sealed anchor; that part was not checked.',
   },
 );

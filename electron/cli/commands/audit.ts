@@ -1,18 +1,19 @@
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { verifyAuditChain } from '../../services/audit';
+import { verifyAuditLog } from '../../services/auditAnchor';
 import { parseCommand, UsageError, type CliIo } from '../io';
 
-/** `so86 audit verify`: walks the audit log's hash chain end to end; exit 1 names the first broken row. */
+/** `so86 audit verify`: walks the audit log's hash chain end to end and compares it with the sealed anchor; exit 1 names the first broken row. */
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'verify') throw new UsageError('cli.badUsage', { detail: `audit ${action ?? ''}`.trim() });
   const { context } = parseCommand(rest, {}, io);
   const registry = await context.unlock();
   try {
-    const verdict = verifyAuditChain(registry);
+    const verdict = verifyAuditLog(registry);
     if (context.json) context.printJson(verdict);
     if (verdict.ok) {
       if (!context.json) context.say('cli.audit.ok', { rows: verdict.rows });
+      if (!context.json && verdict.anchor === 'unchecked') context.say('cli.audit.anchorUnchecked');
       return 0;
     }
     context.say('cli.audit.broken', { seq: verdict.brokenAtSeq, problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey) });

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { currentIdentity } from '../../services/exchange/identity';
+import { currentCard } from '../../services/exchange/identity';
 import { trustCard } from '../../services/exchange/trust';
 import { formatFingerprint } from '../../services/packages';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
@@ -18,7 +18,7 @@ async function writeCard(args: string[], io: CliIo): Promise<number> {
   const out = requireOption(values, 'out');
   const registry = await context.unlock();
   try {
-    const own = currentIdentity(registry.db);
+    const own = currentCard(registry.db);
     await writeFile(out, own.cardBytes);
     const summary = { file: path.resolve(out), unitCode: own.card.unit.code, unitName: own.card.unit.name, level: own.card.unit.level, fingerprint: formatFingerprint(own.card.fingerprint) };
     if (context.json) context.printJson(summary);

@@ -1,7 +1,7 @@
 import type { exchangeCalls, KeyCardSummary, PackageSummary } from '../../../shared/contract/exchange';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { addSubordinateUnit, completeness } from '../exchange/combined';
-import { currentIdentity, rotateOwnIdentity } from '../exchange/identity';
+import { currentCard } from '../exchange/identity';
 import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
 import { exportReportPackage, importPackageFile, importPackageFiles, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../exchange/transfer';
 import { listTrustedCards, revokeCard, trustCard, type TrustedCardRecord } from '../exchange/trust';
@@ -29,7 +29,7 @@ function cardSummary(record: TrustedCardRecord): KeyCardSummary {
 }
 
 function ownCard(registry: Registry) {
-  const own = currentIdentity(registry.db);
+  const own = currentCard(registry.db);
   return {
     fingerprint: formatFingerprint(own.card.fingerprint),
     fileName: `TheKhoa_${own.card.unit.code}.json`,
@@ -50,9 +50,9 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
   },
   'keys.trust': ({ contentBase64, fingerprint }, { session }) => cardSummary(trustCard(session.requireRegistry(), bytesOf(contentBase64), fingerprint)),
   'keys.revoke': ({ id, reason }, { session }) => cardSummary(revokeCard(session.requireRegistry(), id, reason)),
-  'keys.rotate': (_input, { session }) => {
+  'keys.rotate': async (_input, { session }) => {
     const registry = session.requireRegistry();
-    registry.write((db) => rotateOwnIdentity(db, registry.actor));
+    await registry.rotateOfficeKeys();
     return ownCard(registry);
   },
   'units.add': ({ code, name }, { session }) => {

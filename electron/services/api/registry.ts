@@ -3,7 +3,7 @@ import { decisions } from '../../../shared/contract/define';
 import { DomainError } from '../../../shared/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { appendAudit } from '../audit';
-import { verifyAuditChain } from '../audit';
+import { verifyAuditLog } from '../auditAnchor';
 import { deleteActivityEvent, saveActivityEvent } from '../records/activityEvents';
 import { addAttachment, deleteAttachment, readAttachment } from '../records/attachments';
 import { archiveCell, archiveMember, getMember, listCells, renameCell, saveMember, searchMembers } from '../records/members';
@@ -94,5 +94,5 @@ export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {
     return saved;
   },
 
-  'audit.verify': (_input, { session }) => verifyAuditChain(session.requireRegistry()),
+  'audit.verify': (_input, { session }) => verifyAuditLog(session.requireRegistry()),
 };

@@ -59,6 +59,8 @@ export async function createBackup(
   const now = options.now ?? new Date();
   const report = options.onProgress ?? (() => undefined);
   const unit = registry.ownUnit();
+  // The backup's copy of the key file carries the audit anchor, sealed up to now in a key holder's session.
+  await registry.sealAuditAnchor();
   const file = await targetFile(target, unit.code, now);
   const registryFolder = path.dirname(registry.databaseFile);
   await removeStaleSnapshots(registryFolder, now);

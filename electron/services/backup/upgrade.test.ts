@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, openRegistryDatabase, sourceMigrationsFolder } from '../../../db/connection';
 import { searchMembers } from '../records/members';
+import { keyfilePathFor, readKeyfile, writeKeyfile } from '../registry/keyfile';
 import { Registry } from '../registry/registry';
 import { verifyAuditChain } from '../audit';
 import { testPassword } from '../testSupport';
@@ -18,6 +19,10 @@ function firstReleaseMigrations(): string {
   const journalFile = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
   writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  // Today's code makes the office keys without writing their private halves to the database; the test
+  // puts them there afterwards, as the first release kept them, so the columns must accept the insert first.
+  const initial = path.join(folder, '0000_initial.sql');
+  writeFileSync(initial, readFileSync(initial, 'utf8').replace(/`(signing|encryption)_private_key` blob NOT NULL/g, '`$1_private_key` blob'));
   return folder;
 }
 
@@ -38,7 +43,12 @@ describe('the first start of a newer version', () => {
     old.sqlite
       .prepare(`INSERT INTO members (id, unit_id, cell_id, code, full_name, name_folded, name_sort_key, national_id, created_at, updated_at) VALUES ('m1', ?, 'c1', 'DV-0001', 'Đặng Thị Hoà', 'dang thi hoa', 'hoa', '087190000123', ?, ?)`)
       .run(unitId, now, now);
+    // The first release's own_keys: private halves in the database, no office keys in the key file.
+    const [keyId, privateKeys] = [...old.officeKeys().privateKeys][0]!;
+    old.sqlite.prepare('UPDATE own_keys SET signing_private_key = ?, encryption_private_key = ?').run(Buffer.from(privateKeys.signingPrivateKey), Buffer.from(privateKeys.encryptionPrivateKey));
     old.close();
+    const { officeKeys: _notYet, ...firstReleaseKeyfile } = await readKeyfile(keyfilePathFor(databaseFile));
+    await writeKeyfile(keyfilePathFor(databaseFile), firstReleaseKeyfile);
 
     const sameVersion = await Registry.unlock(databaseFile, 'admin', testPassword, { migrationsFolder: oldMigrations });
     expect(sameVersion.upgradeBackupFile).toBeNull();
@@ -57,6 +67,8 @@ describe('the first start of a newer version', () => {
     const audit = upgraded.sqlite.prepare(`SELECT before, after FROM audit_log WHERE action = 'backup.before_upgrade'`).all() as { before: string; after: string }[];
     expect(audit.map((row) => [JSON.parse(row.before), JSON.parse(row.after)])).toEqual([[{ schemaVersion: 1 }, { schemaVersion: latestSchemaVersion(), fileName: backups[0] }]]);
     expect(verifyAuditChain(upgraded).ok).toBe(true);
+    expect(upgraded.officeKeys().privateKeys.get(keyId)).toEqual(privateKeys);
+    expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM own_keys WHERE signing_private_key IS NOT NULL OR encryption_private_key IS NOT NULL').get()).toEqual({ n: 0 });
     for (const query of ['dang hoa', 'dv-0001', 'DV-0001', '190000123']) expect(searchMembers(upgraded, { query, includeArchived: false, limit: 50, offset: 0 }).rows.map((row) => row.code)).toEqual(['DV-0001']);
     upgraded.close();
 

@@ -7,7 +7,7 @@ import { trainingAccount } from '../../../shared/domain/training';
 import { DomainError } from '../../../shared/errors';
 import { addDays, type CivilDate, civilDateInVietnam, earliest } from '../../../shared/rules/dates';
 import { seededRandom, type SeededRandom } from '../../../shared/seededRandom';
-import { currentIdentity } from '../exchange/identity';
+import { currentCard } from '../exchange/identity';
 import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
 import { exportReportPackage, importPackageFiles } from '../exchange/transfer';
 import { trustCard } from '../exchange/trust';
@@ -205,7 +205,7 @@ export async function provinceDemo(databaseFile: string, options: DemoOptions & 
     const round = askForReports(registry, random, 'TU', period, deadline, today);
     const count = options.communes ?? 100;
     const offices = communeOffices(
-      { random: random.derive('communes'), today, province, provinceCode: unit.code, count, period, round: round.ref, deadline, recipientCard: currentIdentity(registry.db).card },
+      { random: random.derive('communes'), today, province, provinceCode: unit.code, count, period, round: round.ref, deadline, recipientCard: currentCard(registry.db).card },
       (done) => options.onProgress?.('communes', done, count),
     );
     const communesFolder = communesFolderOf(databaseFile);
@@ -252,7 +252,7 @@ export async function nationalDemo(folder: string, options: DemoOptions): Promis
   try {
     const centreRound = askForReports(centre.registry, random, 'BTCTW', period, addDays(today, 10), today);
     const request = exportRoundRequest(centre.registry, centreRound.id);
-    const centreCard = currentIdentity(centre.registry.db);
+    const centreCard = currentCard(centre.registry.db);
     const provinceFiles: { fileName: string; bytes: Uint8Array }[] = [];
     for (const [index, province] of provinces.entries()) {
       options.onProgress?.('provinces', index, provinces.length);
@@ -263,7 +263,7 @@ export async function nationalDemo(folder: string, options: DemoOptions): Promis
       const registry = created.registry;
       try {
         trustCard(registry, centreCard.cardBytes, centreCard.card.fingerprint);
-        const own = currentIdentity(registry.db);
+        const own = currentCard(registry.db);
         trustCard(centre.registry, own.cardBytes, own.card.fingerprint);
         importPackageFiles(registry, [{ fileName: request.fileName, bytes: request.content }]);
         writeProvinceRecords(registry, provinceRandom, province, today, options.seed);

@@ -80,7 +80,7 @@ export function exportRoundRequest(registry: Registry, id: string): { fileName: 
     round: round.ref,
     appVersion,
     parts: { 'request.json': new TextEncoder().encode(JSON.stringify(request)) },
-    identity: currentIdentity(registry.db).identity,
+    identity: currentIdentity(registry).identity,
   });
   registry.write((db) => appendAudit(db, registry.actor, { action: 'round.export_request', entity: 'reporting_round', entityId: id }));
   const safeRef = round.ref.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9.-]+/g, '-');

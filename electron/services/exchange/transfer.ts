@@ -12,6 +12,7 @@ import { ruleContext } from '../records/common';
 import { flagsOf } from '../records/trips';
 import { renderDraft, reportDraft } from '../reports/drafts';
 import { appVersion } from '../version';
+import { auditForExport, checkAuditAnchors, keepAuditAnchors } from './anchors';
 import { allIdentities, currentIdentity, type OwnIdentity } from './identity';
 import { parentCard, signerLookup } from './trust';
 
@@ -95,9 +96,10 @@ export async function exportReportPackage(
   }
   const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
   if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
-  const own = currentIdentity(registry.db);
+  const own = currentIdentity(registry);
   const unit = registry.ownUnit();
   const packageId = newId();
+  const audit = auditForExport(registry);
   const content = sealPackage({
     kind: 'report',
     unit: { code: unit.code, name: unit.name, level: unit.level },
@@ -109,6 +111,7 @@ export async function exportReportPackage(
     recipientCard: recipient,
     packageId,
     detailsSchema: PackageDetails,
+    audit,
   });
   // The last point where a cancelled export stops: nothing is recorded yet.
   onProgress(steps, steps);
@@ -118,18 +121,40 @@ export async function exportReportPackage(
     const now = new Date().toISOString();
     if (saved) db.update(reports).set({ version: next, exportedAt: now, updatedAt: now }).where(eq(reports.id, saved.id)).run();
     else db.insert(reports).values({ id: newId(), periodFrom: input.period.from, periodTo: input.period.to, roundId: draft.roundId, meta: draft.meta as unknown as Record<string, unknown>, narrative: {}, version: next, exportedAt: now, createdAt: now, updatedAt: now }).run();
-    appendAudit(db, registry.actor, { action: 'package.export', entity: 'report', entityId: packageId, after: { period: input.period, version: next, encrypted: recipient !== null, round: round?.ref ?? null } });
+    appendAudit(db, registry.actor, {
+      action: 'package.export',
+      entity: 'report',
+      entityId: packageId,
+      after: { period: input.period, version: next, encrypted: recipient !== null, round: round?.ref ?? null, auditRows: audit.head.rows },
+    });
     return next;
   });
+  await registry.sealAuditAnchor();
   return { fileName: packageFileName({ unitCode: unit.code, period: input.period, version }), content, packageId, version };
 }
 
 /**
  * Verifies a package against this registry's trust store, opening it with this office's
- * key (current or retired) when it is encrypted to this office.
+ * key (current or retired) when it is encrypted to this office, and checks a report against
+ * the audit anchors its unit sent before.
  */
-export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry.db)): Verified {
+export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry)): Verified {
+  const verified = verifyWithOwnKeys(registry, bytes, identities);
+  if (verified.manifest.kind === 'report') checkAuditAnchors(registry.db, verified.manifest);
+  return verified;
+}
+
+function verifyWithOwnKeys(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[]): Verified {
   const lookupSigner = signerLookup(registry.db);
+  if (identities.length === 0) {
+    // Without the office keys (a clerk or viewer) only an unencrypted file can be read.
+    try {
+      return verifyPackage(bytes, { lookupSigner, detailsSchema: PackageDetails });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'PKG_RECIPIENT_KEY_REQUIRED') registry.officeKeys();
+      throw error;
+    }
+  }
   let lastError: unknown = null;
   for (const own of identities) {
     try {
@@ -206,6 +231,7 @@ export function importPackageFile(registry: Registry, bytes: Uint8Array, identit
       })
       .run();
     if (newer && current) db.update(importedPackages).set({ supersededBy: manifest.packageId }).where(eq(importedPackages.id, current.id)).run();
+    keepAuditAnchors(db, manifest, new Date().toISOString());
     appendAudit(db, registry.actor, {
       action: 'package.import',
       entity: 'imported_package',
@@ -232,7 +258,7 @@ export type PackageFileResult = { fileName: string } & (
  * reason and the others are kept. An error thrown by `onProgress` (a cancelled job) keeps none.
  */
 export function importPackageFiles(registry: Registry, files: readonly PackageFile[], onProgress?: (done: number, total: number) => void): PackageFileResult[] {
-  const identities = allIdentities(registry.db);
+  const identities = allIdentities(registry);
   return registry.write(() =>
     files.map((file, index) => {
       onProgress?.(index, files.length);

@@ -3,7 +3,8 @@ import { concatBytes, decodeUtf8, displayName, utf8 } from './encoding';
 import { SIGNATURE_BYTES } from './keys';
 
 /** The version of the whole file: container layout, manifest fields and cryptography (FORMAT.md). */
-export const FORMAT_VERSION = 1;
+/** Version 2 added the sender's audit anchor (`audit` in the manifest); version 1 files are still read. */
+export const FORMAT_VERSION = 2;
 
 /** `\x89 S O 8 6 \r \n \x1a`: the PNG trick — a transfer that mangles 8-bit bytes or line ends breaks the magic. */
 export const MAGIC = Uint8Array.of(0x89, 0x53, 0x4f, 0x38, 0x36, 0x0d, 0x0a, 0x1a);

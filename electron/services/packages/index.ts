@@ -32,7 +32,7 @@ export {
   partNames,
   partsByKind,
 } from './format';
-export { type PackageManifest } from './manifest';
+export { MAX_AUDIT_CHECKPOINTS, type ManifestAudit, type PackageManifest } from './manifest';
 export { ReportingRequest } from './contents';
 export { type PackageFileNameInput, type SealInput, packageFileName, sealPackage } from './seal';
 export { type OpenOptions, type ReceiverKey, type TrustedSigner, type VerifiedPackage, type VerifyOptions, inspectPackage, verifyPackage } from './verify';

@@ -37,13 +37,24 @@ export const ManifestEncryption = z.strictObject({
 });
 export type ManifestEncryption = z.infer<typeof ManifestEncryption>;
 
+const AuditPoint = z.strictObject({ rows: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), hash: Sha256Hex });
+export const MAX_AUDIT_CHECKPOINTS = 256;
+
+/**
+ * The sender's audit chain when it sealed the file: its head, and the hash of the chain at each
+ * row count an earlier report file carried as its head, so the receiver can check the new chain
+ * still passes through every point it was shown before.
+ */
+export const ManifestAudit = z.strictObject({ head: AuditPoint, checkpoints: z.array(AuditPoint).max(MAX_AUDIT_CHECKPOINTS) });
+export type ManifestAudit = z.infer<typeof ManifestAudit>;
+
 export const ManifestSigner = z.strictObject({ fingerprint: FingerprintHex, signingKey: KeyHex, encryptionKey: KeyHex });
 export const ManifestRecipient = z.strictObject({ fingerprint: FingerprintHex, unitCode: UnitCodeText });
 
 export const PackageManifest = z
   .strictObject({
     type: z.literal(MANIFEST_TYPE),
-    formatVersion: z.literal(FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(FORMAT_VERSION)]),
     packageId: Id,
     kind: z.enum(packageKinds),
     unit: UnitRef,
@@ -55,6 +66,12 @@ export const PackageManifest = z
     recipient: ManifestRecipient.nullable(),
     encryption: ManifestEncryption.nullable(),
     parts: z.array(ManifestPart).max(MAX_PARTS),
+    audit: ManifestAudit.nullable().optional(),
+  })
+  // Version 1 has no `audit`; version 2 always has the field, `null` for a request or a sender without an audit log.
+  .refine((manifest) => (manifest.formatVersion === 1) === (manifest.audit === undefined), {
+    message: 'validation.invalid',
+    path: ['audit'],
   })
   .refine((manifest) => (manifest.recipient === null) === (manifest.encryption === null), {
     message: 'validation.invalid',

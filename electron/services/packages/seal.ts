@@ -20,7 +20,7 @@ import {
   writeContainer,
 } from './format';
 import { KEY_BYTES, type OfficeIdentity, computeFingerprint, signBytes, signingPublicKeyOf } from './keys';
-import { AppVersion, MANIFEST_TYPE, type ManifestPart, type PackageManifest, checkManifestParts } from './manifest';
+import { AppVersion, MANIFEST_TYPE, ManifestAudit, type ManifestPart, type PackageManifest, checkManifestParts } from './manifest';
 import { Period, RoundRef, UnitCodeText, UnitRef } from './schemas';
 
 export interface SealInput {
@@ -39,6 +39,8 @@ export interface SealInput {
   createdAt?: string;
   detailsSchema?: z.ZodType;
   limits?: Partial<PackageLimits>;
+  /** The sender's audit anchor, for a report from a registry; none for a request. */
+  audit?: ManifestAudit | null;
   /** The source of the content key and the ephemeral key; fixed only in tests. */
   random?: (length: number) => Uint8Array;
 }
@@ -52,6 +54,7 @@ const SealFields = z
     appVersion: AppVersion,
     packageId: Id,
     createdAt: Instant,
+    audit: ManifestAudit.nullable(),
   })
   .refine((fields) => fields.kind !== 'request' || fields.round !== null, { message: 'validation.required', path: ['round'] });
 
@@ -71,6 +74,7 @@ export function sealPackage(input: SealInput): Uint8Array {
     appVersion: input.appVersion,
     packageId: input.packageId ?? newId(Date.parse(createdAt) || Date.now()),
     createdAt,
+    audit: input.audit ?? null,
   });
   if (!fields.success) throw new DomainError('VALIDATION', {}, toFieldIssues(fields.error.issues));
   const facts = fields.data;
@@ -124,6 +128,7 @@ export function sealPackage(input: SealInput): Uint8Array {
     recipient,
     encryption,
     parts: manifestParts,
+    audit: facts.audit,
   };
   const manifestBytes = canonicalJsonBytes(manifest);
   if (manifestBytes.length > limits.maxManifestBytes) {

@@ -41,7 +41,7 @@ interface ManifestAsDocumented {
 /** FORMAT.md section 2, field by field. */
 function splitContainer(file: Buffer) {
   expect(file.subarray(0, 8).toString('hex')).toBe('89534f38360d0a1a');
-  expect(file.readUInt16BE(8)).toBe(1);
+  expect(file.readUInt16BE(8)).toBe(2);
   const manifestLength = file.readUInt32BE(10);
   const manifestBytes = file.subarray(14, 14 + manifestLength);
   const signature = file.subarray(14 + manifestLength, 78 + manifestLength);
@@ -89,7 +89,7 @@ describe('FORMAT.md, followed by hand', () => {
     const manifest = JSON.parse(manifestBytes.toString('utf8')) as ManifestAsDocumented & Record<string, unknown>;
     expect(canonical(manifest)).toBe(manifestBytes.toString('utf8'));
     expect(Object.keys(manifest).sort()).toEqual(
-      ['appVersion', 'createdAt', 'encryption', 'formatVersion', 'kind', 'packageId', 'parts', 'period', 'recipient', 'round', 'signer', 'type', 'unit'],
+      ['appVersion', 'audit', 'createdAt', 'encryption', 'formatVersion', 'kind', 'packageId', 'parts', 'period', 'recipient', 'round', 'signer', 'type', 'unit'],
     );
     expect(ed25519Verify(manifest.signer.signingKey, manifestBytes, signature)).toBe(true);
     expect(parts.map((part) => part.name)).toEqual(manifest.parts.map((part) => part.name));

@@ -93,6 +93,8 @@ function open<Details>(
   const limits = resolveLimits(options.limits);
   const container = readContainer(bytes, limits);
   const manifest = parseManifest(container.manifestBytes);
+  // The header's version is not signed: it must say what the signed manifest says.
+  if (container.formatVersion !== manifest.formatVersion) throw new DomainError('PKG_MALFORMED');
   checkManifestParts(manifest, limits);
   checkSignerConsistency(manifest);
   const receiver = checkRecipient(manifest, options.receiver, requireReadable);

@@ -22,12 +22,24 @@ const UserEntry = Wrapped.extend({
   failedAttempts: z.number().int().min(0).default(0),
   lastFailureAt: z.string().nullable().default(null),
 });
+/**
+ * The office's private keys, apart from the registry key (`officeKeys.ts`): sealed under their own
+ * random key, which is wrapped only for the accounts allowed to sign and under the recovery key.
+ */
+const OfficeKeysSection = z.object({
+  holders: z.array(Wrapped.extend({ lookup: z.string().regex(/^[0-9a-f]{64}$/), kdf: KdfParams })),
+  recovery: Wrapped.nullable(),
+  keys: z.object({ nonce: base64, ciphertext: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(1 << 20) }),
+});
+export type OfficeKeysSection = z.infer<typeof OfficeKeysSection>;
+
 const KeyfileContent = z.object({
   format: z.literal('so86-keyfile'),
   version: z.literal(1),
   registryId: z.string().uuid(),
   users: z.array(UserEntry),
   recovery: Wrapped,
+  officeKeys: OfficeKeysSection.optional(),
 });
 export type KeyfileContent = z.infer<typeof KeyfileContent>;
 type UserEntry = z.infer<typeof UserEntry>;
@@ -40,7 +52,7 @@ export function userLookup(registryId: string, username: string): string {
   return createHash('sha256').update(`so86-user\u0000${registryId}\u0000${username.normalize('NFC').toLowerCase()}`).digest('hex');
 }
 
-function derivePasswordKey(password: string, salt: Buffer, kdf: z.infer<typeof KdfParams>): Promise<Buffer> {
+export function derivePasswordKey(password: string, salt: Buffer, kdf: z.infer<typeof KdfParams>): Promise<Buffer> {
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scryptCallback(password.normalize('NFC'), salt, kdf.keyLength, options, (error, derived) => (error ? reject(error) : resolve(derived)));

@@ -8,8 +8,18 @@ import { legalBasisSeeds } from '../../../shared/domain/legalBases';
 import type { UnitLevel, UserRole } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { appendAudit, type Actor } from '../audit';
-import { ensureOwnIdentity } from '../exchange/identity';
+import { appendAudit, auditHead, chainPassesThrough, type Actor } from '../audit';
+import { clearPrivateKeysInDatabase, createOwnIdentity, hasOwnIdentity, privateKeysLeftInDatabase, rotateOwnIdentity } from '../exchange/identity';
+import {
+  grantOfficeKeys,
+  holdsOfficeKeys,
+  newOfficeKeys,
+  openOfficeKeysWithPassword,
+  openOfficeKeysWithRecovery,
+  resealOfficeKeys,
+  withdrawOfficeKeys,
+  type OfficeKeyring,
+} from './officeKeys';
 import { checkIntegrity, requireIntact, type IntegrityVerdict } from './integrity';
 import {
   deriveDatabaseKey,
@@ -71,6 +81,9 @@ export class Registry {
     readonly openingCheck: IntegrityVerdict,
   ) {}
 
+  /** The office's private keys, unwrapped at sign-in for an administrator or leader who was given them. */
+  private keyring: OfficeKeyring | null = null;
+
   private pendingUpgradeSnapshot: { snapshot: string; fromVersion: number } | null = null;
   /** The backup taken when this opening migrated the registry from an older version, if it did. */
   upgradeBackupFile: string | null = null;
@@ -99,6 +112,17 @@ export class Registry {
     const unit = this.db.select().from(units).where(eq(units.isSelf, true)).get();
     if (!unit) throw new DomainError('DATABASE_DAMAGED');
     return { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode };
+  }
+
+  /** The office keys for signing or opening report files; refused for a role that does not hold them. */
+  officeKeys(): OfficeKeyring {
+    if (!holdsOfficeKeys(this.user.role)) throw new DomainError('OFFICE_KEYS_ROLE');
+    if (!this.keyring) throw new DomainError('OFFICE_KEYS_NOT_GRANTED');
+    return this.keyring;
+  }
+
+  officeKeysIfHeld(): OfficeKeyring | null {
+    return holdsOfficeKeys(this.user.role) ? this.keyring : null;
   }
 
   /** Runs `work` in one transaction; the audit rows it appends commit with it or not at all. */
@@ -131,6 +155,7 @@ export class Registry {
       users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
       recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
     };
+    let keyring: OfficeKeyring;
 
     const handle = openRegistryDatabase(databaseFile, databaseKey, options);
     const now = new Date().toISOString();
@@ -146,15 +171,19 @@ export class Registry {
         const actor = { userId: admin.id, username: admin.username };
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.create', entity: 'unit', after: input.unit });
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'user.create', entity: 'user', entityId: admin.id, after: { username: admin.username, role: admin.role } });
-        ensureOwnIdentity(tx as unknown as RegistryDb, actor);
+        const own = createOwnIdentity(tx as unknown as RegistryDb, actor);
+        keyring = newOfficeKeys(content, new Map([[own.id, own.privateKeys]]), recovery.bytes!);
       });
+      await grantOfficeKeys(content, keyring!, input.admin.username, input.admin.password);
       await writeKeyfile(keyfilePathFor(databaseFile), content);
     } catch (error) {
       handle.sqlite.close();
       await removeRegistryFiles(databaseFile);
       throw error;
     }
-    return { registry: new Registry(databaseFile, handle, databaseKey, registryId, admin, checkIntegrity(handle.sqlite, 'quick')), recoveryKey: recovery.text };
+    const registry = new Registry(databaseFile, handle, databaseKey, registryId, admin, checkIntegrity(handle.sqlite, 'quick'));
+    registry.keyring = keyring!;
+    return { registry, recoveryKey: recovery.text };
   }
 
   /**
@@ -187,7 +216,7 @@ export class Registry {
       entry.lastFailureAt = null;
       await writeKeyfile(keyfile, content);
     }
-    return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
+    return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
   }
 
   private static async unlockAnyAccount(databaseFile: string, content: KeyfileContent, password: string, options: OpenOptions): Promise<Registry> {
@@ -195,7 +224,7 @@ export class Registry {
       const databaseKey = await unwrapWithPassword(content, entry, password);
       if (!databaseKey) continue;
       const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
-      return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
+      return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
     }
     throw new DomainError('WRONG_PASSWORD');
   }
@@ -230,13 +259,15 @@ export class Registry {
     try {
       const fresh = await wrapForUser(content, username, newPassword, databaseKey);
       content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+      registry.keyring = openOfficeKeysWithRecovery(content, recoveryBytes);
+      if (registry.keyring && holdsOfficeKeys(registry.user.role)) await grantOfficeKeys(content, registry.keyring, username, newPassword);
       if (!stored && existsSync(keyfile)) await fs.rename(keyfile, `${keyfile}.damaged-${Date.now()}`);
       await writeKeyfile(keyfile, content);
     } catch (error) {
       registry.close();
       throw error;
     }
-    return registry.signedIn('session.recover').keepBackupOfOlderVersion();
+    return registry.signedIn('session.recover').takeOfficeKeys(content, newPassword);
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -246,6 +277,7 @@ export class Registry {
     if (!entry || !(await unwrapWithPassword(content, entry, currentPassword))) throw new DomainError('WRONG_PASSWORD');
     const fresh = await wrapForUser(content, this.user.username, newPassword, this.databaseKey);
     content.users = content.users.map((candidate) => (candidate.lookup === fresh.lookup ? fresh : candidate));
+    if (this.officeKeysIfHeld()) await grantOfficeKeys(content, this.keyring!, this.user.username, newPassword);
     await writeKeyfile(this.keyfile, content);
     const now = new Date().toISOString();
     this.write((db) => {
@@ -254,25 +286,65 @@ export class Registry {
     });
   }
 
-  /** Lets `username` open the registry with `password` (a new account, or a password reset by an administrator). */
-  async grantAccess(username: string, password: string): Promise<void> {
+  /**
+   * Lets `username` open the registry with `password` (a new account, or a password reset by an
+   * administrator). An administrator or leader is also given the office keys, which needs them
+   * unwrapped in this session; any other role has its office-key wrapping removed.
+   */
+  async grantAccess(username: string, password: string, role: UserRole): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const fresh = await wrapForUser(content, username, password, this.databaseKey);
     content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+    if (holdsOfficeKeys(role)) await grantOfficeKeys(content, this.officeKeys(), username, password);
+    else withdrawOfficeKeys(content, username);
     await writeKeyfile(this.keyfile, content);
   }
 
-  /** Removes the account's wrapped key: its password no longer opens the registry. */
+  /** Removes the account's wrapped keys: its password no longer opens the registry nor the office keys. */
   async revokeAccess(username: string): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const lookup = userLookup(content.registryId, username);
     content.users = content.users.filter((candidate) => candidate.lookup !== lookup);
+    withdrawOfficeKeys(content, username);
+    await writeKeyfile(this.keyfile, content);
+  }
+
+  /** After a change of role to one that does not sign: the account's office-key wrapping goes. */
+  async withdrawOfficeKeys(username: string): Promise<void> {
+    const content = await readKeyfile(this.keyfile);
+    withdrawOfficeKeys(content, username);
+    await writeKeyfile(this.keyfile, content);
+  }
+
+  /**
+   * Moves the audit anchor sealed with the office keys to the chain's head, in a key holder's
+   * session. A chain that no longer passes through the old anchor was rewritten: the old anchor
+   * stays, so `audit verify` keeps showing it.
+   */
+  async sealAuditAnchor(): Promise<void> {
+    const keyring = this.officeKeysIfHeld();
+    if (!keyring || (keyring.auditAnchor && !chainPassesThrough(this, keyring.auditAnchor))) return;
+    const content = await readKeyfile(this.keyfile);
+    keyring.auditAnchor = auditHead(this.db);
+    resealOfficeKeys(content, keyring);
+    await writeKeyfile(this.keyfile, content);
+  }
+
+  /** New office keys (see `rotateOwnIdentity`), their private halves added to the key file. */
+  async rotateOfficeKeys(): Promise<void> {
+    const keyring = this.officeKeys();
+    const content = await readKeyfile(this.keyfile);
+    const made = this.write((db) => rotateOwnIdentity(this, db));
+    keyring.privateKeys.set(made.id, made.privateKeys);
+    resealOfficeKeys(content, keyring);
     await writeKeyfile(this.keyfile, content);
   }
 
   /** Drops the key from memory and closes the file. */
   close(): void {
     this.databaseKey.fill(0);
+    this.keyring?.officeKey.fill(0);
+    this.keyring = null;
     if (this.handle.sqlite.open) this.handle.sqlite.close();
   }
 
@@ -320,6 +392,47 @@ export class Registry {
     return this;
   }
 
+  /**
+   * For an administrator or leader: unwraps the office keys. The first such sign-in on a registry
+   * made before the keys moved out of the database moves them into the key file, then clears them
+   * from the database and rewrites the file so no freed page or journal still holds them.
+   */
+  private async takeOfficeKeys(content: KeyfileContent, password: string): Promise<Registry> {
+    try {
+      if (holdsOfficeKeys(this.user.role)) {
+        this.keyring = await openOfficeKeysWithPassword(content, this.user.username, password);
+        await this.moveOfficeKeysOutOfDatabase(content, password);
+      }
+      await this.sealAuditAnchor();
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    return this.keepBackupOfOlderVersion();
+  }
+
+  private async moveOfficeKeysOutOfDatabase(content: KeyfileContent, password: string): Promise<void> {
+    const leftover = privateKeysLeftInDatabase(this.db);
+    const withoutIdentity = !hasOwnIdentity(this.db);
+    if (leftover.size === 0 && !withoutIdentity) return;
+    // Keys already moved but not given to this account: it waits for an administrator to give them.
+    if (content.officeKeys && !this.keyring) return;
+    const keyring = this.keyring ?? newOfficeKeys(content, new Map(), null);
+    for (const [id, pair] of leftover) keyring.privateKeys.set(id, pair);
+    if (withoutIdentity) {
+      const made = this.write((db) => createOwnIdentity(db, this.actor));
+      keyring.privateKeys.set(made.id, made.privateKeys);
+    }
+    resealOfficeKeys(content, keyring);
+    if (!this.keyring) await grantOfficeKeys(content, keyring, this.user.username, password);
+    await writeKeyfile(this.keyfile, content);
+    this.keyring = keyring;
+    if (leftover.size === 0) return;
+    this.write((db) => clearPrivateKeysInDatabase(db, this.actor, [...leftover.keys()]));
+    this.sqlite.exec('VACUUM');
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Records the sign-in; when that write fails (a full disk), the file is let go rather than left held. */
   private signedIn(action: string): Registry {
     const now = new Date().toISOString();
@@ -327,7 +440,6 @@ export class Registry {
       this.write((db) => {
         db.update(users).set({ lastSignInAt: now }).where(eq(users.id, this.user.id)).run();
         appendAudit(db, this.actor, { action, entity: 'user', entityId: this.user.id });
-        ensureOwnIdentity(db, this.actor);
       });
     } catch (error) {
       this.close();

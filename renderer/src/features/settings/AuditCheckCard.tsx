@@ -37,6 +37,11 @@ export function AuditCheckCard() {
             {t('audit.ok', { rows: formatNumber(verdict.rows) })}
           </Alert>
         )}
+        {verdict?.anchor === 'unchecked' && (
+          <Text size="sm" c="dimmed" data-testid="audit-anchor-unchecked">
+            {t('audit.anchorUnchecked')}
+          </Text>
+        )}
         {verdict && !verdict.ok && (
           <Alert color="red" icon={<IconShieldX size={18} />} title={t('audit.broken')} data-testid="audit-verdict">
             {t(`audit.problem.${verdict.problem ?? 'edited'}`, { seq: verdict.brokenAtSeq ?? 0, rows: formatNumber(verdict.rows) })}
