@@ -216,7 +216,8 @@ export function computeReport(input: ReportInput): ReportData {
   return {
     unit: input.unit,
     period: input.period,
-    appendix01: input.issuedDocuments.filter((row) => within(row.date, input.period)),
+    // In the order they were issued, as appendix 01 and the footnote of section I list them.
+    appendix01: input.issuedDocuments.filter((row) => within(row.date, input.period)).sort((a, b) => a.date.localeCompare(b.date) || a.ref.localeCompare(b.ref, 'vi')),
     appendix02: {
       rows: years,
       total,
