@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract';
 import { formatCount, narrativeTemplate } from '../../../shared/report/narrative';
@@ -94,6 +95,18 @@ describe('coverage of a province’s report', () => {
     expect(text.indexOf('Số liệu chưa bao gồm')).toBeLessThan(text.indexOf('Phần thứ nhất'));
     expect(text).toContain('DANH SÁCH ĐƠN VỊ ĐÃ GỬI, GỬI MUỘN, CHƯA GỬI BÁO CÁO');
     expect(text).toContain('Gửi báo cáo kỳ khác (01/01/2023 – 30/11/2024)');
+  });
+
+  it('gives the same list a sheet of its own in the workbook', async () => {
+    const file = await province.call('reports.render', { period, format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03', 'Đơn vị gửi báo cáo']);
+    const sheet = workbook.getWorksheet('Đơn vị gửi báo cáo')!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toEqual(expect.arrayContaining(['Đảng ủy xã An Phú', 'Chưa gửi', 'Đảng ủy phường Bình Đức', 'Gửi báo cáo kỳ khác (01/01/2023 – 30/11/2024)', 'Đảng ủy xã Vĩnh Trạch', 'Đã gửi']));
+    expect(cells.some((value) => value.startsWith('Số liệu chưa bao gồm 02 đơn vị'))).toBe(true);
   });
 
   it('counts a member abroad without permission since 2022 among the period’s unauthorised stays', async () => {
