@@ -30,7 +30,7 @@ describe('report and package commands', () => {
     const json = await ok(['report', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30']);
     const data = JSON.parse(json.stdout) as unknown;
     expect(ReportData.strict().parse(data)).toMatchObject({ unit: { code: 'VINHTRACH', level: 'commune' }, period: { from: '2026-01-01', to: '2026-06-30' } });
-    expect(Object.keys(data as object).sort()).toEqual(['appendix01', 'appendix02', 'appendix03', 'figures', 'period', 'unit']);
+    expect(Object.keys(data as object).sort()).toEqual(['appendix01', 'appendix02', 'appendix03', 'figures', 'marriages', 'period', 'unit']);
     for (const [format, magic] of [
       ['docx', 'PK'],
       ['xlsx', 'PK'],

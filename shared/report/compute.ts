@@ -239,5 +239,8 @@ export function computeReport(input: ReportInput): ReportData {
       abroadNow: abroadAtEnd.length,
       complianceFlags,
     },
+    marriages: input.events
+      .filter((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, input.period))
+      .map((event) => ({ unit: input.unit.name, outcome: event.marriageOutcome })),
   };
 }

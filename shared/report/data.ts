@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ComplianceFlag, IssuedDocumentKind, UnitLevel, complianceFlags } from '../domain/enums';
+import { ComplianceFlag, ForeignMarriageOutcome, IssuedDocumentKind, UnitLevel, complianceFlags } from '../domain/enums';
 import { CivilDate } from '../domain/primitives';
 
 const Count = z.number().int().min(0);
@@ -84,6 +84,10 @@ export const ReportUnitEntry = z.object({
 });
 export type ReportUnitEntry = z.infer<typeof ReportUnitEntry>;
 
+/** A marriage to a foreigner recorded in the period: the unit of the member and how the committee dealt with it. */
+export const ForeignMarriageEntry = z.object({ unit: z.string(), outcome: ForeignMarriageOutcome.nullable() });
+export type ForeignMarriageEntry = z.infer<typeof ForeignMarriageEntry>;
+
 /** The report data (docs/FORMATS.md, "Report data"); every figure is a plain integer. */
 export const ReportData = z.object({
   unit: z.object({ code: z.string(), name: z.string(), level: UnitLevel }),
@@ -93,6 +97,8 @@ export const ReportData = z.object({
   appendix03: Appendix03,
   figures: ReportFigures,
   units: z.array(ReportUnitEntry).optional(),
+  /** The period's marriages to foreigners one by one, as the model report's footnote names them. */
+  marriages: z.array(ForeignMarriageEntry).optional(),
 });
 export type ReportData = z.infer<typeof ReportData>;
 

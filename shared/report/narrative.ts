@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ComplianceFlag, type IssuedDocumentKind, UnitLevel } from '../domain/enums';
+import { type ComplianceFlag, type ForeignMarriageOutcome, type IssuedDocumentKind, UnitLevel } from '../domain/enums';
 import { CivilDate } from '../domain/primitives';
 import { type Appendix01Row, type ReportData } from './data';
 import { defaultAuthor, defaultRecipients as recipientsForLevel, levelWording } from './issuer';
@@ -370,6 +370,35 @@ function otherPurposes(data: ReportData): number {
   return Math.max(0, data.figures.permitted - data.figures.official - data.figures.selfFundedOrPrivate);
 }
 
+const marriageOutcomeWords: Record<ForeignMarriageOutcome, string> = {
+  pending: 'chưa xem xét, giải quyết',
+  continuing: 'tiếp tục sinh hoạt đảng',
+  exempted: 'cho miễn sinh hoạt đảng',
+  left_party: 'cho ra khỏi Đảng',
+  struck_off: 'xóa tên',
+};
+
+/**
+ * One line per unit with marriages to foreigners and how each was dealt with, as footnote 3 of the model report:
+ * "Đảng ủy xã Vĩnh Trạch: 02 trường hợp (01 cho ra khỏi Đảng, 01 cho miễn sinh hoạt đảng)."
+ */
+export function marriageDetails(data: Pick<ReportData, 'marriages'>): string {
+  const byUnit = new Map<string, Map<ForeignMarriageOutcome, number>>();
+  for (const { unit, outcome } of data.marriages ?? []) {
+    const outcomes = byUnit.get(unit) ?? new Map<ForeignMarriageOutcome, number>();
+    const key = outcome ?? 'pending';
+    outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    byUnit.set(unit, outcomes);
+  }
+  return [...byUnit.entries()]
+    .map(([unit, outcomes]) => {
+      const total = sum(outcomes.values());
+      const parts = [...outcomes.entries()].map(([outcome, count]) => `${formatCount(count)} ${marriageOutcomeWords[outcome]}`);
+      return `${unit}: ${formatCount(total)} trường hợp (${parts.join(', ')}).`;
+    })
+    .join('\n');
+}
+
 /** The value of every `{token}` a narrative paragraph may use, formatted for a report body. */
 export function narrativeTokens(data: ReportData, meta: ReportMeta): Record<string, string> {
   const { figures, appendix02, appendix03 } = data;
@@ -406,6 +435,7 @@ export function narrativeTokens(data: ReportData, meta: ReportMeta): Record<stri
     enterpriseMembers: formatCount(appendix03.enterprise.members),
     issuedDocumentCount: formatCount(documents.length),
     issuedDocuments: documents.map((row) => `${issuedDocumentCitation(row)}.`).join('\n'),
+    marriageDetails: marriageDetails(data),
     violations: formatCount(sum(Object.values(figures.complianceFlags))),
   };
   for (const [flag, token] of Object.entries(flagTokens) as [ComplianceFlag, string][]) {
@@ -447,6 +477,7 @@ export const narrativeTokenNames = [
   'enterpriseMembers',
   'issuedDocumentCount',
   'issuedDocuments',
+  'marriageDetails',
   'violations',
   ...Object.values(flagTokens),
 ] as const;
@@ -576,7 +607,8 @@ function dutiesParagraphs(data: ReportData): string[] {
   } else {
     const unprocessed =
       flagCount(data, 'foreign_marriage_unprocessed') > 0 ? ' Còn {foreignMarriageUnprocessed} trường hợp cấp ủy đang xem xét, giải quyết theo Quy định số 127-QĐ/TW.' : '';
-    paragraphs.push(`{period}, ${whole} có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài.${unprocessed}${leftParty}`);
+    const details = (data.marriages ?? []).length > 0 ? '^[{marriageDetails}]' : '';
+    paragraphs.push(`{period}, ${whole} có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài${details}.${unprocessed}${leftParty}`);
   }
   const stayed = appendix02.stayedBeyondTerm;
   const abroad = figures.abroadNow > 0 ? 'Đến cuối kỳ báo cáo, có {abroadNow} đảng viên đang ở nước ngoài. ' : 'Đến cuối kỳ báo cáo, không có đảng viên đang ở nước ngoài. ';

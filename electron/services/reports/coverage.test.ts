@@ -62,6 +62,8 @@ beforeAll(async () => {
   await vinhTrach.call('trips.transition', { tripId: stayed, transition: 'record_unauthorised_stay', input: { recordedOn: '2022-05-02' } });
   const returned = await permittedTrip(vinhTrach, 'VT-2023', { applied: '2023-05-02', approved: '2023-05-10', departure: '2023-06-01', plannedReturn: '2023-06-15' });
   await vinhTrach.call('trips.transition', { tripId: returned, transition: 'return', input: { actualReturn: '2023-06-14' } });
+  const married = await vinhTrach.call('members.save', { code: 'VT-KH', fullName: 'Đảng viên kết hôn', cellName: 'Chi bộ 1' });
+  await vinhTrach.call('activityEvents.save', { memberId: married.id, kind: 'foreign_marriage', effectiveDate: '2024-03-05', spouseCountry: 'TW', marriageOutcome: 'exempted' });
   for (const code of ['BD-1', 'BD-2']) {
     const trip = await permittedTrip(binhDuc, code, { applied: '2024-03-01', approved: '2024-03-10', departure: '2024-04-01', plannedReturn: '2024-04-10' });
     await binhDuc.call('trips.transition', { tripId: trip, transition: 'return', input: { actualReturn: '2024-04-10' } });
@@ -116,6 +118,13 @@ describe('coverage of a province’s report', () => {
     const duties = narrative.sections.find((section) => section.id === 'part1.results.duties')!.paragraphs.join('\n');
     expect(duties).toContain('tự ý ở lại 01 trường hợp');
     expect(duties).not.toContain('không có trường hợp tự ý ở lại');
+  });
+
+  it('names the units of marriages to foreigners and their outcomes in a footnote, as the model report does', async () => {
+    const { data } = await province.call('reports.get', { period });
+    expect(data.marriages).toEqual([{ unit: 'Đảng ủy xã Vĩnh Trạch', outcome: 'exempted' }]);
+    const footnotes = textOf((await docxParts(Buffer.from((await province.call('reports.render', { period, format: 'docx' })).contentBase64, 'base64'))).footnotes);
+    expect(footnotes).toContain('Đảng ủy xã Vĩnh Trạch: 01 trường hợp (01 cho miễn sinh hoạt đảng).');
   });
 
   it('does not praise strict compliance when the figures show a breach, and asks for guidance', async () => {
