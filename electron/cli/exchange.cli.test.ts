@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportData } from '../../shared/report/data';
+import { docxParts, textOf } from '../services/documents/testSupport';
 import { freshFolder, so86 } from './testSupport';
 
 const password = 'mật khẩu đủ dài 2026';
@@ -21,7 +22,7 @@ async function ok(args: string[]) {
 beforeAll(async () => {
   await ok(['init', '--db', central, '--unit-code', 'TW', '--unit-name', 'Ban Tổ chức Trung ương', '--level', 'central', '--admin', 'admin']);
   await ok(['init', '--db', province, '--unit-code', 'ANGIANG', '--unit-name', 'Tỉnh ủy An Giang', '--level', 'province', '--parent-code', 'TW', '--admin', 'admin']);
-  await ok(['init', '--db', commune, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'admin']);
+  await ok(['init', '--db', commune, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'admin', '--superior-name', 'Đảng bộ tỉnh An Giang']);
 }, 120_000);
 
 describe('report and package commands', () => {
@@ -29,7 +30,7 @@ describe('report and package commands', () => {
     const json = await ok(['report', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30']);
     const data = JSON.parse(json.stdout) as unknown;
     expect(ReportData.strict().parse(data)).toMatchObject({ unit: { code: 'VINHTRACH', level: 'commune' }, period: { from: '2026-01-01', to: '2026-06-30' } });
-    expect(Object.keys(data as object).sort()).toEqual(['appendix01', 'appendix02', 'appendix03', 'figures', 'period', 'unit']);
+    expect(Object.keys(data as object).sort()).toEqual(['appendix01', 'appendix02', 'appendix03', 'figures', 'marriages', 'period', 'unit']);
     for (const [format, magic] of [
       ['docx', 'PK'],
       ['xlsx', 'PK'],
@@ -39,6 +40,10 @@ describe('report and package commands', () => {
       expect(readFileSync(file(`report.${format}`)).subarray(0, magic.length).toString('latin1')).toBe(magic);
     }
     expect((await so86(['report', '--db', commune, '--from', '2026-07-01', '--to', '2026-01-01'], env)).code).toBe(2);
+    // The superior organisation's line given to init heads the document; the symbol and place follow from the unit's name.
+    const heading = textOf((await docxParts(readFileSync(file('report.docx')))).document);
+    expect(heading).toMatch(/^ĐẢNG BỘ TỈNH AN GIANGĐẢNG ỦY XÃ VĨNH TRẠCH\*Số\s+-BC\/ĐU/);
+    expect(heading).toContain('Vĩnh Trạch, ngày');
   }, 120_000);
 
   it('carries a signed, encrypted report from commune to province to centre', async () => {
@@ -69,12 +74,18 @@ describe('report and package commands', () => {
     expect(JSON.parse((await ok(['package', 'import', file('report.so86'), '--db', province, '--json'])).stdout)).toMatchObject({ outcome: 'already_imported' });
 
     const provincial = JSON.parse((await ok(['report', '--db', province, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
-    expect(provincial.units).toEqual([{ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', status: 'submitted', packageId: expect.any(String) }]);
+    expect(provincial.units).toEqual([{ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', status: 'submitted', packageId: expect.any(String), signedAt: expect.any(String), versions: 1 }]);
+    // Asked for other dates, the commune's file is named with its own period and left out of the figures.
+    const otherDates = ReportData.strict().parse(JSON.parse((await ok(['report', '--db', province, '--from', '2026-01-01', '--to', '2026-05-31'])).stdout));
+    expect(otherDates.units).toEqual([
+      { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', status: 'period_differs', packageId: expect.any(String), from: '2026-01-01', to: '2026-06-30', signedAt: expect.any(String), versions: 1 },
+    ]);
+    expect(otherDates.figures.permitted).toBe(0);
 
     await ok(['keys', 'trust', file('province-card.json'), '--db', central, '--fingerprint', provinceCard.fingerprint]);
     await ok(['package', 'export', '--db', province, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('province.so86'), '--recipient', file('central-card.json'), '--no-documents']);
     expect(JSON.parse((await ok(['package', 'import', file('province.so86'), '--db', central, '--json'])).stdout)).toMatchObject({ outcome: 'imported', summary: { unit: { code: 'ANGIANG' } } });
     const national = JSON.parse((await ok(['report', '--db', central, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
-    expect(national.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String) }]);
+    expect(national.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String), signedAt: expect.any(String), versions: 1 }]);
   }, 240_000);
 });

@@ -114,6 +114,9 @@ export const UnitSubmission = z.object({
   name: z.string(),
   status: SubmissionStatus,
   packageId: z.string().nullable(),
+  /** For `period_differs`: the period of the file held. */
+  from: z.string().optional(),
+  to: z.string().optional(),
   createdAt: z.string().nullable(),
   importedAt: z.string().nullable(),
   versions: z.number().int(),
@@ -126,6 +129,7 @@ export const Completeness = z.object({
   submitted: z.number().int(),
   late: z.number().int(),
   missing: z.number().int(),
+  periodDiffers: z.number().int(),
 });
 export type Completeness = z.infer<typeof Completeness>;
 

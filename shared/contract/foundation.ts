@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UnitLevel, UserRole } from '../domain/enums';
 import { Password, UnitCode, Username, requiredText } from '../domain/primitives';
 import { Done, Empty, publicCall, readCall, writeCall, everyone } from './define';
+import { ReportHeadingSettings } from '../report/issuer';
 
 export const Lang = z.enum(['vi', 'en']);
 
@@ -28,6 +29,8 @@ export const UnitInput = z
     name: requiredText(200),
     level: UnitLevel,
     parentCode: UnitCode.nullable().optional(),
+    /** The superior organisation's line, the unit's own symbol and its date-line place, when known at first run. */
+    reportHeading: ReportHeadingSettings.optional(),
   })
   .strict();
 

@@ -22,6 +22,7 @@ import { CountryCode } from '../text/countries';
 import { NationalId } from '../text/nationalId';
 import { administrators, dataEntry, Done, Empty, everyone, readCall, writeCall } from './define';
 import { IdleMinutes } from './sessionSettings';
+import { ReportHeadingSettings, emptyReportHeadingSettings } from '../report/issuer';
 
 const optionalText = (max: number) => text(max).nullable().optional();
 const optionalDate = CivilDate.nullable().optional();
@@ -416,7 +417,7 @@ export const AttachmentInput = z
 
 /* ---------- settings and audit ---------- */
 
-export const RegistrySettings = z.object({ deadlines: DeadlineSettings, idleMinutes: IdleMinutes });
+export const RegistrySettings = z.object({ deadlines: DeadlineSettings, idleMinutes: IdleMinutes, reportHeading: ReportHeadingSettings.default(emptyReportHeadingSettings) });
 export type RegistrySettings = z.infer<typeof RegistrySettings>;
 
 export const AuditVerdictOutput = z.object({

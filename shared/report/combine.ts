@@ -78,5 +78,6 @@ export function combineReports(own: ReportData, subordinates: readonly ReportDat
       complianceFlags: Object.fromEntries(complianceFlags.map((flag) => [flag, sumBy(all, (report) => report.figures.complianceFlags[flag] ?? 0)])) as ReportData['figures']['complianceFlags'],
     },
     units: [...units],
+    marriages: all.flatMap((report) => report.marriages ?? []),
   };
 }

@@ -127,3 +127,11 @@ describe('combining subordinate reports', () => {
     expect(ReportData.parse(combined)).toEqual(combined);
   });
 });
+
+describe('appendix 01', () => {
+  it('lists the documents of the period in the order they were issued, whatever order they were recorded in', () => {
+    const document = (ref: string, date: string) => ({ issuer: 'Ban Thường vụ Tỉnh ủy', kind: 'other' as const, ref, date, title: `Văn bản ${ref}` });
+    const report = computeReport(input({ issuedDocuments: [document('64-QĐ/TU', '2025-11-27'), document('1-CV/TU', '2022-05-01'), document('3121-QĐ/TU', '2023-04-26'), document('12-KH/TU', '2025-11-27')] }));
+    expect(report.appendix01.map((row) => row.ref)).toEqual(['3121-QĐ/TU', '12-KH/TU', '64-QĐ/TU']);
+  });
+});

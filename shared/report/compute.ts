@@ -80,6 +80,18 @@ export function isOfficial(trip: Pick<ReportTrip, 'purpose' | 'selfFunded'>): bo
   return trip.purpose === 'official' || ((trip.purpose === 'study' || trip.purpose === 'labour') && !trip.selfFunded);
 }
 
+/**
+ * Abroad on the given day: departed on or before it and not back by then. A trip without a
+ * recorded departure date counts by its state, as on the day the report is made.
+ */
+export function abroadOn(trip: Pick<ReportTrip, 'state' | 'actualDeparture' | 'actualReturn'>, day: string): boolean {
+  const departed = realDateOrNull(trip.actualDeparture);
+  if (!departed) return abroadTripStates.includes(trip.state);
+  if (isAfter(departed, day)) return false;
+  const returned = realDateOrNull(trip.actualReturn);
+  return returned === null || isAfter(returned, day);
+}
+
 /** One row per calendar year of the period; the last row ends on the period's last day. */
 export function periodYears(period: { from: string; to: string }): { year: number; until: string }[] {
   const rows: { year: number; until: string }[] = [];
@@ -189,8 +201,10 @@ export function computeReport(input: ReportInput): ReportData {
   }
 
   const official = permitted.filter(isOfficial).length;
-  const stayedPermitted = permitted.filter((trip) => trip.overstay === 'permitted').length;
-  const stayedUnauthorised = permitted.filter((trip) => trip.overstay === 'unauthorised').length;
+  // Stocks at the period's end, whatever the year of permission (docs/FORMATS.md, "Stocks and flows").
+  const abroadAtEnd = input.trips.filter((trip) => trip.state !== 'cancelled' && trip.state !== 'rejected' && abroadOn(trip, input.period.to));
+  const stayedPermitted = abroadAtEnd.filter((trip) => trip.overstay === 'permitted').length;
+  const stayedUnauthorised = abroadAtEnd.filter((trip) => trip.overstay === 'unauthorised').length;
 
   const complianceFlags = emptyComplianceFlagCounts();
   const count = (flag: ComplianceFlag) => (complianceFlags[flag] += 1);
@@ -202,7 +216,8 @@ export function computeReport(input: ReportInput): ReportData {
   return {
     unit: input.unit,
     period: input.period,
-    appendix01: input.issuedDocuments.filter((row) => within(row.date, input.period)),
+    // In the order they were issued, as appendix 01 and the footnote of section I list them.
+    appendix01: input.issuedDocuments.filter((row) => within(row.date, input.period)).sort((a, b) => a.date.localeCompare(b.date) || a.ref.localeCompare(b.ref, 'vi')),
     appendix02: {
       rows: years,
       total,
@@ -221,8 +236,11 @@ export function computeReport(input: ReportInput): ReportData {
       exemptions: countDecisions(input, permitted, 'exemption', (trip) => trip.exemption),
       marriagesToForeigners: eventsInPeriod(['foreign_marriage']),
       leftParty: eventsInPeriod(['left_party', 'struck_off']),
-      abroadNow: input.trips.filter((trip) => abroadTripStates.includes(trip.state)).length,
+      abroadNow: abroadAtEnd.length,
       complianceFlags,
     },
+    marriages: input.events
+      .filter((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, input.period))
+      .map((event) => ({ unit: input.unit.name, outcome: event.marriageOutcome })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ComplianceFlag, IssuedDocumentKind, UnitLevel, complianceFlags } from '../domain/enums';
+import { ComplianceFlag, ForeignMarriageOutcome, IssuedDocumentKind, UnitLevel, complianceFlags } from '../domain/enums';
 import { CivilDate } from '../domain/primitives';
 
 const Count = z.number().int().min(0);
@@ -57,18 +57,38 @@ export const ReportFigures = z.object({
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 
-export const SubmissionStatus = z.enum(['submitted', 'late', 'missing']);
+/**
+ * A subordinate unit's report for the period asked: `period_differs` when the unit's newest file
+ * answers another period, which is then left out of the figures (the file's `from`/`to` are given).
+ */
+export const SubmissionStatus = z.enum(['submitted', 'late', 'missing', 'period_differs']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+/** Only these statuses bring the unit's figures into the combined report. */
+export function isIncludedStatus(status: SubmissionStatus): boolean {
+  return status === 'submitted' || status === 'late';
+}
 
 export const ReportUnitEntry = z.object({
   code: z.string(),
   name: z.string(),
   status: SubmissionStatus,
+  /** The file counted, or for `period_differs` the file held for the other period. */
   packageId: z.string().nullable(),
+  /** The period of the file held when it differs from the period asked. */
+  from: CivilDate.optional(),
+  to: CivilDate.optional(),
+  /** When the unit signed the file held (ISO time), and how many versions of it were received. */
+  signedAt: z.string().nullable().optional(),
+  versions: z.number().int().min(0).optional(),
 });
 export type ReportUnitEntry = z.infer<typeof ReportUnitEntry>;
 
-/** The report data of contracts.md section 3; every figure is a plain integer. */
+/** A marriage to a foreigner recorded in the period: the unit of the member and how the committee dealt with it. */
+export const ForeignMarriageEntry = z.object({ unit: z.string(), outcome: ForeignMarriageOutcome.nullable() });
+export type ForeignMarriageEntry = z.infer<typeof ForeignMarriageEntry>;
+
+/** The report data (docs/FORMATS.md, "Report data"); every figure is a plain integer. */
 export const ReportData = z.object({
   unit: z.object({ code: z.string(), name: z.string(), level: UnitLevel }),
   period: z.object({ from: CivilDate, to: CivilDate }),
@@ -77,6 +97,8 @@ export const ReportData = z.object({
   appendix03: Appendix03,
   figures: ReportFigures,
   units: z.array(ReportUnitEntry).optional(),
+  /** The period's marriages to foreigners one by one, as the model report's footnote names them. */
+  marriages: z.array(ForeignMarriageEntry).optional(),
 });
 export type ReportData = z.infer<typeof ReportData>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { type ComplianceFlag, type IssuedDocumentKind } from '../domain/enums';
+import { type ComplianceFlag, type ForeignMarriageOutcome, type IssuedDocumentKind, UnitLevel } from '../domain/enums';
 import { CivilDate } from '../domain/primitives';
 import { type Appendix01Row, type ReportData } from './data';
 import { footnoteSegments, tokenPattern } from './narrativeMarkup';
+import { defaultAuthor, defaultRecipients as recipientsForLevel, levelWording } from './issuer';
 
 // ---------------------------------------------------------------------------
 // Vietnamese formats used in party documents
@@ -195,10 +196,14 @@ export const ReportMeta = z.object({
   parentName: z.string(),
   /** The issuing committee: "Đảng ủy xã Vĩnh Trạch". */
   committeeName: z.string().min(1),
-  /** Who reports, in sentences; defaults to "Ban Thường vụ " + the committee. */
+  /** The issuer's level: it decides the default author, recipients and wording (shared/report/issuer.ts). */
+  level: UnitLevel.default('commune'),
+  /** Who reports, in sentences; defaults to "Ban Thường vụ " + the committee, the committee itself at the centre. */
   author: z.string().optional(),
-  /** Number and symbol without "Số": "15-BC/ĐU". */
+  /** Number and symbol without "Số": "15-BC/ĐU"; a bare number takes the issuer's symbol. */
   numberAndSymbol: z.string(),
+  /** The issuer's part of the symbol: "TU", "ĐU", "BTCTW". */
+  symbol: z.string().default('ĐU'),
   place: z.string().min(1),
   date: CivilDate,
   documentType: z.string().default('BÁO CÁO'),
@@ -214,13 +219,23 @@ export const ReportMeta = z.object({
 export type ReportMeta = z.infer<typeof ReportMeta>;
 export type ReportMetaInput = z.input<typeof ReportMeta>;
 
-export function reportAuthor(meta: Pick<ReportMeta, 'author' | 'committeeName'>): string {
-  return meta.author?.trim() || `Ban Thường vụ ${meta.committeeName}`;
+export function reportAuthor(meta: Pick<ReportMeta, 'author' | 'committeeName'> & { level?: UnitLevel }): string {
+  return meta.author?.trim() || defaultAuthor(meta.committeeName, meta.level ?? 'commune');
 }
 
-/** "Số 15-BC/ĐU"; an unnumbered draft keeps room for the number the registry clerk writes in. */
-export function documentNumberLine(numberAndSymbol: string): string {
-  return numberAndSymbol.trim() === '' ? 'Số        -BC/ĐU' : `Số ${numberAndSymbol.trim()}`;
+/**
+ * "15-BC/TU": the number and symbol as written; a bare number takes the issuer's symbol, and an
+ * unnumbered draft keeps room for the number the registry clerk writes in.
+ */
+export function reportNumberAndSymbol(numberAndSymbol: string, symbol = 'ĐU'): string {
+  const written = numberAndSymbol.trim();
+  if (written === '') return `       -BC/${symbol}`;
+  return /^\d+$/.test(written) ? `${written}-BC/${symbol}` : written;
+}
+
+/** "Số 15-BC/TU". */
+export function documentNumberLine(numberAndSymbol: string, symbol = 'ĐU'): string {
+  return `Số ${reportNumberAndSymbol(numberAndSymbol, symbol)}`;
 }
 
 /** The recipients as printed: "- name," on each line and a full stop after the last. */
@@ -229,21 +244,24 @@ export function recipientLines(recipients: readonly string[]): string[] {
   return names.map((name, index) => `- ${name}${index === names.length - 1 ? '.' : ','}`);
 }
 
-export function defaultRecipients(meta: Pick<ReportMeta, 'committeeName'>): string[] {
-  return ['Ban Thường vụ Tỉnh ủy (để b/c)', 'Ban Tổ chức Tỉnh ủy', 'Các chi bộ trực thuộc', `Lưu Văn phòng ${meta.committeeName}`];
+export function defaultRecipients(meta: Pick<ReportMeta, 'committeeName'> & { level?: UnitLevel }): string[] {
+  return recipientsForLevel(meta.committeeName, meta.level ?? 'commune');
 }
 
-/** The recipients the office chose, or the usual ones for a commune report when it chose none. */
-export function reportRecipients(meta: Pick<ReportMeta, 'recipients' | 'committeeName'>): string[] {
+/** The recipients the office chose, or the usual ones for the issuer's level when it chose none. */
+export function reportRecipients(meta: Pick<ReportMeta, 'recipients' | 'committeeName'> & { level?: UnitLevel }): string[] {
   return meta.recipients.length > 0 ? meta.recipients : defaultRecipients(meta);
 }
 
-/** The opening sentence: the upper level's request when the round names one, the governing regulation otherwise. */
-export function basisSentence(meta: Pick<ReportMeta, 'round' | 'author' | 'committeeName'>): string {
+/**
+ * The opening sentence: the upper level's request when the round names one; otherwise the periodic
+ * reporting duty, so that the opening does not repeat the governing texts section I starts with.
+ */
+export function basisSentence(meta: Pick<ReportMeta, 'round' | 'author' | 'committeeName'> & { level?: UnitLevel }): string {
   const author = reportAuthor(meta);
   const round = meta.round;
   if (!round) {
-    return `Thực hiện Quy định số 86-QĐ/TW, ngày 28/10/2022 của Ban Bí thư về nhiệm vụ của đảng viên và công tác quản lý đảng viên ở nước ngoài, ${author} báo cáo kết quả triển khai, thực hiện như sau:`;
+    return `Thực hiện chế độ báo cáo định kỳ về công tác quản lý đảng viên ở nước ngoài, ${author} báo cáo kết quả triển khai, thực hiện như sau:`;
   }
   const subject = round.subject.trim() ? ` ${round.subject.trim()}` : '';
   return `Căn cứ ${round.kind} ${round.reference}, ngày ${formatDate(round.date)} của ${round.issuer}${subject}, ${author} báo cáo kết quả triển khai, thực hiện như sau:`;
@@ -353,6 +371,35 @@ function otherPurposes(data: ReportData): number {
   return Math.max(0, data.figures.permitted - data.figures.official - data.figures.selfFundedOrPrivate);
 }
 
+const marriageOutcomeWords: Record<ForeignMarriageOutcome, string> = {
+  pending: 'chưa xem xét, giải quyết',
+  continuing: 'tiếp tục sinh hoạt đảng',
+  exempted: 'cho miễn sinh hoạt đảng',
+  left_party: 'cho ra khỏi Đảng',
+  struck_off: 'xóa tên',
+};
+
+/**
+ * One line per unit with marriages to foreigners and how each was dealt with, as footnote 3 of the model report:
+ * "Đảng ủy xã Vĩnh Trạch: 02 trường hợp (01 cho ra khỏi Đảng, 01 cho miễn sinh hoạt đảng)."
+ */
+export function marriageDetails(data: Pick<ReportData, 'marriages'>): string {
+  const byUnit = new Map<string, Map<ForeignMarriageOutcome, number>>();
+  for (const { unit, outcome } of data.marriages ?? []) {
+    const outcomes = byUnit.get(unit) ?? new Map<ForeignMarriageOutcome, number>();
+    const key = outcome ?? 'pending';
+    outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    byUnit.set(unit, outcomes);
+  }
+  return [...byUnit.entries()]
+    .map(([unit, outcomes]) => {
+      const total = sum(outcomes.values());
+      const parts = [...outcomes.entries()].map(([outcome, count]) => `${formatCount(count)} ${marriageOutcomeWords[outcome]}`);
+      return `${unit}: ${formatCount(total)} trường hợp (${parts.join(', ')}).`;
+    })
+    .join('\n');
+}
+
 /** The value of every `{token}` a narrative paragraph may use, formatted for a report body. */
 export function narrativeTokens(data: ReportData, meta: ReportMeta): Record<string, string> {
   const { figures, appendix02, appendix03 } = data;
@@ -389,6 +436,7 @@ export function narrativeTokens(data: ReportData, meta: ReportMeta): Record<stri
     enterpriseMembers: formatCount(appendix03.enterprise.members),
     issuedDocumentCount: formatCount(documents.length),
     issuedDocuments: documents.map((row) => `${issuedDocumentCitation(row)}.`).join('\n'),
+    marriageDetails: marriageDetails(data),
     violations: formatCount(sum(Object.values(figures.complianceFlags))),
   };
   for (const [flag, token] of Object.entries(flagTokens) as [ComplianceFlag, string][]) {
@@ -430,6 +478,7 @@ export const narrativeTokenNames = [
   'enterpriseMembers',
   'issuedDocumentCount',
   'issuedDocuments',
+  'marriageDetails',
   'violations',
   ...Object.values(flagTokens),
 ] as const;
@@ -482,14 +531,15 @@ function section(
 }
 
 function leadershipParagraphs(data: ReportData, meta: ReportMeta): string[] {
+  const wording = levelWording(data.unit.level);
   const texts = meta.governingTexts.length > 0 ? meta.governingTexts.join(' và ') : defaultGoverningTexts.join(' và ');
   const documents =
     data.appendix01.length > 0
       ? '; đã ban hành {issuedDocumentCount} văn bản^[{issuedDocuments}] để cụ thể hóa, hướng dẫn thực hiện phù hợp với tình hình thực tiễn của địa phương'
       : '';
   return [
-    `Thực hiện ${texts}, {author} đã triển khai, quán triệt và lãnh đạo, chỉ đạo các chi bộ nghiên cứu, tổ chức thực hiện nghiêm túc, kịp thời bằng nhiều hình thức phù hợp, bảo đảm cán bộ, đảng viên nắm vững mục đích, yêu cầu, nội dung các quy định, hướng dẫn của Trung ương${documents}; góp phần tăng cường hiệu quả công tác quản lý, nâng cao ý thức trách nhiệm của cán bộ, đảng viên trong quá trình học tập, công tác, lao động ở nước ngoài.`,
-    'Cấp ủy, người đứng đầu các chi bộ phát huy vai trò lãnh đạo, tinh thần trách nhiệm trong quán triệt, triển khai thực hiện các quy định của Đảng về công tác quản lý cán bộ, đảng viên đi nước ngoài; thường xuyên kiểm tra, giám sát, kịp thời chấn chỉnh những hạn chế, thiếu sót trong quá trình tổ chức thực hiện.',
+    `Thực hiện ${texts}, {author} đã triển khai, quán triệt và lãnh đạo, chỉ đạo ${wording.subordinates} nghiên cứu, tổ chức thực hiện nghiêm túc, kịp thời bằng nhiều hình thức phù hợp, bảo đảm cán bộ, đảng viên nắm vững mục đích, yêu cầu, nội dung các quy định, hướng dẫn của Trung ương${documents}; góp phần tăng cường hiệu quả công tác quản lý, nâng cao ý thức trách nhiệm của cán bộ, đảng viên trong quá trình học tập, công tác, lao động ở nước ngoài.`,
+    `Cấp ủy, người đứng đầu ${data.unit.level === 'commune' ? 'các chi bộ' : 'các tổ chức đảng'} phát huy vai trò lãnh đạo, tinh thần trách nhiệm trong quán triệt, triển khai thực hiện các quy định của Đảng về công tác quản lý cán bộ, đảng viên đi nước ngoài; thường xuyên kiểm tra, giám sát, kịp thời chấn chỉnh những hạn chế, thiếu sót trong quá trình tổ chức thực hiện.`,
   ];
 }
 
@@ -498,16 +548,17 @@ const durationFootnote =
 
 function selectionParagraphs(data: ReportData): string[] {
   const { figures } = data;
+  const { whole } = levelWording(data.unit.level);
   let figuresSentence: string;
   if (figures.permitted === 0) {
-    figuresSentence = '{period}, toàn Đảng bộ không có đảng viên được cấp có thẩm quyền cho phép ra nước ngoài.';
+    figuresSentence = `{period}, ${whole} không có đảng viên được cấp có thẩm quyền cho phép ra nước ngoài.`;
   } else {
     const parts: string[] = [];
     if (figures.official > 0) parts.push('đảng viên được cử đi công tác nước ngoài là {official} trường hợp');
     if (figures.selfFundedOrPrivate > 0) parts.push('đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng là {selfFundedOrPrivate} trường hợp');
     if (otherPurposes(data) > 0) parts.push('các trường hợp khác là {otherPurposes}');
     const breakdown = parts.length > 0 ? `, trong đó ${parts.join(', ')}` : '';
-    figuresSentence = `{period}, toàn Đảng bộ có {permitted} đảng viên được cơ quan có thẩm quyền cho phép ra nước ngoài${durationFootnote}${breakdown}. Cấp ủy, chi bộ có đảng viên ra nước ngoài đã thực hiện nghiêm túc quy trình xem xét, cho phép đảng viên ra nước ngoài theo đúng thẩm quyền, bảo đảm chặt chẽ, đúng quy định của Đảng và pháp luật của Nhà nước.`;
+    figuresSentence = `{period}, ${whole} có {permitted} đảng viên được cơ quan có thẩm quyền cho phép ra nước ngoài${durationFootnote}${breakdown}. Cấp ủy, ${data.unit.level === 'commune' ? 'chi bộ' : 'tổ chức đảng'} có đảng viên ra nước ngoài đã thực hiện nghiêm túc quy trình xem xét, cho phép đảng viên ra nước ngoài theo đúng thẩm quyền, bảo đảm chặt chẽ, đúng quy định của Đảng và pháp luật của Nhà nước.`;
   }
   return [
     figuresSentence,
@@ -529,27 +580,29 @@ function enterpriseSection(data: ReportData): NarrativeSection {
 
 function dutiesParagraphs(data: ReportData): string[] {
   const { figures, appendix02 } = data;
+  const { subordinates, whole } = levelWording(data.unit.level);
   const paragraphs = [
-    '{author} lãnh đạo các chi bộ làm tốt công tác giáo dục, quán triệt để đảng viên chấp hành nghiêm nhiệm vụ của người đảng viên theo Điều lệ Đảng và các quy định của Trung ương về đảng viên đi nước ngoài; thường xuyên nhắc nhở đảng viên thực hiện nghiêm các quy định về nhiệm vụ của đảng viên theo Điều 3 Quy định số 86-QĐ/TW.',
+    `{author} lãnh đạo ${subordinates} làm tốt công tác giáo dục, quán triệt để đảng viên chấp hành nghiêm nhiệm vụ của người đảng viên theo Điều lệ Đảng và các quy định của Trung ương về đảng viên đi nước ngoài; thường xuyên nhắc nhở đảng viên thực hiện nghiêm các quy định về nhiệm vụ của đảng viên theo Điều 3 Quy định số 86-QĐ/TW.`,
     'Đảng viên ra nước ngoài chủ yếu để công tác, giải quyết việc riêng, học tập trong thời gian ngắn; đảng viên chấp hành tốt quy định về bảo vệ bí mật nhà nước, bảo mật thông tin, tài liệu; không mang, phát tán tài liệu, văn hóa phẩm trái quy định của pháp luật khi ra nước ngoài và khi trở về nước. Qua rà soát, chưa phát hiện trường hợp đảng viên tham gia làm thành viên các tổ chức nước ngoài hoặc được dự định tặng danh hiệu, giải thưởng, học hàm, học vị danh dự.',
   ];
   // leftParty counts every member who left or was struck off in the period, not only after a foreign marriage.
-  const leftParty = figures.leftParty > 0 ? ' Trong kỳ, có {leftParty} đảng viên ra khỏi đảng (được cho ra khỏi đảng hoặc bị xóa tên).' : '';
+  const leftParty = figures.leftParty > 0 ? ' Trong kỳ, có {leftParty} đảng viên ra khỏi đảng.' : '';
   if (figures.marriagesToForeigners === 0) {
-    paragraphs.push(`{period}, toàn Đảng bộ không có trường hợp đảng viên kết hôn với người nước ngoài.${leftParty}`);
+    paragraphs.push(`{period}, ${whole} không có trường hợp đảng viên kết hôn với người nước ngoài.${leftParty}`);
   } else {
     const unprocessed =
       flagCount(data, 'foreign_marriage_unprocessed') > 0 ? ' Còn {foreignMarriageUnprocessed} trường hợp cấp ủy đang xem xét, giải quyết theo Quy định số 127-QĐ/TW.' : '';
-    paragraphs.push(`{period}, toàn Đảng bộ có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài.${unprocessed}${leftParty}`);
+    const details = (data.marriages ?? []).length > 0 ? '^[{marriageDetails}]' : '';
+    paragraphs.push(`{period}, ${whole} có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài${details}.${unprocessed}${leftParty}`);
   }
   const stayed = appendix02.stayedBeyondTerm;
-  const abroad = figures.abroadNow > 0 ? 'Tại thời điểm báo cáo, có {abroadNow} đảng viên đang ở nước ngoài. ' : 'Tại thời điểm báo cáo, không có đảng viên đang ở nước ngoài. ';
+  const abroad = figures.abroadNow > 0 ? 'Đến cuối kỳ báo cáo, có {abroadNow} đảng viên đang ở nước ngoài. ' : 'Đến cuối kỳ báo cáo, không có đảng viên đang ở nước ngoài. ';
   if (stayed.total === 0) {
     paragraphs.push(`${abroad}Không có trường hợp đảng viên ở lại nước ngoài sau khi hết thời hạn.`);
   } else {
     const permitted = stayed.permitted > 0 ? 'được cấp có thẩm quyền cho phép {stayedPermitted} trường hợp' : 'không có trường hợp được cấp có thẩm quyền cho phép';
     const unauthorised = stayed.unauthorised > 0 ? 'tự ý ở lại {stayedUnauthorised} trường hợp' : 'không có trường hợp tự ý ở lại';
-    paragraphs.push(`${abroad}Số đảng viên ở lại nước ngoài sau khi hết thời hạn là {stayedBeyondTerm} trường hợp, trong đó ${permitted}, ${unauthorised}.`);
+    paragraphs.push(`${abroad}Số đảng viên còn ở lại nước ngoài sau khi hết thời hạn là {stayedBeyondTerm} trường hợp, trong đó ${permitted}, ${unauthorised}.`);
   }
   return paragraphs;
 }
@@ -607,7 +660,7 @@ function reportingParagraphs(data: ReportData): string[] {
   }
   const list = shortfalls.map((flag) => `{${flagTokens[flag]}} ${flagPhrases[flag]}`).join('; ');
   return [
-    `Đa số đảng viên ra nước ngoài thực hiện nghiêm túc chế độ báo cáo với cấp ủy trực tiếp quản lý trước khi xuất cảnh và sau khi về nước. Tuy nhiên, qua theo dõi còn ${list}. Cấp ủy đã nhắc nhở, chấn chỉnh và yêu cầu các chi bộ thực hiện nghiêm chế độ báo cáo theo quy định.`,
+    `Đa số đảng viên ra nước ngoài thực hiện nghiêm túc chế độ báo cáo với cấp ủy trực tiếp quản lý trước khi xuất cảnh và sau khi về nước. Tuy nhiên, qua theo dõi còn ${list}. Cấp ủy đã nhắc nhở, chấn chỉnh và yêu cầu ${levelWording(data.unit.level).subordinates} thực hiện nghiêm chế độ báo cáo theo quy định.`,
   ];
 }
 
@@ -621,6 +674,44 @@ function coordinationParagraphs(data: ReportData): string[] {
     'Cấp ủy duy trì việc trao đổi thông tin với Đảng ủy Bộ Ngoại giao và các cơ quan liên quan nhằm nắm tình hình đảng viên ở nước ngoài, thực hiện chuyển sinh hoạt đảng, tiếp nhận đảng viên về nước và xử lý các vấn đề phát sinh theo đúng quy định; phối hợp quản lý đảng viên đi lao động ở nước ngoài.',
     oversight,
   ];
+}
+
+/** Breaches found in the period: the compliance flags and the members still abroad without permission. */
+function breachesFound(data: ReportData): boolean {
+  return sum(Object.values(data.figures.complianceFlags)) + data.appendix02.stayedBeyondTerm.unauthorised > 0;
+}
+
+/** Praise for strict compliance only when the figures show no breach. */
+function strengthParagraphs(data: ReportData): string[] {
+  const common =
+    'Công tác lãnh đạo, chỉ đạo và tổ chức thực hiện các quy định, hướng dẫn của Trung ương về nhiệm vụ của đảng viên và công tác quản lý đảng viên ở nước ngoài được thực hiện chặt chẽ, đúng quy trình, theo phân cấp quản lý cán bộ;';
+  if (breachesFound(data)) {
+    return [
+      `${common} phần lớn đảng viên khi ra nước ngoài đã xin phép cấp ủy trực tiếp quản lý, khi về có báo cáo kết quả chuyến đi; các trường hợp chưa chấp hành đầy đủ quy định được phát hiện qua theo dõi và được cấp ủy nhắc nhở, chấn chỉnh.`,
+    ];
+  }
+  return [
+    `${common} đảng viên khi ra nước ngoài cơ bản đã xin phép cấp ủy trực tiếp quản lý, khi về có báo cáo kết quả chuyến đi; tư tưởng chính trị vững vàng, giữ gìn được phẩm chất đạo đức, chấp hành nghiêm các quy định của Đảng, pháp luật của Nhà nước và pháp luật của nước sở tại.`,
+  ];
+}
+
+/** The breaches the figures show, stated with their handling, before the usual shortcomings. */
+function shortcomingParagraphs(data: ReportData): string[] {
+  if (!breachesFound(data)) return [];
+  const parts: string[] = [];
+  if (sum(Object.values(data.figures.complianceFlags)) > 0) parts.push('còn {violations} trường hợp chưa chấp hành đầy đủ quy định về quản lý đảng viên ra nước ngoài');
+  if (data.appendix02.stayedBeyondTerm.unauthorised > 0) parts.push('{stayedUnauthorised} đảng viên tự ý ở lại nước ngoài sau khi hết thời hạn');
+  return [`{period}, ${parts.join('; ')}; cấp ủy đã chỉ đạo rà soát, nhắc nhở, chấn chỉnh và xem xét, xử lý theo quy định.`];
+}
+
+function proposalParagraphs(data: ReportData): string[] {
+  if (data.appendix02.stayedBeyondTerm.unauthorised > 0) {
+    return [
+      'Đề nghị cấp trên tiếp tục hướng dẫn việc xem xét, xử lý đối với đảng viên tự ý ở lại nước ngoài; phối hợp với Đảng ủy Bộ Ngoại giao nắm tình hình, vận động các trường hợp này trở về nước.',
+    ];
+  }
+  if (breachesFound(data)) return ['Đề nghị cấp trên tiếp tục hướng dẫn, kiểm tra việc thực hiện chế độ báo cáo của đảng viên trước và sau chuyến đi nước ngoài.'];
+  return ['Không có.'];
 }
 
 /**
@@ -662,14 +753,13 @@ export function narrativeTemplate(data: ReportData, meta: ReportMeta): Narrative
       ),
       section('part1.assessment', 'chapter', 'III-', 'Đánh giá chung'),
       section('part1.assessment.strengths', 'item', '1.', 'Ưu điểm và nguyên nhân'),
-      section('part1.assessment.strengths.results', 'subitem', '1.1.', 'Ưu điểm', [
-        'Công tác lãnh đạo, chỉ đạo và tổ chức thực hiện các quy định, hướng dẫn của Trung ương về nhiệm vụ của đảng viên và công tác quản lý đảng viên ở nước ngoài được thực hiện chặt chẽ, đúng quy trình, theo phân cấp quản lý cán bộ; đảng viên khi ra nước ngoài cơ bản đã xin phép cấp ủy trực tiếp quản lý, khi về có báo cáo kết quả chuyến đi; tư tưởng chính trị vững vàng, giữ gìn được phẩm chất đạo đức, chấp hành nghiêm các quy định của Đảng, pháp luật của Nhà nước và pháp luật của nước sở tại.',
-      ]),
+      section('part1.assessment.strengths.results', 'subitem', '1.1.', 'Ưu điểm', strengthParagraphs(data)),
       section('part1.assessment.strengths.causes', 'subitem', '1.2.', 'Nguyên nhân', [
         'Có sự lãnh đạo, chỉ đạo kịp thời, thường xuyên của cấp ủy; công tác kiểm tra, giám sát được quan tâm thực hiện; nhận thức của cấp ủy, chi bộ và đảng viên về công tác quản lý đảng viên đi nước ngoài từng bước được nâng lên.',
       ]),
       section('part1.assessment.weaknesses', 'item', '2.', 'Hạn chế và nguyên nhân'),
       section('part1.assessment.weaknesses.results', 'subitem', '2.1.', 'Hạn chế', [
+        ...shortcomingParagraphs(data),
         'Việc nắm diễn biến tư tưởng, quá trình rèn luyện của đảng viên trong thời gian ở nước ngoài còn hạn chế; chế độ thông tin, báo cáo của một số đảng viên có lúc chưa đầy đủ, kịp thời; việc ứng dụng công nghệ thông tin trong quản lý hồ sơ đảng viên đi nước ngoài chưa được thông suốt.',
       ]),
       section('part1.assessment.weaknesses.causes', 'subitem', '2.2.', 'Nguyên nhân', [
@@ -691,7 +781,7 @@ export function narrativeTemplate(data: ReportData, meta: ReportMeta): Narrative
         '3. Tăng cường trách nhiệm của cấp ủy, chi bộ trong xem xét, cho phép đảng viên ra nước ngoài; thực hiện nghiêm chế độ báo cáo trước và sau chuyến đi, việc chuyển sinh hoạt đảng theo thời gian ở nước ngoài.',
         '4. Tăng cường kiểm tra, giám sát; kịp thời phát hiện, nhắc nhở, chấn chỉnh và xử lý các trường hợp vi phạm theo quy định.',
       ]),
-      section('part2.proposals', 'chapter', 'III-', 'Kiến nghị, đề xuất', ['Không có.'], true),
+      section('part2.proposals', 'chapter', 'III-', 'Kiến nghị, đề xuất', proposalParagraphs(data), true),
       section('closing', 'body', '', '', ['Xin báo cáo các đồng chí.']),
     ],
   };

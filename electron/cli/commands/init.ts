@@ -13,6 +13,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
       'parent-code': { type: 'string' },
       admin: { type: 'string' },
       'admin-name': { type: 'string' },
+      'superior-name': { type: 'string' },
+      symbol: { type: 'string' },
+      place: { type: 'string' },
     },
     io,
   );
@@ -21,6 +24,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     name: requireOption(values, 'unit-name'),
     level: requireOption(values, 'level'),
     parentCode: values['parent-code'] ?? null,
+    ...(values['superior-name'] || values.symbol || values.place
+      ? { reportHeading: { superiorName: values['superior-name'] ?? '', symbol: values.symbol ?? '', place: values.place ?? '' } }
+      : {}),
   });
   const username = Username.parse(requireOption(values, 'admin'));
   const password = Password.parse(await context.password({ confirm: true }));

@@ -12,7 +12,7 @@ import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
 import { exportReportPackage, importPackageFiles } from '../exchange/transfer';
 import { trustCard } from '../exchange/trust';
 import { Registry } from '../registry/registry';
-import { placeOf } from '../reports/drafts';
+import { placeOf } from '../../../shared/report/issuer';
 import { generateDemoUnit, type DemoUnitKind, type DemoUnitRef } from './generate';
 import { placeName } from './names';
 import { communeOffices, demoDeadline, demoPeriod, type CommuneOffice } from './packages';

@@ -8,6 +8,7 @@ import {
   issuedDocumentKindWord,
   periodLabel,
   reportAuthor,
+  reportNumberAndSymbol,
   yearRowLabel,
   yearToDateLabel,
 } from '../../../shared/report/narrative';
@@ -59,9 +60,9 @@ function sumOfYears(value: number, yearRows: number): TableCell {
   return count(value, { bold: true, sumOfRowsAbove: yearRows });
 }
 
-function attachedTo(meta: ReportMeta): string {
-  const number = meta.numberAndSymbol.trim() ? ` số ${meta.numberAndSymbol.trim()}` : '';
-  return `(Kèm theo Báo cáo${number}, ngày ${formatDate(meta.date)} của ${reportAuthor(meta)})`;
+/** "(Kèm theo Báo cáo số 15-BC/TU, ngày 20/5/2026 của …)"; an unnumbered draft keeps room for the number. */
+export function attachedTo(meta: ReportMeta): string {
+  return `(Kèm theo Báo cáo số ${reportNumberAndSymbol(meta.numberAndSymbol, meta.symbol)}, ngày ${formatDate(meta.date)} của ${reportAuthor(meta)})`;
 }
 
 function appendix01(data: ReportData, meta: ReportMeta): Appendix {

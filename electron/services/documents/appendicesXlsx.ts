@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { type ReportData } from '../../../shared/report/data';
 import { type ReportMeta, reportAuthor } from '../../../shared/report/narrative';
-import { type Appendix, type AppendixNote, buildAppendices, noteText } from './appendices';
+import { type Appendix, type AppendixNote, noteText } from './appendices';
+import { reportAppendices } from './reportModel';
 import { type Align, type TableCell, documentFont, placeCells, textWidthMm } from './model';
 
 const titleSize = 14;
@@ -130,11 +131,11 @@ function writeAppendix(workbook: ExcelJS.Workbook, appendix: Appendix, meta: Rep
   for (const note of appendix.notes) writeNote(sheet, note, widths);
 }
 
-/** The three appendices as a workbook, one sheet each, with numeric cells and A4 print setup. */
+/** The three appendices (and at an upper level the units' list) as a workbook, one sheet each, with numeric cells and A4 print setup. */
 export async function renderAppendicesXlsx(data: ReportData, meta: ReportMeta): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = reportAuthor(meta);
   workbook.title = `Phụ lục báo cáo ${meta.numberAndSymbol}`.trim();
-  for (const appendix of buildAppendices(data, meta)) writeAppendix(workbook, appendix, meta);
+  for (const appendix of reportAppendices(data, meta)) writeAppendix(workbook, appendix, meta);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

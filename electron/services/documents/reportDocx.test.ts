@@ -52,8 +52,8 @@ describe('renderReportDocx', () => {
     const body = paragraphTexts(document).join('\n');
     for (const sentence of [
       'Từ năm 2023 đến tháng 5/2026, toàn Đảng bộ có 2.542 đảng viên được cơ quan có thẩm quyền cho phép ra nước ngoài, trong đó đảng viên được cử đi công tác nước ngoài là 1.618 trường hợp, đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng là 924 trường hợp.',
-      'có 03 trường hợp đảng viên kết hôn với người nước ngoài. Trong kỳ, có 02 đảng viên ra khỏi đảng (được cho ra khỏi đảng hoặc bị xóa tên).',
-      'Tại thời điểm báo cáo, có 37 đảng viên đang ở nước ngoài. Số đảng viên ở lại nước ngoài sau khi hết thời hạn là 01 trường hợp',
+      'có 03 trường hợp đảng viên kết hôn với người nước ngoài. Trong kỳ, có 02 đảng viên ra khỏi đảng.',
+      'Đến cuối kỳ báo cáo, có 37 đảng viên đang ở nước ngoài. Số đảng viên còn ở lại nước ngoài sau khi hết thời hạn là 01 trường hợp',
       'cấp ủy đã làm thủ tục chuyển sinh hoạt đảng tạm thời cho 15 đảng viên.',
       'cấp ủy đã làm thủ tục chuyển sinh hoạt đảng chính thức cho 15 đảng viên.',
       'cho miễn sinh hoạt đảng đối với 82 trường hợp.',

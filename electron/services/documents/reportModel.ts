@@ -10,7 +10,9 @@ import {
   reportRecipients,
   splitFootnotes,
 } from '../../../shared/report/narrative';
+import { coverageSentence } from '../../../shared/report/coverage';
 import { type Appendix, appendixTableSize, buildAppendices, noteText } from './appendices';
+import { buildUnitsAnnex } from './unitsAnnex';
 import { type Block, type DocumentModel, type DocumentSection, type Inline, firstLineIndentMm, paragraph, spacer, text } from './model';
 import { bodyParagraph, documentTitle, partyHeading, recipientsColumn, signatureBlock, signatureColumn } from './partyLayout';
 
@@ -72,6 +74,18 @@ function appendixSection(appendix: Appendix, meta: ReportMeta): DocumentSection 
   return { orientation: appendix.orientation, margins: meta.margins, blocks };
 }
 
+/** The statistical appendices, then at an upper level the list of units whose reports the figures include. */
+export function reportAppendices(data: ReportData, meta: ReportMeta): Appendix[] {
+  const unitsAnnex = buildUnitsAnnex(data, meta);
+  return unitsAnnex ? [...buildAppendices(data, meta), unitsAnnex] : buildAppendices(data, meta);
+}
+
+/** The sentence that says, above every figure, which subordinate units the figures leave out. */
+function coverageBlocks(data: ReportData): Block[] {
+  const sentence = coverageSentence(data);
+  return sentence ? [bodyParagraph([text(sentence, { bold: true, italic: true })])] : [];
+}
+
 /** The periodic report as printed: heading, title, body with footnotes, signature, then the three appendices. */
 export function buildReportDocument(data: ReportData, meta: ReportMeta, narrative: Narrative): DocumentModel {
   const notes = new FootnoteCollector();
@@ -79,10 +93,11 @@ export function buildReportDocument(data: ReportData, meta: ReportMeta, narrativ
     partyHeading({
       parentName: meta.parentName,
       issuerNames: [meta.committeeName],
-      numberLine: documentNumberLine(meta.numberAndSymbol),
+      numberLine: documentNumberLine(meta.numberAndSymbol, meta.symbol),
       placeDate: formatPlaceDate(meta.place, meta.date),
     }),
     ...documentTitle(meta.documentType, [meta.title]),
+    ...coverageBlocks(data),
     ...narrative.sections.flatMap((section) => headingBlocks(section, notes)),
     spacer(6),
     signatureBlock(
@@ -95,7 +110,7 @@ export function buildReportDocument(data: ReportData, meta: ReportMeta, narrativ
     author: reportAuthor(meta),
     sections: [
       { orientation: 'portrait', margins: meta.margins, blocks: body },
-      ...buildAppendices(data, meta).map((appendix) => appendixSection(appendix, meta)),
+      ...reportAppendices(data, meta).map((appendix) => appendixSection(appendix, meta)),
     ],
     footnotes: notes.footnotes,
     pageNumbers: true,

@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, not } from 'drizzle-orm';
 import { importedPackages, reportingRounds, units } from '../../../db/schema';
 import type { Completeness } from '../../../shared/contract/exchange';
 import { combineReports } from '../../../shared/report/combine';
-import { ReportData, type ReportUnitEntry } from '../../../shared/report/data';
+import { ReportData, isIncludedStatus, type ReportUnitEntry } from '../../../shared/report/data';
 import { civilDateInVietnam, isAfter } from '../../../shared/rules/dates';
 import { newId } from '../../../shared/ids';
 import { appendAudit } from '../audit';
@@ -54,6 +54,31 @@ export function currentPackage(registry: Registry, unitCode: string, period: { f
   );
 }
 
+/**
+ * The unit's newest accepted file for a period that overlaps the one asked but is not it: such a
+ * file cannot be added in (its figures cover other months), so the report names it instead of
+ * counting the unit as silent.
+ */
+function packageForOtherPeriod(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
+  return (
+    registry.db
+      .select()
+      .from(importedPackages)
+      .where(
+        and(
+          eq(importedPackages.kind, 'report'),
+          eq(importedPackages.unitCode, unitCode),
+          isNull(importedPackages.supersededBy),
+          lte(importedPackages.periodFrom, period.to),
+          gte(importedPackages.periodTo, period.from),
+          not(and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!),
+        ),
+      )
+      .orderBy(desc(importedPackages.createdAt))
+      .get() ?? null
+  );
+}
+
 function versionsOf(registry: Registry, unitCode: string, period: { from: string; to: string }): number {
   return registry.db
     .select({ id: importedPackages.id })
@@ -83,16 +108,19 @@ export function completeness(registry: Registry, period: { from: string; to: str
   const deadline = deadlineFor(registry, period, roundId);
   const entries = subordinateUnits(registry).map((unit) => {
     const current = currentPackage(registry, unit.code, period);
+    const other = current ? null : packageForOtherPeriod(registry, unit.code, period);
+    const held = current ?? other;
     const signedOn = current ? civilDateInVietnam(current.createdAt) : null;
-    const status: ReportUnitEntry['status'] = !current ? 'missing' : deadline && signedOn && isAfter(signedOn, deadline) ? 'late' : 'submitted';
+    const status: ReportUnitEntry['status'] = other ? 'period_differs' : !current ? 'missing' : deadline && signedOn && isAfter(signedOn, deadline) ? 'late' : 'submitted';
     return {
       code: unit.code,
       name: unit.name,
       status,
-      packageId: current?.id ?? null,
-      createdAt: current?.createdAt ?? null,
-      importedAt: current?.importedAt ?? null,
-      versions: versionsOf(registry, unit.code, period),
+      packageId: held?.id ?? null,
+      ...(other ? { from: other.periodFrom, to: other.periodTo } : {}),
+      createdAt: held?.createdAt ?? null,
+      importedAt: held?.importedAt ?? null,
+      versions: other ? versionsOf(registry, unit.code, { from: other.periodFrom, to: other.periodTo }) : versionsOf(registry, unit.code, period),
     };
   });
   return {
@@ -102,21 +130,30 @@ export function completeness(registry: Registry, period: { from: string; to: str
     submitted: entries.filter((entry) => entry.status === 'submitted').length,
     late: entries.filter((entry) => entry.status === 'late').length,
     missing: entries.filter((entry) => entry.status === 'missing').length,
+    periodDiffers: entries.filter((entry) => entry.status === 'period_differs').length,
   };
 }
 
 /**
  * The report of this unit for the period: its own records, and at a province or the centre,
- * plus the latest accepted package of each subordinate unit for the same period
- * (contracts.md §1, `so86 report`).
+ * plus the latest accepted package of each subordinate unit for exactly the same period; every
+ * subordinate unit is listed with its status, so the figures say whom they include.
  */
 export function reportFor(registry: Registry, period: { from: string; to: string }, roundId?: string | null): ReportData {
   const own = ownReport(registry, period);
   if (registry.ownUnit().level === 'commune') return own;
   const status = completeness(registry, period, roundId);
   const subordinateReports = status.units
-    .filter((entry) => entry.packageId !== null)
+    .filter((entry) => isIncludedStatus(entry.status) && entry.packageId !== null)
     .map((entry) => ReportData.parse(JSON.parse(registry.db.select({ report: importedPackages.report }).from(importedPackages).where(eq(importedPackages.id, entry.packageId!)).get()!.report!)));
-  const unitEntries: ReportUnitEntry[] = status.units.map((entry) => ({ code: entry.code, name: entry.name, status: entry.status, packageId: entry.packageId }));
+  const unitEntries: ReportUnitEntry[] = status.units.map((entry) => ({
+    code: entry.code,
+    name: entry.name,
+    status: entry.status,
+    packageId: entry.packageId,
+    ...(entry.from && entry.to ? { from: entry.from, to: entry.to } : {}),
+    signedAt: entry.createdAt,
+    versions: entry.versions,
+  }));
   return combineReports(own, subordinateReports, unitEntries);
 }

@@ -104,7 +104,7 @@ describe('commune → province → central', () => {
     const national = await central.call('reports.get', { period });
     expect(national.data.figures).toMatchObject({ permitted: 5, official: 2 });
     expect(national.data.appendix02.total.total).toBe(5);
-    expect(national.data.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String) }]);
+    expect(national.data.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String), signedAt: expect.any(String), versions: 1 }]);
   });
 
   it('supersedes an older version with a newer one and keeps both in the history', async () => {

@@ -3,15 +3,17 @@ import type { Registry } from '../registry/registry';
 import { idleMinutesSetting } from '../session';
 import { readSetting, writeSetting } from '../settings';
 import { deadlineSetting } from './common';
+import { reportHeadingSetting } from '../reports/headingSettings';
 
 export function readRegistrySettings(registry: Registry): RegistrySettings {
-  return { deadlines: readSetting(registry.db, deadlineSetting), idleMinutes: readSetting(registry.db, idleMinutesSetting) };
+  return { deadlines: readSetting(registry.db, deadlineSetting), idleMinutes: readSetting(registry.db, idleMinutesSetting), reportHeading: readSetting(registry.db, reportHeadingSetting) };
 }
 
 export function saveRegistrySettings(registry: Registry, input: RegistrySettings): RegistrySettings {
   registry.write((db) => {
     writeSetting(db, registry.actor, deadlineSetting, input.deadlines);
     writeSetting(db, registry.actor, idleMinutesSetting, input.idleMinutes);
+    writeSetting(db, registry.actor, reportHeadingSetting, input.reportHeading);
   });
   return readRegistrySettings(registry);
 }

@@ -38,12 +38,18 @@ import {
 } from './keyfile';
 import { throttleDelaySeconds } from './throttle';
 import { keepUpgradeBackup, upgradeSnapshotFile } from '../backup/upgrade';
+import type { z } from 'zod';
+import { reportHeadingSetting } from '../reports/headingSettings';
+import type { ReportHeadingSettings } from '../../../shared/report/issuer';
+import { writeSetting } from '../settings';
 
 export interface UnitInput {
   code: string;
   name: string;
   level: UnitLevel;
   parentCode?: string | null | undefined;
+  /** Written as the unit's heading settings when given at first run. */
+  reportHeading?: z.input<typeof ReportHeadingSettings> | undefined;
 }
 
 export interface NewUserInput {
@@ -173,6 +179,7 @@ export class Registry {
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'user.create', entity: 'user', entityId: admin.id, after: { username: admin.username, role: admin.role } });
         const own = createOwnIdentity(tx as unknown as RegistryDb, actor);
         keyring = newOfficeKeys(content, new Map([[own.id, own.privateKeys]]), recovery.bytes!);
+        if (input.unit.reportHeading) writeSetting(tx as unknown as RegistryDb, actor, reportHeadingSetting, input.unit.reportHeading);
       });
       await grantOfficeKeys(content, keyring!, input.admin.username, input.admin.password);
       await writeKeyfile(keyfilePathFor(databaseFile), content);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { reportingRounds, reports, trustedCards } from '../../../db/schema';
+import { reportingRounds, reports } from '../../../db/schema';
 import type { ReportData } from '../../../shared/report/data';
 import {
   applyNarrativeEdits,
@@ -17,6 +17,9 @@ import { renderReportDocx } from '../documents/reportDocx';
 import { renderReportPdf } from '../documents/reportPdf';
 import { appendAudit } from '../audit';
 import { reportFor } from '../exchange/combined';
+import { readSetting } from '../settings';
+import { defaultPlace, defaultSigner, defaultSymbol } from '../../../shared/report/issuer';
+import { reportHeadingSetting } from './headingSettings';
 import type { Registry } from '../registry/registry';
 
 export type ReportFormat = 'docx' | 'xlsx' | 'pdf';
@@ -33,24 +36,23 @@ export interface ReportDraft {
   savedAt: string | null;
 }
 
-const committeePrefixes = /^(đảng ủy|đảng uỷ|ban thường vụ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|đảng bộ)\s+(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)?\s*/iu;
-
-/** "Đảng ủy xã Vĩnh Trạch" is written at "Vĩnh Trạch" on the date line. */
-export function placeOf(committeeName: string): string {
-  return committeeName.replace(committeePrefixes, '').trim() || committeeName;
-}
-
+/**
+ * The heading as the unit's settings give it, else as its name and level imply; the superior
+ * organisation comes only from the settings (a key card names a unit, not how its committee is titled).
+ */
 function defaultMeta(registry: Registry, roundId: string | null): ReportMetaInput {
   const unit = registry.ownUnit();
-  const parent = unit.parentCode ? registry.db.select({ name: trustedCards.unitName }).from(trustedCards).where(eq(trustedCards.unitCode, unit.parentCode)).get() : undefined;
+  const heading = readSetting(registry.db, reportHeadingSetting);
   const round = roundId ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, roundId)).get() : undefined;
   return {
-    parentName: parent?.name ?? '',
+    parentName: heading.superiorName,
     committeeName: unit.name,
+    level: unit.level,
     numberAndSymbol: '',
-    place: placeOf(unit.name),
+    symbol: heading.symbol || defaultSymbol(unit),
+    place: heading.place || defaultPlace(unit),
     date: civilDateInVietnam(new Date()),
-    signer: { name: '' },
+    signer: { name: '', ...defaultSigner(unit.level) },
     ...(round && round.refDate && round.issuerName
       ? { round: { reference: round.ref, date: round.refDate, issuer: round.issuerName, subject: round.title ? `về việc ${round.title}` : '' } }
       : {}),

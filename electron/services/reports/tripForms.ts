@@ -8,7 +8,7 @@ import { renderTripFormDocx, renderTripFormPdf, type TripFormData, type TripForm
 import { deadlineSetting } from '../records/common';
 import type { Registry } from '../registry/registry';
 import { readSetting } from '../settings';
-import { placeOf } from './drafts';
+import { placeOf } from '../../../shared/report/issuer';
 
 const fileStems: Record<TripFormKind, string> = { application: 'DonDeNghi', commitment: 'BanCamKet', return_report: 'BaoCaoKetQua' };
 

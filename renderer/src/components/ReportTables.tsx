@@ -9,7 +9,7 @@ import { dateText } from './DateField';
 import { InfoGrid } from './InfoGrid';
 import '../styles/reports.css';
 
-const submissionColours: Record<SubmissionStatus, string> = { submitted: 'green', late: 'orange', missing: 'red' };
+const submissionColours: Record<SubmissionStatus, string> = { submitted: 'green', late: 'orange', missing: 'red', period_differs: 'grape' };
 
 export function SubmissionBadge({ status }: { status: SubmissionStatus }) {
   const t = useT();

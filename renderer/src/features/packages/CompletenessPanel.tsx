@@ -45,6 +45,9 @@ export function CompletenessPanel() {
         <Badge size="lg" color="red" variant="light" tt="none" data-testid="count-missing">
           {t('submission.missing')}: {formatNumber(completeness.missing)}
         </Badge>
+        <Badge size="lg" color="grape" variant="light" tt="none" data-testid="count-period-differs">
+          {t('submission.period_differs')}: {formatNumber(completeness.periodDiffers)}
+        </Badge>
         <Text size="sm" c="dimmed">
           {completeness.deadline ? t('completeness.deadline', { date: dateText(completeness.deadline) }) : t('completeness.noDeadline')}
         </Text>

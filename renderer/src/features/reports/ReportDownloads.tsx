@@ -1,4 +1,4 @@
-import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Modal, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls } from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
@@ -23,12 +23,15 @@ interface ReportDownloadsProps {
   roundId: string | null;
   /** Saves unsaved changes first, since the documents are made from the saved report; false stops the download. */
   beforeRender: (() => Promise<boolean>) | null;
+  /** "Số liệu chưa bao gồm N đơn vị: …" when some subordinate units are not in the figures: asked about before any file is made. */
+  coverageWarning: string | null;
 }
 
 /** The report as Word, the appendices as Excel, the report as PDF for the digital signature. Making a file takes a few seconds. */
-export function ReportDownloads({ period, roundId, beforeRender }: ReportDownloadsProps) {
+export function ReportDownloads({ period, roundId, beforeRender, coverageWarning }: ReportDownloadsProps) {
   const t = useT();
   const [rendering, setRendering] = useState<Format | null>(null);
+  const [confirming, setConfirming] = useState<{ format: Format; label: MessageKey } | null>(null);
 
   const render = async (format: Format, label: MessageKey) => {
     setRendering(format);
@@ -47,6 +50,30 @@ export function ReportDownloads({ period, roundId, beforeRender }: ReportDownloa
   const current = documents.find((document) => document.format === rendering);
   return (
     <Stack gap={4} align="flex-end">
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('reportScreen.coverage.confirmTitle')} size="lg" data-testid="report-coverage-confirm">
+        <Stack gap="md">
+          <Text size="sm" fw={600}>
+            {coverageWarning}
+          </Text>
+          <Text size="sm">{t('reportScreen.coverage.confirmQuestion')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)} data-testid="report-coverage-back">
+              {t('reportScreen.coverage.back')}
+            </Button>
+            <Button
+              color="orange"
+              onClick={() => {
+                const chosen = confirming;
+                setConfirming(null);
+                if (chosen) void render(chosen.format, chosen.label);
+              }}
+              data-testid="report-coverage-proceed"
+            >
+              {t('reportScreen.coverage.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Group gap="xs">
         <Text size="sm" c="dimmed">
           {t('reportScreen.download')}:
@@ -58,7 +85,7 @@ export function ReportDownloads({ period, roundId, beforeRender }: ReportDownloa
               leftSection={<Icon size={16} />}
               loading={rendering === format}
               disabled={rendering !== null && rendering !== format}
-              onClick={() => void render(format, label)}
+              onClick={() => (coverageWarning ? setConfirming({ format, label }) : void render(format, label))}
               aria-label={t(label)}
               data-testid={`report-download-${format}`}
             >

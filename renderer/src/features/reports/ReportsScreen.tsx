@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportDraftOutput } from '../../../../shared/contract/reports';
+import { coverageSentence } from '../../../../shared/report/coverage';
 import { errorText } from '../../app/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { useSession } from '../../app/sessionStore';
@@ -65,6 +66,7 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const dateInvalid = dateOf(form.date) === null;
+  const coverageWarning = coverageSentence(draft.data);
 
   /** Saves what is on screen; false when the heading is not ready or the services refused. */
   const saveReport = async (): Promise<boolean> => {
@@ -116,7 +118,7 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
               </Badge>
             )}
           </Group>
-          <ReportDownloads period={period} roundId={roundId} beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null} />
+          <ReportDownloads period={period} roundId={roundId} beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null} coverageWarning={coverageWarning} />
         </Group>
         {!canEdit && (
           <Text size="sm" c="dimmed" mt="xs">
@@ -124,6 +126,16 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
           </Text>
         )}
       </Paper>
+      {coverageWarning && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('reportScreen.coverage.title')} data-testid="report-coverage-warning">
+          <Text size="sm" fw={600}>
+            {coverageWarning}
+          </Text>
+          <Text size="sm" mt={4}>
+            {t('reportScreen.coverage.hint')}
+          </Text>
+        </Alert>
+      )}
       <FailureAlert error={saveError} />
       <Tabs defaultValue="preview" keepMounted={false}>
         <Tabs.List>

@@ -6,6 +6,7 @@ import { errorText, fieldErrors } from '../../app/errors';
 import { useIsAdministrator } from '../../app/permissions';
 import { useSession } from '../../app/sessionStore';
 import { useRegistrySettings } from '../../data/registrySettings';
+import { ReportHeadingCard } from './ReportHeadingCard';
 import { useT } from '../../i18n';
 import { BackupPanel } from '../backup/BackupPanel';
 import { AuditCheckCard } from './AuditCheckCard';
@@ -96,6 +97,7 @@ function RegistrySettingsPanel({ editable }: { editable: boolean }) {
   return (
     <Stack gap="md">
       <DeadlineSettingsCard settings={settings} editable={editable} />
+      <ReportHeadingCard settings={settings} editable={editable} />
       <HolidayCalendarCard settings={settings} editable={editable} />
     </Stack>
   );

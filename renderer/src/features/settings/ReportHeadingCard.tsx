@@ -1,0 +1,55 @@
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import type { RegistrySettings } from '../../../../shared/contract/registry';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useAction } from '../../components/useAction';
+import { useRegistrySettings } from '../../data/registrySettings';
+import { useT } from '../../i18n';
+
+/** The superior organisation's line, the unit's symbol and the date-line place that head every report. */
+export function ReportHeadingCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
+  const t = useT();
+  const saveSettings = useRegistrySettings((state) => state.save);
+  const [heading, setHeading] = useState(settings.reportHeading);
+  const save = useAction();
+  const field = (key: keyof typeof heading) => ({
+    value: heading[key],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setHeading((current) => ({ ...current, [key]: value }));
+    },
+    disabled: !editable,
+    error: save.errors[`reportHeading.${key}`],
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await save.run(() => saveSettings({ ...settings, reportHeading: heading }));
+    if (saved) notifications.show({ color: 'green', message: t('settingsPage.saved') });
+  };
+
+  return (
+    <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate data-testid="report-heading-settings">
+      <Stack gap="sm">
+        <Title order={4}>{t('settingsPage.reportHeading')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('settingsPage.reportHeading.help')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+          <TextInput label={t('settingsPage.reportHeading.superiorName')} placeholder="Đảng bộ tỉnh An Giang" {...field('superiorName')} data-testid="setting-superior-name" />
+          <TextInput label={t('settingsPage.reportHeading.symbol')} placeholder="ĐU, TU, BTCTW" {...field('symbol')} data-testid="setting-symbol" />
+          <TextInput label={t('settingsPage.reportHeading.place')} placeholder="Vĩnh Trạch" {...field('place')} data-testid="setting-place" />
+        </SimpleGrid>
+        <FailureAlert error={save.error} shownFields={['reportHeading.superiorName', 'reportHeading.symbol', 'reportHeading.place']} />
+        {editable && (
+          <Group>
+            <Button type="submit" loading={save.busy} data-testid="report-heading-save">
+              {t('ui.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
