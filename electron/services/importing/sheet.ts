@@ -70,6 +70,7 @@ function looksBinary(text: string): boolean {
 
 function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
   const decoded = decodeTextFile(bytes);
+  if (decoded === null) throw new DomainError('IMPORT_ENCODING_UNDECIDED', { file: fileName });
   let text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   if (looksBinary(text)) throw new DomainError('IMPORT_NOT_TEXT', { file: fileName });
   const broken = text.indexOf('\ufffd');
@@ -86,6 +87,9 @@ function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
     // The whole file was converted while decoding: every field with a letter outside ASCII came from legacy bytes.
     const convertedCells = records.reduce((total, record) => total + record.filter((field) => /[^\p{ASCII}]/u.test(field)).length, 0);
     legacy = { encoding: decoded.encoding, convertedCells };
+  } else if (decoded.encoding === 'windows-1258') {
+    // Decided over the file's bytes as a Vietnamese code page: its text is already Unicode, not legacy font text.
+    legacy = { encoding: null, convertedCells: 0 };
   } else {
     const repair = repairLegacyFields(records.flat());
     legacy = { encoding: repair.encoding, convertedCells: repair.repaired };
