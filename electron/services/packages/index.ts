@@ -33,6 +33,7 @@ export {
   partsByKind,
 } from './format';
 export { type PackageManifest } from './manifest';
+export { maximumClockLeadMs, refuseFutureDate } from './clock';
 export { ReportingRequest } from './contents';
 export { type PackageFileNameInput, type SealInput, packageFileName, sealPackage } from './seal';
 export { type OpenOptions, type ReceiverKey, type TrustedSigner, type VerifiedPackage, type VerifyOptions, inspectPackage, verifyPackage } from './verify';
