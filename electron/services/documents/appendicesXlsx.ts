@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
+import { workbookBytes } from '../importing/workbook';
 import { type ReportData } from '../../../shared/report/data';
 import { type ReportMeta, reportAuthor } from '../../../shared/report/narrative';
 import { type Appendix, type AppendixNote, buildAppendices, noteText } from './appendices';
@@ -127,5 +128,5 @@ export async function renderAppendicesXlsx(data: ReportData, meta: ReportMeta): 
   workbook.creator = reportAuthor(meta);
   workbook.title = `Phụ lục báo cáo ${meta.numberAndSymbol}`.trim();
   for (const appendix of buildAppendices(data, meta)) writeAppendix(workbook, appendix, meta);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbookBytes(workbook));
 }

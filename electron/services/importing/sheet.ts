@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
+import { importedCellText } from '../../../shared/importing/cellText';
 import type { CivilDate } from '../../../shared/rules/dates';
 import {
   decodeTextFile,
@@ -233,6 +234,7 @@ function isBlank(value: SheetValue): boolean {
 }
 
 function tableFrom(fileName: string, rows: SheetRow[], description: Omit<SheetTable, 'headerRow' | 'header' | 'rows'>): SheetTable {
+  for (const row of rows) row.cells = row.cells.map((cell) => (typeof cell === 'string' ? importedCellText(cell) : cell));
   const filled = rows.filter((row) => !row.cells.every(isBlank));
   const [header, ...data] = filled;
   if (!header) throw new DomainError('IMPORT_EMPTY', { file: fileName });
