@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
-import { workbookBytes } from '../importing/workbook';
+import { inertCellText } from '../../../shared/importing/cellText';
 import { type ReportData } from '../../../shared/report/data';
 import { type ReportMeta, reportAuthor } from '../../../shared/report/narrative';
 import { type Appendix, type AppendixNote, buildAppendices, noteText } from './appendices';
@@ -61,8 +61,13 @@ function writeTable(sheet: ExcelJS.Worksheet, appendix: Appendix, widths: number
   return { firstHeaderRow: firstRow, lastHeaderRow: firstRow + table.header.length - 1 };
 }
 
+/**
+ * The tables carry what offices typed (appendix 01's documents) and are made inert; the notes
+ * under them are the template's own wording ("- Đảng viên…", "+ Tự ý ở lại"), written as the
+ * template has them.
+ */
 function writeCell(target: ExcelJS.Cell, cell: TableCell): void {
-  target.value = cell.value;
+  target.value = typeof cell.value === 'string' ? inertCellText(cell.value) : cell.value;
   target.font = { name: documentFont, size: tableSize, bold: cell.bold, italic: cell.italic };
   target.alignment = { horizontal: horizontal(cell.align), vertical: 'middle', wrapText: true };
   if (typeof cell.value === 'number') target.numFmt = '#,##0';
@@ -128,5 +133,5 @@ export async function renderAppendicesXlsx(data: ReportData, meta: ReportMeta): 
   workbook.creator = reportAuthor(meta);
   workbook.title = `Phụ lục báo cáo ${meta.numberAndSymbol}`.trim();
   for (const appendix of buildAppendices(data, meta)) writeAppendix(workbook, appendix, meta);
-  return Buffer.from(await workbookBytes(workbook));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
