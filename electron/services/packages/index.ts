@@ -14,6 +14,7 @@ export {
   type CreateKeyCardInput,
   type KeyCard,
   CARD_VERSION,
+  MAX_CARD_BYTES,
   confirmCardFingerprint,
   createKeyCard,
   encodeKeyCard,
