@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportData } from '../../shared/report/data';
@@ -49,7 +49,6 @@ describe('report and package commands', () => {
   it('carries a signed, encrypted report from commune to province to centre', async () => {
     const communeCard = JSON.parse((await ok(['keys', 'card', '--db', commune, '--out', file('commune-card.json'), '--json'])).stdout) as { fingerprint: string };
     const provinceCard = JSON.parse((await ok(['keys', 'card', '--db', province, '--out', file('province-card.json'), '--json'])).stdout) as { fingerprint: string };
-    await ok(['keys', 'card', '--db', central, '--out', file('central-card.json')]);
     expect(communeCard.fingerprint).toMatch(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
 
     const wrongCheck = await so86(['keys', 'trust', file('commune-card.json'), '--db', province, '--fingerprint', provinceCard.fingerprint], env);
@@ -57,6 +56,11 @@ describe('report and package commands', () => {
     expect(wrongCheck.stderr).toMatch(/^PKG_FINGERPRINT_DIFFERENT/);
     await ok(['keys', 'trust', file('commune-card.json'), '--db', province, '--fingerprint', communeCard.fingerprint]);
 
+    const untrusted = await so86(['package', 'export', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('report.so86'), '--recipient', file('province-card.json')], env);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toMatch(/^EXCHANGE_RECIPIENT_NOT_TRUSTED: Thẻ khóa của Tỉnh ủy An Giang \(ANGIANG, dấu vân tay /);
+    expect(existsSync(file('report.so86'))).toBe(false);
+    await ok(['keys', 'trust', file('province-card.json'), '--db', commune, '--fingerprint', provinceCard.fingerprint]);
     await ok(['package', 'export', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('report.so86'), '--recipient', file('province-card.json')]);
     const inspected = await ok(['package', 'verify', file('report.so86'), '--json']);
     expect(JSON.parse(inspected.stdout)).toMatchObject({ unit: { code: 'VINHTRACH' }, signerTrusted: false, encrypted: true, report: null });
@@ -83,9 +87,36 @@ describe('report and package commands', () => {
     expect(otherDates.figures.permitted).toBe(0);
 
     await ok(['keys', 'trust', file('province-card.json'), '--db', central, '--fingerprint', provinceCard.fingerprint]);
+    const centralCard = JSON.parse((await ok(['keys', 'card', '--db', central, '--out', file('central-card.json'), '--json'])).stdout) as { fingerprint: string };
+    await ok(['keys', 'trust', file('central-card.json'), '--db', province, '--fingerprint', centralCard.fingerprint]);
     await ok(['package', 'export', '--db', province, '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('province.so86'), '--recipient', file('central-card.json'), '--no-documents']);
     expect(JSON.parse((await ok(['package', 'import', file('province.so86'), '--db', central, '--json'])).stdout)).toMatchObject({ outcome: 'imported', summary: { unit: { code: 'ANGIANG' } } });
     const national = JSON.parse((await ok(['report', '--db', central, '--from', '2026-01-01', '--to', '2026-06-30'])).stdout) as ReportData;
     expect(national.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String), signedAt: expect.any(String), versions: 1 }]);
+  }, 480_000);
+
+  it('says plainly when a file is missing, a folder or too large, without reading a 3 GB file', async () => {
+    const missing = file('khong-co.so86');
+    const sparse = file('ba-gigabyte.so86');
+    writeFileSync(sparse, '');
+    truncateSync(sparse, 3 * 1024 ** 3);
+    mkdirSync(file('thu-muc.so86'));
+    const attempts: [args: string[], code: number, stderr: RegExp][] = [
+      [['package', 'verify', missing], 1, /^FILE_NOT_FOUND: Không tìm thấy tệp “.*khong-co\.so86”\. Hãy kiểm tra đường dẫn/],
+      [['package', 'import', missing, '--db', province], 1, /^FILE_NOT_FOUND: /],
+      [['keys', 'trust', missing, '--db', province, '--fingerprint', '0000'], 1, /^FILE_NOT_FOUND: /],
+      [['package', 'export', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30', '--recipient', missing], 1, /^FILE_NOT_FOUND: /],
+      [['import', 'members', missing, '--db', commune], 1, /^FILE_NOT_FOUND: /],
+      [['package', 'verify', file('thu-muc.so86')], 1, /^FILE_IS_FOLDER: /],
+      [['package', 'verify', sparse], 3, /^PKG_FILE_TOO_LARGE: /],
+      [['package', 'import', sparse, '--db', province], 3, /^PKG_FILE_TOO_LARGE: /],
+      [['keys', 'trust', sparse, '--db', province, '--fingerprint', '0000'], 3, /^PKG_CARD_MALFORMED: /],
+      [['import', 'members', sparse, '--db', commune], 1, /^IMPORT_TOO_LARGE: Tệp lớn hơn 50 MB/],
+    ];
+    for (const [args, code, stderr] of attempts) {
+      const result = await so86(args, env);
+      expect([args.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([args.slice(0, 2).join(' '), code, expect.stringMatching(stderr)]);
+      expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    }
   }, 240_000);
 });

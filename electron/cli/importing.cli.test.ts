@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText, memberKeys, memberRow } from '../services/importing/fixtures';
+import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../services/importing/fixtures';
 import { Registry } from '../services/registry/registry';
 import { freshFolder, so86 } from './testSupport';
 
@@ -11,7 +11,7 @@ const env = { SO86_PASSWORD: password };
 describe('importing and listing on the command line', () => {
   const folder = freshFolder();
   const db = path.join(folder, 'so86.db');
-  const file = (name: string, text: string) => {
+  const file = (name: string, text: string | Uint8Array) => {
     const target = path.join(folder, name);
     writeFileSync(target, text);
     return target;
@@ -58,6 +58,26 @@ describe('importing and listing on the command line', () => {
     expect(human.stdout.trim().split('\n')).toHaveLength(3);
     expect(human.stdout).toContain('DV-00001\tTrần Thị Bình\tNữ\t02/03/1961\tChi bộ ấp 2\tĐang sinh hoạt');
     expect(human.stderr).toContain('Tổng số: 3.');
+  });
+
+  it('reads a Windows-1258 CSV saved by Excel with its names intact, and refuses a file whose encoding cannot be told', async () => {
+    const membersNow = async () => JSON.parse((await so86(['members', 'list', '--db', db, '--json'], env)).stdout) as { code: string }[];
+    const before = await membersNow();
+    const undecided = file('khong-ro.csv', spelledBytes('member_code,full_name,cell\r\nDV-9,T', 0xf3, ',Chi b', 0xf4, '\r\n'));
+    const refused = await so86(['import', 'members', undecided, '--db', db], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'IMPORT_ENCODING_UNDECIDED: Không xác định được bảng mã của tệp “khong-ro.csv”: tệp không phải UTF-8 và đọc theo các bảng mã cũ (Windows-1258, TCVN3, VNI) đều không rõ ràng. Hãy mở tệp trong Excel, chọn Lưu thành › “CSV UTF-8 (Comma delimited)” hoặc .xlsx, rồi nhập lại.',
+    );
+    expect(await membersNow()).toEqual(before);
+
+    const excel = file('excel-1258.csv', excelWindows1258Members.bytes);
+    const imported = await so86(['import', 'members', excel, '--db', db, '--json'], env);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ committed: true, counts: { membersCreated: 3 }, sources: [{ textEncoding: 'windows-1258', legacyEncoding: null }] });
+    const codes = new Set(excelWindows1258Members.members.map((member) => member.code));
+    const added = (await membersNow()).filter((member) => codes.has(member.code)).sort((one, other) => one.code.localeCompare(other.code));
+    expect(added).toMatchObject(excelWindows1258Members.members);
   });
 
   it('imports trips and lists them by member and state', async () => {

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
+import { fileErrorOf } from './files';
 import { exitCodes, UsageError, type CliIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -49,7 +50,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function report(error: unknown, lang: Lang, io: CliIo): number {
+function report(thrown: unknown, lang: Lang, io: CliIo): number {
+  // A file that is missing, a folder or unreadable is the person's to fix, whichever command met it.
+  const error = fileErrorOf(thrown) ?? thrown;
   if (error instanceof UsageError) {
     io.err(translate(lang, error.key, error.params));
     return exitCodes.usage;

@@ -1,3 +1,5 @@
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { PlatformPackager, type FuseOptionsV1 } from 'app-builder-lib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
@@ -18,6 +20,7 @@ interface BuilderConfig {
   nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean; installerLanguages: string[]; installerIcon: string };
   linux: { target: string[]; icon: string };
   fileAssociations: { ext: string; name: string }[];
+  electronFuses: FuseOptionsV1;
 }
 
 const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -54,6 +57,22 @@ describe('the installer configuration', () => {
     expect(config.files.some((pattern) => /bridge|^electron\/|^shared\/|^e2e/.test(pattern))).toBe(false);
     const mainBundle = readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(mainBundle).not.toMatch(/bridge/);
+  });
+
+  it('flips the fuses: no running as Node, no NODE_OPTIONS, no inspector, only the checked app.asar', async () => {
+    // The options pass through electron-builder's own translation, so a misspelt option (which it drops silently) fails here.
+    const generateFuseConfig = (PlatformPackager.prototype as unknown as { generateFuseConfig(fuses: FuseOptionsV1): Promise<Record<string, unknown>> })
+      .generateFuseConfig;
+    expect(await generateFuseConfig(config.electronFuses)).toEqual({
+      version: FuseVersion.V1,
+      resetAdHocDarwinSignature: undefined,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    });
   });
 
   it('associates .so86 report files with the application', () => {

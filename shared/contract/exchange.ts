@@ -51,6 +51,10 @@ export type KeyCardSummary = z.infer<typeof KeyCardSummary>;
 
 export const OwnCard = z.object({ fingerprint: z.string(), fileName: z.string(), contentBase64: z.string(), unitCode: z.string(), createdAt: z.string() });
 
+/** Where a received report file stands: counted in the combined report, replaced by a newer file, or not counted because its signer's key was revoked. */
+export const PackageStanding = z.enum(['current', 'superseded', 'signer_revoked']);
+export type PackageStanding = z.infer<typeof PackageStanding>;
+
 export const PackageSummary = z.object({
   packageId: z.string(),
   kind: z.enum(['report', 'request']),
@@ -153,7 +157,10 @@ export const exchangeCalls = {
   'packages.import': writeCall(FileInput, ImportOutcome),
   /** Many report files at once (a province's communes): each verified and stored on its own, all in one transaction; a named job can be cancelled and then keeps none. */
   'packages.importMany': writeCall(z.strictObject({ files: z.array(FileInput).min(1).max(5000), jobId: JobId.optional() }), z.object({ results: z.array(PackageFileResult) })),
-  'packages.history': readCall(z.strictObject({ unitCode: z.string().optional(), period: Period.optional() }), z.array(PackageSummary.omit({ report: true }).extend({ importedAt: z.string(), supersededBy: z.string().nullable() }))),
+  'packages.history': readCall(
+    z.strictObject({ unitCode: z.string().optional(), period: Period.optional() }),
+    z.array(PackageSummary.omit({ report: true }).extend({ importedAt: z.string(), supersededBy: z.string().nullable(), standing: PackageStanding })),
+  ),
   'packages.unitReport': readCall(z.strictObject({ packageId: Id }), PackageSummary),
   'packages.details': readCall(z.strictObject({ packageId: Id }), PackageDetails),
 

@@ -5,6 +5,9 @@ export const errorMessages = messages(
   {
     'error.INTERNAL': 'Đã xảy ra lỗi không mong muốn. Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký cho người hỗ trợ kỹ thuật.',
     'error.VALIDATION': 'Dữ liệu nhập chưa hợp lệ. Hãy sửa các trường được đánh dấu rồi thử lại.',
+    'error.FILE_NOT_FOUND': 'Không tìm thấy tệp “{file}”. Hãy kiểm tra đường dẫn và tên tệp, hoặc cắm lại ổ USB có tệp.',
+    'error.FILE_IS_FOLDER': '“{file}” là một thư mục, không phải tệp. Hãy ghi đường dẫn đến đúng tệp.',
+    'error.FILE_UNREADABLE': 'Không đọc được tệp “{file}”: tài khoản Windows này không có quyền, hoặc tệp đang được chương trình khác mở. Hãy đóng chương trình đó hoặc chép tệp sang thư mục của mình rồi thử lại.',
     'error.UNKNOWN_CALL': 'Yêu cầu không được hỗ trợ: {name}.',
     'error.FORBIDDEN_SENDER': 'Yêu cầu bị từ chối vì không đến từ cửa sổ của ứng dụng.',
     'error.NOT_INITIALISED': 'Chưa có sổ dữ liệu. Hãy thực hiện thiết lập lần đầu.',
@@ -33,6 +36,9 @@ export const errorMessages = messages(
   {
     'error.INTERNAL': 'Something unexpected went wrong. Try again; if it keeps happening, send the log file to technical support.',
     'error.VALIDATION': 'Some input is not valid. Correct the marked fields and try again.',
+    'error.FILE_NOT_FOUND': 'The file “{file}” was not found. Check the path and the file name, or plug the USB stick with the file in again.',
+    'error.FILE_IS_FOLDER': '“{file}” is a folder, not a file. Give the path of the file itself.',
+    'error.FILE_UNREADABLE': 'The file “{file}” cannot be read: this account has no permission, or another program has it open. Close that program or copy the file into your own folder and try again.',
     'error.UNKNOWN_CALL': 'Unsupported request: {name}.',
     'error.FORBIDDEN_SENDER': 'Request refused: it did not come from the application window.',
     'error.NOT_INITIALISED': 'There is no registry yet. Run the first-time set-up.',

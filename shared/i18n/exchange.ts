@@ -6,6 +6,12 @@ export const exchangeMessages = messages(
     'error.EXCHANGE_OWN_CARD': 'Đây là thẻ khóa của chính đơn vị mình; chỉ cần tin cậy thẻ khóa của đơn vị khác.',
     'error.EXCHANGE_CARD_REVOKED': 'Thẻ khóa của {unit} (dấu vân tay {fingerprint}) đã bị thu hồi; không tin cậy lại được. Hãy đề nghị đơn vị tạo khóa mới và gửi thẻ khóa mới.',
     'error.EXCHANGE_NO_PARENT_CARD': 'Chưa có thẻ khóa của cấp trên để mã hóa tệp báo cáo. Hãy nhập thẻ khóa của cấp trên (mục Tệp báo cáo › Thẻ khóa) hoặc xuất tệp không mã hóa.',
+    'error.EXCHANGE_REQUEST_NOT_FROM_PARENT':
+      'Tệp yêu cầu báo cáo này do {unit} ({code}) ký, không phải cấp trên trực tiếp của đơn vị; chỉ cấp trên mới đặt được đợt báo cáo. Không dùng tệp này; hãy nhận tệp yêu cầu do cấp trên gửi.',
+    'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
+      'Thẻ khóa của {unit} ({code}, dấu vân tay {fingerprint}) chưa được tin cậy trong sổ này hoặc đã bị thu hồi; không mã hóa tệp báo cáo cho thẻ khóa đó. Hãy tin cậy thẻ khóa trước (so86 keys trust, đối chiếu dấu vân tay) rồi xuất lại.',
+    'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
+      'Đợt báo cáo {round} yêu cầu gửi kèm danh sách chuyến đi có họ tên đảng viên, nên tệp báo cáo phải được mã hóa cho cấp trên. Hãy tin cậy thẻ khóa của cấp trên rồi xuất tệp có mã hóa.',
     'error.EXCHANGE_OWN_PACKAGE': 'Đây là tệp báo cáo do chính đơn vị mình xuất; chỉ nhập tệp của đơn vị cấp dưới.',
     'error.OFFICE_KEYS_ROLE': 'Chỉ quản trị viên và lãnh đạo giữ khóa ký của đơn vị: vai trò của bạn không ký hoặc mở được tệp báo cáo mã hóa. Hãy nhờ quản trị viên hoặc lãnh đạo thực hiện.',
     'error.OFFICE_KEYS_NOT_GRANTED': 'Tài khoản này chưa được cấp khóa ký của đơn vị. Hãy nhờ một quản trị viên đã có khóa đặt lại mật khẩu cho bạn (Cài đặt › Người dùng), đăng nhập lại rồi thử lại.',
@@ -30,6 +36,12 @@ export const exchangeMessages = messages(
     'error.EXCHANGE_OWN_CARD': 'This is your own unit’s key card; only other units’ cards need trusting.',
     'error.EXCHANGE_CARD_REVOKED': 'The key card of {unit} (fingerprint {fingerprint}) was revoked and cannot be trusted again. Ask the unit to make new keys and send its new card.',
     'error.EXCHANGE_NO_PARENT_CARD': 'There is no key card of the upper level to encrypt the report file to. Import the upper level’s card (Report files › Key cards) or export without encryption.',
+    'error.EXCHANGE_REQUEST_NOT_FROM_PARENT':
+      'This reporting request is signed by {unit} ({code}), not by your unit’s direct upper level; only the upper level sets reporting rounds. Do not use this file; take the request your upper level sent.',
+    'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
+      'The key card of {unit} ({code}, fingerprint {fingerprint}) is not trusted in this registry or was revoked; report files are not encrypted to it. Trust the card first (so86 keys trust, checking the fingerprint) and export again.',
+    'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
+      'Reporting round {round} asks for the list of trips with members’ names, so the report file must be encrypted to the upper level. Trust the upper level’s key card and export the file encrypted.',
     'error.EXCHANGE_OWN_PACKAGE': 'This report file was exported by your own unit; import only the files of subordinate units.',
     'error.OFFICE_KEYS_ROLE': 'Only administrators and leaders hold the unit’s signing keys: your role cannot sign report files or open encrypted ones. Ask an administrator or leader to do it.',
     'error.OFFICE_KEYS_NOT_GRANTED': 'This account has not been given the unit’s signing keys yet. Ask an administrator who holds them to reset your password (Settings › Users), sign in again and retry.',

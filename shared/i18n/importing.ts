@@ -97,6 +97,8 @@ export const importingMessages = messages(
     'error.IMPORT_NO_ROWS': 'Tệp “{file}” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào. Hãy điền dữ liệu từ dòng thứ hai rồi chọn lại tệp.',
     'error.IMPORT_NOT_TEXT': 'Tệp “{file}” không phải bảng tính CSV hay XLSX. Hãy lưu bảng tính dưới dạng .xlsx hoặc CSV UTF-8 rồi chọn lại.',
     'error.IMPORT_ENCODING': 'Tệp “{file}” có ký tự hỏng ở dòng {line} (không đọc được theo bảng mã UTF-8). Hãy mở tệp và lưu lại dạng CSV UTF-8 hoặc .xlsx.',
+    'error.IMPORT_ENCODING_UNDECIDED':
+      'Không xác định được bảng mã của tệp “{file}”: tệp không phải UTF-8 và đọc theo các bảng mã cũ (Windows-1258, TCVN3, VNI) đều không rõ ràng. Hãy mở tệp trong Excel, chọn Lưu thành › “CSV UTF-8 (Comma delimited)” hoặc .xlsx, rồi nhập lại.',
     'error.IMPORT_NOT_SPREADSHEET': 'Không đọc được tệp “{file}” như một bảng tính Excel (.xlsx). Tệp có thể bị hỏng; hãy mở bằng Excel và lưu lại.',
     'error.IMPORT_WORKBOOK_TOO_LARGE': 'Bảng tính “{file}” khi giải nén lớn hơn {limit}. Hãy chia thành nhiều tệp nhỏ hơn.',
     'error.IMPORT_OLD_EXCEL': 'Tệp “{file}” là bảng tính Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx.',
@@ -274,6 +276,8 @@ export const importingMessages = messages(
     'error.IMPORT_NO_ROWS': 'The file “{file}” has only its header row and no data. Fill in the rows below the header and choose the file again.',
     'error.IMPORT_NOT_TEXT': 'The file “{file}” is not a CSV or XLSX spreadsheet. Save the spreadsheet as .xlsx or CSV UTF-8 and choose it again.',
     'error.IMPORT_ENCODING': 'The file “{file}” has broken characters on line {line} (not readable as UTF-8). Open it and save it again as CSV UTF-8 or .xlsx.',
+    'error.IMPORT_ENCODING_UNDECIDED':
+      'Cannot tell the encoding of the file “{file}”: it is not UTF-8, and no older encoding (Windows-1258, TCVN3, VNI) reads it clearly. Open it in Excel, choose Save As › “CSV UTF-8 (Comma delimited)” or .xlsx, and import it again.',
     'error.IMPORT_NOT_SPREADSHEET': 'The file “{file}” cannot be read as an Excel workbook (.xlsx). It may be damaged; open it in Excel and save it again.',
     'error.IMPORT_WORKBOOK_TOO_LARGE': 'Once unpacked, the workbook “{file}” is larger than {limit}. Split it into smaller files.',
     'error.IMPORT_OLD_EXCEL': 'The file “{file}” is an old Excel workbook (.xls) or is password-protected. Open it in Excel, remove any password and save it as .xlsx.',

@@ -5,6 +5,10 @@ export const packagesMessages = messages(
   {
     'error.PKG_FILE_TOO_LARGE':
       'Tệp gói báo cáo quá lớn ({size} byte, giới hạn {limit} byte). Hãy kiểm tra đã chọn đúng tệp do đơn vị gửi, hoặc đề nghị đơn vị gửi lại.',
+    'error.PKG_CREATED_IN_FUTURE':
+      'Tệp báo cáo ghi ngày lập {createdAt}, muộn hơn hôm nay ({today}) trên máy này; không nhận tệp ghi ngày ở tương lai. Hãy kiểm tra ngày giờ của máy này; nếu đúng, đề nghị đơn vị chỉnh đồng hồ máy của họ rồi xuất lại tệp.',
+    'error.PKG_CARD_CREATED_IN_FUTURE':
+      'Thẻ khóa ghi ngày tạo {createdAt}, muộn hơn hôm nay ({today}) trên máy này; không tin cậy thẻ khóa ghi ngày ở tương lai. Hãy kiểm tra ngày giờ của máy này; nếu đúng, đề nghị đơn vị chỉnh đồng hồ máy của họ rồi tạo lại thẻ khóa.',
     'error.PKG_NOT_A_PACKAGE': 'Tệp này không phải là gói báo cáo của Sổ 86. Hãy chọn đúng tệp có đuôi .so86 do đơn vị gửi.',
     'error.PKG_VERSION_UNSUPPORTED':
       'Gói báo cáo được tạo bởi phiên bản mới hơn của Sổ 86 (định dạng {found}, phiên bản này đọc được đến {supported}). Hãy cài phiên bản mới nhất rồi mở lại tệp.',
@@ -72,6 +76,10 @@ export const packagesMessages = messages(
   {
     'error.PKG_FILE_TOO_LARGE':
       'The package file is too large ({size} bytes; the limit is {limit}). Check that this is the file the unit sent, or ask the unit to send it again.',
+    'error.PKG_CREATED_IN_FUTURE':
+      'The report file is dated {createdAt}, later than today ({today}) on this PC; files dated in the future are refused. Check this PC’s date and time; if it is right, ask the unit to correct its PC’s clock and export the file again.',
+    'error.PKG_CARD_CREATED_IN_FUTURE':
+      'The key card is dated {createdAt}, later than today ({today}) on this PC; cards dated in the future are not trusted. Check this PC’s date and time; if it is right, ask the unit to correct its PC’s clock and make the card again.',
     'error.PKG_NOT_A_PACKAGE': 'This file is not a So 86 report package. Choose the .so86 file the unit sent.',
     'error.PKG_VERSION_UNSUPPORTED':
       'The package was made by a newer version of So 86 (format {found}; this version reads up to {supported}). Install the latest version and open the file again.',

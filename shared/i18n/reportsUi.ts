@@ -213,6 +213,7 @@ export const reportsUiMessages = messages(
     'unitReport.noDetails': 'Đơn vị không gửi kèm danh sách chuyến đi.',
     'unitReport.current': 'Đang dùng',
     'unitReport.superseded': 'Đã có phiên bản mới hơn',
+    'unitReport.signer_revoked': 'Không tính: khóa ký đã bị thu hồi',
     'unitReport.cell': 'Chi bộ',
 
     'rounds.explainOwn': 'Đợt báo cáo ghi văn bản yêu cầu, kỳ báo cáo và hạn nộp. Xuất tệp yêu cầu để gửi các đơn vị cấp dưới; đơn vị nhận tệp là có sẵn đợt báo cáo.',
@@ -488,6 +489,7 @@ export const reportsUiMessages = messages(
     'unitReport.noDetails': 'The unit did not send a list of trips.',
     'unitReport.current': 'In use',
     'unitReport.superseded': 'Superseded by a newer version',
+    'unitReport.signer_revoked': 'Not counted: the signing key was revoked',
     'unitReport.cell': 'Party cell',
 
     'rounds.explainOwn': 'A reporting round records the request letter, the period and the deadline. Export the request file for the subordinate units; importing it gives them the round.',

@@ -9,7 +9,7 @@ import {
   repairLegacyFields,
   repairLegacyText,
 } from './legacy';
-import { tcvn3Characters, vniSequences } from './legacyTables';
+import { tcvn3Characters, vniSequences, windows1252High, windows1258Differences } from './legacyTables';
 import { vietnameseLetters, withTone } from './letters';
 
 const lowerLetters = vietnameseLetters.slice(0, 67);
@@ -213,9 +213,9 @@ describe('text that must pass through unchanged', () => {
     expect(decodeTextFile(utf8(text))).toEqual({ text, encoding: 'utf-8' });
   });
 
-  it('plain Windows-1252 text decodes as such', () => {
-    expect(decodeTextFile(bytes(...ascii('caf'), 0xe9, ...ascii(' M'), 0xfc, ...ascii('ller '), 0x93, 0x94))).toEqual({
-      text: 'café Müller \u201c\u201d',
+  it('single-byte text with no letters outside ASCII decodes as Windows-1252', () => {
+    expect(decodeTextFile(bytes(...ascii('DV01,'), 0x93, ...ascii('An'), 0x94, 0x96, 0x85))).toEqual({
+      text: 'DV01,\u201cAn\u201d\u2013\u2026',
       encoding: 'windows-1252',
     });
   });
@@ -271,22 +271,79 @@ describe('decodeTextFile', () => {
   });
 
   it('replaces unpaired surrogates in UTF-16 and bad sequences after a UTF-8 byte order mark', () => {
-    expect(decodeTextFile(bytes(0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00)).text).toBe('A\ufffdB');
-    expect(decodeTextFile(bytes(0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x42)).text).toBe('A\ufffdB');
+    expect(decodeTextFile(bytes(0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00))?.text).toBe('A\ufffdB');
+    expect(decodeTextFile(bytes(0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x42))?.text).toBe('A\ufffdB');
   });
 
   it('rejects overlong and surrogate UTF-8 forms and falls back to a single-byte reading', () => {
-    expect(decodeTextFile(bytes(0xc0, 0xaf)).encoding).toBe('windows-1252');
-    expect(decodeTextFile(bytes(0xed, 0xa0, 0x80)).encoding).toBe('windows-1252');
-    expect(decodeTextFile(bytes(0xf4, 0x90, 0x80, 0x80)).encoding).toBe('windows-1252');
+    expect(decodeTextFile(bytes(0xc0, 0xaf))).toEqual({ text: 'À¯', encoding: 'windows-1252' });
+    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xed, 0xa0, 0x80))).toEqual({ text: 'Nguyễn í\u00a0€', encoding: 'windows-1258' });
+    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xf4, 0x90, 0x80, 0x80))).toEqual({ text: 'Nguyễn ô\u0090€€', encoding: 'windows-1258' });
   });
 
   it('decodes a large file', () => {
     const line = 'DV001,Nguyễn Thị Hường,nữ,1985-03-02\n';
     const large = line.repeat(20_000);
-    expect(decodeTextFile(utf8(large)).text).toBe(large);
+    expect(decodeTextFile(utf8(large))?.text).toBe(large);
     const legacy = decodeTextFile(encodeLegacy(large, 'tcvn3'));
     expect(legacy).toEqual({ text: large, encoding: 'tcvn3' });
+  });
+});
+
+/** The bytes of a file as written, ASCII text and single bytes above 0x7F, each spelled out. */
+const fileBytes = (...parts: (string | number)[]) => bytes(...parts.flatMap((part) => (typeof part === 'string' ? ascii(part) : [part])));
+
+describe('Windows-1258: what Excel saves as "CSV" on a Vietnamese Windows', () => {
+  it('has the code page Windows publishes (checked against the WHATWG decoder)', () => {
+    const reference = new TextDecoder('windows-1258');
+    for (let byte = 0x80; byte <= 0xff; byte += 1) {
+      const ours = windows1258Differences.get(byte) ?? (byte < 0xa0 ? windows1252High.charAt(byte - 0x80) : String.fromCharCode(byte));
+      expect([byte, ours]).toEqual([byte, reference.decode(bytes(byte))]);
+    }
+  });
+
+  // Written byte by byte as Windows writes them: a letter the code page holds whole (à 0xE0, á 0xE1,
+  // â 0xE2, ê 0xEA, ô 0xF4, ù 0xF9, Á 0xC1) is one byte, any other toned letter is its base letter
+  // (ă 0xE3, ơ 0xF5, ư 0xFD, Đ 0xD0) followed by its mark: huyền 0xCC, hỏi 0xD2, ngã 0xDE, sắc 0xEC, nặng 0xF2.
+  const excelCsv = fileBytes(
+    'member_code;H', 'o', 0xf2, ' v', 0xe0, ' t', 0xea, 'n;Chi b', 0xf4, 0xf2, '\r\n',
+    'DV-1;Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng;Chi b', 0xf4, 0xf2, ' ', 0xe2, 0xec, 'p T', 0xe2, 'y\r\n',
+    'DV-2;Tr', 0xe2, 0xcc, 'n Th', 'i', 0xf2, ' H', 0xfd, 0xf5, 0xcc, 'ng;Chi b', 0xf4, 0xf2, ' H', 0xe0, ' N', 0xf4, 0xf2, 'i\r\n',
+    'DV-3;', 0xd0, 0xe3, 0xf2, 'ng Thu Th', 'u', 0xd2, 'y;Chi b', 0xf4, 0xf2, ' ', 0xd0, 0xf4, 0xec, 'ng\r\n',
+    'DV-4;Ph', 'a', 0xf2, 'm Qu', 0xf4, 0xec, 'c Vi', 0xea, 0xf2, 't;Chi b', 0xf4, 0xf2, ' X', 0xf3, 'm M', 0xf5, 0xec, 'i\r\n',
+    'DV-5;L', 0xea, ' Th', 'i', 0xf2, ' ', 0xc1, 'nh;Chi b', 0xf4, 0xf2, ' Tr', 0xfd, 0xf5, 0xcc, 'ng\r\n',
+  );
+  const unicode = [
+    'member_code;Họ và tên;Chi bộ',
+    'DV-1;Nguyễn Văn Hùng;Chi bộ ấp Tây',
+    'DV-2;Trần Thị Hường;Chi bộ Hà Nội',
+    'DV-3;Đặng Thu Thủy;Chi bộ Đống',
+    'DV-4;Phạm Quốc Việt;Chi bộ Xóm Mới',
+    'DV-5;Lê Thị Ánh;Chi bộ Trường',
+    '',
+  ].join('\r\n');
+
+  it('is told apart from VNI and TCVN3 and read as composed Unicode', () => {
+    const decoded = decodeTextFile(excelCsv);
+    expect(decoded).toEqual({ text: unicode, encoding: 'windows-1258' });
+    expect(decoded!.text.normalize('NFC')).toBe(decoded!.text);
+  });
+
+  it('one name alone is enough', () => {
+    expect(decodeTextFile(fileBytes('Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng'))).toEqual({ text: 'Nguyễn Văn Hùng', encoding: 'windows-1258' });
+  });
+
+  it('the same text saved in VNI and TCVN3 still reads as those', () => {
+    expect(decodeTextFile(encodeLegacy(unicode, 'vni'))).toEqual({ text: unicode, encoding: 'vni' });
+    expect(decodeTextFile(encodeLegacy(unicode, 'tcvn3'))?.encoding).toBe('tcvn3');
+  });
+});
+
+describe('a single-byte file whose encoding cannot be decided', () => {
+  it('is not guessed', () => {
+    // "Tó" in Windows-1252 or Windows-1258 is "Tú" in TCVN3: both are names.
+    expect(decodeTextFile(fileBytes('DV-1,T', 0xf3))).toBeNull();
+    expect(decodeTextFile(fileBytes('caf', 0xe9, ' M', 0xfc, 'ller ', 0x93, 0x94))).toBeNull();
   });
 });
 

@@ -27,10 +27,12 @@
 
 import { stringFromCodeUnits } from './codeUnits';
 import { letterOf } from './letters';
-import { tcvn3Characters, vniSequences, windows1252High } from './legacyTables';
+import { tcvn3Characters, vniSequences, windows1252High, windows1258Differences } from './legacyTables';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
-export type TextFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding | 'windows-1252';
+/** The single-byte encodings a text file is told apart between: the legacy fonts' and the two Windows code pages. */
+export type SingleByteEncoding = 'windows-1252' | 'windows-1258' | LegacyEncoding;
+export type TextFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
 /* ---------- Windows-1252 ---------- */
 
@@ -53,6 +55,22 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   const units = new Uint16Array(bytes.length);
   for (let index = 0; index < bytes.length; index += 1) units[index] = asWindows1252(bytes[index]!);
   return stringFromCodeUnits(units, units.length);
+}
+
+/* ---------- Windows-1258 ---------- */
+
+const windows1258Units: ReadonlyMap<number, number> = new Map(
+  [...windows1258Differences].map(([byte, character]) => [asWindows1252(byte), character.charCodeAt(0)]),
+);
+
+/** Text read as Windows-1252 characters, read again as Windows-1258; its tone marks stay combining characters. */
+function windows1258ToUnicode(text: string): string {
+  const { units } = scratch(text.length);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = asWindows1252(text.charCodeAt(index));
+    units[index] = windows1258Units.get(code) ?? code;
+  }
+  return stringFromCodeUnits(units, text.length);
 }
 
 /** Whether every character has a Windows-1252 byte and at least one is not ASCII: the only text a legacy reading can change. */
@@ -554,13 +572,47 @@ function decodeUtf8(bytes: Uint8Array, start: number, lenient: boolean): string 
   return stringFromCodeUnits(units, length);
 }
 
+/** The readings of a single-byte file, in the order that settles a tie between readings that agree. */
+const singleByteReadings: readonly (readonly [SingleByteEncoding, (text: string) => string])[] = [
+  ['windows-1252', (text) => text],
+  ['windows-1258', windows1258ToUnicode],
+  ['tcvn3', tcvn3ToUnicode],
+  ['vni', vniToUnicode],
+];
+
+/**
+ * The single-byte encoding under which a file reads best as Vietnamese (scored as
+ * `detectLegacyEncoding` scores), read from its Windows-1252 characters; null when the best
+ * readings tie and differ, so that choosing one would be a guess.
+ */
+function decideSingleByteEncoding(text: string): SingleByteEncoding | null {
+  const sample: string[] = [];
+  const scores = singleByteReadings.map(() => 0);
+  let read = 0;
+  for (const line of linesOf(text)) {
+    if (!isLegacyCandidate(line)) continue;
+    sample.push(line);
+    singleByteReadings.forEach(([, reading], index) => {
+      scores[index]! += plausibility(reading(line));
+    });
+    read += line.length;
+    if (read >= detectionBudget) break;
+  }
+  const best = Math.max(...scores);
+  const tied = singleByteReadings.filter((_, index) => scores[index] === best);
+  const [first] = tied;
+  const agree = tied.every(([, reading]) => sample.every((line) => reading(line) === first![1](line)));
+  return agree ? first![0] : null;
+}
+
 /**
  * Decodes an import file: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise a
- * single-byte file in TCVN3, VNI or plain Windows-1252, decided as `repairLegacyText`
- * decides. A UTF-8 or UTF-16 file can still hold legacy text in its fields (a sheet typed
+ * single-byte file in Windows-1258, TCVN3, VNI or plain Windows-1252, whichever reads
+ * clearly best as Vietnamese; null when no reading does, which is refused rather than
+ * guessed. A UTF-8 or UTF-16 file can still hold legacy text in its fields (a sheet typed
  * in .VnTime and saved as CSV UTF-8): pass the parsed fields to `repairLegacyFields`.
  */
-export function decodeTextFile(bytes: Uint8Array): DecodedTextFile {
+export function decodeTextFile(bytes: Uint8Array): DecodedTextFile | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeUtf8(bytes, 3, true)!, encoding: 'utf-8' };
   }
@@ -569,9 +621,10 @@ export function decodeTextFile(bytes: Uint8Array): DecodedTextFile {
   const utf8 = decodeUtf8(bytes, 0, false);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const text = decodeWindows1252(bytes);
-  const encoding = detectLegacyEncoding(linesOf(text));
-  if (encoding === null) return { text, encoding: 'windows-1252' };
-  return { text: legacyToUnicode(text, encoding).normalize('NFC'), encoding };
+  const encoding = decideSingleByteEncoding(text);
+  if (encoding === null) return null;
+  const [, reading] = singleByteReadings.find(([candidate]) => candidate === encoding)!;
+  return { text: encoding === 'windows-1252' ? text : reading(text).normalize('NFC'), encoding };
 }
 
 function* linesOf(text: string): Generator<string> {

@@ -86,3 +86,33 @@ export const vniSequences: ReadonlyMap<string, string> = new Map<string, string>
 export const windows1252High =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * The bytes where Windows-1258 (the ANSI code page of a Vietnamese Windows, what Excel saves
+ * as "CSV") differs from Windows-1252 among the letters: the letters ă, đ, ơ, ư and their
+ * capitals, the đồng sign, and the five tone marks as combining characters written after
+ * their base letter (0xCC huyền, 0xD2 hỏi, 0xDE ngã, 0xEC sắc, 0xF2 nặng). Windows writes a
+ * letter that the page holds whole (à, á, ã, è, ù, …) as one byte and any other toned letter
+ * as its base letter followed by the mark, so "Nguyễn" is "Nguy" 0xEA 0xDE "n". The four codes
+ * where Windows-1252 has Š, Ž, š, ž are unassigned in Windows-1258 and keep their C1 control.
+ */
+export const windows1258Differences: ReadonlyMap<number, string> = new Map([
+  [0x8a, '\u008a'],
+  [0x8e, '\u008e'],
+  [0x9a, '\u009a'],
+  [0x9e, '\u009e'],
+  [0xc3, '\u0102'],
+  [0xcc, '\u0300'],
+  [0xd0, '\u0110'],
+  [0xd2, '\u0309'],
+  [0xd5, '\u01a0'],
+  [0xdd, '\u01af'],
+  [0xde, '\u0303'],
+  [0xe3, '\u0103'],
+  [0xec, '\u0301'],
+  [0xf0, '\u0111'],
+  [0xf2, '\u0323'],
+  [0xf5, '\u01a1'],
+  [0xfd, '\u01b0'],
+  [0xfe, '\u20ab'],
+]);

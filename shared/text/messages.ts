@@ -16,6 +16,7 @@ export const textMessages = messages(
     'text.encoding.tcvn3': 'TCVN3 (ABC, phông .Vn)',
     'text.encoding.vni': 'VNI (phông VNI-)',
     'text.encoding.windows-1252': 'Windows-1252',
+    'text.encoding.windows-1258': 'Windows-1258 (CSV của Excel tiếng Việt)',
     'text.legacyConverted': 'Đã chuyển {count} ô từ bảng mã {encoding} sang Unicode.',
   },
   {
@@ -33,6 +34,7 @@ export const textMessages = messages(
     'text.encoding.tcvn3': 'TCVN3 (ABC, .Vn fonts)',
     'text.encoding.vni': 'VNI (VNI- fonts)',
     'text.encoding.windows-1252': 'Windows-1252',
+    'text.encoding.windows-1258': 'Windows-1258 (Vietnamese Excel CSV)',
     'text.legacyConverted': 'Converted {count} cells from {encoding} to Unicode.',
   },
 );

@@ -1,15 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { maximumImportBytes } from '../../../shared/contract/importing';
+import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
 import { ImportKind } from '../../../shared/importing/columns';
 import { commitImport, issueReason, previewImport, type ImportFile, type ImportReport } from '../../services/importing';
+import { readGivenFile } from '../files';
 import { parseCommand, UsageError, type CliIo, type CommandContext } from '../io';
 
 async function readImportFile(kind: ImportKind, file: string): Promise<ImportFile> {
-  if ((await stat(file)).size > maximumImportBytes) throw new DomainError('IMPORT_TOO_LARGE', { limit: '50 MB' });
-  return { kind, fileName: path.basename(file), content: new Uint8Array(await readFile(file)) };
+  const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
+  return { kind, fileName: path.basename(file), content };
 }
 
 /** Every bad row on its own line, `dòng N, cột X: lý do`, naming the file too when two were imported together. */

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { currentCard } from '../../services/exchange/identity';
 import { trustCard } from '../../services/exchange/trust';
 import { formatFingerprint } from '../../services/packages';
+import { readKeyCardFile } from '../files';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
 
 /** `so86 keys card` writes this unit's public key card; `so86 keys trust` trusts another unit's after its fingerprint is confirmed. */
@@ -33,7 +34,7 @@ async function trust(args: string[], io: CliIo): Promise<number> {
   const { values, positionals, context } = parseCommand(args, { fingerprint: { type: 'string' } }, io);
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingOption', { option: 'CARD' });
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await readKeyCardFile(file);
   const registry = await context.unlock();
   try {
     const record = trustCard(registry, bytes, typeof values.fingerprint === 'string' ? values.fingerprint : null);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Period } from '../../../shared/contract/dashboard';
 import type { PackageSummary } from '../../../shared/contract/exchange';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { exportReportPackage, importPackageFile, inspectWithoutRegistry, verifyPackageSummary } from '../../services/exchange/transfer';
 import { formatFingerprint, parseKeyCard } from '../../services/packages';
+import { readKeyCardFile, readPackageFile } from '../files';
 import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
 
 /** `so86 package export|verify|import`: the signed report files carried between levels. */
@@ -20,7 +21,7 @@ export async function packageCommand(args: string[], io: CliIo): Promise<number>
 async function exportFile(args: string[], io: CliIo): Promise<number> {
   const { values, context } = parseCommand(args, { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, recipient: { type: 'string' }, 'no-documents': { type: 'boolean', default: false } }, io);
   const period = Period.parse({ from: requireOption(values, 'from'), to: requireOption(values, 'to') });
-  const recipient = typeof values.recipient === 'string' ? parseKeyCard(new Uint8Array(await readFile(values.recipient))) : null;
+  const recipient = typeof values.recipient === 'string' ? parseKeyCard(await readKeyCardFile(values.recipient)) : null;
   const registry = await context.unlock();
   try {
     const exported = await exportReportPackage(registry, { period, recipient, includeDocuments: values['no-documents'] !== true });
@@ -48,7 +49,7 @@ function describe(context: CommandContext, summary: PackageSummary) {
 async function readPackage(positionals: string[]): Promise<Uint8Array> {
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingOption', { option: 'FILE.so86' });
-  return new Uint8Array(await readFile(file));
+  return readPackageFile(file);
 }
 
 async function verifyFile(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
+import { inertCellText } from '../../../shared/importing/cellText';
 import { type ReportData } from '../../../shared/report/data';
 import { type ReportMeta, reportAuthor } from '../../../shared/report/narrative';
 import { type Appendix, type AppendixNote, noteText } from './appendices';
@@ -61,8 +62,13 @@ function writeTable(sheet: ExcelJS.Worksheet, appendix: Appendix, widths: number
   return { firstHeaderRow: firstRow, lastHeaderRow: firstRow + table.header.length - 1 };
 }
 
-/** A total is written as the SUM of the cells above it, with the computed figure as its cached result. */
+/**
+ * A total is written as the SUM of the cells above it, with the computed figure as its cached
+ * result. Text in the tables is what offices typed (appendix 01's documents) and is made inert; the
+ * notes under them are the template's own wording ("- Đảng viên…", "+ Tự ý ở lại") and are not.
+ */
 function cellValue(target: ExcelJS.Cell, cell: TableCell): ExcelJS.CellValue {
+  if (typeof cell.value === 'string') return inertCellText(cell.value);
   if (!cell.sumOfRowsAbove || typeof cell.value !== 'number') return cell.value;
   const { row, col } = target.fullAddress;
   const first = target.worksheet.getCell(row - cell.sumOfRowsAbove, col).address;

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, isNull, lte, not } from 'drizzle-orm';
-import { importedPackages, reportingRounds, units } from '../../../db/schema';
+import { and, desc, eq, gte, isNotNull, isNull, lte, not, notExists } from 'drizzle-orm';
+import type { RegistryDb } from '../../../db/connection';
+import { importedPackages, reportingRounds, trustedCards, units } from '../../../db/schema';
 import type { Completeness } from '../../../shared/contract/exchange';
 import { combineReports } from '../../../shared/report/combine';
 import { ReportData, isIncludedStatus, type ReportUnitEntry } from '../../../shared/report/data';
@@ -34,7 +35,19 @@ export function addSubordinateUnit(registry: Registry, code: string, name: strin
   });
 }
 
-/** The unit's accepted report for the period: the newest package not superseded. */
+/**
+ * Whether a stored package's signer has been revoked here since it was imported. Its files then
+ * count for nothing, whenever they were signed (FORMAT.md §11): the report of a unit whose key
+ * was stolen must not carry what the thief signed.
+ */
+export function signerRevoked(db: RegistryDb) {
+  return db
+    .select({ id: trustedCards.id })
+    .from(trustedCards)
+    .where(and(eq(trustedCards.fingerprint, importedPackages.signerFingerprint), isNotNull(trustedCards.revokedAt)));
+}
+
+/** The unit's accepted report for the period: the newest package whose signer is not revoked. */
 export function currentPackage(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
   return (
     registry.db
@@ -46,10 +59,10 @@ export function currentPackage(registry: Registry, unitCode: string, period: { f
           eq(importedPackages.unitCode, unitCode),
           eq(importedPackages.periodFrom, period.from),
           eq(importedPackages.periodTo, period.to),
-          isNull(importedPackages.supersededBy),
+          notExists(signerRevoked(registry.db)),
         ),
       )
-      .orderBy(desc(importedPackages.createdAt))
+      .orderBy(desc(importedPackages.createdAt), importedPackages.importedAt)
       .get() ?? null
   );
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { cells, importedPackages, members, reportingRounds, reports, tripCountries, trips } from '../../../db/schema';
-import { PackageDetails, type ImportOutcome, type PackageSummary, type PackageTripRecord } from '../../../shared/contract/exchange';
+import { PackageDetails, type ImportOutcome, type PackageStanding, type PackageSummary, type PackageTripRecord } from '../../../shared/contract/exchange';
 import { DomainError, type ErrorCode } from '../../../shared/errors';
 import type { MessageParams } from '../../../shared/i18n';
 import { newId } from '../../../shared/ids';
@@ -13,8 +13,9 @@ import { flagsOf } from '../records/trips';
 import { renderDraft, reportDraft } from '../reports/drafts';
 import { appVersion } from '../version';
 import { auditForExport, checkAuditAnchors, keepAuditAnchors } from './anchors';
+import { currentPackage } from './combined';
 import { allIdentities, currentIdentity, type OwnIdentity } from './identity';
-import { parentCard, signerLookup } from './trust';
+import { parentCard, requireTrustedRecipient, signerLookup } from './trust';
 
 type Verified = VerifiedPackage<PackageTripRecord[]>;
 
@@ -86,6 +87,11 @@ export async function exportReportPackage(
   onProgress(0, steps);
   const draft = reportDraft(registry, input.period, input.roundId);
   const round = draft.roundId ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, draft.roundId)).get() : undefined;
+  const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
+  if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
+  if (recipient && input.recipient !== 'parent') requireTrustedRecipient(registry, recipient);
+  // Members' names and trips travel only sealed to a unit this office has vouched for.
+  if (round?.detailsRequested && !recipient) throw new DomainError('EXCHANGE_DETAILS_NEED_ENCRYPTION', { round: round.ref });
   const parts: Partial<Record<PartName, Uint8Array>> = { 'report.json': new TextEncoder().encode(JSON.stringify(draft.data)) };
   if (round?.detailsRequested) parts['details.json'] = new TextEncoder().encode(JSON.stringify(tripRecordsForReview(registry)));
   onProgress(1, steps);
@@ -94,8 +100,6 @@ export async function exportReportPackage(
     parts[documentParts[format]] = await renderDraft(draft, format);
     onProgress(2 + index, steps);
   }
-  const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
-  if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
   const own = currentIdentity(registry);
   const unit = registry.ownUnit();
   const packageId = newId();
@@ -275,8 +279,11 @@ export function importPackageFiles(registry: Registry, files: readonly PackageFi
   );
 }
 
+/** A reporting round is set only by this unit's own upper level: a request signed by any other unit, a child commune included, is refused. */
 function importRequest(registry: Registry, verified: Verified): ImportOutcome['outcome'] {
   const request = verified.request!;
+  const { unit } = verified.manifest;
+  if (unit.code !== registry.ownUnit().parentCode) throw new DomainError('EXCHANGE_REQUEST_NOT_FROM_PARENT', { unit: unit.name, code: unit.code });
   if (registry.db.select({ id: reportingRounds.id }).from(reportingRounds).where(eq(reportingRounds.requestPackageId, verified.manifest.packageId)).get()) return 'round_known';
   const now = new Date().toISOString();
   registry.write((db) => {
@@ -320,8 +327,19 @@ export function storedPackageDetails(registry: Registry, packageId: string): Pac
   return record.details ? PackageDetails.parse(JSON.parse(record.details)) : [];
 }
 
+/**
+ * Every report file received, newest import first, each with its standing: the one counted in
+ * the combined report, one superseded by a newer file, or one no longer counted because its
+ * signer's key was revoked here.
+ */
 export function packageHistory(registry: Registry, filter: { unitCode?: string | undefined; period?: { from: string; to: string } | undefined }) {
   const signerNow = signerLookup(registry.db);
+  const counted = new Map<string, string | null>();
+  const countedFor = (unitCode: string, period: { from: string; to: string }) => {
+    const key = `${unitCode}\n${period.from}\n${period.to}`;
+    if (!counted.has(key)) counted.set(key, currentPackage(registry, unitCode, period)?.id ?? null);
+    return counted.get(key);
+  };
   return registry.db
     .select()
     .from(importedPackages)
@@ -336,6 +354,9 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
     .map((record) => {
       const manifest = JSON.parse(record.manifest) as { unit: PackageSummary['unit']; encryption: unknown };
       const signer = signerNow(record.signerFingerprint);
+      const period = { from: record.periodFrom, to: record.periodTo };
+      const standing: PackageStanding =
+        signer?.revoked === true ? 'signer_revoked' : record.kind === 'report' && countedFor(record.unitCode, period) === record.id ? 'current' : 'superseded';
       return {
         packageId: record.id,
         kind: record.kind,
@@ -343,13 +364,14 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
         signerFingerprint: record.signerFingerprint,
         // Trusted when it was imported; a card revoked since then no longer vouches for it.
         signerTrusted: signer !== null && !signer.revoked,
-        period: { from: record.periodFrom, to: record.periodTo },
+        period,
         round: record.roundRef,
         createdAt: record.createdAt,
         encrypted: manifest.encryption !== null,
         detailsCount: record.details ? (JSON.parse(record.details) as unknown[]).length : null,
         importedAt: record.importedAt,
         supersededBy: record.supersededBy,
+        standing,
       };
     });
 }

@@ -5,7 +5,7 @@ import type { UnitLevel } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { appendAudit } from '../audit';
-import { confirmCardFingerprint, formatFingerprint, parseKeyCard, verifyCardRotation, type KeyCard, type TrustedSigner } from '../packages';
+import { confirmCardFingerprint, formatFingerprint, parseKeyCard, refuseFutureDate, verifyCardRotation, type KeyCard, type TrustedSigner } from '../packages';
 import type { Registry } from '../registry/registry';
 
 export type TrustedCardRecord = typeof trustedCards.$inferSelect;
@@ -33,6 +33,7 @@ function storedCard(record: TrustedCardRecord): KeyCard {
 export function trustCard(registry: Registry, cardBytes: Uint8Array, typedFingerprint: string | null): TrustedCardRecord {
   const card = parseKeyCard(cardBytes);
   if (card.unit.code === registry.ownUnit().code) throw new DomainError('EXCHANGE_OWN_CARD');
+  refuseFutureDate(card.createdAt, new Date(), 'PKG_CARD_CREATED_IN_FUTURE');
   const existing = registry.db.select().from(trustedCards).where(eq(trustedCards.fingerprint, card.fingerprint)).get();
   if (existing?.revokedAt) throw new DomainError('EXCHANGE_CARD_REVOKED', { unit: existing.unitName, fingerprint: formatFingerprint(existing.fingerprint) });
   if (existing) return existing;
@@ -112,6 +113,14 @@ export function signerLookup(db: RegistryDb): (fingerprint: string) => TrustedSi
     const record = db.select().from(trustedCards).where(eq(trustedCards.fingerprint, fingerprint)).get();
     return record ? { signingPublicKey: new Uint8Array(record.signingPublicKey), revoked: record.revokedAt !== null, unitCode: record.unitCode } : null;
   };
+}
+
+/** A card named to encrypt a report file to must be one this office trusts and has not revoked. */
+export function requireTrustedRecipient(registry: Registry, card: KeyCard): void {
+  const record = registry.db.select().from(trustedCards).where(eq(trustedCards.fingerprint, card.fingerprint)).get();
+  if (!record || record.revokedAt !== null) {
+    throw new DomainError('EXCHANGE_RECIPIENT_NOT_TRUSTED', { unit: card.unit.name, code: card.unit.code, fingerprint: formatFingerprint(card.fingerprint) });
+  }
 }
 
 /** The upper level's current card, to encrypt reports to it. */

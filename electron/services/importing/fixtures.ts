@@ -35,6 +35,31 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return workbook;
 }
 
+/** A file's bytes as written, ASCII text and single bytes above 0x7F, each spelled out. */
+export function spelledBytes(...parts: (string | number)[]): Uint8Array {
+  return Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((character) => character.charCodeAt(0)) : [part])));
+}
+
+/**
+ * A members list as Excel on a Vietnamese Windows saves it as "CSV": Windows-1258, `;` between
+ * fields, spelled byte by byte as Windows writes them. A letter the code page holds whole (à 0xE0,
+ * â 0xE2, ê 0xEA, ô 0xF4, ù 0xF9) is one byte; any other toned letter is its base letter (ă 0xE3,
+ * ơ 0xF5, ư 0xFD, Đ 0xD0) followed by its mark: huyền 0xCC, hỏi 0xD2, ngã 0xDE, sắc 0xEC, nặng 0xF2.
+ */
+export const excelWindows1258Members = {
+  bytes: spelledBytes(
+    'member_code;full_name;cell\r\n',
+    'DV-1;Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng;Chi b', 0xf4, 0xf2, ' ', 0xe2, 0xec, 'p T', 0xe2, 'y\r\n',
+    'DV-2;Tr', 0xe2, 0xcc, 'n Th', 'i', 0xf2, ' H', 0xfd, 0xf5, 0xcc, 'ng;Chi b', 0xf4, 0xf2, ' H', 0xe0, ' N', 0xf4, 0xf2, 'i\r\n',
+    'DV-3;', 0xd0, 0xe3, 0xf2, 'ng Thu Th', 'u', 0xd2, 'y;Chi b', 0xf4, 0xf2, ' ', 0xd0, 0xf4, 0xec, 'ng\r\n',
+  ),
+  members: [
+    { code: 'DV-1', fullName: 'Nguyễn Văn Hùng', cellName: 'Chi bộ ấp Tây' },
+    { code: 'DV-2', fullName: 'Trần Thị Hường', cellName: 'Chi bộ Hà Nội' },
+    { code: 'DV-3', fullName: 'Đặng Thu Thủy', cellName: 'Chi bộ Đống' },
+  ],
+};
+
 export const memberKeys = ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'leadership', 'national_id', 'phone', 'status'] as const;
 
 /**

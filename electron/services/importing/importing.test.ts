@@ -464,4 +464,24 @@ describe('exports', () => {
       elsewhere.session.dispose();
     }
   });
+
+  it('writes text that a spreadsheet could run as a formula inert, keeps numbers as numbers, and imports it back as typed', async () => {
+    const hostile = ['DV-9', 'Lê Văn Tám', 'nam', '1970-01-01', '=HYPERLINK("http://x.example","Bấm")', '', '', '+84 912 345 678', ''];
+    await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], hostile])));
+    const exported = await registry.call('export.members', {});
+    const sheet = (await readWorkbook(Buffer.from(exported.contentBase64, 'base64'))).worksheets[0]!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const row = Object.fromEntries(header.map((name, index) => [name, sheet.getRow(2).getCell(index + 1).value]));
+    expect(row).toMatchObject({ 'Chi bộ': '\'=HYPERLINK("http://x.example","Bấm")', 'Số điện thoại': "'+84 912 345 678", 'Họ và tên': 'Lê Văn Tám' });
+    expect(row['Ngày sinh']).toEqual(new Date(Date.UTC(1970, 0, 1)));
+
+    const elsewhere = await openTestRegistry({ code: 'VINHTE', name: 'Đảng ủy xã Vĩnh Tế', level: 'commune', parentCode: 'ANGIANG' });
+    try {
+      await elsewhere.call('import.commit', { kind: 'members', fileName: exported.fileName, contentBase64: exported.contentBase64 });
+      const back = (await elsewhere.call('members.search', { query: 'DV-9' })).rows[0]!;
+      expect(await elsewhere.call('members.get', { id: back.id })).toMatchObject({ cellName: '=HYPERLINK("http://x.example","Bấm")', phone: '+84 912 345 678' });
+    } finally {
+      elsewhere.session.dispose();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
+import { importedCellText } from '../../../shared/importing/cellText';
 import type { CivilDate } from '../../../shared/rules/dates';
 import {
   decodeTextFile,
@@ -70,6 +71,7 @@ function looksBinary(text: string): boolean {
 
 function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
   const decoded = decodeTextFile(bytes);
+  if (decoded === null) throw new DomainError('IMPORT_ENCODING_UNDECIDED', { file: fileName });
   let text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   if (looksBinary(text)) throw new DomainError('IMPORT_NOT_TEXT', { file: fileName });
   const broken = text.indexOf('\ufffd');
@@ -86,6 +88,9 @@ function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
     // The whole file was converted while decoding: every field with a letter outside ASCII came from legacy bytes.
     const convertedCells = records.reduce((total, record) => total + record.filter((field) => /[^\p{ASCII}]/u.test(field)).length, 0);
     legacy = { encoding: decoded.encoding, convertedCells };
+  } else if (decoded.encoding === 'windows-1258') {
+    // Decided over the file's bytes as a Vietnamese code page: its text is already Unicode, not legacy font text.
+    legacy = { encoding: null, convertedCells: 0 };
   } else {
     const repair = repairLegacyFields(records.flat());
     legacy = { encoding: repair.encoding, convertedCells: repair.repaired };
@@ -229,6 +234,7 @@ function isBlank(value: SheetValue): boolean {
 }
 
 function tableFrom(fileName: string, rows: SheetRow[], description: Omit<SheetTable, 'headerRow' | 'header' | 'rows'>): SheetTable {
+  for (const row of rows) row.cells = row.cells.map((cell) => (typeof cell === 'string' ? importedCellText(cell) : cell));
   const filled = rows.filter((row) => !row.cells.every(isBlank));
   const [header, ...data] = filled;
   if (!header) throw new DomainError('IMPORT_EMPTY', { file: fileName });

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { translate } from '../../../shared/i18n';
+import { inertCellText } from '../../../shared/importing/cellText';
 import { columnLabelKey, valueLabelKey, type ImportColumn } from '../../../shared/importing/columns';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
 import type { ColumnValue } from './values';
@@ -62,7 +63,19 @@ export function exportCellValue(column: ImportColumn, value: ColumnValue | undef
   }
 }
 
+/** The workbook's file, its text cells made inert first (see `inertCellText`): every spreadsheet the application exports is written here. */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = inertCellText(cell.value);
+        else if (cell.value !== null && typeof cell.value === 'object' && 'richText' in cell.value) {
+          const [first, ...rest] = cell.value.richText;
+          if (first) cell.value = { richText: [{ ...first, text: inertCellText(first.text) }, ...rest] };
+        }
+      }),
+    ),
+  );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

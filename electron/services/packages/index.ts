@@ -14,6 +14,7 @@ export {
   type CreateKeyCardInput,
   type KeyCard,
   CARD_VERSION,
+  MAX_CARD_BYTES,
   confirmCardFingerprint,
   createKeyCard,
   encodeKeyCard,
@@ -33,6 +34,7 @@ export {
   partsByKind,
 } from './format';
 export { MAX_AUDIT_CHECKPOINTS, type ManifestAudit, type PackageManifest } from './manifest';
+export { maximumClockLeadMs, refuseFutureDate } from './clock';
 export { ReportingRequest } from './contents';
 export { type PackageFileNameInput, type SealInput, packageFileName, sealPackage } from './seal';
 export { type OpenOptions, type ReceiverKey, type TrustedSigner, type VerifiedPackage, type VerifyOptions, inspectPackage, verifyPackage } from './verify';

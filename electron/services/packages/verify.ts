@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
+import { refuseFutureDate } from './clock';
 import { type PackageContents, DefaultDetails, readContents } from './contents';
 import { bytesEqual, fromHex, sha256, toHex } from './encoding';
 import { type EnvelopeContext, WRAPPED_KEY_BYTES, aeadOpen, partAad, partNonce, unwrapContentKey } from './envelope';
@@ -28,6 +29,8 @@ export interface OpenOptions<Details> {
   detailsSchema?: z.ZodType<Details>;
   /** Refuses a package of the other kind (a request where a report is expected, or the reverse). */
   expectedKind?: PackageKind;
+  /** The receiving PC's clock, against which a signed date too far ahead is refused; the current time when omitted. */
+  now?: Date;
 }
 
 export interface VerifyOptions<Details> extends OpenOptions<Details> {
@@ -100,6 +103,7 @@ function open<Details>(
   const receiver = checkRecipient(manifest, options.receiver, requireReadable);
 
   const signerTrusted = authenticate(manifest, container);
+  refuseFutureDate(manifest.createdAt, options.now ?? new Date(), 'PKG_CREATED_IN_FUTURE');
   if (options.expectedKind && options.expectedKind !== manifest.kind) {
     throw new DomainError(options.expectedKind === 'report' ? 'PKG_NOT_A_REPORT' : 'PKG_NOT_A_REQUEST');
   }

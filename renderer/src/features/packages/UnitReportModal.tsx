@@ -1,7 +1,7 @@
 import { Alert, Badge, Loader, Modal, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import type { Period } from '../../../../shared/contract/dashboard';
-import type { PackageTripRecord } from '../../../../shared/contract/exchange';
+import type { PackageStanding, PackageTripRecord } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
@@ -139,6 +139,8 @@ function UnitTrips({ packageId }: { packageId: string }) {
   );
 }
 
+const standingColours: Record<PackageStanding, string> = { current: 'green', superseded: 'gray', signer_revoked: 'red' };
+
 function UnitHistory({ unitCode, period }: { unitCode: string; period: Period }) {
   const t = useT();
   const lang = useSession((state) => state.lang);
@@ -160,15 +162,15 @@ function UnitHistory({ unitCode, period }: { unitCode: string; period: Period })
       </Table.Thead>
       <Table.Tbody>
         {history.value.map((entry) => (
-          <Table.Tr key={entry.packageId} className={entry.supersededBy ? 'replaced-row' : undefined} data-testid="unit-history-row">
+          <Table.Tr key={entry.packageId} className={entry.standing === 'current' ? undefined : 'replaced-row'} data-testid="unit-history-row">
             <Table.Td>{instantText(entry.createdAt, lang)}</Table.Td>
             <Table.Td>{instantText(entry.importedAt, lang)}</Table.Td>
             <Table.Td>{entry.round ?? '—'}</Table.Td>
             <Table.Td>{t(entry.encrypted ? 'common.yes' : 'common.no')}</Table.Td>
             <Table.Td>{entry.detailsCount === null ? t('packageSummary.noDetails') : t('packageSummary.detailsCount', { count: entry.detailsCount })}</Table.Td>
             <Table.Td>
-              <Badge color={entry.supersededBy ? 'gray' : 'green'} variant="light" tt="none">
-                {t(entry.supersededBy ? 'unitReport.superseded' : 'unitReport.current')}
+              <Badge color={standingColours[entry.standing]} variant="light" tt="none">
+                {t(`unitReport.${entry.standing}`)}
               </Badge>
             </Table.Td>
           </Table.Tr>
