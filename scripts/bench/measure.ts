@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
@@ -68,6 +68,55 @@ export class MemoryWatch {
     this.sample();
     clearInterval(this.timer);
     return { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(this.peakHeap / 1024 / 1024) };
+  }
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/**
+ * Peak resident memory (every thread, from the kernel) phase by phase: on Linux a process may
+ * start its high-water mark afresh (`/proc/self/clear_refs`), so each job's peak is its own and
+ * the benchmark's earlier work does not count. Elsewhere the peaks only grow, an upper bound.
+ */
+export class PeakMemory {
+  private highest = 0;
+  readonly byJob: Record<string, number> = {};
+
+  private restart(count = true): void {
+    if (count) this.highest = Math.max(this.highest, peakRssMb());
+    try {
+      writeFileSync('/proc/self/clear_refs', '5');
+    } catch {
+      // Not Linux, or not allowed: the figures stay cumulative.
+    }
+  }
+
+  constructor() {
+    this.restart();
+  }
+
+  async job<Result>(name: string, work: () => Promise<Result>): Promise<Result> {
+    this.restart();
+    try {
+      return await work();
+    } finally {
+      const peak = peakRssMb();
+      this.byJob[name] = Math.max(this.byJob[name] ?? 0, peak);
+      this.highest = Math.max(this.highest, peak);
+    }
+  }
+
+  /** Making the benchmark's own data (a 100,000-row file): no job of the application, so its peak is not counted. */
+  async setUp<Result>(work: () => Promise<Result> | Result): Promise<Result> {
+    this.restart();
+    const result = await work();
+    this.restart(false);
+    return result;
+  }
+
+  /** The highest resident set since this watch began. */
+  peakMb(): number {
+    return Math.max(this.highest, peakRssMb());
   }
 }
 
