@@ -198,6 +198,7 @@ export async function benchUi(databaseFile: string, queries: MemberQueries, quic
   const app = await openAppThroughServiceHost({ databaseFile });
   try {
     const { page } = app;
+    page.setDefaultTimeout(waitLimitMs);
     const loads: number[] = [];
     let scripts: string[] = [];
     for (let load = 0; load < (quick ? 2 : 5); load += 1) {
