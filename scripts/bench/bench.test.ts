@@ -8,9 +8,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 const latency = { samples: expect.any(Number), p50Ms: expect.any(Number), p95Ms: expect.any(Number), maxMs: expect.any(Number) };
 const pair = { encrypted: expect.any(Number), plain: expect.any(Number) };
+const ui = {
+  firstScreenMs: expect.any(Number),
+  signInToDashboardMs: expect.any(Number),
+  screenP95Ms: expect.any(Number),
+  searchP95Ms: expect.any(Number),
+  reportDocumentMs: expect.any(Number),
+  bundle: { jsKb: expect.any(Number), firstScreenJsKb: expect.any(Number), chunks: expect.any(Number) },
+};
+const screens = ['members', 'member', 'trips', 'trip', 'reports', 'packages', 'settings', 'audit'];
 
 describe('npm run bench -- --json', () => {
-  it('prints one JSON object with the headline figures and every figure of the scale, encrypted beside plain', async () => {
+  it('prints one JSON object with the headline figures, every figure of the scale encrypted beside plain, and the renderer measured in Chromium', async () => {
     const { stdout } = await run(process.execPath, [path.join(root, 'bin/bench.mjs'), '--scale', 'commune', '--json', '--quick'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -23,6 +32,7 @@ describe('npm run bench -- --json', () => {
       encryptionOverheadRatio: expect.any(Number),
       eventLoopMaxDelayMs: expect.any(Number),
       memory: { peakRssMb: expect.any(Number), peakHeapMb: expect.any(Number) },
+      ui,
       commune: {
         members: expect.any(Number),
         unlock: { keyDerivationMs: expect.any(Number), openMs: expect.any(Number), openPlainMs: expect.any(Number) },
@@ -30,10 +40,20 @@ describe('npm run bench -- --json', () => {
         reportMs: pair,
         exportMs: pair,
         verifyMs: expect.any(Number),
+        ui,
+        peakRssMb: expect.any(Number),
+        peakRssMbByJob: { services: expect.any(Number), ui: expect.any(Number) },
       },
     });
+    const figures = result.ui as typeof ui & { screens: Record<string, { samples: number; p95Ms: number }> };
+    expect(Object.keys(figures.screens)).toEqual(screens);
+    for (const screen of Object.values(figures.screens)) expect(screen.samples).toBeGreaterThanOrEqual(2);
+    for (const figure of [figures.firstScreenMs, figures.signInToDashboardMs, figures.screenP95Ms, figures.searchP95Ms, figures.reportDocumentMs]) expect(figure).toBeGreaterThan(0);
+    expect(figures.bundle.firstScreenJsKb).toBeGreaterThan(0);
+    expect(figures.bundle.firstScreenJsKb).toBeLessThanOrEqual(figures.bundle.jsKb);
+    expect(result.memory).toMatchObject({ peakRssMb: (result.commune as { peakRssMb: number }).peakRssMb });
     expect((result.commune as { members: number }).members).toBeGreaterThanOrEqual(300);
     expect(result.searchP95Ms).toBeGreaterThan(0);
     expect(result).not.toHaveProperty('province');
-  }, 120_000);
+  }, 600_000);
 });

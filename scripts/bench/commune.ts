@@ -9,8 +9,9 @@ import { findUserEntry, keyfilePathFor, readKeyfile, unwrapWithPassword } from '
 import { checkIntegrity } from '../../electron/services/registry/integrity';
 import { Registry } from '../../electron/services/registry/registry';
 import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
-import { benchFolder, bestOf, ratio, timed, watchingEventLoop } from './measure';
+import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
+import { benchUi, uiQueries } from './ui';
 
 export interface BenchOptions {
   seed: number;
@@ -19,6 +20,7 @@ export interface BenchOptions {
 }
 
 interface CommuneRun {
+  databaseFile: string;
   setupMs: number;
   unlockMs: number;
   openMs: number;
@@ -65,6 +67,7 @@ async function communeRun(mode: Mode, options: BenchOptions, queries: MemberQuer
     const exported = await watchingEventLoop(() => timed(() => host.call('packages.export', { period, encryptToParent: false, includeDocuments: !options.quick, jobId: newId() })));
     const backup = await watchingEventLoop(() => timed(() => host.call('backup.create', { destination: 'folder', jobId: newId() })));
     return {
+      databaseFile,
       queries: chosen,
       setupMs: setup.ms,
       unlockMs,
@@ -84,12 +87,15 @@ async function communeRun(mode: Mode, options: BenchOptions, queries: MemberQuer
 
 /**
  * One commune registry made by `so86 demo --scale commune`: unlocking, listing and searching its
- * members, its report, exporting its signed report file with the documents and verifying it.
+ * members, its report, exporting its signed report file with the documents and verifying it; then
+ * the same registry in the renderer.
  */
 export async function benchCommune(options: BenchOptions) {
-  const encrypted = await communeRun('encrypted', options, null);
-  const plain = await communeRun('plain', options, encrypted.queries);
+  const memory = new PeakMemory();
+  const encrypted = await memory.job('services', () => communeRun('encrypted', options, null));
+  const plain = await memory.job('services', () => communeRun('plain', options, encrypted.queries));
   const verifyMs = await bestOf(options.quick ? 2 : 5, () => inspectWithoutRegistry(encrypted.packageBytes));
+  const ui = await memory.job('ui', () => benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick));
   const pairs = {
     unlockOpenMs: [encrypted.openMs, plain.openMs],
     listP50Ms: [encrypted.latencies.list.p50Ms, plain.latencies.list.p50Ms],
@@ -112,6 +118,9 @@ export async function benchCommune(options: BenchOptions) {
     eventLoopMaxDelayMs: Math.max(encrypted.eventLoopMaxDelayMs, plain.eventLoopMaxDelayMs),
     overheadByWork: Object.fromEntries(Object.entries(pairs).map(([name, [enc, pl]]) => [name, ratio(enc, pl)])),
     encryptionOverheadRatio: ratio(sum(0), sum(1)),
+    ui,
+    peakRssMb: memory.peakMb(),
+    peakRssMbByJob: memory.byJob,
   };
 }
 

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Latency {
   samples: number;
@@ -68,6 +70,60 @@ export class MemoryWatch {
     this.sample();
     clearInterval(this.timer);
     return { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(this.peakHeap / 1024 / 1024) };
+  }
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/**
+ * Peak resident memory (every thread, from the kernel) phase by phase: on Linux a process may
+ * start its high-water mark afresh (`/proc/self/clear_refs`), so each job's peak is its own and
+ * the benchmark's earlier work does not count. Elsewhere the peaks only grow, an upper bound.
+ */
+export class PeakMemory {
+  private highest = 0;
+  readonly byJob: Record<string, number> = {};
+
+  private restart(count = true): void {
+    if (count) this.highest = Math.max(this.highest, peakRssMb());
+    // What earlier work left for the collector is returned first, so that it does not count in the next job.
+    collectGarbage();
+    try {
+      writeFileSync('/proc/self/clear_refs', '5');
+    } catch {
+      // Not Linux, or not allowed: the figures stay cumulative.
+    }
+  }
+
+  constructor() {
+    this.restart();
+  }
+
+  async job<Result>(name: string, work: () => Promise<Result>): Promise<Result> {
+    this.restart();
+    try {
+      return await work();
+    } finally {
+      const peak = peakRssMb();
+      this.byJob[name] = Math.max(this.byJob[name] ?? 0, peak);
+      this.highest = Math.max(this.highest, peak);
+    }
+  }
+
+  /** Making the benchmark's own data (a 100,000-row file): no job of the application, so its peak is not counted. */
+  async setUp<Result>(work: () => Promise<Result> | Result): Promise<Result> {
+    this.restart();
+    const result = await work();
+    this.restart(false);
+    return result;
+  }
+
+  /** The highest resident set since this watch began. */
+  peakMb(): number {
+    return Math.max(this.highest, peakRssMb());
   }
 }
 

@@ -12,7 +12,7 @@ import { trustCard } from '../../electron/services/exchange/trust';
 import { Registry } from '../../electron/services/registry/registry';
 import type { BenchOptions } from './commune';
 import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
-import { benchFolder, latency, ratio, timed, watchingEventLoop, type Latency } from './measure';
+import { benchFolder, latency, PeakMemory, ratio, timed, watchingEventLoop, type Latency } from './measure';
 
 interface Office {
   code: string;
@@ -136,8 +136,9 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
  * national report.
  */
 export async function benchNational(options: BenchOptions) {
-  const encrypted = await nationalRun('encrypted', options);
-  const plain = await nationalRun('plain', options);
+  const memory = new PeakMemory();
+  const encrypted = await memory.job('encrypted', () => nationalRun('encrypted', options));
+  const plain = await memory.job('plain', () => nationalRun('plain', options));
   return {
     provinces: options.quick ? 2 : provinces.length,
     communePackages: encrypted.communePackages,
@@ -149,5 +150,6 @@ export async function benchNational(options: BenchOptions) {
     throughHost: { encrypted: encrypted.throughHost, plain: plain.throughHost },
     eventLoopMaxDelayMs: Math.max(encrypted.throughHost.eventLoopMaxDelayMs, plain.throughHost.eventLoopMaxDelayMs),
     encryptionOverheadRatio: ratio(encrypted.combineMs, plain.combineMs),
+    peakRssMb: memory.peakMb(),
   };
 }

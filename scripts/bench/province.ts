@@ -11,8 +11,9 @@ import { csvText, xlsxBytes } from '../../electron/services/importing/fixtures';
 import { Registry } from '../../electron/services/registry/registry';
 import type { BenchOptions } from './commune';
 import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
-import { benchFolder, bestOf, ratio, timed, watchingEventLoop } from './measure';
+import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
+import { addSampleTrips, benchUi, uiQueries } from './ui';
 
 const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'leadership', 'national_id', 'phone', 'status'];
 
@@ -61,6 +62,8 @@ async function importInto(folder: string, name: string, mode: Mode, fileName: st
 }
 
 interface ProvinceRun {
+  /** The registry the 100,000 rows were imported into, left signed out for the renderer's benchmark. */
+  databaseFile: string;
   importMs: number;
   importEventLoopMaxDelayMs: number;
   latencies: MemberLatencies;
@@ -85,59 +88,78 @@ function phaseClock() {
   };
 }
 
-async function provinceRun(mode: Mode, options: BenchOptions, file: Uint8Array, queries: MemberQueries | null): Promise<ProvinceRun> {
+/**
+ * The province's other long jobs, once, on the encrypted registries, for their memory: the member
+ * list as a workbook, a backup of the 100,000 members, the signed report file with its documents.
+ */
+async function otherJobs(memory: PeakMemory, members: BenchHost, province: BenchHost, period: { from: string; to: string }): Promise<void> {
+  await memory.job('membersExport', () => members.call('export.members', { includeArchived: true }));
+  await memory.job('backup', () => members.call('backup.create', { destination: 'folder', jobId: newId() }));
+  await memory.job('reportFileExport', () => province.call('packages.export', { period, encryptToParent: false, includeDocuments: true, jobId: newId() }));
+}
+
+async function provinceRun(mode: Mode, options: BenchOptions, memory: PeakMemory, file: Uint8Array, queries: MemberQueries | null): Promise<ProvinceRun> {
   const folder = benchFolder('province');
-  const { host, imported } = await importInto(folder, 'dang-vien.db', mode, 'dang-vien.csv', file);
+  const { host, imported } = await memory.job('csvImport', () => importInto(folder, 'dang-vien.db', mode, 'dang-vien.csv', file));
   let latencies: MemberLatencies;
   let chosen: MemberQueries;
-  try {
-    chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, options.quick ? 20 : 100, options.seed);
-    latencies = await memberLatencies(host, chosen, options.quick ? 20 : 100);
-  } finally {
-    await host.close();
-  }
-
   const provinceFile = path.join(folder, 'tinh.db');
   const clock = phaseClock();
-  const setup = await timed(() => provinceDemo(provinceFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode), communes: options.quick ? 10 : 100, onProgress: clock.onProgress }));
-  const reportHost = await BenchHost.open(provinceFile, mode);
+  const period = demoPeriod(civilDateInVietnam(new Date()));
   try {
-    const period = demoPeriod(civilDateInVietnam(new Date()));
-    const reportMs = await bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period }));
-    return {
-      importMs: imported.result.ms,
-      importEventLoopMaxDelayMs: imported.maxDelayMs,
-      latencies,
-      queries: chosen,
-      setupMs: setup.ms,
-      packagesImportMs: clock.ms('import'),
-      communes: setup.result.communes,
-      packagesImported: setup.result.imported,
-      reportMs,
-    };
+    chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, options.quick ? 20 : 100, options.seed);
+    latencies = await memory.job('search', () => memberLatencies(host, chosen, options.quick ? 20 : 100));
+    if (mode === 'encrypted') await addSampleTrips(host, 20);
+    const setup = await memory.job('provinceDemo', () =>
+      timed(() => provinceDemo(provinceFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode), communes: options.quick ? 10 : 100, onProgress: clock.onProgress })),
+    );
+    const reportHost = await BenchHost.open(provinceFile, mode);
+    try {
+      const reportMs = await memory.job('combinedReport', () => bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period })));
+      if (mode === 'encrypted') await otherJobs(memory, host, reportHost, period);
+      return {
+        databaseFile: path.join(folder, 'dang-vien.db'),
+        importMs: imported.result.ms,
+        importEventLoopMaxDelayMs: imported.maxDelayMs,
+        latencies,
+        queries: chosen,
+        setupMs: setup.ms,
+        packagesImportMs: clock.ms('import'),
+        communes: setup.result.communes,
+        packagesImported: setup.result.imported,
+        reportMs,
+      };
+    } finally {
+      await reportHost.close();
+    }
   } finally {
-    await reportHost.close();
+    await host.close();
   }
 }
 
 /** The same member rows as an XLSX workbook, the way most offices keep them, imported into a new registry. */
-async function workbookImport(mode: Mode, lines: (string | null)[][]): Promise<{ ms: number; maxDelayMs: number }> {
-  const { host, imported } = await importInto(benchFolder('province-xlsx'), 'dang-vien.db', mode, 'dang-vien.xlsx', await xlsxBytes(lines));
+async function workbookImport(mode: Mode, memory: PeakMemory, workbook: Uint8Array): Promise<{ ms: number; maxDelayMs: number }> {
+  const { host, imported } = await memory.job('xlsxImport', () => importInto(benchFolder('province-xlsx'), 'dang-vien.db', mode, 'dang-vien.xlsx', workbook));
   await host.close();
   return { ms: imported.result.ms, maxDelayMs: imported.maxDelayMs };
 }
 
 /**
  * A province's volumes: 100,000 member rows imported through the importer, listing and searching
- * them, and the report of a province combining about a hundred communes' signed report files.
+ * them, the report of a province combining about a hundred communes' signed report files, the
+ * other long jobs, and the renderer over the 100,000 members; the peak memory of each job.
  */
 export async function benchProvince(options: BenchOptions) {
+  const memory = new PeakMemory();
   const rows = options.quick ? 5_000 : 100_000;
-  const lines = memberLines(rows, options.seed);
-  const encrypted = await provinceRun('encrypted', options, new TextEncoder().encode(csvText(lines)), null);
-  const plain = await provinceRun('plain', options, new TextEncoder().encode(csvText(lines)), encrypted.queries);
-  // Last, so the workbook (large in memory while it is made) does not weigh on the figures above.
-  const xlsx = { encrypted: await workbookImport('encrypted', lines), plain: await workbookImport('plain', lines) };
+  const { csv, workbook } = await memory.setUp(async () => {
+    const lines = memberLines(rows, options.seed);
+    return { csv: new TextEncoder().encode(csvText(lines)), workbook: await xlsxBytes(lines) };
+  });
+  const encrypted = await provinceRun('encrypted', options, memory, csv, null);
+  const plain = await provinceRun('plain', options, memory, csv, encrypted.queries);
+  const xlsx = { encrypted: await workbookImport('encrypted', memory, workbook), plain: await workbookImport('plain', memory, workbook) };
+  const ui = await memory.job('ui', () => benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick));
   const pairs = {
     importMs: [encrypted.importMs, plain.importMs],
     xlsxImportMs: [xlsx.encrypted.ms, xlsx.plain.ms],
@@ -161,5 +183,8 @@ export async function benchProvince(options: BenchOptions) {
     eventLoopMaxDelayMs: Math.max(encrypted.importEventLoopMaxDelayMs, plain.importEventLoopMaxDelayMs, xlsx.encrypted.maxDelayMs, xlsx.plain.maxDelayMs),
     overheadByWork: Object.fromEntries(Object.entries(pairs).map(([name, [enc, pl]]) => [name, ratio(enc, pl)])),
     encryptionOverheadRatio: ratio(sum(0), sum(1)),
+    ui,
+    peakRssMb: memory.peakMb(),
+    peakRssMbByJob: memory.byJob,
   };
 }

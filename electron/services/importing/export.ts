@@ -7,7 +7,7 @@ import { recordsById, searchTrips } from '../records/trips';
 import type { Registry } from '../registry/registry';
 import { tripColumnValues } from './columnValues';
 import type { ColumnValue } from './values';
-import { addDataSheet, exportCellValue, newWorkbook, workbookBytes } from './workbook';
+import { addDataSheet, exportCellValue, newStreamedWorkbook } from './workbook';
 
 export interface MemberExportFilter {
   query?: string | undefined;
@@ -42,7 +42,7 @@ function fileName(base: string): string {
 export async function exportMembers(registry: Registry, filter: MemberExportFilter): Promise<ExportedFile> {
   const { rows } = searchMembers(registry, { ...filter, ...everyRow });
   const phones = new Map((registry.sqlite.prepare('SELECT id, phone FROM members').all() as { id: string; phone: string | null }[]).map((row) => [row.id, row.phone]));
-  const workbook = await newWorkbook();
+  const { workbook, finish } = await newStreamedWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.members'), memberColumns);
   for (const member of rows) {
     const values: Record<string, ColumnValue> = {
@@ -56,21 +56,21 @@ export async function exportMembers(registry: Registry, filter: MemberExportFilt
       phone: phones.get(member.id) ?? null,
       status: member.status,
     };
-    sheet.addRow(memberColumns.map((column) => exportCellValue(column, values[column.key])));
+    sheet.addRow(memberColumns.map((column) => exportCellValue(column, values[column.key]))).commit();
   }
-  return { fileName: fileName('danh-sach-dang-vien'), content: await workbookBytes(workbook) };
+  return { fileName: fileName('danh-sach-dang-vien'), content: await finish() };
 }
 
 /** The trip list, with the member's name and the trip's state added for reading (both ignored if the file is imported). */
 export async function exportTrips(registry: Registry, filter: TripExportFilter): Promise<ExportedFile> {
   const { rows } = searchTrips(registry, { ...filter, ...everyRow });
   const records = recordsById(registry.db, rows.map((row) => row.id));
-  const workbook = await newWorkbook();
+  const { workbook, finish } = await newStreamedWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.trips'), tripColumns);
   for (const row of rows) {
     const record = records.get(row.id)!;
     const values = tripColumnValues(record, row.countries, { code: row.memberCode, name: row.memberName });
-    sheet.addRow(tripColumns.map((column) => exportCellValue(column, values[column.key])));
+    sheet.addRow(tripColumns.map((column) => exportCellValue(column, values[column.key]))).commit();
   }
-  return { fileName: fileName('danh-sach-chuyen-di'), content: await workbookBytes(workbook) };
+  return { fileName: fileName('danh-sach-chuyen-di'), content: await finish() };
 }

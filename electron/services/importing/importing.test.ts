@@ -415,6 +415,22 @@ describe('templates', () => {
 });
 
 describe('exports', () => {
+  it('writes a member list longer than SQLite binds values to one statement, every member once', async () => {
+    await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], memberRow(1)])));
+    const sqlite = registry.session.requireRegistry().sqlite;
+    const columns = (sqlite.prepare('PRAGMA table_info(members)').all() as { name: string }[]).map((column) => column.name);
+    const copied = columns.map((column) => (column === 'id' ? `id || '-' || n.i` : column === 'code' ? `code || '-' || n.i` : column));
+    sqlite
+      .prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 33000) INSERT INTO members (${columns.join(', ')}) SELECT ${copied.join(', ')} FROM members, n WHERE code = 'DV-00001'`)
+      .run();
+    const exported = await registry.call('export.members', { includeArchived: true });
+    const sheet = (await readWorkbook(Buffer.from(exported.contentBase64, 'base64'))).worksheets[0]!;
+    expect(sheet.rowCount).toBe(33_002);
+    const codes = new Set<string>();
+    sheet.eachRow((row, number) => number > 1 && codes.add(String(row.getCell(1).value)));
+    expect(codes.size).toBe(33_001);
+  }, 120_000);
+
   it('writes the member and trip lists with Vietnamese headers, labels and dates, readable back, and imports back whole', async () => {
     await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], memberRow(1), memberRow(2), memberRow(50)])));
     await commit(

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
@@ -108,6 +109,7 @@ function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
 
 /** What the parts of a workbook may add up to once unpacked: far more than 50 MB of cells, far less than would exhaust memory. */
 const maximumUnpackedBytes = 500 * 1024 * 1024;
+const maximumUnpackedSize = '500 MB';
 
 /**
  * The unpacked size of a ZIP archive as its central directory declares it, or null when the
@@ -137,47 +139,139 @@ function unpackedSize(bytes: Uint8Array): number | null {
   return total;
 }
 
+/** What exceljs's streaming sheet reader has but its types leave out. */
+interface StreamedSheet extends ExcelJS.stream.xlsx.WorksheetReader {
+  name: string;
+  state?: string;
+  /** The sheet's XML as it is unpacked, chunk by chunk. */
+  iterator: AsyncIterable<Buffer>;
+}
+
+/**
+ * The sheet's XML passed on unchanged to the reader, with the merged ranges it declares (after
+ * the rows) noted on the way: the streaming reader itself does not keep them.
+ */
+async function* notingMerges(chunks: AsyncIterable<Buffer>, merges: string[]): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder();
+  let tail = '';
+  for await (const chunk of chunks) {
+    const text = tail + decoder.decode(chunk, { stream: true });
+    let end = 0;
+    for (const match of text.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"[^>]*>/g)) {
+      merges.push(match[1]!);
+      end = match.index + match[0].length;
+    }
+    // An element cut between two chunks is looked for again with the next one.
+    tail = text.slice(Math.max(end, text.length - 200));
+    yield chunk;
+  }
+}
+
+/** `D2:E3` as the first and last row and column, counted from 1. */
+function mergedRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from, to] = range.split(':').map((address) => {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
+    const column = [...letters!].reduce((total, letter) => total * 26 + letter.charCodeAt(0) - 64, 0);
+    return { row: Number(digits), column };
+  });
+  return { top: from!.row, left: from!.column, bottom: to!.row, right: to!.column };
+}
+
+/**
+ * Reads the first visible sheet as the workbook is unpacked, row by row (exceljs's streaming
+ * reader): the whole workbook is never held as cell objects, which for 100,000 rows would take
+ * about ten times the memory of the rows themselves.
+ */
 async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<SheetTable> {
   const unpacked = unpackedSize(bytes);
   if (unpacked === null) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
-  if (unpacked > maximumUnpackedBytes) throw new DomainError('IMPORT_WORKBOOK_TOO_LARGE', { file: fileName, limit: '500 MB' });
-  const workbook = new (await loadExcel()).Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
-  }
-  const sheet = workbook.worksheets.find((candidate) => candidate.state === 'visible' || candidate.state === undefined);
-  if (!sheet) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
+  if (unpacked > maximumUnpackedBytes) throw new DomainError('IMPORT_WORKBOOK_TOO_LARGE', { file: fileName, limit: maximumUnpackedSize });
+  const excel = await loadExcel();
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
 
   const rows: SheetRow[] = [];
   /** Text cells without a legacy font, repaired together so the encoding is decided over the whole sheet. */
   const plainTexts: { cells: SheetValue[]; index: number }[] = [];
   let fontEncoding: LegacyEncoding | null = null;
   let fontConverted = 0;
-  sheet.eachRow({ includeEmpty: false }, (sheetRow, rowNumber) => {
-    const cells: SheetValue[] = [];
-    for (let column = 1; column <= sheetRow.cellCount; column += 1) {
-      const cell = sheetRow.getCell(column);
-      const source = cell.isMerged ? cell.master : cell;
-      const content = cellContent(source.value, source.font?.name);
-      cells.push(content.value);
-      if (content.legacy) {
-        fontEncoding ??= content.legacy;
-        fontConverted += 1;
-      } else if (typeof content.value === 'string' && content.value !== '') {
-        plainTexts.push({ cells, index: cells.length - 1 });
+  /** The cells converted from a legacy font, by `row:column`, for the merged ranges they may begin. */
+  const legacyCells = new Map<string, LegacyEncoding>();
+  const place = (row: SheetRow, column: number, content: CellContent) => {
+    while (row.cells.length < column - 1) row.cells.push('');
+    row.cells[column - 1] = content.value;
+    if (content.legacy) {
+      fontEncoding ??= content.legacy;
+      fontConverted += 1;
+      legacyCells.set(`${row.row}:${column}`, content.legacy);
+    } else if (typeof content.value === 'string' && content.value !== '') {
+      plainTexts.push({ cells: row.cells, index: column - 1 });
+    }
+  };
+  const merges: string[] = [];
+  let sheetName: string | null = null;
+  try {
+    for await (const worksheet of reader) {
+      const sheet = worksheet as StreamedSheet;
+      if (sheetName !== null || (sheet.state !== undefined && sheet.state !== 'visible')) continue;
+      sheetName = sheet.name;
+      sheet.iterator = notingMerges(sheet.iterator, merges);
+      for await (const sheetRow of sheet) {
+        const row: SheetRow = { row: sheetRow.number, cells: [] };
+        for (let column = 1; column <= sheetRow.cellCount; column += 1) {
+          const cell = sheetRow.getCell(column);
+          place(row, column, cellContent(cell.value, cell.font?.name));
+        }
+        rows.push(row);
       }
     }
-    rows.push({ row: rowNumber, cells });
-  });
+  } catch {
+    throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
+  }
+  if (sheetName === null) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
+  fillMergedCells(rows, merges, (row, column) => ({ value: row.cells[column - 1] ?? '', legacy: legacyCells.get(`${row.row}:${column}`) ?? null }), place);
 
   const repair = repairLegacyFields(plainTexts.map(({ cells, index }) => cells[index] as string));
   plainTexts.forEach(({ cells, index }, position) => {
     cells[index] = repair.values[position]!;
   });
   const legacy = { encoding: fontEncoding ?? repair.encoding, convertedCells: fontConverted + repair.repaired };
-  return tableFrom(fileName, rows, { format: 'xlsx', sheetName: sheet.name, textEncoding: null, delimiter: null, legacy });
+  return tableFrom(fileName, rows, { format: 'xlsx', sheetName, textEncoding: null, delimiter: null, legacy });
+}
+
+/** Every cell of a merged range reads as the range's first cell, as a person sees the sheet. */
+function fillMergedCells(
+  rows: SheetRow[],
+  merges: readonly string[],
+  contentAt: (row: SheetRow, column: number) => CellContent,
+  place: (row: SheetRow, column: number, content: CellContent) => void,
+): void {
+  if (merges.length === 0) return;
+  const byNumber = new Map(rows.map((row) => [row.row, row]));
+  const rowAt = (number: number) => {
+    let row = byNumber.get(number);
+    if (!row) {
+      row = { row: number, cells: [] };
+      byNumber.set(number, row);
+      rows.push(row);
+    }
+    return row;
+  };
+  for (const range of merges) {
+    const { top, left, bottom, right } = mergedRange(range);
+    const master = contentAt(rowAt(top), left);
+    for (let number = top; number <= bottom; number += 1) {
+      for (let column = left; column <= right; column += 1) {
+        if (number !== top || column !== left) place(rowAt(number), column, master);
+      }
+    }
+  }
+  rows.sort((first, second) => first.row - second.row);
 }
 
 interface CellContent {

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
 import { translate } from '../../../shared/i18n';
@@ -84,4 +85,25 @@ export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   workbook.creator = translate('vi', 'app.name');
   workbook.created = new Date();
   return workbook;
+}
+
+/**
+ * A workbook written out while its rows are added (the spreadsheet library's streaming writer), so
+ * that a list of 100,000 members never exists as cell objects all at once: each row is added with
+ * `addRow(…).commit()`, and `finish` returns the file.
+ */
+export async function newStreamedWorkbook(): Promise<{ workbook: ExcelJS.Workbook; finish: () => Promise<Uint8Array> }> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = translate('vi', 'app.name');
+  workbook.created = new Date();
+  return {
+    workbook,
+    finish: async () => {
+      await workbook.commit();
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+  };
 }

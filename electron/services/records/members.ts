@@ -64,6 +64,8 @@ function memberCount(registry: Registry, where: string, parameters: unknown[]): 
   return total;
 }
 
+const idsPerStatement = 10_000;
+
 /**
  * Members matching every word of the query in the folded name, the code or the national ID
  * ("dang hoa" finds "Đặng Thị Hoà"), in Vietnamese name order, one page at a time. The count
@@ -93,11 +95,16 @@ export function searchMembers(registry: Registry, input: MemberSearchInput): { t
   // A page that ends before its limit has reached the last match: the count is known without a second pass.
   const reachedEnd = ids.length < input.limit && (ids.length > 0 || input.offset === 0);
   const total = reachedEnd ? input.offset + ids.length : memberCount(registry, where, parameters);
-  if (ids.length === 0) return { total, rows: [] };
-  const rows = registry.sqlite
-    .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id IN (${ids.map(() => '?').join(', ')}) ORDER BY m.name_sort_key, m.id`)
-    .all(...ids) as RawMemberRow[];
-  return { total, rows: rows.map(toMemberRow) };
+  const rows: MemberRow[] = [];
+  // An export asks for every member: its ids are read in slices, since SQLite binds at most 32,766 values to a statement.
+  for (let start = 0; start < ids.length; start += idsPerStatement) {
+    const slice = ids.slice(start, start + idsPerStatement);
+    const read = registry.sqlite
+      .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id IN (${slice.map(() => '?').join(', ')}) ORDER BY m.name_sort_key, m.id`)
+      .all(...slice) as RawMemberRow[];
+    for (const row of read) rows.push(toMemberRow(row));
+  }
+  return { total, rows };
 }
 
 function memberRecord(db: RegistryDb, id: string): MemberRecord {

@@ -1,10 +1,21 @@
 import { Center, Loader } from '@mantine/core';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { onEvent } from '../api/client';
-import { SetupWizard } from '../features/setup/SetupWizard';
 import { UnlockScreen } from '../features/unlock/UnlockScreen';
-import { Shell } from './Shell';
+import { lazyScreen } from './lazyScreen';
 import { useSession } from './sessionStore';
+
+// The sign-in screen comes with the page; the rest loads while a person types their password.
+const Shell = lazyScreen(async () => (await import('./Shell')).Shell);
+const SetupWizard = lazyScreen(async () => (await import('../features/setup/SetupWizard')).SetupWizard);
+
+function Loading() {
+  return (
+    <Center h="100%">
+      <Loader />
+    </Center>
+  );
+}
 
 export function App() {
   const status = useSession((state) => state.status);
@@ -15,14 +26,11 @@ export function App() {
     return onEvent('session.locked', () => void refresh());
   }, [refresh]);
 
-  if (!status) {
-    return (
-      <Center h="100%">
-        <Loader />
-      </Center>
-    );
-  }
-  if (status.state === 'uninitialised') return <SetupWizard />;
+  useEffect(() => {
+    if (status?.state === 'locked') void Shell.preload();
+  }, [status?.state]);
+
+  if (!status) return <Loading />;
   if (status.state === 'locked') return <UnlockScreen />;
-  return <Shell />;
+  return <Suspense fallback={<Loading />}>{status.state === 'uninitialised' ? <SetupWizard /> : <Shell />}</Suspense>;
 }

@@ -1,21 +1,13 @@
-import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconBooks, IconFileExport, IconHistory, IconHome, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { auditReaders } from '../../../shared/contract/audit';
 import type { UserRole } from '../../../shared/domain/enums';
 import type { MessageKey } from '../../../shared/i18n';
-import { AuditScreen } from '../features/audit/AuditScreen';
-import { CataloguesScreen } from '../features/catalogues/CataloguesScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
-import { MembersScreen } from '../features/members/MembersScreen';
 import { PackageFileDrop } from '../features/packages/PackageFileDrop';
-import { PackagesScreen } from '../features/packages/PackagesScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { TripsScreen } from '../features/trips/TripsScreen';
-import { DetailScreen } from './DetailScreen';
 import { useT } from '../i18n';
+import { lazyScreen } from './lazyScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation, type View } from './navigation';
 import { useSession } from './sessionStore';
@@ -23,6 +15,18 @@ import { TrainingBanner } from './TrainingBanner';
 import { TrainingSwitch } from './TrainingSwitch';
 import { UnsavedChangesDialog } from './UnsavedChanges';
 import { useActivityReporter } from './useActivityReporter';
+
+// Each section's code is a chunk of its own, all fetched once the dashboard is up (see Shell).
+const MembersScreen = lazyScreen(async () => (await import('../features/members/MembersScreen')).MembersScreen);
+const TripsScreen = lazyScreen(async () => (await import('../features/trips/TripsScreen')).TripsScreen);
+const ReportsScreen = lazyScreen(async () => (await import('../features/reports/ReportsScreen')).ReportsScreen);
+const PackagesScreen = lazyScreen(async () => (await import('../features/packages/PackagesScreen')).PackagesScreen);
+const CataloguesScreen = lazyScreen(async () => (await import('../features/catalogues/CataloguesScreen')).CataloguesScreen);
+const ImportScreen = lazyScreen(async () => (await import('../features/import/ImportScreen')).ImportScreen);
+const AuditScreen = lazyScreen(async () => (await import('../features/audit/AuditScreen')).AuditScreen);
+const SettingsScreen = lazyScreen(async () => (await import('../features/settings/SettingsScreen')).SettingsScreen);
+const DetailScreen = lazyScreen(async () => (await import('./DetailScreen')).DetailScreen);
+const deferredScreens = [MembersScreen, TripsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, AuditScreen, SettingsScreen, DetailScreen];
 
 const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
@@ -46,6 +50,14 @@ export function Shell() {
   const Screen = sections.find((section) => section.view === view)?.screen ?? HomeScreen;
   const headerHeight = status?.training ? 84 : 56;
   useActivityReporter();
+
+  // Fetched after the dashboard's first paint, so a click on a section never waits for its code.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const screen of deferredScreens) void screen.preload();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   return (
     <AppShell header={{ height: headerHeight }} navbar={{ width: 232, breakpoint: 0 }} padding="md">
@@ -87,7 +99,7 @@ export function Shell() {
       <AppShell.Main>
         <PackageFileDrop />
         <UnsavedChangesDialog />
-        {detail ? <DetailScreen detail={detail} /> : <Screen key={view} />}
+        <Suspense fallback={<Loader m="md" />}>{detail ? <DetailScreen detail={detail} /> : <Screen key={view} />}</Suspense>
       </AppShell.Main>
     </AppShell>
   );
