@@ -117,7 +117,7 @@ export class Registry {
     options: OpenOptions = {},
   ): Promise<{ registry: Registry; recoveryKey: string }> {
     if (Registry.exists(databaseFile)) throw new DomainError('ALREADY_INITIALISED', { path: databaseFile });
-    if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED', { level: input.unit.level });
+    if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED');
     await fs.mkdir(path.dirname(databaseFile), { recursive: true });
 
     const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
