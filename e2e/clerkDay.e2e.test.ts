@@ -15,6 +15,10 @@ describe('a clerk finds things by typing, as they would say them', () => {
     const prepared = await openTestRegistry();
     const names = ['Nguyễn Văn Toàn', 'Trần Văn Ân', 'Nguyễn Văn Bình', 'Nguyễn Văn Anh', 'Lê Nguyễn Văn Ánh', 'Nguyễn Văn An', 'Phạm Công An'];
     for (const [index, fullName] of names.entries()) await prepared.call('members.save', { code: `DV-${index + 1}`, fullName, cellName: 'Chi bộ ấp Trung Bình' });
+    const an = (await prepared.call('members.search', { query: 'nguyen van an' })).rows[0]!;
+    const trip = { memberId: an.id, purpose: 'tourism', selfFunded: true, travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' } as const;
+    const saved = await prepared.call('trips.save', { ...trip, countries: ['AE'] });
+    await prepared.call('trips.save', { ...trip, id: saved.id, countries: ['JP'] });
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
@@ -62,6 +66,19 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await expect.poll(() => pillLabels(page, 'trip-countries')).toEqual(['Nhật Bản', 'Hàn Quốc']);
     await readyForScreenshot(page);
     await app.screenshot('clerk-trip-countries-by-keyboard');
+  });
+
+  it('shows in the change log whose trip changed and the countries by name, before and after', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-audit').click();
+    const row = page.getByTestId('audit-row').filter({ hasText: 'Sửa chuyến đi' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId('audit-subject').textContent()).toBe('Nguyễn Văn An · chuyến đi Nhật Bản, dự kiến đi 01/03/2026');
+    await row.click();
+    const countries = page.getByTestId('audit-changes').locator('tr').filter({ hasText: 'Nước đến' });
+    expect(await countries.locator('td').allTextContents()).toEqual(['Nước đến', 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Nhật Bản']);
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-audit-trip-countries');
   });
 
   it('ran without a Content-Security-Policy violation or a page error', () => {
