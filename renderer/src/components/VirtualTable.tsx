@@ -27,7 +27,8 @@ interface VirtualTableProps<Filters, Row> {
   'data-testid'?: string;
 }
 
-const rowHeight = 34;
+/** Room for two lines: a long country or bracket name wraps instead of being cut off. */
+const rowHeight = 46;
 
 /**
  * A table of any length that renders only the rows in view and reads their pages as they
