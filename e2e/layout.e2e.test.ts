@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRegistry, testPassword } from '../electron/services/testSupport';
-import { addDays, civilDateInVietnam } from '../shared/rules/dates';
+import { addDays, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
 
@@ -64,6 +64,8 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
 
       await page.getByTestId('nav-home').click();
       await page.getByTestId('home').waitFor();
+      // The chart by year names a partial year as appendix 03 does, not "Tháng 12/2026", which reads as one month.
+      await expect.poll(() => page.getByTestId('chart-year').locator('.bar-chart-label').allTextContents()).toEqual([`Năm ${today.slice(0, 4)} (tính đến ${formatCivilDate(today)})`]);
       expect(await clippedTexts(page)).toEqual([]);
       await app.screenshot(`layout-home-${width}`);
     });

@@ -21,7 +21,8 @@ interface VirtualTableProps<Filters, Row> {
   rowKey(row: Row): string;
   onOpen(row: Row): void;
   label: string;
-  emptyText: string;
+  /** What an empty list shows: a sentence, or the first steps when the registry has nothing yet. */
+  emptyText: ReactNode;
   /** The scrolling body, which takes the keyboard: a search box hands focus to it with ↓. */
   ref?: Ref<HTMLDivElement>;
   'data-testid'?: string;
@@ -107,9 +108,9 @@ export function VirtualTable<Filters, Row>({ list, columns, rowKey, onOpen, labe
           <Loader size="sm" />
         </Center>
       ) : total === 0 ? (
-        <Text c="dimmed" p="md" data-testid="empty-list">
-          {emptyText}
-        </Text>
+        <div className="virtual-table-empty" data-testid="empty-list">
+          {typeof emptyText === 'string' ? <Text c="dimmed">{emptyText}</Text> : emptyText}
+        </div>
       ) : null}
       <div
         ref={bodyRef}
