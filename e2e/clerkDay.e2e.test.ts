@@ -81,6 +81,37 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await app.screenshot('clerk-audit-trip-countries');
   });
 
+  it('warns before sending an unencrypted report file and says how to get the upper level\'s key card', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-packages').click();
+    await page.getByTestId('tab-packages-send').click();
+    expect(await page.getByTestId('export-encrypt').isDisabled()).toBe(true);
+    await page.getByTestId('export-submit').click();
+    const warning = page.getByRole('dialog');
+    await expect.poll(() => warning.textContent()).toContain('Chưa có thẻ khóa của cấp trên nên tệp báo cáo sẽ không được mã hóa');
+    expect(await warning.textContent()).toContain('Cách nhận thẻ khóa của cấp trên:');
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-export-unencrypted-warning');
+    await page.getByTestId('export-plain-get-card').click();
+    await page.getByTestId('own-card').waitFor();
+    expect(await page.getByTestId('export-done').count()).toBe(0);
+
+    await page.getByTestId('tab-packages-send').click();
+    await page.getByTestId('export-submit').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-plain-confirm').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.so86$/);
+    await page.getByTestId('export-done').waitFor();
+  });
+
+  it('says where a printed form went when it is downloaded', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-trips').click();
+    await page.getByTestId('list-row').first().click();
+    await page.getByTestId('trip-print').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application').click()]);
+    await expect.poll(() => page.getByText(`Đã tải về ${download.suggestedFilename()}. Mở tệp bằng Word`).count()).toBe(1);
+  });
+
   it('ran without a Content-Security-Policy violation or a page error', () => {
     expect(app.problems).toEqual([]);
   });
