@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { addDays, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
+
+/** A trip applied for today, leaving in a month. */
+const plannedDeparture = addDays(civilDateInVietnam(new Date()), 30);
 
 async function pillLabels(page: Page, testId: string): Promise<string[]> {
   return page.getByTestId(testId).locator('xpath=ancestor::div[contains(@class,"mantine-MultiSelect-root") or contains(@class,"mantine-InputWrapper-root")][1]').locator('.mantine-Pill-label').allTextContents();
@@ -16,7 +20,7 @@ describe('a clerk finds things by typing, as they would say them', () => {
     const names = ['Nguyễn Văn Toàn', 'Trần Văn Ân', 'Nguyễn Văn Bình', 'Nguyễn Văn Anh', 'Lê Nguyễn Văn Ánh', 'Nguyễn Văn An', 'Phạm Công An'];
     for (const [index, fullName] of names.entries()) await prepared.call('members.save', { code: `DV-${index + 1}`, fullName, cellName: 'Chi bộ ấp Trung Bình' });
     const an = (await prepared.call('members.search', { query: 'nguyen van an' })).rows[0]!;
-    const trip = { memberId: an.id, purpose: 'tourism', selfFunded: true, travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' } as const;
+    const trip = { memberId: an.id, purpose: 'tourism', selfFunded: true, travelDocumentKind: 'passport', plannedDeparture, plannedReturn: addDays(plannedDeparture, 9) } as const;
     const saved = await prepared.call('trips.save', { ...trip, countries: ['AE'] });
     await prepared.call('trips.save', { ...trip, id: saved.id, countries: ['JP'] });
     prepared.session.lock('system');
@@ -73,7 +77,7 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await page.getByTestId('nav-audit').click();
     const row = page.getByTestId('audit-row').filter({ hasText: 'Sửa chuyến đi' });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByTestId('audit-subject').textContent()).toBe('Nguyễn Văn An · chuyến đi Nhật Bản, dự kiến đi 01/03/2026');
+    expect(await row.getByTestId('audit-subject').textContent()).toBe(`Nguyễn Văn An · chuyến đi Nhật Bản, dự kiến đi ${formatCivilDate(plannedDeparture)}`);
     await row.click();
     const countries = page.getByTestId('audit-changes').locator('tr').filter({ hasText: 'Nước đến' });
     expect(await countries.locator('td').allTextContents()).toEqual(['Nước đến', 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Nhật Bản']);
@@ -110,6 +114,22 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await page.getByTestId('trip-print').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application').click()]);
     await expect.poll(() => page.getByText(`Đã tải về ${download.suggestedFilename()}. Mở tệp bằng Word`).count()).toBe(1);
+  });
+
+  it('offers the unit\'s own standing committee as the deciding committee', async () => {
+    const { page } = app;
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('transition-cellOpinion').fill('Chi bộ nhất trí.');
+    await page.getByTestId('transition-confirm').click();
+    await page.getByTestId('transition-form').waitFor({ state: 'detached' });
+    await page.getByTestId('transition-approve').click();
+    await expect.poll(() => page.getByTestId('transition-approvingCommittee').inputValue()).toBe('Ban Thường vụ Đảng ủy xã Vĩnh Trạch');
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-approve-committee-prefilled');
+    await page.getByTestId('transition-approvalRef').fill('15-QĐ/ĐU');
+    await page.getByTestId('transition-confirm').click();
+    await page.getByTestId('transition-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('trip-state').first().textContent()).toBe('Đã được cho phép');
   });
 
   it('ran without a Content-Security-Policy violation or a page error', () => {

@@ -66,6 +66,19 @@ describe('first run says plainly what is missing', () => {
     await page.getByTestId('member-fullName').waitFor();
   });
 
+  it('names the unit on the sign-in screen before the registry is opened', async () => {
+    const { page } = app;
+    await page.getByTestId('lock').click();
+    await expect.poll(() => page.getByTestId('unlock-unit').textContent()).toBe('Đảng ủy xã Vĩnh Trạch');
+    await app.screenshot('first-steps-sign-in-names-unit');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('unlock-unit').textContent()).toBe('Đảng ủy xã Vĩnh Trạch');
+    await page.getByTestId('unlock-username').fill('vanphong');
+    await page.getByTestId('unlock-password').fill(password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('home').waitFor();
+  });
+
   it('ran without a Content-Security-Policy violation or a page error', () => {
     expect(app.problems).toEqual([]);
   });

@@ -11,7 +11,7 @@ const today = civilDateInVietnam(new Date());
 async function clippedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const candidates = document.querySelectorAll<HTMLElement>('.virtual-table-cell, .mantine-Badge-label, .mantine-Table-td, [data-testid="hint-bracket"]');
-    return [...candidates].filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1).map((element) => element.textContent ?? '');
+    return Array.from(candidates).filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1).map((element) => element.textContent ?? '');
   });
 }
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
@@ -26,6 +26,11 @@ const KeyfileContent = z.object({
   format: z.literal('so86-keyfile'),
   version: z.literal(1),
   registryId: z.string().uuid(),
+  /**
+   * The unit's name, the one thing readable before sign-in: the sign-in screen shows whose
+   * registry it opens. Written at set-up and brought up to date at each sign-in.
+   */
+  unitName: z.string().max(200).optional(),
   users: z.array(UserEntry),
   recovery: Wrapped,
 });
@@ -120,6 +125,15 @@ export async function readKeyfile(file: string): Promise<KeyfileContent> {
     throw error;
   }
   return parseKeyfile(raw);
+}
+
+/** The unit named in the key file, for the sign-in screen; null when there is no readable key file or no name in it. */
+export function unitNameBeforeSignIn(databaseFile: string): string | null {
+  try {
+    return parseKeyfile(readFileSync(keyfilePathFor(databaseFile), 'utf8')).unitName ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function parseKeyfile(raw: string): KeyfileContent {

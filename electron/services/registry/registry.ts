@@ -128,6 +128,7 @@ export class Registry {
       format: 'so86-keyfile',
       version: 1,
       registryId,
+      unitName: input.unit.name,
       users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
       recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
     };
@@ -182,9 +183,11 @@ export class Registry {
       throw new DomainError('WRONG_PASSWORD');
     }
     const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
-    if (entry.failedAttempts > 0) {
+    const unitName = registry.ownUnit().name;
+    if (entry.failedAttempts > 0 || content.unitName !== unitName) {
       entry.failedAttempts = 0;
       entry.lastFailureAt = null;
+      content.unitName = unitName;
       await writeKeyfile(keyfile, content);
     }
     return registry.signedIn('session.unlock').keepBackupOfOlderVersion();

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { CallInput } from '../../../../shared/contract';
 import type { TripDetail } from '../../../../shared/contract/registry';
+import { standingCommitteeOf } from '../../../../shared/domain/committee';
 import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
 import { transitionInputSchemas, type TripTransition } from '../../../../shared/rules/tripMachine';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { localFieldErrors } from '../../app/errors';
+import { useSession } from '../../app/sessionStore';
 import { DateField, datePayload } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
@@ -21,6 +23,8 @@ interface InputField {
   kind: InputKind;
   /** Most transitions record something that happened today. */
   today?: boolean;
+  /** Most trips are decided by the unit's own standing committee: offered, and changed when another decided. */
+  ownStandingCommittee?: boolean;
 }
 
 /** How each transition's input (`transitionInputSchemas`) is asked for; what is required comes from the schema itself. */
@@ -33,7 +37,7 @@ const transitionFields = {
   approve: [
     { name: 'approvalRef', kind: 'text' },
     { name: 'approvalDate', kind: 'date', today: true },
-    { name: 'approvingCommittee', kind: 'text' },
+    { name: 'approvingCommittee', kind: 'text', ownStandingCommittee: true },
   ],
   reject: [
     { name: 'decisionDate', kind: 'date', today: true },
@@ -127,9 +131,10 @@ interface TransitionFormProps {
 function TransitionForm({ trip, transition, onDone, onCancel }: TransitionFormProps) {
   const t = useT();
   const fields = transitionFields[transition];
+  const unitName = useSession((state) => state.status?.unit?.name ?? '');
   const [values, setValues] = useState<Record<string, string>>(() => {
     const today = formatCivilDate(civilDateInVietnam(new Date()));
-    return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : '']));
+    return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : field.ownStandingCommittee ? standingCommitteeOf(unitName) : '']));
   });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const send = useAction();
