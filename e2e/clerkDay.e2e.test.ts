@@ -132,6 +132,23 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await expect.poll(() => page.getByTestId('trip-state').first().textContent()).toBe('Đã được cho phép');
   });
 
+  it('keeps the password and the auto-lock time together under Bảo mật', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('tab-deadlines').click();
+    await page.getByTestId('deadline-settings').waitFor();
+    expect(await page.getByTestId('setting-idle-minutes').count()).toBe(0);
+    await page.getByTestId('tab-security').click();
+    await page.getByTestId('setting-idle-minutes').fill('30');
+    await page.getByTestId('auto-lock-save').click();
+    await expect.poll(() => page.getByText('Đã lưu cài đặt').count()).toBeGreaterThan(0);
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-settings-security');
+    await page.getByTestId('tab-deadlines').click();
+    await page.getByTestId('tab-security').click();
+    expect(await page.getByTestId('setting-idle-minutes').inputValue()).toBe('30');
+  });
+
   it('ran without a Content-Security-Policy violation or a page error', () => {
     expect(app.problems).toEqual([]);
   });
