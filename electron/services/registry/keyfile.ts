@@ -144,12 +144,25 @@ export function parseKeyfile(raw: string): KeyfileContent {
   }
 }
 
+function serialiseKeyfile(content: KeyfileContent): string {
+  return JSON.stringify(KeyfileContent.parse(content), null, 2);
+}
+
+/**
+ * The key file as a backup carries it. A backup travels on USB sticks and holds no readable name:
+ * the unit's name, kept for the sign-in screen, is left out; the first sign-in after a restore writes it back.
+ */
+export function keyfileBytesForBackup(raw: string): Buffer {
+  const { unitName: _shownAtSignIn, ...content } = parseKeyfile(raw);
+  return Buffer.from(serialiseKeyfile(content), 'utf8');
+}
+
 /** Written beside the old file, flushed, then renamed over it: a crash leaves the old or the new file, never half of one. */
 export async function writeKeyfile(file: string, content: KeyfileContent): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await fs.open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(JSON.stringify(KeyfileContent.parse(content), null, 2));
+    await handle.writeFile(serialiseKeyfile(content));
     await handle.sync();
   } finally {
     await handle.close();
