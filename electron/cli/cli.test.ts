@@ -42,6 +42,15 @@ describe('the so86 command', () => {
     expect(again.stderr).toMatch(/^ALREADY_INITIALISED: /);
   });
 
+  it('asks for the parent unit code in plain Vietnamese, without the level\'s internal name', async () => {
+    const db = freshDatabase();
+    const withoutParent = initArgs(db).filter((_, index, args) => args[index] !== '--parent-code' && args[index - 1] !== '--parent-code');
+    const refused = await so86(withoutParent, { SO86_PASSWORD: password });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('PARENT_REQUIRED: Chưa có mã đơn vị cấp trên. Hãy nhập mã của cấp ủy cấp trên trực tiếp');
+    expect(refused.stderr).not.toContain('commune');
+  });
+
   it('exits 2 on bad usage: an unknown command, a missing option, an invalid value, no password and no terminal', async () => {
     const db = freshDatabase();
     expect((await so86(['frobnicate'])).code).toBe(2);

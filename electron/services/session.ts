@@ -5,7 +5,7 @@ import type { EventName, EventPayload } from '../../shared/contract/events';
 import { trainingAccount } from '../../shared/domain/training';
 import { DomainError } from '../../shared/errors';
 import type { Lang } from '../../shared/i18n';
-import { newRecoveryKey } from './registry/keyfile';
+import { newRecoveryKey, unitNameBeforeSignIn } from './registry/keyfile';
 import { Registry, type NewUserInput, type UnitInput } from './registry/registry';
 import { Jobs } from './jobs';
 import { communeDemo } from './demo/scenarios';
@@ -148,6 +148,7 @@ export class AppSession {
       training: this.onTraining,
       lang: this.lang,
       unit: unit && { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode },
+      lockedUnitName: state === 'locked' ? unitNameBeforeSignIn(this.databaseFile) : null,
       user: registry ? { ...registry.user } : null,
     };
   }

@@ -27,11 +27,11 @@ describe('what an audit row changed', () => {
 });
 
 describe('the words of the change log', () => {
-  it('names actions, trip steps and fields in Vietnamese, and shows an unknown action as recorded', () => {
+  it('names actions, trip steps and fields in Vietnamese, and an unlabelled action as the call refused', () => {
     expect(auditActionLabel('vi', 'member.create')).toBe('Thêm đảng viên');
     expect(auditActionLabel('vi', 'trip.approve')).toBe('Chuyến đi: Cho phép đi');
     expect(auditActionLabel('en', 'backup.create')).toBe('Back up the registry');
-    expect(auditActionLabel('vi', 'members.save')).toBe('members.save');
+    expect(auditActionLabel('vi', 'members.save')).toBe('Thao tác không đủ quyền (members.save)');
     expect(auditFieldLabel('vi', 'member', 'fullName')).toBe('Họ và tên');
     expect(auditFieldLabel('vi', 'trip', 'plannedDeparture')).toBe('Ngày dự kiến xuất cảnh');
     expect(auditFieldLabel('vi', 'setting', 'deadlines.unknownPart')).toBe('deadlines › unknownPart');
@@ -44,5 +44,7 @@ describe('the words of the change log', () => {
     expect(auditValueText('vi', 'archivedAt', '2026-05-03T17:30:00.000Z')).toBe('04/05/2026 00:30');
     expect(auditValueText('vi', 'holdsLeadershipPost', false)).toBe('Không');
     expect(auditValueText('vi', 'phone', null)).toBe('—');
+    expect(auditValueText('vi', 'countries', 'AE, JP')).toBe('Các Tiểu vương quốc Ả-rập Thống nhất, Nhật Bản');
+    expect(auditValueText('vi', 'spouseCountry', 'KR')).toBe('Hàn Quốc');
   });
 });

@@ -24,6 +24,13 @@ const AuditValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const AuditChange = z.object({ field: z.string(), kind: z.enum(['added', 'removed', 'changed']), before: AuditValue, after: AuditValue });
 
+/** The member, and the trip, an audit row concerns, by what people know them by. */
+export const AuditSubject = z.object({
+  member: z.string().nullable(),
+  trip: z.object({ code: z.string().nullable(), countries: z.array(z.string()), plannedDeparture: z.string() }).nullable(),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
+
 export const AuditRow = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -32,6 +39,7 @@ export const AuditRow = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   outcome: AuditOutcome,
+  subject: AuditSubject.nullable(),
   changes: z.array(AuditChange),
 });
 export type AuditRow = z.infer<typeof AuditRow>;

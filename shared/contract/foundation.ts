@@ -19,6 +19,8 @@ export const AppStatus = z.object({
   training: z.boolean(),
   lang: Lang,
   unit: UnitSummary.nullable(),
+  /** While locked, the unit's name as the key file gives it, for the sign-in screen; null otherwise. */
+  lockedUnitName: z.string().nullable(),
   user: SessionUser.nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;

@@ -19,3 +19,15 @@ describe('standingCommitteeOf', () => {
     expect(standingCommitteeOf('Bangkok')).toBe('Ban Thường vụ Bangkok');
   });
 });
+
+describe('standingCommitteeOf of the unit name', () => {
+  it('names the standing committee of the unit', () => {
+    expect(standingCommitteeOf('Đảng ủy xã Vĩnh Trạch')).toBe('Ban Thường vụ Đảng ủy xã Vĩnh Trạch');
+    expect(standingCommitteeOf('  Tỉnh ủy   An Giang ')).toBe('Ban Thường vụ Tỉnh ủy An Giang');
+  });
+
+  it('leaves a name that already is a standing committee, and nothing as nothing', () => {
+    expect(standingCommitteeOf('Ban thường vụ Đảng ủy phường Mỹ Bình')).toBe('Ban thường vụ Đảng ủy phường Mỹ Bình');
+    expect(standingCommitteeOf(' ')).toBe('');
+  });
+});

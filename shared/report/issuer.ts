@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { standingCommitteeOf } from '../domain/committees';
 import type { UnitLevel } from '../domain/enums';
 
 /**
@@ -31,7 +32,7 @@ export function defaultSymbol(unit: { name: string; level: UnitLevel }): string 
 
 /** The committee the report speaks for in sentences ("Ban Thường vụ Tỉnh ủy An Giang"); the centre reports in its own name. */
 export function defaultAuthor(committeeName: string, level: UnitLevel): string {
-  return level === 'central' ? committeeName : `Ban Thường vụ ${committeeName}`;
+  return level === 'central' ? committeeName : standingCommitteeOf(committeeName);
 }
 
 export interface LevelWording {

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActionLabel, auditSubjectText, auditValueText } from '../../../shared/audit/labels';
 import { addDays, civilDateInVietnam } from '../../../shared/rules/dates';
 import { addMember } from '../backup/testing';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../testSupport';
@@ -59,11 +62,43 @@ describe('reading the change log', () => {
     await workbook.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Nhật ký thay đổi');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Số', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Loại dữ liệu', 'Mã bản ghi', 'Kết quả', 'Nội dung thay đổi']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Số', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Loại dữ liệu', 'Liên quan đến', 'Mã bản ghi', 'Kết quả', 'Nội dung thay đổi']);
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(4).value).toBe('Sửa thông tin đảng viên');
-    expect(sheet.getRow(2).getCell(8).value).toBe('Họ và tên: Đặng Thị Hoà → Đặng Thị Hòa');
-    const created = String(sheet.getRow(3).getCell(8).value).split('\n');
+    expect(sheet.getRow(2).getCell(6).value).toBe('Đặng Thị Hòa');
+    expect(sheet.getRow(2).getCell(9).value).toBe('Họ và tên: Đặng Thị Hoà → Đặng Thị Hòa');
+    const created = String(sheet.getRow(3).getCell(9).value).split('\n');
     expect(created).toEqual(expect.arrayContaining(['Ngày sinh: — → 04/03/1990', 'Giới tính: — → Nữ', 'Chi bộ: — → Chi bộ ấp Tây Bình', 'Tình trạng: — → Đang sinh hoạt']));
+  });
+});
+
+describe('what a row concerns and how it reads', () => {
+  it('names the member and the trip, and shows the countries before and after by name', async () => {
+    await registry.call('session.lock', {});
+    await registry.call('session.unlock', { username: 'admin', password: testPassword });
+    const member = (await registry.call('members.search', {})).rows[0]!;
+    const trip = await registry.call('trips.save', { memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['AE'], travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' });
+    await registry.call('trips.save', { id: trip.id, memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['JP'], travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' });
+    const [row] = (await registry.call('audit.list', { action: 'trip.update' })).rows;
+    const countries = row!.changes.find((change) => change.field === 'countries')!;
+    expect(countries).toMatchObject({ kind: 'changed', before: 'AE', after: 'JP' });
+    expect(`${auditValueText('vi', 'countries', countries.before)} → ${auditValueText('vi', 'countries', countries.after)}`).toBe('Các Tiểu vương quốc Ả-rập Thống nhất → Nhật Bản');
+    expect(auditSubjectText('vi', row!.subject)).toBe('Đặng Thị Hòa · chuyến đi Nhật Bản, dự kiến đi 01/03/2026');
+    const [memberRow] = (await registry.call('audit.list', { action: 'member.update' })).rows;
+    expect(auditSubjectText('vi', memberRow!.subject)).toBe('Đặng Thị Hòa');
+  });
+
+  it('has a Vietnamese label for every action the services record', () => {
+    const servicesFolder = path.resolve(import.meta.dirname, '..');
+    const sources = readdirSync(servicesFolder, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(servicesFolder, file), 'utf8'));
+    // Actions are written as `action: 'x.y'` (or `archived ? 'x.y' : 'x.z'`) beside the audit call, and sign-ins as `signedIn('x.y')`.
+    const recorded = /(?:action: (?:archived \? )?|signedIn\()'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g;
+    const actions = new Set(sources.filter((source) => /appendAudit|signedIn\(/.test(source)).flatMap((source) => [...source.matchAll(recorded)].flatMap((match) => [match[1]!, ...(match[2] ? [match[2]] : [])])));
+    expect(actions.size).toBeGreaterThan(30);
+    for (const action of ['demo.fill', 'backup.before_upgrade', 'session.unlock', 'member.archive', 'cell.restore']) expect(actions).toContain(action);
+    const unlabelled = [...actions].filter((action) => auditActionLabel('vi', action).startsWith('Thao tác không đủ quyền'));
+    expect(unlabelled).toEqual([]);
   });
 });

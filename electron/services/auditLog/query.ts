@@ -1,5 +1,5 @@
 import { auditChanges, type AuditValue } from '../../../shared/audit/diff';
-import type { AuditFilter, AuditRow } from '../../../shared/contract/audit';
+import type { AuditFilter, AuditRow, AuditSubject } from '../../../shared/contract/audit';
 import { addDays } from '../../../shared/rules/dates';
 import type { Registry } from '../registry/registry';
 
@@ -58,12 +58,54 @@ function nameResolver(registry: Registry): (field: string, value: AuditValue) =>
   };
 }
 
+function stringField(record: unknown, field: string): string | null {
+  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The member and trip a row concerns: the record it names when that is a member or a trip, else
+ * the member or trip its recorded values point to (a party-activity event, a travel document).
+ * A record deleted since is named from the values the row itself kept.
+ */
+function subjectResolver(registry: Registry): (row: StoredRow, before: unknown, after: unknown) => AuditSubject | null {
+  const memberName = registry.sqlite.prepare('SELECT full_name AS name FROM members WHERE id = ?');
+  const trip = registry.sqlite.prepare('SELECT t.code, t.planned_departure AS plannedDeparture, t.member_id AS memberId FROM trips t WHERE t.id = ?');
+  const countries = registry.sqlite.prepare('SELECT country FROM trip_countries WHERE trip_id = ? ORDER BY position');
+  const nameOf = (memberId: string | null) => (memberId ? ((memberName.get(memberId) as { name: string } | undefined)?.name ?? null) : null);
+  return (row, before, after) => {
+    const recorded = after ?? before;
+    const memberId = row.entity === 'member' ? row.entityId : stringField(recorded, 'memberId');
+    const tripId = row.entity === 'trip' ? row.entityId : stringField(recorded, 'tripId');
+    if (tripId) {
+      const found = trip.get(tripId) as { code: string | null; plannedDeparture: string; memberId: string } | undefined;
+      const tripCountries = found ? (countries.all(tripId) as { country: string }[]).map((entry) => entry.country) : [];
+      const plannedDeparture = found?.plannedDeparture ?? stringField(recorded, 'plannedDeparture');
+      if (plannedDeparture) {
+        return {
+          member: nameOf(found?.memberId ?? memberId),
+          trip: { code: found ? found.code : stringField(recorded, 'code'), countries: found ? tripCountries : ((recorded as { countries?: string[] }).countries ?? []), plannedDeparture },
+        };
+      }
+    }
+    const member = nameOf(memberId) ?? (row.entity === 'member' ? stringField(recorded, 'fullName') : null);
+    return member ? { member, trip: null } : null;
+  };
+}
+
 function viewer(registry: Registry): (row: StoredRow) => AuditRow {
   const named = nameResolver(registry);
-  return ({ before, after, ...rest }) => ({
-    ...rest,
-    changes: auditChanges(parsed(before), parsed(after)).map((change) => ({ ...change, before: named(change.field, change.before), after: named(change.field, change.after) })),
-  });
+  const subjectOf = subjectResolver(registry);
+  return (row) => {
+    const { before, after, ...rest } = row;
+    const old = parsed(before);
+    const now = parsed(after);
+    return {
+      ...rest,
+      subject: subjectOf(row, old, now),
+      changes: auditChanges(old, now).map((change) => ({ ...change, before: named(change.field, change.before), after: named(change.field, change.after) })),
+    };
+  };
 }
 
 /** The rows matching the filter, newest first, a page at a time. */

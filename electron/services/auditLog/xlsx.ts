@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueText } from '../../../shared/audit/labels';
+import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/audit';
 import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
 import { civilDateInVietnam } from '../../../shared/rules/dates';
@@ -16,6 +16,7 @@ const columns: { key: string; label: MessageKey; width: number }[] = [
   { key: 'username', label: 'auditLog.user', width: 16 },
   { key: 'action', label: 'auditLog.action', width: 32 },
   { key: 'entity', label: 'auditLog.entity', width: 20 },
+  { key: 'subject', label: 'auditLog.subject', width: 40 },
   { key: 'entityId', label: 'auditLog.entityId', width: 38 },
   { key: 'outcome', label: 'auditLog.outcome', width: 14 },
   { key: 'changes', label: 'auditLog.changes', width: 80 },
@@ -50,6 +51,7 @@ export async function exportAuditXlsx(registry: Registry, filter: AuditFilter, l
       username: row.username ?? translate(lang, 'auditLog.system'),
       action: auditActionLabel(lang, row.action),
       entity: auditEntityLabel(lang, row.entity),
+      subject: auditSubjectText(lang, row.subject),
       entityId: row.entityId ?? '',
       outcome: translate(lang, `auditLog.outcome.${row.outcome}`),
       changes: changesText(lang, row),

@@ -5,7 +5,7 @@ import { translateSqliteError } from '../../../db/connection';
 import { DomainError } from '../../../shared/errors';
 import { appVersion } from '../version';
 import { checkIntegrity } from '../registry/integrity';
-import { parseKeyfile } from '../registry/keyfile';
+import { keyfileBytesForBackup } from '../registry/keyfile';
 import type { Registry } from '../registry/registry';
 import { backupExtension, checkBackupParts, readBackupLayout, writeBackupContainer } from './format';
 
@@ -76,8 +76,7 @@ export async function createBackup(
     }
     report({ phase: 'checking', done: 0, total: 1 });
     checkSnapshot(registry, snapshot);
-    const keyfileBytes = await fs.readFile(registry.keyfile);
-    parseKeyfile(keyfileBytes.toString('utf8'));
+    const keyfileBytes = keyfileBytesForBackup(await fs.readFile(registry.keyfile, 'utf8'));
     const header = {
       createdAt: now.toISOString(),
       appVersion,

@@ -16,7 +16,7 @@ import { DomainError } from '../../../shared/errors';
  *   10     4  headerLength   u32, H, 1 ≤ H ≤ 65,536
  *   14     H  header         canonical JSON: who, when, and the size and SHA-256 of each part
  *   14+H  32  headerSha256   SHA-256 of the H header bytes
- *   46+H      key file       exactly header.keyfile.bytes bytes, as stored beside the registry
+ *   46+H      key file       exactly header.keyfile.bytes bytes, as stored beside the registry but without the unit's name
  *   …         database       exactly header.database.bytes bytes, SQLCipher pages as on disk
  *   end of file: nothing follows the database.
  *

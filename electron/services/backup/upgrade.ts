@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { UnitLevel } from '../../../shared/domain/enums';
 import { appVersion } from '../version';
 import { snapshotPrefix, vietnamStamp } from './create';
+import { keyfileBytesForBackup } from '../registry/keyfile';
 import { backupExtension, writeBackupContainer } from './format';
 
 /** Where the registry's copy goes before a newer version migrates it; the schedule never prunes these. */
@@ -36,7 +37,7 @@ export async function keepUpgradeBackup(source: UpgradeSnapshot, now = new Date(
   try {
     const file = path.join(folder, `${baseName}${backupExtension}`);
     const header = { createdAt: now.toISOString(), appVersion, registryId: source.registryId, unit: source.unit, schemaVersion: source.fromVersion };
-    await writeBackupContainer(file, { header, keyfileBytes: await fs.readFile(source.keyfile), databaseFile: source.snapshot });
+    await writeBackupContainer(file, { header, keyfileBytes: keyfileBytesForBackup(await fs.readFile(source.keyfile, 'utf8')), databaseFile: source.snapshot });
     await fs.rm(source.snapshot, { force: true });
     return file;
   } catch {

@@ -12,6 +12,7 @@ import { abroadTripStates } from '../../../shared/rules/tripMachine';
 import { nameSortKey } from '../../../shared/text/collation';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
 import { checkNationalId } from '../../../shared/text/nationalId';
+import { searchRank } from '../../../shared/text/searchRank';
 import { appendAudit } from '../audit';
 import type { Registry } from '../registry/registry';
 import { activityEventRow, memberEventFacts } from './activityEvents';
@@ -68,9 +69,25 @@ const idsPerStatement = 10_000;
 
 /**
  * Members matching every word of the query in the folded name, the code or the national ID
- * ("dang hoa" finds "Đặng Thị Hoà"), in Vietnamese name order, one page at a time. The count
+ * ("dang hoa" finds "Đặng Thị Hoà"), best match first (`matchRank`) and in Vietnamese name
+ * order within a rank, one page at a time. The count
  * and the page's ids come from the `members_search` index alone; only the page's rows are read.
  */
+/**
+ * `rankName` of shared/text/searchRank.ts as an SQL ordering of the matches: the whole name,
+ * then the start of the name, then every word starting a word of the name, code or ID, then
+ * the rest. Only the matches are ranked, so a search stays as fast as its filter.
+ */
+function matchRank(words: readonly string[]): { order: string; parameters: unknown[] } {
+  if (words.length === 0) return { order: '', parameters: [] };
+  const query = words.join(' ');
+  const wordStarts = words.map(() => `instr(' ' || m.search_text, ?) > 0`).join(' AND ');
+  return {
+    order: `CASE WHEN m.name_folded = ? THEN ${searchRank.exact} WHEN substr(m.name_folded, 1, ?) = ? THEN ${searchRank.namePrefix} WHEN ${wordStarts} THEN ${searchRank.wordStarts} ELSE ${searchRank.inside} END, `,
+    parameters: [query, query.length, query, ...words.map((word) => ` ${word}`)],
+  };
+}
+
 export function searchMembers(registry: Registry, input: MemberSearchInput): { total: number; rows: MemberRow[] } {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
@@ -83,15 +100,19 @@ export function searchMembers(registry: Registry, input: MemberSearchInput): { t
     conditions.push('m.status = ?');
     parameters.push(input.status);
   }
-  for (const word of foldForSearch(input.query ?? '').split(' ').filter(Boolean)) {
+  const words = foldForSearch(input.query ?? '').split(' ').filter(Boolean);
+  for (const word of words) {
     // The folded name, folded code and ID number in one column: a word never holds a space, so it cannot match across them.
     conditions.push('instr(m.search_text, ?) > 0');
     parameters.push(word);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const ids = (cachedStatement(registry.sqlite, `SELECT m.id FROM members m ${where} ORDER BY m.name_sort_key, m.id LIMIT ? OFFSET ?`).all(...parameters, input.limit, input.offset) as { id: string }[]).map(
-    (row) => row.id,
-  );
+  const rank = matchRank(words);
+  const ids = (
+    cachedStatement(registry.sqlite, `SELECT m.id FROM members m ${where} ORDER BY ${rank.order}m.name_sort_key, m.id LIMIT ? OFFSET ?`).all(...parameters, ...rank.parameters, input.limit, input.offset) as {
+      id: string;
+    }[]
+  ).map((row) => row.id);
   // A page that ends before its limit has reached the last match: the count is known without a second pass.
   const reachedEnd = ids.length < input.limit && (ids.length > 0 || input.offset === 0);
   const total = reachedEnd ? input.offset + ids.length : memberCount(registry, where, parameters);

@@ -40,6 +40,16 @@ describe('members', () => {
     expect((await registry.call('members.search', { query: '100%_' })).total).toBe(0);
   });
 
+  it('ranks the whole name, then names starting with the query, then word starts, above names that only contain the letters', async () => {
+    const names = ['Nguyễn Văn Toàn', 'Trần Văn Ân', 'Nguyễn Văn Anh', 'Nguyễn Văn An', 'Lê Nguyễn Văn Ánh', 'Nguyễn Văn Bình'];
+    for (const [index, fullName] of names.entries()) await addMember({ code: `DV-${index}`, fullName, nationalId: null });
+    const found = await registry.call('members.search', { query: 'nguyen van an' });
+    expect(found.rows.map((row) => row.fullName)).toEqual(['Nguyễn Văn An', 'Nguyễn Văn Anh', 'Lê Nguyễn Văn Ánh', 'Nguyễn Văn Bình', 'Nguyễn Văn Toàn']);
+    expect(found.total).toBe(5);
+    const paged = await registry.call('members.search', { query: 'nguyen van an', offset: 1, limit: 2 });
+    expect(paged.rows.map((row) => row.fullName)).toEqual(['Nguyễn Văn Anh', 'Lê Nguyễn Văn Ánh']);
+  });
+
   it('lists members in Vietnamese order: by given name, then family and middle names', async () => {
     const names = ['Trần Văn Đức', 'Lê Thị Ánh', 'Nguyễn Văn Dũng', 'Phạm Thị Ân', 'Võ Văn Ba', 'Đỗ Thị Ánh'];
     for (const [index, fullName] of names.entries()) await addMember({ code: `DV-${index}`, fullName, nationalId: null });

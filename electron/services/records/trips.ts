@@ -345,8 +345,16 @@ export function saveTrip(registry: Registry, input: ParsedTripInput): TripDetail
         .set({ ...values, updatedAt: now })
         .where(eq(trips.id, existing.id))
         .run();
+      // The countries live in their own table: read before they are replaced, so the log shows what they were.
+      const countriesBefore = countriesOf(db, [existing.id]).get(existing.id) ?? [];
       replaceCountries(db, existing.id, input.countries);
-      appendAudit(db, registry.actor, { action: 'trip.update', entity: 'trip', entityId: existing.id, before: existing, after: { ...existing, ...values, countries: input.countries } });
+      appendAudit(db, registry.actor, {
+        action: 'trip.update',
+        entity: 'trip',
+        entityId: existing.id,
+        before: { ...existing, countries: countriesBefore },
+        after: { ...existing, ...values, countries: input.countries },
+      });
       return existing.id;
     }
     const id = newId();

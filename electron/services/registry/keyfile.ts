@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
@@ -37,6 +37,11 @@ const KeyfileContent = z.object({
   format: z.literal('so86-keyfile'),
   version: z.literal(1),
   registryId: z.string().uuid(),
+  /**
+   * The unit's name, the one thing readable before sign-in: the sign-in screen shows whose
+   * registry it opens. Written at set-up and brought up to date at each sign-in.
+   */
+  unitName: z.string().max(200).optional(),
   users: z.array(UserEntry),
   recovery: Wrapped,
   officeKeys: OfficeKeysSection.optional(),
@@ -134,6 +139,15 @@ export async function readKeyfile(file: string): Promise<KeyfileContent> {
   return parseKeyfile(raw);
 }
 
+/** The unit named in the key file, for the sign-in screen; null when there is no readable key file or no name in it. */
+export function unitNameBeforeSignIn(databaseFile: string): string | null {
+  try {
+    return parseKeyfile(readFileSync(keyfilePathFor(databaseFile), 'utf8')).unitName ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseKeyfile(raw: string): KeyfileContent {
   try {
     return KeyfileContent.parse(JSON.parse(raw));
@@ -142,12 +156,25 @@ export function parseKeyfile(raw: string): KeyfileContent {
   }
 }
 
+function serialiseKeyfile(content: KeyfileContent): string {
+  return JSON.stringify(KeyfileContent.parse(content), null, 2);
+}
+
+/**
+ * The key file as a backup carries it. A backup travels on USB sticks and holds no readable name:
+ * the unit's name, kept for the sign-in screen, is left out; the first sign-in after a restore writes it back.
+ */
+export function keyfileBytesForBackup(raw: string): Buffer {
+  const { unitName: _shownAtSignIn, ...content } = parseKeyfile(raw);
+  return Buffer.from(serialiseKeyfile(content), 'utf8');
+}
+
 /** Written beside the old file, flushed, then renamed over it: a crash leaves the old or the new file, never half of one. */
 export async function writeKeyfile(file: string, content: KeyfileContent): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await fs.open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(JSON.stringify(KeyfileContent.parse(content), null, 2));
+    await handle.writeFile(serialiseKeyfile(content));
     await handle.sync();
   } finally {
     await handle.close();

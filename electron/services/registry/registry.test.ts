@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cells, members } from '../../../db/schema';
 import { newId } from '../../../shared/ids';
 import { verifyAuditChain } from '../audit';
-import { keyfilePathFor, parseRecoveryKey, readKeyfile } from './keyfile';
+import { keyfilePathFor, parseRecoveryKey, readKeyfile, unitNameBeforeSignIn } from './keyfile';
 import { Registry } from './registry';
 
 const unit = { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'AG' };
@@ -77,6 +77,22 @@ describe('unlocking', () => {
     const registry = track(await Registry.unlock(databaseFile, 'VanPhong', admin.password));
     expect(registry.user.username).toBe('vanphong');
     expect(registry.ownUnit().name).toBe(unit.name);
+  });
+
+  it('names the unit in the key file for the sign-in screen, and nothing else readable, kept up to date at sign-in', async () => {
+    const { registry } = await createRegistry();
+    expect(unitNameBeforeSignIn(databaseFile)).toBe(unit.name);
+    const raw = readFileSync(keyfilePathFor(databaseFile), 'utf8');
+    expect(raw).not.toContain(admin.username);
+    expect(raw).not.toContain(admin.displayName);
+    expect(raw).not.toContain(unit.code);
+    registry.sqlite.prepare('UPDATE units SET name = ? WHERE is_self = 1').run('Đảng ủy phường Vĩnh Trạch');
+    registry.close();
+    const keyfile = await readKeyfile(keyfilePathFor(databaseFile));
+    writeFileSync(keyfilePathFor(databaseFile), JSON.stringify({ ...keyfile, unitName: undefined }));
+    expect(unitNameBeforeSignIn(databaseFile)).toBeNull();
+    track(await Registry.unlock(databaseFile, admin.username, admin.password));
+    expect(unitNameBeforeSignIn(databaseFile)).toBe('Đảng ủy phường Vĩnh Trạch');
   });
 
   it('refuses a wrong password with a clear code and changes nothing in the database or the wrapped keys', async () => {
@@ -155,12 +171,14 @@ describe('passwords and recovery', () => {
 describe('data at rest', () => {
   const needles = ['Đặng Thị Hoà', 'Vĩnh Trạch', 'Tây Bình', 'dang thi hoa', '087190000123', 'vanphong', 'SQLite format 3', 'CREATE TABLE', 'members'];
 
+  /** The key file names the unit for the sign-in screen (see "names the unit in the key file"); nothing else may be readable. */
   function plaintextFound(file: string): string[] {
     const bytes = readFileSync(file);
-    return needles.filter((needle) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')) || bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')));
+    const sought = file === keyfilePathFor(databaseFile) ? needles.filter((needle) => !unit.name.includes(needle)) : needles;
+    return sought.filter((needle) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')) || bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')));
   }
 
-  it('leaves no readable name, table definition or SQLite header in the database, its journal or the key file', async () => {
+  it('leaves no readable name, table definition or SQLite header in the database, its journal or the key file (but the unit\'s name there)', async () => {
     const { registry } = await createRegistry();
     addMember(registry, 'Đặng Thị Hoà');
     const whileOpen = readdirSync(folder).map((name) => path.join(folder, name));

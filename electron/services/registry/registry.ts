@@ -147,7 +147,7 @@ export class Registry {
     options: OpenOptions = {},
   ): Promise<{ registry: Registry; recoveryKey: string }> {
     if (Registry.exists(databaseFile)) throw new DomainError('ALREADY_INITIALISED', { path: databaseFile });
-    if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED', { level: input.unit.level });
+    if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED');
     await fs.mkdir(path.dirname(databaseFile), { recursive: true });
 
     const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
@@ -158,6 +158,7 @@ export class Registry {
       format: 'so86-keyfile',
       version: 1,
       registryId,
+      unitName: input.unit.name,
       users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
       recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
     };
@@ -218,9 +219,11 @@ export class Registry {
       throw new DomainError('WRONG_PASSWORD');
     }
     const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
-    if (entry.failedAttempts > 0) {
+    const unitName = registry.ownUnit().name;
+    if (entry.failedAttempts > 0 || content.unitName !== unitName) {
       entry.failedAttempts = 0;
       entry.lastFailureAt = null;
+      content.unitName = unitName;
       await writeKeyfile(keyfile, content);
     }
     return registry.signedIn('session.unlock').takeOfficeKeys(content, password);

@@ -21,12 +21,13 @@ export function SubmissionBadge({ status }: { status: SubmissionStatus }) {
 }
 
 /** Appendix 02's year column: the year, or the last month counted when the period ends inside the year. */
-export function appendixYearLabel(row: { year: number; until: string }, t: Translate): string {
+function appendixYearLabel(row: { year: number; until: string }, t: Translate): string {
   if (row.until.endsWith('-12-31')) return String(row.year);
   return t('appendixTable.yearUntil', { month: civilParts(row.until).month, year: row.year });
 }
 
-function yearToDateLabel(row: { year: number; until: string }, t: Translate): string {
+/** A year as appendix 03 writes it, "Năm 2026 (tính đến 04/12/2026)": also the dashboard's, where "Tháng 12/2026" would read as one month. */
+export function yearToDateLabel(row: { year: number; until: string }, t: Translate): string {
   if (row.until.endsWith('-12-31')) return t('appendixTable.yearOnly', { year: row.year });
   return t('appendixTable.yearToDate', { year: row.year, date: dateText(row.until) });
 }

@@ -21,13 +21,15 @@ interface VirtualTableProps<Filters, Row> {
   rowKey(row: Row): string;
   onOpen(row: Row): void;
   label: string;
-  emptyText: string;
+  /** What an empty list shows: a sentence, or the first steps when the registry has nothing yet. */
+  emptyText: ReactNode;
   /** The scrolling body, which takes the keyboard: a search box hands focus to it with ↓. */
   ref?: Ref<HTMLDivElement>;
   'data-testid'?: string;
 }
 
-const rowHeight = 34;
+/** Room for two lines: a long country or bracket name wraps instead of being cut off. */
+const rowHeight = 46;
 
 /**
  * A table of any length that renders only the rows in view and reads their pages as they
@@ -106,9 +108,9 @@ export function VirtualTable<Filters, Row>({ list, columns, rowKey, onOpen, labe
           <Loader size="sm" />
         </Center>
       ) : total === 0 ? (
-        <Text c="dimmed" p="md" data-testid="empty-list">
-          {emptyText}
-        </Text>
+        <div className="virtual-table-empty" data-testid="empty-list">
+          {typeof emptyText === 'string' ? <Text c="dimmed">{emptyText}</Text> : emptyText}
+        </div>
       ) : null}
       <div
         ref={bodyRef}

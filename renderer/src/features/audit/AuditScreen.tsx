@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text } fr
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { Fragment, useCallback, useMemo, useState } from 'react';
-import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueText } from '../../../../shared/audit/labels';
+import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '../../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/client';
 import { useSession } from '../../app/sessionStore';
@@ -134,7 +134,8 @@ export function AuditScreen() {
               <Table.Th w={150}>{t('auditLog.at')}</Table.Th>
               <Table.Th w={140}>{t('auditLog.user')}</Table.Th>
               <Table.Th>{t('auditLog.action')}</Table.Th>
-              <Table.Th w={180}>{t('auditLog.entity')}</Table.Th>
+              <Table.Th w={160}>{t('auditLog.entity')}</Table.Th>
+              <Table.Th>{t('auditLog.subject')}</Table.Th>
               <Table.Th w={130}>{t('auditLog.outcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -147,6 +148,7 @@ export function AuditScreen() {
                   <Table.Td>{row.username ?? t('auditLog.system')}</Table.Td>
                   <Table.Td>{auditActionLabel(lang, row.action)}</Table.Td>
                   <Table.Td>{auditEntityLabel(lang, row.entity)}</Table.Td>
+                  <Table.Td data-testid="audit-subject">{auditSubjectText(lang, row.subject)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={row.outcome === 'done' ? 'green' : 'red'}>
                       {t(`auditLog.outcome.${row.outcome}`)}
@@ -155,7 +157,7 @@ export function AuditScreen() {
                 </Table.Tr>
                 {openSeq === row.seq && (
                   <Table.Tr>
-                    <Table.Td colSpan={6}>
+                    <Table.Td colSpan={7}>
                       <AuditChanges row={row} />
                     </Table.Td>
                   </Table.Tr>

@@ -6,11 +6,12 @@ import { useSession } from '../../app/sessionStore';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { Dashboard } from '../dashboard/Dashboard';
+import { FirstSteps } from './FirstSteps';
 
 export function HomeScreen() {
   const t = useT();
   const status = useSession((state) => state.status);
-  const [overview, setOverview] = useState<{ counts: Record<string, number>; schemaVersion: number } | null>(null);
+  const [overview, setOverview] = useState<{ counts: Record<string, number> } | null>(null);
 
   useEffect(() => {
     void call('registry.overview', {}).then(setOverview);
@@ -35,15 +36,11 @@ export function HomeScreen() {
             </Group>
           </div>
           {overview && (
-            <div>
-              <Text size="sm">{t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}</Text>
-              <Text size="xs" c="dimmed" ta="right">
-                {t('home.schema', { version: overview.schemaVersion })}
-              </Text>
-            </div>
+            <Text size="sm">{t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}</Text>
           )}
         </Group>
       </Card>
+      {overview && (overview.counts.members ?? 0) === 0 && <FirstSteps />}
       <Dashboard />
     </Stack>
   );

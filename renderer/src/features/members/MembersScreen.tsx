@@ -10,6 +10,7 @@ import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useCells } from '../../data/cells';
+import { FirstSteps } from '../home/FirstSteps';
 import { useFormatNumber, useT } from '../../i18n';
 import { useMemberList } from './memberList';
 
@@ -110,7 +111,7 @@ export function MembersScreen() {
         rowKey={(row) => row.id}
         onOpen={(row) => open('members', { kind: 'member', memberId: row.id })}
         label={t('members.title')}
-        emptyText={t('members.empty')}
+        emptyText={filters.query.trim() === '' && !filters.cellId && !filters.status ? <FirstSteps /> : t('members.empty')}
         ref={listRef}
         data-testid="member-list"
       />

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconFileExport } from '@tabler/icons-react';
+import { Alert, Button, Card, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/permissions';
@@ -12,7 +12,7 @@ import { useAction } from '../../components/useAction';
 import { useJob } from '../../components/useJob';
 import { useChosenRound, useReportingPeriod } from '../../data/reportingPeriod';
 import { useT } from '../../i18n';
-import { useParentCard } from './packageStores';
+import { useParentCard, usePackagesView } from './packageStores';
 
 /** This office's signed report file for the chosen period, to carry to the upper level on a USB stick. */
 export function ExportPanel() {
@@ -28,8 +28,11 @@ export function ExportPanel() {
   const exporting = useAction();
   const job = useJob();
   const encrypt = parent !== null && (encryptChoice ?? true);
+  const [confirmingPlain, setConfirmingPlain] = useState(false);
+  const showKeyCards = usePackagesView((state) => state.setTab);
 
   const exportFile = async () => {
+    setConfirmingPlain(false);
     setExported(null);
     const file = await exporting.run(() => job.run((jobId) => call('packages.export', { period, roundId, encryptToParent: encrypt, includeDocuments, jobId })));
     if (!file) return;
@@ -70,7 +73,7 @@ export function ExportPanel() {
         />
         {canExport ? (
           <Group>
-            <Button leftSection={<IconFileExport size={16} />} loading={exporting.busy} onClick={() => void exportFile()} data-testid="export-submit">
+            <Button leftSection={<IconFileExport size={16} />} loading={exporting.busy} onClick={() => (encrypt ? void exportFile() : setConfirmingPlain(true))} data-testid="export-submit">
               {t('packageExport.submit')}
             </Button>
           </Group>
@@ -87,6 +90,35 @@ export function ExportPanel() {
           </Alert>
         )}
       </Stack>
+      <Modal opened={confirmingPlain} onClose={() => setConfirmingPlain(false)} title={t('packageExport.plainTitle')} size="lg" data-testid="export-plain-warning">
+        <Stack gap="sm">
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
+            {t(parent ? 'packageExport.plainChosen' : 'packageExport.plainNoCard')}
+          </Alert>
+          {!parent && (
+            <>
+              <Text size="sm" fw={600}>
+                {t('packageExport.howToGetCard')}
+              </Text>
+              <List size="sm" type="ordered" spacing={4}>
+                <List.Item>{t('packageExport.getCard.ask')}</List.Item>
+                <List.Item>{t('packageExport.getCard.receive')}</List.Item>
+                <List.Item>{t('packageExport.getCard.check')}</List.Item>
+              </List>
+            </>
+          )}
+          <Group justify="flex-end">
+            {!parent && (
+              <Button variant="default" onClick={() => showKeyCards('keys')} data-testid="export-plain-get-card">
+                {t('packageExport.openKeyCards')}
+              </Button>
+            )}
+            <Button color="orange" onClick={() => void exportFile()} data-testid="export-plain-confirm">
+              {t('packageExport.plainConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Card>
   );
 }

@@ -8,7 +8,7 @@ import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 
 /** An emptied field is sent as no number at all, so that the schema names the allowed range at the field. */
-const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number.NaN);
+export const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number.NaN);
 
 /** The unit's deadlines: provinces set their own, so both numbers are the office's to choose. */
 export function DeadlineSettingsCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
@@ -16,7 +16,6 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
   const saveSettings = useRegistrySettings((state) => state.save);
   const [reportDays, setReportDays] = useState<string | number>(settings.deadlines.returnReportWorkingDays);
   const [applicationDays, setApplicationDays] = useState<string | number>(settings.deadlines.applicationDaysBeforeDeparture);
-  const [idleMinutes, setIdleMinutes] = useState<string | number>(settings.idleMinutes);
   const save = useAction();
 
   const submit = async (event: FormEvent) => {
@@ -24,7 +23,6 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
     const saved = await save.run(() =>
       saveSettings({
         ...settings,
-        idleMinutes: asNumber(idleMinutes),
         deadlines: { ...settings.deadlines, returnReportWorkingDays: asNumber(reportDays), applicationDaysBeforeDeparture: asNumber(applicationDays) },
       }),
     );
@@ -35,7 +33,7 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
     <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate data-testid="deadline-settings">
       <Stack gap="sm">
         <Title order={4}>{t('settingsPage.deadlines')}</Title>
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <NumberInput
           label={t('settings.returnReportWorkingDays.label')}
           value={reportDays}
@@ -61,21 +59,8 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
           error={save.errors['deadlines.applicationDaysBeforeDeparture']}
           data-testid="setting-application-days"
         />
-        <NumberInput
-          label={t('settingsPage.idleMinutes')}
-          description={t('settingsPage.idleMinutes.help')}
-          value={idleMinutes}
-          onChange={setIdleMinutes}
-          allowDecimal={false}
-          classNames={{ label: 'two-line-label' }}
-          min={1}
-          max={240}
-          disabled={!editable}
-          error={save.errors.idleMinutes}
-          data-testid="setting-idle-minutes"
-        />
         </SimpleGrid>
-        <FailureAlert error={save.error} shownFields={['deadlines.returnReportWorkingDays', 'deadlines.applicationDaysBeforeDeparture', 'idleMinutes']} />
+        <FailureAlert error={save.error} shownFields={['deadlines.returnReportWorkingDays', 'deadlines.applicationDaysBeforeDeparture']} />
         {editable ? (
           <Group>
             <Button type="submit" loading={save.busy} data-testid="deadline-save">

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Center, Loader, PasswordInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { RegistrySettings } from '../../../../shared/contract/registry';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../app/errors';
 import { useIsAdministrator } from '../../app/permissions';
@@ -10,6 +11,7 @@ import { ReportHeadingCard } from './ReportHeadingCard';
 import { useT } from '../../i18n';
 import { BackupPanel } from '../backup/BackupPanel';
 import { AuditCheckCard } from './AuditCheckCard';
+import { AutoLockCard } from './AutoLockCard';
 import { DeadlineSettingsCard } from './DeadlineSettingsCard';
 import { HolidayCalendarCard } from './HolidayCalendarCard';
 import { UsersCard } from './UsersCard';
@@ -29,6 +31,9 @@ export function SettingsScreen() {
           <Tabs.Tab value="deadlines" data-testid="tab-deadlines">
             {t('settingsPage.tab.deadlines')}
           </Tabs.Tab>
+          <Tabs.Tab value="security" data-testid="tab-security">
+            {t('settingsPage.tab.security')}
+          </Tabs.Tab>
           {administrator && (
             <Tabs.Tab value="users" data-testid="tab-users">
               {t('settingsPage.tab.users')}
@@ -42,25 +47,36 @@ export function SettingsScreen() {
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            <Stack>
-              <Card withBorder>
-                <Text size="sm" c="dimmed">
-                  {t('settings.dataFile')}
-                </Text>
-                <Text ff="monospace" size="sm">
-                  {status?.databaseFile}
-                </Text>
-                <Text size="sm" c="dimmed" mt="xs">
-                  {t('settings.version')}: {status?.version}
-                </Text>
-              </Card>
-              <ChangePassword />
-            </Stack>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                {t('settings.dataFile')}
+              </Text>
+              <Text ff="monospace" size="sm">
+                {status?.databaseFile}
+              </Text>
+              <Text size="sm" c="dimmed" mt="xs">
+                {t('settings.version')}: {status?.version}
+              </Text>
+            </Card>
             <AuditCheckCard />
           </SimpleGrid>
         </Tabs.Panel>
         <Tabs.Panel value="deadlines" pt="md">
-          <RegistrySettingsPanel editable={administrator} />
+          <RegistrySettingsPanel
+            render={(settings) => (
+              <>
+                <DeadlineSettingsCard settings={settings} editable={administrator} />
+                <ReportHeadingCard settings={settings} editable={administrator} />
+                <HolidayCalendarCard settings={settings} editable={administrator} />
+              </>
+            )}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="security" pt="md">
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+            <ChangePassword />
+            <RegistrySettingsPanel render={(settings) => <AutoLockCard settings={settings} editable={administrator} />} />
+          </SimpleGrid>
         </Tabs.Panel>
         {administrator && (
           <Tabs.Panel value="users" pt="md">
@@ -77,8 +93,8 @@ export function SettingsScreen() {
   );
 }
 
-/** The deadlines, the auto-lock time and the holiday calendar: one settings record, read once per session. */
-function RegistrySettingsPanel({ editable }: { editable: boolean }) {
+/** Cards of the registry's settings (deadlines, holidays, auto-lock): one settings record, read once per session. */
+function RegistrySettingsPanel({ render }: { render(settings: RegistrySettings): ReactNode }) {
   const t = useT();
   const settings = useRegistrySettings((state) => state.settings);
   const load = useRegistrySettings((state) => state.load);
@@ -94,13 +110,7 @@ function RegistrySettingsPanel({ editable }: { editable: boolean }) {
       </Center>
     );
   }
-  return (
-    <Stack gap="md">
-      <DeadlineSettingsCard settings={settings} editable={editable} />
-      <ReportHeadingCard settings={settings} editable={editable} />
-      <HolidayCalendarCard settings={settings} editable={editable} />
-    </Stack>
-  );
+  return <Stack gap="md">{render(settings)}</Stack>;
 }
 
 function ChangePassword() {

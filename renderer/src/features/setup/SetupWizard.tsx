@@ -45,7 +45,7 @@ export function SetupWizard() {
   const nextFromUnit = () => {
     const checked = UnitInput.safeParse(unitPayload(draft));
     const found = checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t, 'unit');
-    if (draft.unit.level !== 'central' && draft.unit.parentCode.trim() === '') found['unit.parentCode'] = t('error.PARENT_REQUIRED', { level: t(`level.${draft.unit.level}` as MessageKey) });
+    if (draft.unit.level !== 'central' && draft.unit.parentCode.trim() === '') found['unit.parentCode'] = t('error.PARENT_REQUIRED');
     setErrors(found);
     if (Object.keys(found).length === 0) setStep(1);
   };
@@ -113,9 +113,10 @@ export function SetupWizard() {
                   onChange={(value) => value && setUnit('level', value)}
                   data={unitLevels.map((level) => ({ value: level, label: t(`level.${level}` as MessageKey) }))}
                   allowDeselect={false}
+                  withAsterisk
                   data-testid="unit-level"
                 />
-                <TextInput label={t('setup.unit.parent')} description={t('setup.unit.parent.hint')} value={draft.unit.parentCode} onChange={(event) => setUnit('parentCode', event.currentTarget.value)} error={errors['unit.parentCode']} data-testid="unit-parent" />
+                <TextInput label={t('setup.unit.parent')} description={t('setup.unit.parent.hint')} value={draft.unit.parentCode} onChange={(event) => setUnit('parentCode', event.currentTarget.value)} error={errors['unit.parentCode']} withAsterisk={draft.unit.level !== 'central'} data-testid="unit-parent" />
                 <Group justify="flex-end">
                   <Button onClick={nextFromUnit} data-testid="next">
                     {t('ui.next')}

@@ -20,6 +20,7 @@ export function PrintForms({ tripId }: { tripId: string }) {
     try {
       const file = await call('forms.trip', { tripId, form });
       download(blobOf(file.contentBase64, mediaTypeOf(file.fileName)), file.fileName);
+      notifications.show({ color: 'green', message: t('printForms.downloaded', { fileName: file.fileName }) });
     } catch (error) {
       notifications.show({ color: 'red', message: errorText(error, t) });
     } finally {

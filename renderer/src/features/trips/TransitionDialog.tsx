@@ -3,12 +3,14 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { CallInput } from '../../../../shared/contract';
 import type { TripDetail } from '../../../../shared/contract/registry';
+import { standingCommitteeOf } from '../../../../shared/domain/committees';
 import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
 import { requiredText } from '../../../../shared/domain/primitives';
 import { transitionInputSchemas, type TripTransition } from '../../../../shared/rules/tripMachine';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { localFieldErrors } from '../../app/errors';
+import { useSession } from '../../app/sessionStore';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
@@ -23,6 +25,8 @@ interface InputField {
   kind: InputKind;
   /** Most transitions record something that happened today. */
   today?: boolean;
+  /** Most trips are decided by the unit's own standing committee: offered, and changed when another decided. */
+  ownStandingCommittee?: boolean;
 }
 
 /** How each transition's input (`transitionInputSchemas`) is asked for; what is required comes from the schema itself. */
@@ -35,7 +39,7 @@ const transitionFields = {
   approve: [
     { name: 'approvalRef', kind: 'text' },
     { name: 'approvalDate', kind: 'date', today: true },
-    { name: 'approvingCommittee', kind: 'text' },
+    { name: 'approvingCommittee', kind: 'text', ownStandingCommittee: true },
   ],
   reject: [
     { name: 'decisionDate', kind: 'date', today: true },
@@ -154,13 +158,14 @@ interface TransitionFormProps {
 function TransitionForm({ trip, transition, correcting, onDone, onCancel }: TransitionFormProps) {
   const t = useT();
   const fields = transitionFields[transition];
+  const unitName = useSession((state) => state.status?.unit?.name ?? '');
   const [values, setValues] = useState<Record<string, string>>(() => {
     if (correcting) {
       const step = trip.events.findLast((event) => event.transition === transition);
       return recordedTexts(transition, step?.values ?? {});
     }
     const today = formatCivilDate(civilDateInVietnam(new Date()));
-    return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : '']));
+    return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : field.ownStandingCommittee ? standingCommitteeOf(unitName) : '']));
   });
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});

@@ -70,7 +70,7 @@ export function TripsScreen() {
         rowKey={(row) => row.id}
         onOpen={(row) => open('trips', { kind: 'trip', tripId: row.id })}
         label={t('trips.title')}
-        emptyText={t('trips.empty')}
+        emptyText={filters.query.trim() === '' && !filters.state && !filters.flag ? t('trips.none') : t('trips.empty')}
         data-testid="trip-list"
       />
     </div>

@@ -49,6 +49,7 @@ function DamageAlert({ code, onRestore }: { code: string; onRestore: () => void 
 function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
   const t = useT();
   const setStatus = useSession((state) => state.setStatus);
+  const unitName = useSession((state) => state.status?.lockedUnitName ?? null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -78,7 +79,18 @@ function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: 
           <Title order={2}>{t('app.name')}</Title>
           <LanguageSwitch />
         </Group>
-        <Text c="dimmed">{t('unlock.title')}</Text>
+        {unitName ? (
+          <Stack gap={0}>
+            <Text c="dimmed" size="sm">
+              {t('unlock.titleFor')}
+            </Text>
+            <Text fw={700} size="lg" data-testid="unlock-unit">
+              {unitName}
+            </Text>
+          </Stack>
+        ) : (
+          <Text c="dimmed">{t('unlock.title')}</Text>
+        )}
         <TextInput label={t('unlock.username')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} data-testid="unlock-username" autoComplete="username" autoFocus required />
         <PasswordInput label={t('unlock.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} data-testid="unlock-password" autoComplete="current-password" required />
         {failure && (
