@@ -12,19 +12,24 @@ import { appendAudit, type Actor } from '../audit';
 import { ensureOwnIdentity } from '../exchange/identity';
 import { checkIntegrity, requireIntact, type IntegrityVerdict } from './integrity';
 import {
-  deriveDatabaseKey,
+  currentKeyfileVersion,
+  deriveLegacyDatabaseKey,
   findUserEntry,
+  isLegacyEntry,
   keyfilePathFor,
+  newDatabaseKey,
   userLookup,
   newRecoveryKey,
   parseRecoveryKey,
   readKeyfile,
+  rekeyKeyfile,
   unwrapWithPassword,
   unwrapWithRecovery,
   wrapForRecovery,
   wrapForUser,
   writeKeyfile,
   type KeyfileContent,
+  type UserEntry,
 } from './keyfile';
 import { throttleDelaySeconds } from './throttle';
 import { keepUpgradeBackup, upgradeSnapshotFile } from '../backup/upgrade';
@@ -122,14 +127,15 @@ export class Registry {
 
     const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
     if (!recovery.bytes) throw new DomainError('WRONG_RECOVERY_KEY');
-    const databaseKey = deriveDatabaseKey(recovery.bytes);
+    const databaseKey = newDatabaseKey();
     const registryId = randomUUID();
     const content: KeyfileContent = {
       format: 'so86-keyfile',
-      version: 1,
+      version: currentKeyfileVersion,
       registryId,
       users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
       recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
+      disabled: [],
     };
 
     const handle = openRegistryDatabase(databaseFile, databaseKey, options);
@@ -164,7 +170,23 @@ export class Registry {
   static async unlock(databaseFile: string, username: string | null, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const keyfile = keyfilePathFor(databaseFile);
-    const content = await readKeyfile(keyfile);
+    const pending = pendingKeyfilePathFor(databaseFile);
+    try {
+      const registry = await Registry.unlockWith(databaseFile, await readKeyfile(keyfile), username, password, options, now);
+      // The database opened with the current key file: a rekey that left its next key file behind never changed the database.
+      await fs.rm(pending, { force: true });
+      return registry;
+    } catch (error) {
+      // A rekey interrupted after the database took its new key: the next key file, written first, opens it.
+      if (!(error instanceof DomainError && error.code === 'DATABASE_DAMAGED') || !existsSync(pending)) throw error;
+      const registry = await Registry.unlockWith(databaseFile, await readKeyfile(pending), username, password, options, now);
+      await fs.rename(pending, keyfile);
+      return registry;
+    }
+  }
+
+  private static async unlockWith(databaseFile: string, content: KeyfileContent, username: string | null, password: string, options: OpenOptions, now: Date): Promise<Registry> {
+    const keyfile = keyfilePathFor(databaseFile);
     if (username === null) return Registry.unlockAnyAccount(databaseFile, content, password, options);
     const entry = findUserEntry(content, username);
     if (!entry) {
@@ -182,11 +204,7 @@ export class Registry {
       throw new DomainError('WRONG_PASSWORD');
     }
     const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
-    if (entry.failedAttempts > 0) {
-      entry.failedAttempts = 0;
-      entry.lastFailureAt = null;
-      await writeKeyfile(keyfile, content);
-    }
+    if (entry.failedAttempts > 0 || isLegacyEntry(entry)) await registry.refreshEntry(content, entry, username, password);
     return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
   }
 
@@ -195,9 +213,22 @@ export class Registry {
       const databaseKey = await unwrapWithPassword(content, entry, password);
       if (!databaseKey) continue;
       const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
+      if (isLegacyEntry(entry)) await registry.refreshEntry(content, entry, registry.user.username, password);
       return registry.signedIn('session.unlock').keepBackupOfOlderVersion();
     }
     throw new DomainError('WRONG_PASSWORD');
+  }
+
+  /** After a successful sign-in: the failure count cleared, and a version 1 entry rewritten in the current form with the password just typed. */
+  private async refreshEntry(content: KeyfileContent, entry: UserEntry, username: string, password: string): Promise<void> {
+    try {
+      const fresh = isLegacyEntry(entry) ? await wrapForUser(content, username, password, this.databaseKey) : { ...entry, failedAttempts: 0, lastFailureAt: null };
+      content.users = content.users.map((candidate) => (candidate.lookup === entry.lookup ? fresh : candidate));
+      await writeKeyfile(this.keyfile, content);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   /**
@@ -214,7 +245,7 @@ export class Registry {
       if (error instanceof DomainError && (error.code === 'KEYFILE_MISSING' || error.code === 'KEYFILE_DAMAGED')) return null;
       throw error;
     });
-    const databaseKey = stored ? unwrapWithRecovery(stored, recoveryBytes) : deriveDatabaseKey(recoveryBytes);
+    const databaseKey = stored ? unwrapWithRecovery(stored, recoveryBytes) : deriveLegacyDatabaseKey(recoveryBytes);
     if (!databaseKey) throw new DomainError('WRONG_RECOVERY_KEY');
     const normalised = username.normalize('NFC').trim().toLowerCase();
     let registry: Registry;
@@ -226,7 +257,14 @@ export class Registry {
       throw error;
     }
     // A missing key file is rebuilt from the database's own identity and the recovery key.
-    const content: KeyfileContent = stored ?? { format: 'so86-keyfile', version: 1, registryId: registry.registryId, users: [], recovery: wrapForRecovery(registry.registryId, recoveryBytes, databaseKey) };
+    const content: KeyfileContent = stored ?? {
+      format: 'so86-keyfile',
+      version: currentKeyfileVersion,
+      registryId: registry.registryId,
+      users: [],
+      recovery: wrapForRecovery(registry.registryId, recoveryBytes, databaseKey),
+      disabled: [],
+    };
     try {
       const fresh = await wrapForUser(content, username, newPassword, databaseKey);
       content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
@@ -254,20 +292,64 @@ export class Registry {
     });
   }
 
-  /** Lets `username` open the registry with `password` (a new account, or a password reset by an administrator). */
+  /** Lets `username` open the registry with `password` (a new account, an account enabled again, or a password reset by an administrator). */
   async grantAccess(username: string, password: string): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const fresh = await wrapForUser(content, username, password, this.databaseKey);
     content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+    content.disabled = content.disabled.filter((lookup) => lookup !== fresh.lookup);
     await writeKeyfile(this.keyfile, content);
   }
 
-  /** Removes the account's wrapped key: its password no longer opens the registry. */
+  /** Removes the account's entry and notes it as disabled: its password no longer opens the registry, nor restores a backup over it. */
   async revokeAccess(username: string): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const lookup = userLookup(content.registryId, username);
     content.users = content.users.filter((candidate) => candidate.lookup !== lookup);
+    content.disabled = [...new Set([...content.disabled, lookup])];
     await writeKeyfile(this.keyfile, content);
+  }
+
+  /**
+   * Đổi khóa sổ: a fresh random registry key, applied to the database with SQLCipher's rekey,
+   * sealed again to every active account and wrapped under the new recovery key. A copy of the
+   * old key file, with an old password or the old recovery key, opens nothing any more. The next
+   * key file is written before the database changes, so a crash in between leaves one that opens
+   * it (`unlock` finds it). Returns the active accounts whose version 1 entry could not be
+   * resealed without their password: they need a new password from an administrator.
+   */
+  async rekey(recoveryKey: string): Promise<{ needNewPassword: string[] }> {
+    const recoveryBytes = parseRecoveryKey(recoveryKey);
+    if (!recoveryBytes) throw new DomainError('WRONG_RECOVERY_KEY');
+    const accounts = this.db.select({ username: users.username, active: users.active }).from(users).all();
+    const lookupOf = (username: string) => userLookup(this.registryId, username);
+    const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
+    const current = await readKeyfile(this.keyfile);
+    const databaseKey = newDatabaseKey();
+    const { content, droppedLegacy } = rekeyKeyfile(current, {
+      databaseKey,
+      recoveryBytes,
+      keep: (entry) => activeByLookup.has(entry.lookup),
+      disabled: [...current.disabled, ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username))],
+    });
+    const pending = pendingKeyfilePathFor(this.databaseFile);
+    await writeKeyfile(pending, content);
+    try {
+      // SQLCipher rekeys only outside write-ahead logging: the log is folded in first, and the mode restored after.
+      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      this.sqlite.pragma('journal_mode = DELETE');
+      this.sqlite.pragma(`rekey = "x'${databaseKey.toString('hex')}'"`);
+      this.sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      await fs.rm(pending, { force: true });
+      throw translateSqliteError(error);
+    }
+    await fs.rename(pending, this.keyfile);
+    this.databaseKey.fill(0);
+    this.databaseKey = databaseKey;
+    const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
+    this.write((db) => appendAudit(db, this.actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }));
+    return { needNewPassword };
   }
 
   /** Drops the key from memory and closes the file. */
@@ -349,6 +431,11 @@ export class Registry {
       auditRows: count('audit_log'),
     };
   }
+}
+
+/** The key file a rekey writes before it changes the database, renamed over the key file once it has. */
+export function pendingKeyfilePathFor(databaseFile: string): string {
+  return `${keyfilePathFor(databaseFile)}.next`;
 }
 
 async function removeRegistryFiles(databaseFile: string) {
