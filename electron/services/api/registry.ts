@@ -1,8 +1,5 @@
 import type { registryCalls } from '../../../shared/contract/registry';
 import { decisions } from '../../../shared/contract/define';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { appendAudit } from '../audit';
 import { verifyAuditChain } from '../audit';
 import { deleteActivityEvent, saveActivityEvent } from '../records/activityEvents';
 import { addAttachment, deleteAttachment, readAttachment } from '../records/attachments';
@@ -11,6 +8,7 @@ import { deleteEnterprise, deleteIssuedDocument, listEnterprises, listIssuedDocu
 import { readRegistrySettings, saveRegistrySettings } from '../records/registrySettings';
 import { deleteTravelDocument, saveTravelDocument } from '../records/travelDocuments';
 import { getTrip, saveTrip, searchTrips, transitionTrip } from '../records/trips';
+import { refuse } from './refuse';
 import type { HandlerSet } from './types';
 
 /** Permission, refusal and extension are decisions: a leader's or an administrator's. */
@@ -38,8 +36,7 @@ export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {
   'trips.transition': (input, { session }) => {
     const registry = session.requireRegistry();
     if (decidingTransitions.has(input.transition) && !decisions.includes(registry.user.role)) {
-      registry.write((db) => appendAudit(db, registry.actor, { action: `trip.${input.transition}`, entity: 'trip', entityId: input.tripId, outcome: 'refused' }));
-      throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
+      throw refuse(session, { action: `trip.${input.transition}`, entity: 'trip', entityId: input.tripId }, decisions);
     }
     return transitionTrip(registry, input);
   },

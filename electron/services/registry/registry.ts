@@ -315,12 +315,11 @@ export class Registry {
    * sealed again to every active account and wrapped under the new recovery key. A copy of the
    * old key file, with an old password or the old recovery key, opens nothing any more. The next
    * key file is written before the database changes, so a crash in between leaves one that opens
-   * it (`unlock` finds it). Returns the active accounts whose version 1 entry could not be
-   * resealed without their password: they need a new password from an administrator.
+   * it (`unlock` finds it). Returns the new recovery key, shown once, and the active accounts whose
+   * version 1 entry could not be resealed without their password: they need a new password.
    */
-  async rekey(recoveryKey: string): Promise<{ needNewPassword: string[] }> {
-    const recoveryBytes = parseRecoveryKey(recoveryKey);
-    if (!recoveryBytes) throw new DomainError('WRONG_RECOVERY_KEY');
+  async rekey(): Promise<{ recoveryKey: string; needNewPassword: string[] }> {
+    const { text: recoveryKey, bytes: recoveryBytes } = newRecoveryKey();
     const accounts = this.db.select({ username: users.username, active: users.active }).from(users).all();
     const lookupOf = (username: string) => userLookup(this.registryId, username);
     const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
@@ -349,7 +348,7 @@ export class Registry {
     this.databaseKey = databaseKey;
     const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
     this.write((db) => appendAudit(db, this.actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }));
-    return { needNewPassword };
+    return { recoveryKey, needNewPassword };
   }
 
   /** Drops the key from memory and closes the file. */
