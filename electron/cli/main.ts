@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
-import { exitCodes, UsageError, type CliIo } from './io';
+import { CallFailed, exitCodes, UsageError, type CliIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -21,7 +21,12 @@ const commands: Record<string, Command> = {
   backup: async (args, io) => (await import('./commands/backup')).backupCommand(args, io),
   restore: async (args, io) => (await import('./commands/backup')).restoreCommand(args, io),
   demo: async (args, io) => (await import('./commands/demo')).demoCommand(args, io),
+  users: async (args, io) => (await import('./commands/users')).usersCommand(args, io),
+  rekey: async (args, io) => (await import('./commands/users')).rekeyCommand(args, io),
 };
+
+/** The names of every command, for the test that proves each one goes through the dispatcher. */
+export const commandNames = Object.keys(commands);
 
 const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);
 
@@ -49,7 +54,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+function exitCodeOf(code: string): number {
+  if (wrongPasswordCodes.has(code)) return exitCodes.wrongPassword;
+  if (code.startsWith('PKG_')) return exitCodes.packageRefused;
+  return exitCodes.failed;
+}
+
 function report(error: unknown, lang: Lang, io: CliIo): number {
+  if (error instanceof CallFailed) {
+    const { code, message, issues } = error.payload;
+    const details = issues.map((issue) => `${issue.path.join('.') || '-'}: ${translate(lang, issue.key as MessageKey, issue.params)}`);
+    io.err([`${code}: ${message}`, ...details].join('\n'));
+    return code === 'VALIDATION' ? exitCodes.usage : exitCodeOf(code);
+  }
   if (error instanceof UsageError) {
     io.err(translate(lang, error.key, error.params));
     return exitCodes.usage;
@@ -61,9 +78,7 @@ function report(error: unknown, lang: Lang, io: CliIo): number {
   }
   if (error instanceof DomainError) {
     io.err(`${error.code}: ${translate(lang, `error.${error.code}` as MessageKey, error.params)}`);
-    if (wrongPasswordCodes.has(error.code)) return exitCodes.wrongPassword;
-    if (error.code.startsWith('PKG_')) return exitCodes.packageRefused;
-    return exitCodes.failed;
+    return exitCodeOf(error.code);
   }
   io.err(`INTERNAL: ${translate(lang, 'error.INTERNAL')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return exitCodes.failed;
