@@ -11,6 +11,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { AuditCheckCard } from './AuditCheckCard';
 import { DeadlineSettingsCard } from './DeadlineSettingsCard';
 import { HolidayCalendarCard } from './HolidayCalendarCard';
+import { RekeyCard } from './RekeyCard';
 import { UsersCard } from './UsersCard';
 
 export function SettingsScreen() {
@@ -63,7 +64,10 @@ export function SettingsScreen() {
         </Tabs.Panel>
         {administrator && (
           <Tabs.Panel value="users" pt="md">
-            <UsersCard />
+            <Stack>
+              <UsersCard />
+              <RekeyCard />
+            </Stack>
           </Tabs.Panel>
         )}
         {administrator && (
