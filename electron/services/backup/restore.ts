@@ -98,6 +98,8 @@ async function requireLiveAdministrator(databaseFile: string, live: KeyfileConte
     opened.databaseKey.fill(0);
     return;
   }
+  // The read-only connection makes the log and its index if they are missing; they go again after, so a refusal leaves the folder as it was.
+  const sideFiles = [`${databaseFile}-wal`, `${databaseFile}-shm`].filter((file) => !existsSync(file));
   let handle;
   try {
     handle = openRegistryDatabase(databaseFile, opened.databaseKey, { ...openOptions, readonly: true });
@@ -114,6 +116,7 @@ async function requireLiveAdministrator(databaseFile: string, live: KeyfileConte
     if (account.role !== 'administrator') throw new DomainError('BACKUP_NEEDS_ADMINISTRATOR');
   } finally {
     handle.sqlite.close();
+    for (const file of sideFiles) rmSync(file, { force: true });
   }
 }
 
