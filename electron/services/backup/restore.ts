@@ -103,6 +103,11 @@ async function requireLiveAdministrator(databaseFile: string, live: KeyfileConte
   let handle;
   try {
     handle = openRegistryDatabase(databaseFile, opened.databaseKey, { ...openOptions, readonly: true });
+  } catch (error) {
+    for (const file of sideFiles) rmSync(file, { force: true });
+    // A damaged live file cannot tell who the account is; a password its key file accepts is then enough, which is what the restore is for.
+    if (error instanceof DomainError && error.code === 'DATABASE_DAMAGED') return;
+    throw error;
   } finally {
     opened.databaseKey.fill(0);
   }

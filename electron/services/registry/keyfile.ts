@@ -149,17 +149,12 @@ export async function wrapForUser(content: Pick<KeyfileContent, 'registryId'>, u
   return { lookup, kdf: { ...passwordKdf }, failedAttempts: 0, lastFailureAt: null, ...wrapped, publicKey, sealedKey: sealToAccount(publicKey, databaseKey, registryKeyContext(content.registryId, lookup)) };
 }
 
-/** A fresh random registry key: nothing about it can be derived from the recovery key or any password. */
-export function newDatabaseKey(): Buffer {
-  return randomBytes(32);
-}
-
 /**
- * Registries made before key files had a version 2 derived their key from the recovery key,
- * so the recovery key alone still opens such a file when its key file is lost. A registry
- * made or rekeyed since has a random key and needs its key file (every backup holds one).
+ * The registry key comes from the recovery key (HKDF over its 160 random bits), so the recovery key
+ * alone still opens the file when the key file is lost or damaged. Each rekey draws a new random
+ * recovery key, and with it a new registry key that nothing before the rekey can derive.
  */
-export function deriveLegacyDatabaseKey(recoveryBytes: Buffer): Buffer {
+export function deriveDatabaseKey(recoveryBytes: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', recoveryBytes, 'so86 registry', 'so86 database key v1', 32));
 }
 

@@ -13,11 +13,10 @@ import { ensureOwnIdentity } from '../exchange/identity';
 import { checkIntegrity, requireIntact, type IntegrityVerdict } from './integrity';
 import {
   currentKeyfileVersion,
-  deriveLegacyDatabaseKey,
+  deriveDatabaseKey,
   findUserEntry,
   isLegacyEntry,
   keyfilePathFor,
-  newDatabaseKey,
   userLookup,
   newRecoveryKey,
   parseRecoveryKey,
@@ -127,7 +126,7 @@ export class Registry {
 
     const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
     if (!recovery.bytes) throw new DomainError('WRONG_RECOVERY_KEY');
-    const databaseKey = newDatabaseKey();
+    const databaseKey = deriveDatabaseKey(recovery.bytes);
     const registryId = randomUUID();
     const content: KeyfileContent = {
       format: 'so86-keyfile',
@@ -245,7 +244,7 @@ export class Registry {
       if (error instanceof DomainError && (error.code === 'KEYFILE_MISSING' || error.code === 'KEYFILE_DAMAGED')) return null;
       throw error;
     });
-    const databaseKey = stored ? unwrapWithRecovery(stored, recoveryBytes) : deriveLegacyDatabaseKey(recoveryBytes);
+    const databaseKey = stored ? unwrapWithRecovery(stored, recoveryBytes) : deriveDatabaseKey(recoveryBytes);
     if (!databaseKey) throw new DomainError('WRONG_RECOVERY_KEY');
     const normalised = username.normalize('NFC').trim().toLowerCase();
     let registry: Registry;
@@ -311,7 +310,7 @@ export class Registry {
   }
 
   /**
-   * Đổi khóa sổ: a fresh random registry key, applied to the database with SQLCipher's rekey,
+   * Đổi khóa sổ: a fresh registry key (from a new random recovery key), applied to the database with SQLCipher's rekey,
    * sealed again to every active account and wrapped under the new recovery key. A copy of the
    * old key file, with an old password or the old recovery key, opens nothing any more. The next
    * key file is written before the database changes, so a crash in between leaves one that opens
@@ -324,7 +323,7 @@ export class Registry {
     const lookupOf = (username: string) => userLookup(this.registryId, username);
     const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
     const current = await readKeyfile(this.keyfile);
-    const databaseKey = newDatabaseKey();
+    const databaseKey = deriveDatabaseKey(recoveryBytes);
     const { content, droppedLegacy } = rekeyKeyfile(current, {
       databaseKey,
       recoveryBytes,
