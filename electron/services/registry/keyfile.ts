@@ -20,7 +20,7 @@ import { DomainError } from '../../../shared/errors';
 
 /**
  * The key sidecar. Version 2: each account has an X25519 key pair whose private key is wrapped
- * (AES-256-GCM) under a key derived from the password with scrypt, and the registry's random
+ * (AES-256-GCM) under a key derived from the password with scrypt, and the registry's
  * 32-byte key is sealed to that account's public key. The registry key is also wrapped under the
  * recovery key. Sealing to public keys is what lets an administrator rekey the registry for every
  * remaining account without knowing their passwords. Version 1 wrapped the registry key itself
