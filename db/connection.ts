@@ -64,7 +64,9 @@ export function openRegistryDatabase(file: string, key: Buffer, options: OpenOpt
   try {
     if (options.unencryptedBenchmarkOnly !== true) applyKey(sqlite, key);
     // One process owns the registry at a time: a second opener gets "in use", never a torn write.
-    sqlite.pragma('locking_mode = EXCLUSIVE');
+    // A read-only opening writes nothing and shares the file: SQLite cannot give a read-only
+    // connection the exclusive lock a write-ahead-logged file would need.
+    if (!options.readonly) sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('busy_timeout = 0');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) {

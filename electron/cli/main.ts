@@ -4,7 +4,7 @@ import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
 import { fileErrorOf } from './files';
-import { exitCodes, UsageError, type CliIo } from './io';
+import { CallFailed, exitCodes, UsageError, type CliIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -22,7 +22,12 @@ const commands: Record<string, Command> = {
   backup: async (args, io) => (await import('./commands/backup')).backupCommand(args, io),
   restore: async (args, io) => (await import('./commands/backup')).restoreCommand(args, io),
   demo: async (args, io) => (await import('./commands/demo')).demoCommand(args, io),
+  users: async (args, io) => (await import('./commands/users')).usersCommand(args, io),
+  rekey: async (args, io) => (await import('./commands/users')).rekeyCommand(args, io),
 };
+
+/** The names of every command, for the test that proves each one goes through the dispatcher. */
+export const commandNames = Object.keys(commands);
 
 const wrongPasswordCodes = new Set(['WRONG_PASSWORD', 'THROTTLED', 'WRONG_RECOVERY_KEY']);
 
@@ -50,9 +55,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+function exitCodeOf(code: string): number {
+  if (wrongPasswordCodes.has(code)) return exitCodes.wrongPassword;
+  if (code.startsWith('PKG_')) return exitCodes.packageRefused;
+  return exitCodes.failed;
+}
+
 function report(thrown: unknown, lang: Lang, io: CliIo): number {
   // A file that is missing, a folder or unreadable is the person's to fix, whichever command met it.
   const error = fileErrorOf(thrown) ?? thrown;
+  if (error instanceof CallFailed) {
+    const { code, message, issues } = error.payload;
+    const details = issues.map((issue) => `${issue.path.join('.') || '-'}: ${translate(lang, issue.key as MessageKey, issue.params)}`);
+    io.err([`${code}: ${message}`, ...details].join('\n'));
+    return code === 'VALIDATION' ? exitCodes.usage : exitCodeOf(code);
+  }
   if (error instanceof UsageError) {
     io.err(translate(lang, error.key, error.params));
     return exitCodes.usage;
@@ -64,9 +81,7 @@ function report(thrown: unknown, lang: Lang, io: CliIo): number {
   }
   if (error instanceof DomainError) {
     io.err(`${error.code}: ${translate(lang, `error.${error.code}` as MessageKey, error.params)}`);
-    if (wrongPasswordCodes.has(error.code)) return exitCodes.wrongPassword;
-    if (error.code.startsWith('PKG_')) return exitCodes.packageRefused;
-    return exitCodes.failed;
+    return exitCodeOf(error.code);
   }
   io.err(`INTERNAL: ${translate(lang, 'error.INTERNAL')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return exitCodes.failed;

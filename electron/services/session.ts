@@ -167,7 +167,7 @@ export class AppSession {
     return this.status();
   }
 
-  async unlock(username: string, password: string): Promise<AppStatus> {
+  async unlock(username: string | null, password: string): Promise<AppStatus> {
     this.replace(await Registry.unlock(this.databaseFile, username, password, this.config.openOptions));
     return this.status();
   }

@@ -13,7 +13,7 @@ export const testPassword = 'mật khẩu quản trị 2026';
 export interface OpenTestRegistry {
   session: AppSession;
   databaseFile: string;
-  /** The recovery key shown at set-up: it also derives the registry's database key. */
+  /** The recovery key shown at set-up: with the key file, it also opens the registry. */
   recoveryKey: string;
   /** Calls the services exactly as the renderer does, and fails loudly when the call is refused. */
   call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;

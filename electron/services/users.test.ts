@@ -43,11 +43,16 @@ describe('users and roles', () => {
     expect(await dispatch('session.unlock', { username: 'canbo', password: clerkPassword })).toMatchObject({ ok: true, value: { user: { username: 'canbo', role: 'clerk' } } });
     const refused = await dispatch('users.create', { username: 'khac', displayName: 'Y', role: 'administrator', password: clerkPassword, passwordConfirm: clerkPassword });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Cán bộ nhập liệu') } });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('cần vai trò “Quản trị”') } });
     expect(await dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
+    // Refused reads are audited too, so that probing shows in the log.
     const registry = session.requireRegistry();
-    const lastRow = registry.db.select().from(auditLog).all().at(-1);
-    expect(lastRow).toMatchObject({ action: 'users.create', outcome: 'refused', username: 'canbo' });
+    const lastRows = registry.db.select().from(auditLog).all().slice(-2);
+    expect(lastRows).toMatchObject([
+      { action: 'users.create', outcome: 'refused', username: 'canbo' },
+      { action: 'users.list', outcome: 'refused', username: 'canbo' },
+    ]);
     expect(verifyAuditChain(registry).ok).toBe(true);
   });
 

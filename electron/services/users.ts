@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { UserRole } from '../../shared/domain/enums';
-import type { UserSummary } from '../../shared/contract/users';
+import type { Rekeyed, UserSummary } from '../../shared/contract/users';
 import { DomainError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { appendAudit } from './audit';
@@ -50,10 +50,15 @@ export async function createUser(registry: Registry, input: { username: string; 
 
 /**
  * Changes a user's name, role or whether the account is active. The registry always keeps
- * one active administrator, and nobody disables the account they are signed in with. A
- * disabled account's wrapped key is removed, so its old password opens nothing.
+ * one active administrator, and nobody disables the account they are signed in with.
+ * Disabling removes the account's entry from the key file and rekeys the registry, so its old
+ * password opens nothing, not even with a copy of the old key file; `rekeyed` carries the new
+ * recovery key, to be shown and confirmed.
  */
-export async function updateUser(registry: Registry, input: { id: string; displayName?: string | undefined; role?: UserRole | undefined; active?: boolean | undefined }): Promise<UserSummary> {
+export async function updateUser(
+  registry: Registry,
+  input: { id: string; displayName?: string | undefined; role?: UserRole | undefined; active?: boolean | undefined },
+): Promise<UserSummary & { rekeyed: Rekeyed | null }> {
   const before = findUser(registry, input.id);
   const after: UserRow = {
     ...before,
@@ -82,9 +87,12 @@ export async function updateUser(registry: Registry, input: { id: string; displa
       after: { displayName: after.displayName, role: after.role, active: after.active },
     });
   });
-  if (before.active && !after.active) await registry.revokeAccess(before.username);
-  else if (!holdsOfficeKeys(after.role)) await registry.withdrawOfficeKeys(before.username);
-  return summary(after);
+  if (before.active && !after.active) {
+    await registry.revokeAccess(before.username);
+    return { ...summary(after), rekeyed: await registry.rekey() };
+  }
+  if (!holdsOfficeKeys(after.role)) await registry.withdrawOfficeKeys(before.username);
+  return { ...summary(after), rekeyed: null };
 }
 
 export async function resetUserPassword(registry: Registry, id: string, password: string): Promise<void> {

@@ -97,6 +97,9 @@ export const backupCalls = {
     z.strictObject({ ...BackupFile, credentials: BackupCredentials }),
     BackupInspection.extend({ keptAs: z.string().nullable() }),
   ),
+  /** The same two for a backup file on this computer, of any size (the command line). */
+  'backup.inspectFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials.optional() }), BackupInspection),
+  'backup.restoreFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials }), BackupInspection.extend({ keptAs: z.string().nullable() })),
   'integrity.status': readCall(z.strictObject({}), IntegrityVerdict, everyone),
   'integrity.check': readCall(z.strictObject({}), IntegrityVerdict, administrators),
 } as const;

@@ -149,7 +149,15 @@ export const exchangeCalls = {
   'units.add': writeCall(z.strictObject({ code: UnitCode, name: requiredText(200) }), Done, administrators),
 
   'packages.export': writeCall(
-    z.strictObject({ period: Period, roundId: Id.nullable().optional(), encryptToParent: z.boolean().default(true), includeDocuments: z.boolean().default(true), jobId: JobId.optional() }),
+    z.strictObject({
+      period: Period,
+      roundId: Id.nullable().optional(),
+      encryptToParent: z.boolean().default(true),
+      /** Another unit's key card to encrypt to instead of the parent's (the command line's --recipient). */
+      recipientCard: FileInput.optional(),
+      includeDocuments: z.boolean().default(true),
+      jobId: JobId.optional(),
+    }),
     z.object({ fileName: z.string(), contentBase64: z.string(), packageId: z.string(), version: z.number().int() }),
     decisions,
   ),

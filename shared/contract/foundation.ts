@@ -55,7 +55,8 @@ export const foundationCalls = {
   'app.setTraining': publicCall(z.object({ training: z.boolean() }).strict(), AppStatus),
   'setup.newRecoveryKey': publicCall(Empty, z.object({ recoveryKey: z.string() })),
   'setup.create': publicCall(SetupInput, AppStatus),
-  'session.unlock': publicCall(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(), AppStatus),
+  /** Without a user name (the command line without --user), the password is tried against every account. */
+  'session.unlock': publicCall(z.object({ username: z.string().min(1).max(64).nullable().default(null), password: z.string().min(1).max(256) }).strict(), AppStatus),
   'session.recover': publicCall(
     z.object({ recoveryKey: z.string().min(1).max(128), username: Username }).strict().and(NewPassword),
     AppStatus,

@@ -19,14 +19,23 @@ const NewPassword = z.object({ password: Password, passwordConfirm: z.string().m
   path: ['passwordConfirm'],
 });
 
+/**
+ * What a rekey (đổi khóa sổ) hands back once: the new recovery key, to be shown and confirmed
+ * like at set-up, and the active accounts whose old-format entry needs a new password.
+ */
+export const Rekeyed = z.object({ recoveryKey: z.string(), needNewPassword: z.array(z.string()) });
+export type Rekeyed = z.infer<typeof Rekeyed>;
+
 export const usersCalls = {
   'users.list': readCall(Empty, z.array(UserSummary), administrators),
   'users.create': writeCall(z.object({ username: Username, displayName: requiredText(100), role: UserRole }).strict().and(NewPassword), UserSummary, administrators),
+  /** Disabling an account also rekeys the registry: `rekeyed` then carries the new recovery key. */
   'users.update': writeCall(
     z.object({ id: Id, displayName: requiredText(100).optional(), role: UserRole.optional(), active: z.boolean().optional() }).strict(),
-    UserSummary,
+    UserSummary.extend({ rekeyed: Rekeyed.nullable() }),
     administrators,
   ),
+  'registry.rekey': writeCall(Empty, Rekeyed, administrators),
   'users.resetPassword': writeCall(z.object({ id: Id }).strict().and(NewPassword), Done, administrators),
   'session.touch': readCall(Empty, Done),
 } as const;

@@ -1,5 +1,4 @@
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { verifyAuditLog } from '../../services/auditAnchor';
 import { parseCommand, UsageError, type CliIo } from '../io';
 
 /** `so86 audit verify`: walks the audit log's hash chain end to end and compares it with the sealed anchor; exit 1 names the first broken row. */
@@ -7,18 +6,18 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'verify') throw new UsageError('cli.badUsage', { detail: `audit ${action ?? ''}`.trim() });
   const { context } = parseCommand(rest, {}, io);
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const verdict = verifyAuditLog(registry);
+    const verdict = await session.call('audit.verify', {});
     if (context.json) context.printJson(verdict);
     if (verdict.ok) {
       if (!context.json) context.say('cli.audit.ok', { rows: verdict.rows });
       if (!context.json && verdict.anchor === 'unchecked') context.say('cli.audit.anchorUnchecked');
       return 0;
     }
-    context.say('cli.audit.broken', { seq: verdict.brokenAtSeq, problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey) });
+    context.say('cli.audit.broken', { seq: verdict.brokenAtSeq ?? 0, problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey) });
     return 1;
   } finally {
-    registry.close();
+    session.close();
   }
 }

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupCredentials } from '../../../shared/contract/backup';
-import { createBackup, recordBackup, restoreBackup, verifyBackup } from '../../services/backup';
-import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
+import { parseCommand, requireOption, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
 function sizeText(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -13,25 +13,27 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   const { values, context } = parseCommand(args, { out: { type: 'string' } }, io);
   const out = path.resolve(requireOption(values, 'out'));
   const isFolder = statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const made = await createBackup(registry, isFolder ? { folder: out } : { file: out });
-    recordBackup(registry, made, { folder: path.dirname(made.file), scheduled: false });
-    if (context.json) context.printJson(made);
-    else context.say('cli.backup.done', { unit: made.unitCode, path: made.file, size: sizeText(made.bytes) });
+    const made = await session.call('backup.create', { destination: 'download' });
+    const file = isFolder ? path.join(out, made.fileName) : out;
+    await writeFile(file, Buffer.from(made.contentBase64 ?? '', 'base64'), { mode: 0o600 });
+    const { unit } = await session.call('app.status', {});
+    const summary = { file, fileName: made.fileName, bytes: made.bytes, createdAt: made.createdAt, unitCode: unit?.code ?? '' };
+    if (context.json) context.printJson(summary);
+    else context.say('cli.backup.done', { unit: summary.unitCode, path: file, size: sizeText(made.bytes) });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }
 
 /** The password (with `--user`) or, from SO86_RECOVERY_KEY, the recovery key; never a flag. */
-async function credentials(context: CommandContext, user: unknown, required: boolean): Promise<BackupCredentials | null> {
+async function credentials(context: CommandContext, required: boolean): Promise<BackupCredentials | null> {
   const recoveryKey = context.io.env.SO86_RECOVERY_KEY;
   if (recoveryKey) return { recoveryKey };
   if (!required && !context.io.env.SO86_PASSWORD) return null;
-  const username = typeof user === 'string' ? user : context.io.env.SO86_USER;
-  return { password: await context.password(), ...(username ? { username } : {}) };
+  return { password: await context.password(), ...(context.username ? { username: context.username } : {}) };
 }
 
 /**
@@ -43,16 +45,28 @@ export async function restoreCommand(args: string[], io: CliIo): Promise<number>
   const { values, positionals, context } = parseCommand(args, { check: { type: 'boolean', default: false } }, io);
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
-  if (values.check === true) {
-    const inspection = await verifyBackup(path.resolve(file), await credentials(context, values.user, false));
-    if (context.json) context.printJson(inspection);
-    else {
-      context.say('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
-      if (inspection.opened) context.say('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
-    }
-    return 0;
+  const session = context.session();
+  try {
+    return await (values.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
+  } finally {
+    session.close();
   }
-  const restored = await restoreBackup(path.resolve(file), context.databaseFile, (await credentials(context, values.user, true))!);
+}
+
+async function check(context: CommandContext, session: CliSession, file: string): Promise<number> {
+  const given = await credentials(context, false);
+  const inspection = await session.call('backup.inspectFile', { file, ...(given ? { credentials: given } : {}) });
+  if (context.json) context.printJson(inspection);
+  else {
+    context.say('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
+    if (inspection.opened) context.say('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
+  }
+  return 0;
+}
+
+/** Over a live registry, the same credentials must also be an administrator's of that registry, or its current recovery key. */
+async function restore(context: CommandContext, session: CliSession, file: string): Promise<number> {
+  const restored = await session.call('backup.restoreFile', { file, credentials: (await credentials(context, true))! });
   if (context.json) context.printJson({ databaseFile: context.databaseFile, ...restored });
   else {
     context.say('cli.restore.done', { unit: restored.opened?.unitName ?? restored.summary.unitCode, time: restored.summary.createdAt, path: context.databaseFile });

@@ -1,22 +1,21 @@
 import path from 'node:path';
-import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
+import { maximumImportBytes, maximumImportSize, type ImportReport } from '../../../shared/contract/importing';
 import { DomainError } from '../../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
 import { ImportKind } from '../../../shared/importing/columns';
-import { commitImport, issueReason, previewImport, type ImportFile, type ImportReport } from '../../services/importing';
 import { readGivenFile } from '../files';
 import { parseCommand, UsageError, type CliIo, type CommandContext } from '../io';
 
-async function readImportFile(kind: ImportKind, file: string): Promise<ImportFile> {
+async function readImportFile(file: string): Promise<{ fileName: string; contentBase64: string }> {
   const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
-  return { kind, fileName: path.basename(file), content };
+  return { fileName: path.basename(file), contentBase64: Buffer.from(content).toString('base64') };
 }
 
 /** Every bad row on its own line, `dòng N, cột X: lý do`, naming the file too when two were imported together. */
 function issueLines(report: ImportReport, lang: Lang): string[] {
   const severalFiles = report.sources.length > 1;
   return report.issues.map((issue) => {
-    const params = { file: issue.file, row: issue.row, column: issue.column, reason: issueReason(issue, lang) };
+    const params = { file: issue.file, row: issue.row, column: issue.column, reason: issue.reason };
     if (severalFiles) return translate(lang, 'import.issueLineInFile', params);
     return translate(lang, issue.column === '' ? 'import.issueLineNoColumn' : 'import.issueLine', params);
   });
@@ -48,22 +47,23 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (!kind.success) throw new UsageError('cli.badUsage', { detail: `import ${kindName ?? ''}`.trim() });
   if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
   if (typeof values.members === 'string' && kind.data !== 'trips') throw new DomainError('IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY');
-  const files = [await readImportFile(kind.data, file)];
-  if (typeof values.members === 'string') files.unshift(await readImportFile('members', values.members));
+  const main = await readImportFile(file);
+  const membersFile = typeof values.members === 'string' ? await readImportFile(values.members) : undefined;
 
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const report = values['dry-run'] ? await previewImport(registry, files) : await commitImport(registry, files);
-    if (context.json) context.printJson({ ...report, issues: report.issues.map((issue) => ({ ...issue, reason: issueReason(issue, context.lang) })) });
+    const request = { kind: kind.data, ...main, ...(membersFile ? { membersFile } : {}) };
+    const report = await session.call(values['dry-run'] ? 'import.preview' : 'import.commit', request);
+    if (context.json) context.printJson(report);
     for (const line of issueLines(report, context.lang)) io.err(line);
-    if (report.issues.length > 0) {
-      io.err(`IMPORT_ROWS_INVALID: ${translate(context.lang, 'error.IMPORT_ROWS_INVALID', { count: report.issues.length, rows: report.errorRows })}`);
+    if (report.issueCount > 0) {
+      io.err(`IMPORT_ROWS_INVALID: ${translate(context.lang, 'error.IMPORT_ROWS_INVALID', { count: report.issueCount, rows: report.errorRows })}`);
       return 1;
     }
     if (!context.json) sayReading(report, context);
     context.say(report.committed ? 'cli.import.done' : 'cli.import.dryRun');
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

@@ -1,8 +1,7 @@
-import { UnitInput } from '../../../shared/contract/foundation';
-import { Password, Username } from '../../../shared/domain/primitives';
-import { Registry } from '../../services/registry/registry';
+import type { UnitLevel } from '../../../shared/domain/enums';
 import { parseCommand, requireOption, type CliIo } from '../io';
 
+/** `so86 init`: the first-run set-up through the same calls as the window's set-up screens. */
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const { values, context } = parseCommand(
     args,
@@ -19,26 +18,33 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     },
     io,
   );
-  const unit = UnitInput.parse({
+  const unit = {
     code: requireOption(values, 'unit-code'),
     name: requireOption(values, 'unit-name'),
-    level: requireOption(values, 'level'),
-    parentCode: values['parent-code'] ?? null,
+    // The dispatcher checks the level against the contract, like every other field.
+    level: requireOption(values, 'level') as UnitLevel,
+    parentCode: typeof values['parent-code'] === 'string' ? values['parent-code'] : null,
     ...(values['superior-name'] || values.symbol || values.place
       ? { reportHeading: { superiorName: values['superior-name'] ?? '', symbol: values.symbol ?? '', place: values.place ?? '' } }
       : {}),
-  });
-  const username = Username.parse(requireOption(values, 'admin'));
-  const password = Password.parse(await context.password({ confirm: true }));
+  };
+  const username = requireOption(values, 'admin');
   const displayName = typeof values['admin-name'] === 'string' ? values['admin-name'] : username;
-  const { registry, recoveryKey } = await Registry.create(context.databaseFile, { unit, admin: { username, displayName, password } });
-  registry.close();
-  if (context.json) {
-    context.printJson({ databaseFile: context.databaseFile, unit, admin: username, recoveryKey });
-  } else {
-    context.say('cli.init.done', { unit: unit.name, path: context.databaseFile });
-    context.say('cli.init.recovery');
-    io.out(recoveryKey);
+  const session = context.session();
+  try {
+    const password = await context.password({ confirm: true });
+    // On the command line the key is printed below; printing it is the confirmation the window asks for.
+    const { recoveryKey } = await session.call('setup.newRecoveryKey', {});
+    await session.call('setup.create', { unit, admin: { username, displayName, password, passwordConfirm: password }, recoveryKeyConfirmed: true });
+    if (context.json) {
+      context.printJson({ databaseFile: context.databaseFile, unit, admin: username, recoveryKey });
+    } else {
+      context.say('cli.init.done', { unit: unit.name, path: context.databaseFile });
+      context.say('cli.init.recovery');
+      io.out(recoveryKey);
+    }
+    return 0;
+  } finally {
+    session.close();
   }
-  return 0;
 }

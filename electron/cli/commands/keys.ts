@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { currentCard } from '../../services/exchange/identity';
-import { trustCard } from '../../services/exchange/trust';
-import { formatFingerprint } from '../../services/packages';
 import { readKeyCardFile } from '../files';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
 
@@ -17,16 +14,17 @@ export async function keysCommand(args: string[], io: CliIo): Promise<number> {
 async function writeCard(args: string[], io: CliIo): Promise<number> {
   const { values, context } = parseCommand(args, { out: { type: 'string' } }, io);
   const out = requireOption(values, 'out');
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const own = currentCard(registry.db);
-    await writeFile(out, own.cardBytes);
-    const summary = { file: path.resolve(out), unitCode: own.card.unit.code, unitName: own.card.unit.name, level: own.card.unit.level, fingerprint: formatFingerprint(own.card.fingerprint) };
+    const own = await session.call('keys.ownCard', {});
+    const { unit } = await session.call('app.status', {});
+    await writeFile(out, Buffer.from(own.contentBase64, 'base64'));
+    const summary = { file: path.resolve(out), unitCode: own.unitCode, unitName: unit?.name, level: unit?.level, fingerprint: own.fingerprint };
     if (context.json) context.printJson(summary);
     else context.say('cli.keys.card', { path: summary.file, fingerprint: summary.fingerprint });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }
 
@@ -34,15 +32,15 @@ async function trust(args: string[], io: CliIo): Promise<number> {
   const { values, positionals, context } = parseCommand(args, { fingerprint: { type: 'string' } }, io);
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingOption', { option: 'CARD' });
-  const bytes = await readKeyCardFile(file);
-  const registry = await context.unlock();
+  const contentBase64 = Buffer.from(await readKeyCardFile(file)).toString('base64');
+  const session = await context.signIn();
   try {
-    const record = trustCard(registry, bytes, typeof values.fingerprint === 'string' ? values.fingerprint : null);
-    const summary = { unitCode: record.unitCode, unitName: record.unitName, level: record.level, relation: record.relation, fingerprint: formatFingerprint(record.fingerprint) };
+    const record = await session.call('keys.trust', { fileName: path.basename(file), contentBase64, fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : null });
+    const summary = { unitCode: record.unitCode, unitName: record.unitName, level: record.level, relation: record.relation, fingerprint: record.fingerprint };
     if (context.json) context.printJson(summary);
     else context.say('cli.keys.trusted', { unit: record.unitName, code: record.unitCode, fingerprint: summary.fingerprint });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

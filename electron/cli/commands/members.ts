@@ -1,21 +1,33 @@
+import type { CallOutput } from '../../../shared/contract';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { formatCivilDate } from '../../../shared/rules/dates';
-import { searchMembers } from '../../services/records/members';
-import { parseCommand, UsageError, type CliIo } from '../io';
+import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
+
+/** The largest page the search calls return. */
+export const pageSize = 500;
+
+/** Every row of a paged search, page after page. */
+export async function allPages<Row>(fetch: (offset: number) => Promise<{ total: number; rows: Row[] }>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (;;) {
+    const page = await fetch(rows.length);
+    rows.push(...page.rows);
+    if (page.rows.length === 0 || rows.length >= page.total) return rows;
+  }
+}
+
+export function searchAllMembers(session: CliSession, query: string | undefined, includeArchived: boolean): Promise<CallOutput<'members.search'>['rows']> {
+  return allPages((offset) => session.call('members.search', { ...(query ? { query } : {}), includeArchived, offset, limit: pageSize }));
+}
 
 /** `so86 members list [--search TEXT]`: the members in Vietnamese name order; the search folds diacritics and đ. */
 export async function membersCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'list') throw new UsageError('cli.badUsage', { detail: `members ${action ?? ''}`.trim() });
   const { values, context } = parseCommand(rest, { search: { type: 'string' } }, io);
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const { rows } = searchMembers(registry, {
-      query: typeof values.search === 'string' ? values.search : undefined,
-      includeArchived: false,
-      offset: 0,
-      limit: Number.MAX_SAFE_INTEGER,
-    });
+    const rows = await searchAllMembers(session, typeof values.search === 'string' ? values.search : undefined, false);
     if (context.json) {
       context.printJson(rows);
       return 0;
@@ -35,6 +47,6 @@ export async function membersCommand(args: string[], io: CliIo): Promise<number>
     context.say('cli.list.total', { total: rows.length });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Period } from '../../../shared/contract/dashboard';
 import type { PackageSummary } from '../../../shared/contract/exchange';
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { exportReportPackage, importPackageFile, inspectWithoutRegistry, verifyPackageSummary } from '../../services/exchange/transfer';
-import { formatFingerprint, parseKeyCard } from '../../services/packages';
+import { inspectWithoutRegistry } from '../../services/exchange/transfer';
+import { formatFingerprint } from '../../services/packages';
 import { readKeyCardFile, readPackageFile } from '../files';
 import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
 
@@ -18,20 +17,25 @@ export async function packageCommand(args: string[], io: CliIo): Promise<number>
   throw new UsageError('cli.badUsage', { detail: `package ${action ?? ''}`.trim() });
 }
 
+/** A file for a call, read by `read`, which checks its size before reading it. */
+async function fileInput(file: string, read: (file: string) => Promise<Uint8Array>) {
+  return { fileName: path.basename(file), contentBase64: Buffer.from(await read(file)).toString('base64') };
+}
+
 async function exportFile(args: string[], io: CliIo): Promise<number> {
   const { values, context } = parseCommand(args, { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, recipient: { type: 'string' }, 'no-documents': { type: 'boolean', default: false } }, io);
-  const period = Period.parse({ from: requireOption(values, 'from'), to: requireOption(values, 'to') });
-  const recipient = typeof values.recipient === 'string' ? parseKeyCard(await readKeyCardFile(values.recipient)) : null;
-  const registry = await context.unlock();
+  const period = { from: requireOption(values, 'from'), to: requireOption(values, 'to') };
+  const recipientCard = typeof values.recipient === 'string' ? await fileInput(values.recipient, readKeyCardFile) : undefined;
+  const session = await context.signIn();
   try {
-    const exported = await exportReportPackage(registry, { period, recipient, includeDocuments: values['no-documents'] !== true });
+    const exported = await session.call('packages.export', { period, encryptToParent: false, ...(recipientCard ? { recipientCard } : {}), includeDocuments: values['no-documents'] !== true });
     const out = typeof values.out === 'string' ? values.out : exported.fileName;
-    await writeFile(out, exported.content);
-    if (context.json) context.printJson({ file: path.resolve(out), packageId: exported.packageId, version: exported.version, encrypted: recipient !== null });
+    await writeFile(out, Buffer.from(exported.contentBase64, 'base64'));
+    if (context.json) context.printJson({ file: path.resolve(out), packageId: exported.packageId, version: exported.version, encrypted: recipientCard !== undefined });
     else context.say('cli.package.exported', { path: path.resolve(out), version: exported.version });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }
 
@@ -46,34 +50,39 @@ function describe(context: CommandContext, summary: PackageSummary) {
   }
 }
 
-async function readPackage(positionals: string[]): Promise<Uint8Array> {
+function packagePath(positionals: string[]): string {
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingOption', { option: 'FILE.so86' });
-  return readPackageFile(file);
+  return file;
 }
 
+/**
+ * Without --db (or with no registry there), the file is only checked against itself: that reads
+ * no registry and writes nothing, so it needs no account. With a registry, through the dispatcher.
+ */
 async function verifyFile(args: string[], io: CliIo): Promise<number> {
   const { values, positionals, context } = parseCommand(args, {}, io);
-  const bytes = await readPackage(positionals);
+  const file = packagePath(positionals);
   if (typeof values.db !== 'string' || !existsSync(context.databaseFile)) {
-    describe(context, inspectWithoutRegistry(bytes));
+    describe(context, inspectWithoutRegistry(await readPackageFile(file)));
     return 0;
   }
-  const registry = await context.unlock();
+  const input = await fileInput(file, readPackageFile);
+  const session = await context.signIn();
   try {
-    describe(context, verifyPackageSummary(registry, bytes));
+    describe(context, await session.call('packages.verify', input));
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }
 
 async function importFile(args: string[], io: CliIo): Promise<number> {
   const { positionals, context } = parseCommand(args, {}, io);
-  const bytes = await readPackage(positionals);
-  const registry = await context.unlock();
+  const input = await fileInput(packagePath(positionals), readPackageFile);
+  const session = await context.signIn();
   try {
-    const result = importPackageFile(registry, bytes);
+    const result = await session.call('packages.import', input);
     if (context.json) context.printJson(result);
     else {
       describe(context, result.summary);
@@ -81,6 +90,6 @@ async function importFile(args: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

@@ -1,22 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Period } from '../../../shared/contract/dashboard';
-import { renderDraft, reportDraft, reportFileName, type ReportFormat } from '../../services/reports/drafts';
+import { ReportFormat } from '../../../shared/contract/reports';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
-
-const formats: readonly ReportFormat[] = ['docx', 'xlsx', 'pdf'];
 
 /** `so86 report`: the report data as JSON on stdout, or the documents written to a file. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, context } = parseCommand(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } }, io);
-  const period = Period.parse({ from: requireOption(values, 'from'), to: requireOption(values, 'to') });
+  const period = { from: requireOption(values, 'from'), to: requireOption(values, 'to') };
   const format = values.format as string;
-  if (format !== 'json' && !formats.includes(format as ReportFormat)) throw new UsageError('cli.badUsage', { detail: `--format ${format}` });
-  const registry = await context.unlock();
+  const documentFormat = ReportFormat.safeParse(format);
+  if (format !== 'json' && !documentFormat.success) throw new UsageError('cli.badUsage', { detail: `--format ${format}` });
+  const session = await context.signIn();
   try {
-    const draft = reportDraft(registry, period);
-    if (format === 'json') {
-      const json = JSON.stringify(draft.data, null, 2);
+    if (!documentFormat.success) {
+      const json = JSON.stringify((await session.call('reports.get', { period })).data, null, 2);
       if (typeof values.out === 'string') {
         await writeFile(values.out, `${json}\n`);
         context.say('cli.report.written', { path: path.resolve(values.out) });
@@ -25,12 +22,13 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       }
       return 0;
     }
-    const out = typeof values.out === 'string' ? values.out : reportFileName(draft, format as ReportFormat);
-    await writeFile(out, await renderDraft(draft, format as ReportFormat));
+    const rendered = await session.call('reports.render', { period, format: documentFormat.data });
+    const out = typeof values.out === 'string' ? values.out : rendered.fileName;
+    await writeFile(out, Buffer.from(rendered.contentBase64, 'base64'));
     if (context.json) context.printJson({ file: path.resolve(out), format });
     else context.say('cli.report.written', { path: path.resolve(out) });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

@@ -3,20 +3,20 @@ import { parseCommand, type CliIo } from '../io';
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const { context } = parseCommand(args, {}, io);
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const unit = registry.ownUnit();
-    const counts = registry.counts();
+    const { unit } = await session.call('app.status', {});
+    const { counts, schemaVersion } = await session.call('registry.overview', {});
     if (context.json) {
-      context.printJson({ databaseFile: context.databaseFile, unit, schemaVersion: registry.schemaVersion, counts });
-    } else {
+      context.printJson({ databaseFile: context.databaseFile, unit, schemaVersion, counts });
+    } else if (unit) {
       context.say('cli.status.unit', { name: unit.name, code: unit.code, level: translate(context.lang, `level.${unit.level}` as MessageKey) });
       context.say('cli.status.counts', counts);
-      context.say('cli.status.schema', { version: registry.schemaVersion });
+      context.say('cli.status.schema', { version: schemaVersion });
       context.say('cli.status.file', { path: context.databaseFile });
     }
   } finally {
-    registry.close();
+    session.close();
   }
   return 0;
 }

@@ -4,14 +4,12 @@ import { translate, type MessageKey } from '../../../shared/i18n';
 import { formatCivilDate } from '../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
 import { normaliseText } from '../../../shared/text/fold';
-import { searchMembers } from '../../services/records/members';
-import { tripRows } from '../../services/records/trips';
-import type { Registry } from '../../services/registry/registry';
-import { parseCommand, UsageError, type CliIo } from '../io';
+import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
+import { allPages, pageSize, searchAllMembers } from './members';
 
-function memberIdOf(registry: Registry, code: string): string {
+async function memberIdOf(session: CliSession, code: string): Promise<string> {
   const wanted = normaliseText(code);
-  const member = searchMembers(registry, { query: wanted, includeArchived: true, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows.find((row) => row.code === wanted);
+  const member = (await searchAllMembers(session, wanted, true)).find((row) => row.code === wanted);
   if (!member) throw new DomainError('MEMBER_CODE_UNKNOWN', { code });
   return member.id;
 }
@@ -22,10 +20,10 @@ export async function tripsCommand(args: string[], io: CliIo): Promise<number> {
   if (action !== 'list') throw new UsageError('cli.badUsage', { detail: `trips ${action ?? ''}`.trim() });
   const { values, context } = parseCommand(rest, { member: { type: 'string' }, state: { type: 'string' } }, io);
   const state = typeof values.state === 'string' ? TripState.parse(values.state) : undefined;
-  const registry = await context.unlock();
+  const session = await context.signIn();
   try {
-    const memberId = typeof values.member === 'string' ? memberIdOf(registry, values.member) : undefined;
-    const rows = tripRows(registry, { memberId, state });
+    const memberId = typeof values.member === 'string' ? await memberIdOf(session, values.member) : undefined;
+    const rows = await allPages((offset) => session.call('trips.search', { ...(memberId ? { memberId } : {}), ...(state ? { state } : {}), offset, limit: pageSize }));
     if (context.json) {
       context.printJson(rows);
       return 0;
@@ -46,6 +44,6 @@ export async function tripsCommand(args: string[], io: CliIo): Promise<number> {
     context.say('cli.list.total', { total: rows.length });
     return 0;
   } finally {
-    registry.close();
+    session.close();
   }
 }

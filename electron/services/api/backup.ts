@@ -57,6 +57,11 @@ export const backupHandlers: HandlerSet<keyof typeof backupCalls> = {
     if (session.registry) throw new DomainError('BACKUP_SIGNED_IN');
     return withUploadedFile(upload, (file) => restoreBackup(file, session.databaseFile, credentials, session.config.openOptions ? { openOptions: session.config.openOptions } : {}));
   },
+  'backup.inspectFile': ({ file, credentials }, { session }) => verifyBackup(path.resolve(file), credentials ?? null, session.config.openOptions),
+  'backup.restoreFile': ({ file, credentials }, { session }) => {
+    if (session.registry) throw new DomainError('BACKUP_SIGNED_IN');
+    return restoreBackup(path.resolve(file), session.databaseFile, credentials, session.config.openOptions ? { openOptions: session.config.openOptions } : {});
+  },
   'integrity.status': (_input, { session }) => session.requireRegistry().openingCheck,
   'integrity.check': (_input, { session }) => checkIntegrity(session.requireRegistry().sqlite, 'full'),
 };

@@ -4,7 +4,6 @@ import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } fr
 import { DomainError } from '../../../shared/errors';
 import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
 import { issuesFromZod } from '../../../shared/validation';
-import { appendAudit } from '../audit';
 import type { AppSession } from '../session';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
@@ -15,6 +14,7 @@ import { jobsHandlers } from './jobs';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
 import { usersHandlers } from './users';
+import { refuse } from './refuse';
 import type { CallContext, Handler, HandlerSet } from './types';
 
 const handlers: HandlerSet<CallName> = {
@@ -46,12 +46,7 @@ export function createDispatcher(session: AppSession): Dispatch {
     try {
       if (definition.access.kind === 'signedIn') {
         const registry = session.requireRegistry();
-        if (!definition.access.roles.includes(registry.user.role)) {
-          if (definition.writes) {
-            registry.write((db) => appendAudit(db, registry.actor, { action: name, entity: 'call', outcome: 'refused' }));
-          }
-          throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
-        }
+        if (!definition.access.roles.includes(registry.user.role)) throw refuse(session, { action: name, entity: 'call' }, definition.access.roles);
       }
       session.touch();
       const handler = handlers[name] as Handler<CallName>;

@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../../shared/contract';
 import type { exchangeCalls, KeyCardSummary, PackageSummary } from '../../../shared/contract/exchange';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { addSubordinateUnit, completeness } from '../exchange/combined';
@@ -41,6 +42,12 @@ function ownCard(registry: Registry) {
 
 const bytesOf = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
 
+/** A named key card, else the parent unit's key, else no encryption. */
+function recipientOf(input: ParsedInput<'packages.export'>) {
+  if (input.recipientCard) return parseKeyCard(bytesOf(input.recipientCard.contentBase64));
+  return input.encryptToParent ? 'parent' : null;
+}
+
 export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
   'keys.ownCard': (_input, { session }) => ownCard(session.requireRegistry()),
   'keys.list': (_input, { session }) => listTrustedCards(session.requireRegistry()).map(cardSummary),
@@ -64,7 +71,7 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
     const exported = await session.jobs.run(input.jobId, 'packages.export', (onProgress) =>
       exportReportPackage(
         session.requireRegistry(),
-        { period: input.period, roundId: input.roundId ?? null, recipient: input.encryptToParent ? 'parent' : null, includeDocuments: input.includeDocuments },
+        { period: input.period, roundId: input.roundId ?? null, recipient: recipientOf(input), includeDocuments: input.includeDocuments },
         onProgress,
       ),
     );

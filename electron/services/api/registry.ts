@@ -1,8 +1,5 @@
 import type { registryCalls } from '../../../shared/contract/registry';
 import { decisions } from '../../../shared/contract/define';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { appendAudit } from '../audit';
 import { verifyAuditLog } from '../auditAnchor';
 import { deleteActivityEvent, saveActivityEvent } from '../records/activityEvents';
 import { addAttachment, deleteAttachment, readAttachment } from '../records/attachments';
@@ -12,6 +9,7 @@ import { readRegistrySettings, saveRegistrySettings } from '../records/registryS
 import { deleteTravelDocument, saveTravelDocument } from '../records/travelDocuments';
 import { correctTripStep, deleteTrip, getTrip, saveTrip, searchTrips, transitionTrip } from '../records/trips';
 import type { AppSession } from '../session';
+import { refuse } from './refuse';
 import type { HandlerSet } from './types';
 
 /** Permission, refusal and extension are decisions: a leader's or an administrator's. */
@@ -21,8 +19,7 @@ const decidingTransitions = new Set(['approve', 'reject', 'extend']);
 function refuseDecisionWithoutAuthority(session: AppSession, transition: string, action: string, tripId: string): void {
   const registry = session.requireRegistry();
   if (!decidingTransitions.has(transition) || decisions.includes(registry.user.role)) return;
-  registry.write((db) => appendAudit(db, registry.actor, { action, entity: 'trip', entityId: tripId, outcome: 'refused' }));
-  throw new DomainError('FORBIDDEN', { role: translate(session.lang, `role.${registry.user.role}` as MessageKey) });
+  throw refuse(session, { action, entity: 'trip', entityId: tripId }, decisions);
 }
 
 export const registryHandlers: HandlerSet<keyof typeof registryCalls> = {

@@ -49,12 +49,12 @@ describe('what better-sqlite3-multiple-ciphers offers for copying an encrypted r
     withoutKey.close();
     // The library's default cipher (ChaCha20) with the right key does not open it either: it is SQLCipher.
     const defaultCipher = new Database(target);
-    defaultCipher.pragma(`key = "x'${databaseKeyOf(recoveryKey).toString('hex')}'"`);
+    defaultCipher.pragma(`key = "x'${databaseKeyOf(session.databaseFile, recoveryKey).toString('hex')}'"`);
     expect(() => defaultCipher.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow('file is not a database');
     defaultCipher.close();
 
     session.lock();
-    const copy = openRegistryDatabase(target, databaseKeyOf(recoveryKey));
+    const copy = openRegistryDatabase(target, databaseKeyOf(session.databaseFile, recoveryKey));
     expect(copy.sqlite.pragma('cipher', { simple: true })).toBe('sqlcipher');
     expect(copy.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.sqlite.prepare('SELECT full_name AS name FROM members').get()).toEqual({ name: 'Đặng Thị Hoà' });

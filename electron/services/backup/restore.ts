@@ -4,10 +4,12 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { translateSqliteError, type OpenOptions } from '../../../db/connection';
 import type { BackupCredentials, BackupInspection } from '../../../shared/contract/backup';
 import { DomainError } from '../../../shared/errors';
-import { keyfilePathFor, readKeyfile } from '../registry/keyfile';
+import { openRegistryDatabase } from '../../../db/connection';
+import { users } from '../../../db/schema';
+import { keyfilePathFor, readKeyfile, userLookup, type KeyfileContent } from '../registry/keyfile';
 import { vietnamStamp } from './create';
 import { checkBackupParts, extractBackupPart, readBackupLayout, type BackupHeader } from './format';
-import { openExtractedBackup, summaryOf } from './verify';
+import { openExtractedBackup, summaryOf, unwrapDatabaseKey } from './verify';
 
 export interface RestoreResult extends BackupInspection {
   /** Where the registry that was replaced now lives (open it with `--db`), or null when there was none. */
@@ -24,17 +26,23 @@ function registryFiles(databaseFile: string): string[] {
  * backup has passed every check: structure and hashes, then opening the very files that will be
  * moved into place with the credentials, SQLite's full integrity check. The registry that was
  * there is renamed (`so86.db.before-restore-<time>` with its log and key file), never deleted.
+ *
+ * Over a live registry, the backup must not be opened with the password of an account the live
+ * registry has disabled, and the person must be an administrator of the live registry or hold
+ * its current recovery key (`liveCredentials`, by default the same credentials). On a new PC
+ * there is no live registry, and the backup's own credentials are enough.
  */
 export async function restoreBackup(
   file: string,
   databaseFile: string,
   credentials: BackupCredentials,
-  options: { openOptions?: OpenOptions; now?: Date } = {},
+  options: { openOptions?: OpenOptions; now?: Date; liveCredentials?: BackupCredentials } = {},
 ): Promise<RestoreResult> {
   const layout = await readBackupLayout(file);
   await checkBackupParts(file, layout);
   ensureNotInUse(databaseFile, options.openOptions ?? {});
   await ensureSameRegistry(databaseFile, layout.header);
+  const live = existsSync(databaseFile) ? await readKeyfile(keyfilePathFor(databaseFile)).catch(() => null) : null;
 
   const stamp = vietnamStamp(options.now ?? new Date(), true);
   const staged = `${databaseFile}.restoring-${stamp}`;
@@ -43,7 +51,10 @@ export async function restoreBackup(
   try {
     await extractBackupPart(file, layout, 'keyfile', keyfilePathFor(staged));
     await extractBackupPart(file, layout, 'database', staged);
-    opened = await openExtractedBackup(staged, credentials, options.openOptions ?? {});
+    opened = await openExtractedBackup(staged, credentials, options.openOptions ?? {}, (lookup) => {
+      if (live?.disabled.includes(lookup)) throw new DomainError('BACKUP_ACCOUNT_DISABLED');
+    });
+    if (live) await requireLiveAdministrator(databaseFile, live, options.liveCredentials ?? credentials, options.openOptions ?? {});
   } catch (error) {
     await removeFiles(registryFiles(staged));
     throw error;
@@ -71,6 +82,46 @@ function ensureNotInUse(databaseFile: string, options: OpenOptions) {
   } finally {
     probe.close();
     if (!sharedMemoryExisted) rmSync(sharedMemory, { force: true });
+  }
+}
+
+/**
+ * The live registry's recovery key, or the password of one of its active administrators. The
+ * live file is opened read-only, only to read who that account is; nothing in it changes.
+ */
+async function requireLiveAdministrator(databaseFile: string, live: KeyfileContent, credentials: BackupCredentials, openOptions: OpenOptions): Promise<void> {
+  const opened = await unwrapDatabaseKey(live, credentials).catch((error: unknown) => {
+    if (error instanceof DomainError && (error.code === 'WRONG_PASSWORD' || error.code === 'WRONG_RECOVERY_KEY')) throw new DomainError('BACKUP_NEEDS_ADMINISTRATOR');
+    throw error;
+  });
+  if (opened.lookup === null) {
+    opened.databaseKey.fill(0);
+    return;
+  }
+  // The read-only connection makes the log and its index if they are missing; they go again after, so a refusal leaves the folder as it was.
+  const sideFiles = [`${databaseFile}-wal`, `${databaseFile}-shm`].filter((file) => !existsSync(file));
+  let handle;
+  try {
+    handle = openRegistryDatabase(databaseFile, opened.databaseKey, { ...openOptions, readonly: true });
+  } catch (error) {
+    for (const file of sideFiles) rmSync(file, { force: true });
+    // A damaged live file cannot tell who the account is; a password its key file accepts is then enough, which is what the restore is for.
+    if (error instanceof DomainError && error.code === 'DATABASE_DAMAGED') return;
+    throw error;
+  } finally {
+    opened.databaseKey.fill(0);
+  }
+  try {
+    const account = handle.db
+      .select({ username: users.username, role: users.role, active: users.active })
+      .from(users)
+      .all()
+      .find((candidate) => userLookup(live.registryId, candidate.username) === opened.lookup);
+    if (!account?.active) throw new DomainError('BACKUP_ACCOUNT_DISABLED');
+    if (account.role !== 'administrator') throw new DomainError('BACKUP_NEEDS_ADMINISTRATOR');
+  } finally {
+    handle.sqlite.close();
+    for (const file of sideFiles) rmSync(file, { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { deriveDatabaseKey, parseRecoveryKey } from '../registry/keyfile';
+import { keyfilePathFor, parseKeyfile, parseRecoveryKey, unwrapWithRecovery } from '../registry/keyfile';
 import type { CallInput } from '../../../shared/contract';
 import type { OpenTestRegistry } from '../testSupport';
 
@@ -24,9 +24,11 @@ export function folderSnapshot(folder: string): Record<string, string> {
   return snapshot;
 }
 
-/** The raw SQLCipher key of a registry, which set-up derives from its recovery key. */
-export function databaseKeyOf(recoveryKey: string): Buffer {
-  return deriveDatabaseKey(parseRecoveryKey(recoveryKey)!);
+/** The raw SQLCipher key of a registry, unwrapped from its key file with the recovery key. */
+export function databaseKeyOf(databaseFile: string, recoveryKey: string): Buffer {
+  const key = unwrapWithRecovery(parseKeyfile(readFileSync(keyfilePathFor(databaseFile), 'utf8')), parseRecoveryKey(recoveryKey)!);
+  if (!key) throw new Error('The recovery key does not open this key file');
+  return key;
 }
 
 export const memberHoa = { code: 'DV-0001', fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp Tây Bình', nationalId: '087190000123', gender: 'female' as const, birthDate: '1990-03-04' };

@@ -78,7 +78,7 @@ describe('the first start of a newer version', () => {
 
     const extracted = path.join(mkdtempSync(path.join(tmpdir(), 'so86-upgrade-copy-')), 'so86.db');
     await extractBackupPart(backup, await readBackupLayout(backup), 'database', extracted);
-    const copy = openRegistryDatabase(extracted, databaseKeyOf(recoveryKey), { readonly: true });
+    const copy = openRegistryDatabase(extracted, databaseKeyOf(databaseFile, recoveryKey), { readonly: true });
     expect(copy.schemaVersion).toBe(1);
     expect(copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'members_search'`).get()).toBeUndefined();
     copy.sqlite.close();

@@ -46,10 +46,22 @@ export async function verifyBackup(file: string, credentials: BackupCredentials 
   }
 }
 
-/** Opens an extracted backup with the credentials and checks it through and through; closes it again. */
-export async function openExtractedBackup(databaseFile: string, credentials: BackupCredentials, options: OpenOptions): Promise<OpenedBackup> {
+/**
+ * Opens an extracted backup with the credentials and checks it through and through; closes it
+ * again. `refuseAccount` sees the key-file lookup of the account whose password opened it
+ * before anything is read (a restore refuses disabled accounts there).
+ */
+export async function openExtractedBackup(databaseFile: string, credentials: BackupCredentials, options: OpenOptions, refuseAccount: (lookup: string) => void = () => undefined): Promise<OpenedBackup> {
   const content = await readKeyfile(keyfilePathFor(databaseFile));
-  const databaseKey = await unwrapDatabaseKey(content, credentials);
+  const { databaseKey, lookup } = await unwrapDatabaseKey(content, credentials);
+  if (lookup) {
+    try {
+      refuseAccount(lookup);
+    } catch (error) {
+      databaseKey.fill(0);
+      throw error;
+    }
+  }
   let handle: OpenRegistry;
   try {
     handle = openRegistryDatabase(databaseFile, databaseKey, options);
@@ -77,17 +89,18 @@ export async function openExtractedBackup(databaseFile: string, credentials: Bac
   }
 }
 
-async function unwrapDatabaseKey(content: KeyfileContent, credentials: BackupCredentials): Promise<Buffer> {
+/** The registry key the credentials open, and with a password, which account's entry opened it. */
+export async function unwrapDatabaseKey(content: KeyfileContent, credentials: BackupCredentials): Promise<{ databaseKey: Buffer; lookup: string | null }> {
   if ('recoveryKey' in credentials) {
     const recoveryBytes = parseRecoveryKey(credentials.recoveryKey);
     const key = recoveryBytes && unwrapWithRecovery(content, recoveryBytes);
     if (!key) throw new DomainError('WRONG_RECOVERY_KEY');
-    return key;
+    return { databaseKey: key, lookup: null };
   }
   const entries = credentials.username ? [findUserEntry(content, credentials.username)].filter((entry) => entry !== undefined) : content.users;
   for (const entry of entries) {
     const key = await unwrapWithPassword(content, entry, credentials.password);
-    if (key) return key;
+    if (key) return { databaseKey: key, lookup: entry.lookup };
   }
   throw new DomainError('WRONG_PASSWORD');
 }

@@ -5,8 +5,10 @@ import { RoundInput } from '../../../shared/contract/exchange';
 import type { UnitLevel } from '../../../shared/domain/enums';
 import { trainingAccount } from '../../../shared/domain/training';
 import { DomainError } from '../../../shared/errors';
+import { translate } from '../../../shared/i18n';
 import { addDays, type CivilDate, civilDateInVietnam, earliest } from '../../../shared/rules/dates';
 import { seededRandom, type SeededRandom } from '../../../shared/seededRandom';
+import { appendAudit } from '../audit';
 import { currentCard } from '../exchange/identity';
 import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
 import { exportReportPackage, importPackageFiles } from '../exchange/transfer';
@@ -77,6 +79,12 @@ async function openForDemo(databaseFile: string, unit: DemoUnitRef, scale: Exclu
     return created;
   }
   const registry = await Registry.unlock(databaseFile, null, options.password, options.openOptions);
+  // Filling an existing registry is an administrator's decision, like every other write to it.
+  if (registry.user.role !== 'administrator') {
+    registry.write((db) => appendAudit(db, registry.actor, { action: 'demo.fill', entity: 'registry', outcome: 'refused' }));
+    registry.close();
+    throw new DomainError('FORBIDDEN', { role: translate('vi', `role.${registry.user.role}`), needed: `“${translate('vi', 'role.administrator')}”` });
+  }
   const own = registry.ownUnit();
   const counts = registry.counts();
   if (own.level !== levelOf[scale]) {

@@ -29,7 +29,7 @@ async function registryWithBackup() {
 
 /** Leaf pages of the audit log from the middle of the file, found with SQLite's page statistics. */
 function oldAuditPages(registry: OpenTestRegistry): number[] {
-  const handle = openRegistryDatabase(registry.databaseFile, databaseKeyOf(registry.recoveryKey));
+  const handle = openRegistryDatabase(registry.databaseFile, databaseKeyOf(registry.databaseFile, registry.recoveryKey));
   try {
     const pages = (handle.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map((row) => row.pageno);
     expect(pages.length).toBeGreaterThan(4);

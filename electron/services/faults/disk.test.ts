@@ -27,7 +27,7 @@ beforeAll(async () => {
   const opened = await openTestRegistry();
   await addMember(opened);
   opened.session.lock();
-  registry = { databaseFile: opened.databaseFile, key: databaseKeyOf(opened.recoveryKey) };
+  registry = { databaseFile: opened.databaseFile, key: databaseKeyOf(opened.databaseFile, opened.recoveryKey) };
 });
 
 function freshCopyFolder(): string {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await addMember(registry);
   registry.session.lock();
   databaseFile = registry.databaseFile;
-  key = databaseKeyOf(registry.recoveryKey);
+  key = databaseKeyOf(registry.databaseFile, registry.recoveryKey);
 });
 
 describe('killing the writing process at random moments', () => {

@@ -17,24 +17,29 @@ import {
   openOfficeKeysWithPassword,
   openOfficeKeysWithRecovery,
   resealOfficeKeys,
+  rewrapOfficeKeysForNewRecoveryKey,
   withdrawOfficeKeys,
   type OfficeKeyring,
 } from './officeKeys';
 import { checkIntegrity, requireIntact, type IntegrityVerdict } from './integrity';
 import {
+  currentKeyfileVersion,
   deriveDatabaseKey,
   findUserEntry,
+  isLegacyEntry,
   keyfilePathFor,
   userLookup,
   newRecoveryKey,
   parseRecoveryKey,
   readKeyfile,
+  rekeyKeyfile,
   unwrapWithPassword,
   unwrapWithRecovery,
   wrapForRecovery,
   wrapForUser,
   writeKeyfile,
   type KeyfileContent,
+  type UserEntry,
 } from './keyfile';
 import { throttleDelaySeconds } from './throttle';
 import { keepUpgradeBackup, upgradeSnapshotFile } from '../backup/upgrade';
@@ -156,11 +161,12 @@ export class Registry {
     const registryId = randomUUID();
     const content: KeyfileContent = {
       format: 'so86-keyfile',
-      version: 1,
+      version: currentKeyfileVersion,
       registryId,
       unitName: input.unit.name,
       users: [await wrapForUser({ registryId }, input.admin.username, input.admin.password, databaseKey)],
       recovery: wrapForRecovery(registryId, recovery.bytes, databaseKey),
+      disabled: [],
     };
     let keyring: OfficeKeyring;
 
@@ -201,7 +207,23 @@ export class Registry {
   static async unlock(databaseFile: string, username: string | null, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const keyfile = keyfilePathFor(databaseFile);
-    const content = await readKeyfile(keyfile);
+    const pending = pendingKeyfilePathFor(databaseFile);
+    try {
+      const registry = await Registry.unlockWith(databaseFile, await readKeyfile(keyfile), username, password, options, now);
+      // The database opened with the current key file: a rekey that left its next key file behind never changed the database.
+      await fs.rm(pending, { force: true });
+      return registry;
+    } catch (error) {
+      // A rekey interrupted after the database took its new key: the next key file, written first, opens it.
+      if (!(error instanceof DomainError && error.code === 'DATABASE_DAMAGED') || !existsSync(pending)) throw error;
+      const registry = await Registry.unlockWith(databaseFile, await readKeyfile(pending), username, password, options, now);
+      await fs.rename(pending, keyfile);
+      return registry;
+    }
+  }
+
+  private static async unlockWith(databaseFile: string, content: KeyfileContent, username: string | null, password: string, options: OpenOptions, now: Date): Promise<Registry> {
+    const keyfile = keyfilePathFor(databaseFile);
     if (username === null) return Registry.unlockAnyAccount(databaseFile, content, password, options);
     const entry = findUserEntry(content, username);
     if (!entry) {
@@ -220,11 +242,9 @@ export class Registry {
     }
     const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
     const unitName = registry.ownUnit().name;
-    if (entry.failedAttempts > 0 || content.unitName !== unitName) {
-      entry.failedAttempts = 0;
-      entry.lastFailureAt = null;
+    if (entry.failedAttempts > 0 || isLegacyEntry(entry) || content.unitName !== unitName) {
       content.unitName = unitName;
-      await writeKeyfile(keyfile, content);
+      await registry.refreshEntry(content, entry, username, password);
     }
     return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
   }
@@ -234,9 +254,22 @@ export class Registry {
       const databaseKey = await unwrapWithPassword(content, entry, password);
       if (!databaseKey) continue;
       const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
+      if (isLegacyEntry(entry)) await registry.refreshEntry(content, entry, registry.user.username, password);
       return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
     }
     throw new DomainError('WRONG_PASSWORD');
+  }
+
+  /** After a successful sign-in: the failure count cleared, and a version 1 entry rewritten in the current form with the password just typed. */
+  private async refreshEntry(content: KeyfileContent, entry: UserEntry, username: string, password: string): Promise<void> {
+    try {
+      const fresh = isLegacyEntry(entry) ? await wrapForUser(content, username, password, this.databaseKey) : { ...entry, failedAttempts: 0, lastFailureAt: null };
+      content.users = content.users.map((candidate) => (candidate.lookup === entry.lookup ? fresh : candidate));
+      await writeKeyfile(this.keyfile, content);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   /**
@@ -265,7 +298,14 @@ export class Registry {
       throw error;
     }
     // A missing key file is rebuilt from the database's own identity and the recovery key.
-    const content: KeyfileContent = stored ?? { format: 'so86-keyfile', version: 1, registryId: registry.registryId, users: [], recovery: wrapForRecovery(registry.registryId, recoveryBytes, databaseKey) };
+    const content: KeyfileContent = stored ?? {
+      format: 'so86-keyfile',
+      version: currentKeyfileVersion,
+      registryId: registry.registryId,
+      users: [],
+      recovery: wrapForRecovery(registry.registryId, recoveryBytes, databaseKey),
+      disabled: [],
+    };
     try {
       const fresh = await wrapForUser(content, username, newPassword, databaseKey);
       content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
@@ -297,24 +337,29 @@ export class Registry {
   }
 
   /**
-   * Lets `username` open the registry with `password` (a new account, or a password reset by an
-   * administrator). An administrator or leader is also given the office keys, which needs them
-   * unwrapped in this session; any other role has its office-key wrapping removed.
+   * Lets `username` open the registry with `password` (a new account, an account enabled again, or a
+   * password reset by an administrator). An administrator or leader is also given the office keys,
+   * which needs them unwrapped in this session; any other role has its office-key wrapping removed.
    */
   async grantAccess(username: string, password: string, role: UserRole): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const fresh = await wrapForUser(content, username, password, this.databaseKey);
     content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
+    content.disabled = content.disabled.filter((lookup) => lookup !== fresh.lookup);
     if (holdsOfficeKeys(role)) await grantOfficeKeys(content, this.officeKeys(), username, password);
     else withdrawOfficeKeys(content, username);
     await writeKeyfile(this.keyfile, content);
   }
 
-  /** Removes the account's wrapped keys: its password no longer opens the registry nor the office keys. */
+  /**
+   * Removes the account's entry and its office-key wrapping, and notes it as disabled: its password
+   * no longer opens the registry nor the office keys, nor restores a backup over it.
+   */
   async revokeAccess(username: string): Promise<void> {
     const content = await readKeyfile(this.keyfile);
     const lookup = userLookup(content.registryId, username);
     content.users = content.users.filter((candidate) => candidate.lookup !== lookup);
+    content.disabled = [...new Set([...content.disabled, lookup])];
     withdrawOfficeKeys(content, username);
     await writeKeyfile(this.keyfile, content);
   }
@@ -348,6 +393,51 @@ export class Registry {
     keyring.privateKeys.set(made.id, made.privateKeys);
     resealOfficeKeys(content, keyring);
     await writeKeyfile(this.keyfile, content);
+  }
+
+  /**
+   * Đổi khóa sổ: a fresh registry key (from a new random recovery key), applied to the database with SQLCipher's rekey,
+   * sealed again to every active account and wrapped under the new recovery key. A copy of the
+   * old key file, with an old password or the old recovery key, opens nothing any more. The next
+   * key file is written before the database changes, so a crash in between leaves one that opens
+   * it (`unlock` finds it). Returns the new recovery key, shown once, and the active accounts whose
+   * version 1 entry could not be resealed without their password: they need a new password.
+   */
+  async rekey(): Promise<{ recoveryKey: string; needNewPassword: string[] }> {
+    const { text: recoveryKey, bytes: recoveryBytes } = newRecoveryKey();
+    const accounts = this.db.select({ username: users.username, active: users.active }).from(users).all();
+    const lookupOf = (username: string) => userLookup(this.registryId, username);
+    const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
+    const current = await readKeyfile(this.keyfile);
+    const databaseKey = deriveDatabaseKey(recoveryBytes);
+    const { content, droppedLegacy } = rekeyKeyfile(current, {
+      databaseKey,
+      recoveryBytes,
+      keep: (entry) => activeByLookup.has(entry.lookup),
+      disabled: [...current.disabled, ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username))],
+    });
+    // The office keys follow the new recovery key when this session holds them; otherwise their recovery
+    // wrapping stays under the old key, and the key holders' own wrappings still open them.
+    const keyring = this.officeKeysIfHeld();
+    if (keyring && content.officeKeys) rewrapOfficeKeysForNewRecoveryKey(content, keyring, recoveryBytes);
+    const pending = pendingKeyfilePathFor(this.databaseFile);
+    await writeKeyfile(pending, content);
+    try {
+      // SQLCipher rekeys only outside write-ahead logging: the log is folded in first, and the mode restored after.
+      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      this.sqlite.pragma('journal_mode = DELETE');
+      this.sqlite.pragma(`rekey = "x'${databaseKey.toString('hex')}'"`);
+      this.sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      await fs.rm(pending, { force: true });
+      throw translateSqliteError(error);
+    }
+    await fs.rename(pending, this.keyfile);
+    this.databaseKey.fill(0);
+    this.databaseKey = databaseKey;
+    const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
+    this.write((db) => appendAudit(db, this.actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }));
+    return { recoveryKey, needNewPassword };
   }
 
   /** Drops the key from memory and closes the file. */
@@ -471,6 +561,11 @@ export class Registry {
       auditRows: count('audit_log'),
     };
   }
+}
+
+/** The key file a rekey writes before it changes the database, renamed over the key file once it has. */
+export function pendingKeyfilePathFor(databaseFile: string): string {
+  return `${keyfilePathFor(databaseFile)}.next`;
 }
 
 async function removeRegistryFiles(databaseFile: string) {

@@ -14,6 +14,7 @@ import { AuditCheckCard } from './AuditCheckCard';
 import { AutoLockCard } from './AutoLockCard';
 import { DeadlineSettingsCard } from './DeadlineSettingsCard';
 import { HolidayCalendarCard } from './HolidayCalendarCard';
+import { RekeyCard } from './RekeyCard';
 import { UsersCard } from './UsersCard';
 
 export function SettingsScreen() {
@@ -80,7 +81,10 @@ export function SettingsScreen() {
         </Tabs.Panel>
         {administrator && (
           <Tabs.Panel value="users" pt="md">
-            <UsersCard />
+            <Stack>
+              <UsersCard />
+              <RekeyCard />
+            </Stack>
           </Tabs.Panel>
         )}
         {administrator && (

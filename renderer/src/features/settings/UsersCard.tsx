@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Card, Group, Modal, PasswordInput, Stack, Sw
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconKey, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { UserSummary } from '../../../../shared/contract/users';
+import type { Rekeyed, UserSummary } from '../../../../shared/contract/users';
 import { userRoles, type UserRole } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { errorText } from '../../app/errors';
@@ -13,6 +13,7 @@ import { instantText } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useT } from '../../i18n';
+import { NewRecoveryKeyModal } from './RekeyCard';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'password'; user: UserSummary };
 
@@ -23,6 +24,7 @@ export function UsersCard() {
   const read = useCallback(() => call('users.list', {}), []);
   const users = useRecord(read);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [rekeyed, setRekeyed] = useState<{ username: string; rekeyed: Rekeyed } | null>(null);
   const closeAndReload = async () => {
     setDialog(null);
     await users.reload();
@@ -91,9 +93,16 @@ export function UsersCard() {
         title={dialog?.kind === 'create' ? t('users.add') : dialog?.kind === 'edit' ? t('users.edit', { username: dialog.user.username }) : dialog ? t('users.resetPasswordOf', { username: dialog.user.username }) : ''}
       >
         {dialog?.kind === 'create' && <CreateUserForm onDone={closeAndReload} />}
-        {dialog?.kind === 'edit' && <EditUserForm user={dialog.user} onDone={closeAndReload} />}
+        {dialog?.kind === 'edit' && (
+          <EditUserForm
+            user={dialog.user}
+            onDone={closeAndReload}
+            onRekeyed={(result) => setRekeyed({ username: dialog.user.username, rekeyed: result })}
+          />
+        )}
         {dialog?.kind === 'password' && <ResetPasswordForm user={dialog.user} onDone={closeAndReload} />}
       </Modal>
+      <NewRecoveryKeyModal rekeyed={rekeyed?.rekeyed ?? null} note={rekeyed ? t('rekey.accountDisabled', { username: rekeyed.username }) : ''} onDone={() => setRekeyed(null)} />
     </Card>
   );
 }
@@ -129,7 +138,8 @@ function CreateUserForm({ onDone }: { onDone(): Promise<void> }) {
   );
 }
 
-function EditUserForm({ user, onDone }: { user: UserSummary; onDone(): Promise<void> }) {
+/** Disabling an account rekeys the registry: the new recovery key is then shown and confirmed. */
+function EditUserForm({ user, onDone, onRekeyed }: { user: UserSummary; onDone(): Promise<void>; onRekeyed(rekeyed: Rekeyed): void }) {
   const t = useT();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<UserRole | null>(user.role);
@@ -137,7 +147,10 @@ function EditUserForm({ user, onDone }: { user: UserSummary; onDone(): Promise<v
   const save = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run(() => call('users.update', { id: user.id, displayName, role: role ?? user.role, active }))) await onDone();
+    const updated = await save.run(() => call('users.update', { id: user.id, displayName, role: role ?? user.role, active }));
+    if (!updated) return;
+    await onDone();
+    if (updated.rekeyed) onRekeyed(updated.rekeyed);
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { SetupInput, UnitInput } from '../../../../shared/contract/foundation';
 import { unitLevels, type UnitLevel } from '../../../../shared/domain/enums';
@@ -12,6 +11,7 @@ import { useSession } from '../../app/sessionStore';
 import { TrainingSwitch } from '../../app/TrainingSwitch';
 import { useT } from '../../i18n';
 import { RestoreWizard } from '../backup/RestoreWizard';
+import { RecoveryKeyConfirmation } from './RecoveryKeyConfirmation';
 
 interface Draft {
   unit: { code: string; name: string; level: UnitLevel; parentCode: string };
@@ -142,16 +142,7 @@ export function SetupWizard() {
             </Stepper.Step>
             <Stepper.Step label={t('setup.step.recovery')}>
               <Stack mt="md">
-                <Text>{t('setup.recovery.explain')}</Text>
-                <div className="recovery-key" data-testid="recovery-key">
-                  {recoveryKey}
-                </div>
-                <Group className="no-print">
-                  <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-                    {t('setup.recovery.print')}
-                  </Button>
-                </Group>
-                <Checkbox className="no-print" label={t('setup.recovery.confirm')} checked={confirmed} onChange={(event) => setConfirmed(event.currentTarget.checked)} data-testid="recovery-confirmed" />
+                <RecoveryKeyConfirmation recoveryKey={recoveryKey} explanation={t('setup.recovery.explain')} confirmed={confirmed} onConfirmedChange={setConfirmed} />
                 {failure && (
                   <Alert color="red" className="no-print" data-testid="setup-error">
                     {failure}
