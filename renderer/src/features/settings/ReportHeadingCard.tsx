@@ -1,8 +1,9 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { RegistrySettings } from '../../../../shared/contract/registry';
 import { FailureAlert } from '../../components/FailureAlert';
+import { ReportHeadingFields } from '../../components/ReportHeadingFields';
 import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
@@ -13,16 +14,6 @@ export function ReportHeadingCard({ settings, editable }: { settings: RegistrySe
   const saveSettings = useRegistrySettings((state) => state.save);
   const [heading, setHeading] = useState(settings.reportHeading);
   const save = useAction();
-  const field = (key: keyof typeof heading) => ({
-    value: heading[key],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-      const value = event.currentTarget.value;
-      setHeading((current) => ({ ...current, [key]: value }));
-    },
-    disabled: !editable,
-    error: save.errors[`reportHeading.${key}`],
-  });
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save.run(() => saveSettings({ ...settings, reportHeading: heading }));
@@ -36,11 +27,7 @@ export function ReportHeadingCard({ settings, editable }: { settings: RegistrySe
         <Text size="sm" c="dimmed">
           {t('settingsPage.reportHeading.help')}
         </Text>
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-          <TextInput label={t('settingsPage.reportHeading.superiorName')} placeholder="Đảng bộ tỉnh An Giang" {...field('superiorName')} data-testid="setting-superior-name" />
-          <TextInput label={t('settingsPage.reportHeading.symbol')} placeholder="ĐU, TU, BTCTW" {...field('symbol')} data-testid="setting-symbol" />
-          <TextInput label={t('settingsPage.reportHeading.place')} placeholder="Vĩnh Trạch" {...field('place')} data-testid="setting-place" />
-        </SimpleGrid>
+        <ReportHeadingFields value={heading} onChange={setHeading} errors={save.errors} disabled={!editable} errorPrefix="reportHeading" />
         <FailureAlert error={save.error} shownFields={['reportHeading.superiorName', 'reportHeading.symbol', 'reportHeading.place']} />
         {editable && (
           <Group>

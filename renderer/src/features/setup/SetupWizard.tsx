@@ -3,28 +3,34 @@ import { useState } from 'react';
 import { SetupInput, UnitInput } from '../../../../shared/contract/foundation';
 import { unitLevels, type UnitLevel } from '../../../../shared/domain/enums';
 import type { MessageKey } from '../../../../shared/i18n';
+import { emptyReportHeadingSettings, type ReportHeadingSettings } from '../../../../shared/report/issuer';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { errorText, fieldErrors, localFieldErrors } from '../../app/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useSession } from '../../app/sessionStore';
 import { TrainingSwitch } from '../../app/TrainingSwitch';
+import { ReportHeadingFields } from '../../components/ReportHeadingFields';
 import { useT } from '../../i18n';
 import { RestoreWizard } from '../backup/RestoreWizard';
 import { RecoveryKeyConfirmation } from './RecoveryKeyConfirmation';
 
 interface Draft {
   unit: { code: string; name: string; level: UnitLevel; parentCode: string };
+  reportHeading: ReportHeadingSettings;
   admin: { username: string; displayName: string; password: string; passwordConfirm: string };
 }
 
 const emptyDraft: Draft = {
   unit: { code: '', name: '', level: 'commune', parentCode: '' },
+  reportHeading: emptyReportHeadingSettings,
   admin: { username: '', displayName: '', password: '', passwordConfirm: '' },
 };
 
+/** The heading fields are optional: left empty, the registry derives them from the unit's name and level. */
 function unitPayload(draft: Draft) {
-  return { ...draft.unit, parentCode: draft.unit.parentCode.trim() === '' ? null : draft.unit.parentCode };
+  const headingGiven = Object.values(draft.reportHeading).some((value) => value.trim() !== '');
+  return { ...draft.unit, parentCode: draft.unit.parentCode.trim() === '' ? null : draft.unit.parentCode, ...(headingGiven ? { reportHeading: draft.reportHeading } : {}) };
 }
 
 export function SetupWizard() {
@@ -117,6 +123,15 @@ export function SetupWizard() {
                   data-testid="unit-level"
                 />
                 <TextInput label={t('setup.unit.parent')} description={t('setup.unit.parent.hint')} value={draft.unit.parentCode} onChange={(event) => setUnit('parentCode', event.currentTarget.value)} error={errors['unit.parentCode']} withAsterisk={draft.unit.level !== 'central'} data-testid="unit-parent" />
+                <Stack gap={4}>
+                  <Text fw={500} size="sm">
+                    {t('settingsPage.reportHeading')}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('settingsPage.reportHeading.help')}
+                  </Text>
+                </Stack>
+                <ReportHeadingFields value={draft.reportHeading} onChange={(reportHeading) => setDraft((current) => ({ ...current, reportHeading }))} errors={errors} errorPrefix="unit.reportHeading" />
                 <Group justify="flex-end">
                   <Button onClick={nextFromUnit} data-testid="next">
                     {t('ui.next')}
