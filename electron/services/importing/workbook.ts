@@ -46,8 +46,16 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: 
   return sheet;
 }
 
-/** A value as a person reads it in an exported list: labels instead of codes, country names, real dates. */
+/**
+ * A value as a person reads it in an exported list: labels instead of codes, country names, real
+ * dates, and text made inert (`inertCellText`), since a streamed sheet never passes `workbookBytes`.
+ */
 export function exportCellValue(column: ImportColumn, value: ColumnValue | undefined): ExcelJS.CellValue {
+  const cell = readableCellValue(column, value);
+  return typeof cell === 'string' ? inertCellText(cell) : cell;
+}
+
+function readableCellValue(column: ImportColumn, value: ColumnValue | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   const type = column.type;
   switch (type.kind) {
@@ -64,7 +72,7 @@ export function exportCellValue(column: ImportColumn, value: ColumnValue | undef
   }
 }
 
-/** The workbook's file, its text cells made inert first (see `inertCellText`): every spreadsheet the application exports is written here. */
+/** The workbook's file, its text cells made inert first (see `inertCellText`); streamed lists make their cells inert as they are written (`exportCellValue`). */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>
