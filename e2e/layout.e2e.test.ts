@@ -57,6 +57,8 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
       await app.screenshot(`layout-trips-${width}`);
 
       await page.getByTestId('nav-members').click();
+      // The members screen loads on demand: the trips list stays until it has come.
+      await page.getByTestId('member-search').waitFor();
       await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
       expect(await page.getByTestId('list-row').textContent()).toContain('Đang ở nước ngoài');
       expect(await clippedTexts(page)).toEqual([]);

@@ -11,7 +11,7 @@ import {
 import type { MessageKey } from '../i18n';
 
 /**
- * The columns of the import files (contracts.md, section 2), in the order of the templates
+ * The columns of the import files, in the order of the templates
  * and the exports. Each names the form field it fills, so a problem the form's rules find
  * points back at the column it came from.
  */
