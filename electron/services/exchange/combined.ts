@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, isNull, lte, not, notExists } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, not, notExists, type SQL } from 'drizzle-orm';
 import type { RegistryDb } from '../../../db/connection';
 import { importedPackages, reportingRounds, trustedCards, units } from '../../../db/schema';
 import type { Completeness } from '../../../shared/contract/exchange';
@@ -47,24 +47,21 @@ export function signerRevoked(db: RegistryDb) {
     .where(and(eq(trustedCards.fingerprint, importedPackages.signerFingerprint), isNotNull(trustedCards.revokedAt)));
 }
 
-/** The unit's accepted report for the period: the newest package whose signer is not revoked. */
-export function currentPackage(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
+/** The unit's newest report file among those answering `periodMatch`, leaving out files whose signer is revoked. */
+function newestReport(registry: Registry, unitCode: string, periodMatch: SQL): PackageRecord | null {
   return (
     registry.db
       .select()
       .from(importedPackages)
-      .where(
-        and(
-          eq(importedPackages.kind, 'report'),
-          eq(importedPackages.unitCode, unitCode),
-          eq(importedPackages.periodFrom, period.from),
-          eq(importedPackages.periodTo, period.to),
-          notExists(signerRevoked(registry.db)),
-        ),
-      )
+      .where(and(eq(importedPackages.kind, 'report'), eq(importedPackages.unitCode, unitCode), periodMatch, notExists(signerRevoked(registry.db))))
       .orderBy(desc(importedPackages.createdAt), importedPackages.importedAt)
       .get() ?? null
   );
+}
+
+/** The unit's accepted report for the period: the newest package whose signer is not revoked. */
+export function currentPackage(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
+  return newestReport(registry, unitCode, and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!);
 }
 
 /**
@@ -73,23 +70,12 @@ export function currentPackage(registry: Registry, unitCode: string, period: { f
  * counting the unit as silent.
  */
 function packageForOtherPeriod(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
-  return (
-    registry.db
-      .select()
-      .from(importedPackages)
-      .where(
-        and(
-          eq(importedPackages.kind, 'report'),
-          eq(importedPackages.unitCode, unitCode),
-          isNull(importedPackages.supersededBy),
-          lte(importedPackages.periodFrom, period.to),
-          gte(importedPackages.periodTo, period.from),
-          not(and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!),
-        ),
-      )
-      .orderBy(desc(importedPackages.createdAt))
-      .get() ?? null
-  );
+  const overlapping = and(
+    lte(importedPackages.periodFrom, period.to),
+    gte(importedPackages.periodTo, period.from),
+    not(and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!),
+  )!;
+  return newestReport(registry, unitCode, overlapping);
 }
 
 function versionsOf(registry: Registry, unitCode: string, period: { from: string; to: string }): number {
