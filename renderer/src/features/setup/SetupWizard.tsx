@@ -131,7 +131,7 @@ export function SetupWizard() {
                     {t('settingsPage.reportHeading.help')}
                   </Text>
                 </Stack>
-                <ReportHeadingFields value={draft.reportHeading} onChange={(reportHeading) => setDraft((current) => ({ ...current, reportHeading }))} errors={errors} errorPrefix="unit.reportHeading" />
+                <ReportHeadingFields value={draft.reportHeading} onChange={(reportHeading) => setDraft((current) => ({ ...current, reportHeading }))} errors={errors} errorPrefix="unit.reportHeading" narrow />
                 <Group justify="flex-end">
                   <Button onClick={nextFromUnit} data-testid="next">
                     {t('ui.next')}
