@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppUnderTest } from './harness';
-import { readyForScreenshot } from './screens';
+import { finishFirstRun, readyForScreenshot } from './screens';
 
 const password = 'mật khẩu thật dài 2026';
 
@@ -31,16 +31,7 @@ describe('first run says plainly what is missing', () => {
   it('shows a new registry what to do first instead of empty lists, and no technical details', async () => {
     const { page } = app;
     await page.getByTestId('unit-parent').fill('ANGIANG');
-    await page.getByTestId('next').click();
-    await page.getByTestId('admin-name').fill('Nguyễn Thị Hường');
-    await page.getByTestId('admin-username').fill('vanphong');
-    await page.getByTestId('admin-password').fill(password);
-    await page.getByTestId('admin-password-confirm').fill(password);
-    await page.getByTestId('next').click();
-    await page.getByTestId('recovery-confirmed').check();
-    await page.getByTestId('finish').click();
-
-    await page.getByTestId('home').waitFor();
+    await finishFirstRun(page, { displayName: 'Nguyễn Thị Hường', username: 'vanphong', password });
     await page.getByTestId('first-steps').waitFor();
     expect(await page.getByTestId('home').textContent()).not.toContain('lược đồ');
     await readyForScreenshot(page);

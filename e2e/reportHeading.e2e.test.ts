@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRegistrySettings } from '../electron/services/records/registrySettings';
 import { openApp, type AppUnderTest } from './harness';
-import { readyForScreenshot } from './screens';
+import { finishFirstRun, readyForScreenshot } from './screens';
 
 const password = 'mật khẩu thật dài 2026';
 
@@ -24,15 +24,7 @@ describe('the report heading is set at first run and kept in Settings', () => {
     await page.getByTestId('setting-superior-name').fill('Đảng bộ tỉnh An Giang');
     await page.getByTestId('setting-place').fill('Thoại Sơn');
     await app.screenshot('first-run-report-heading');
-    await page.getByTestId('next').click();
-    await page.getByTestId('admin-name').fill('Nguyễn Thị Hường');
-    await page.getByTestId('admin-username').fill('vanphong');
-    await page.getByTestId('admin-password').fill(password);
-    await page.getByTestId('admin-password-confirm').fill(password);
-    await page.getByTestId('next').click();
-    await page.getByTestId('recovery-confirmed').check();
-    await page.getByTestId('finish').click();
-    await page.getByTestId('home').waitFor();
+    await finishFirstRun(page, { displayName: 'Nguyễn Thị Hường', username: 'vanphong', password });
 
     expect(readRegistrySettings(app.session.requireRegistry()).reportHeading).toEqual({ superiorName: 'Đảng bộ tỉnh An Giang', symbol: '', place: 'Thoại Sơn' });
   });
