@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Card, NumberInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { RegistrySettings } from '../../../../shared/contract/registry';
@@ -7,6 +7,7 @@ import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 import { asNumber } from './DeadlineSettingsCard';
+import { SettingsSaveRow } from './SettingsSaveRow';
 
 /** How long the registry stays open with nobody at the keyboard. */
 export function AutoLockCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
@@ -39,17 +40,7 @@ export function AutoLockCard({ settings, editable }: { settings: RegistrySetting
           data-testid="setting-idle-minutes"
         />
         <FailureAlert error={save.error} shownFields={['idleMinutes']} />
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.busy} data-testid="auto-lock-save">
-              {t('ui.save')}
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('settingsPage.administratorsOnly')}
-          </Text>
-        )}
+        <SettingsSaveRow editable={editable} busy={save.busy} testId="auto-lock-save" />
       </Stack>
     </Card>
   );

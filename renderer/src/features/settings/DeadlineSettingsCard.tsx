@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, NumberInput, SimpleGrid, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { RegistrySettings } from '../../../../shared/contract/registry';
@@ -6,6 +6,7 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
+import { SettingsSaveRow } from './SettingsSaveRow';
 
 /** An emptied field is sent as no number at all, so that the schema names the allowed range at the field. */
 export const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number.NaN);
@@ -61,17 +62,7 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
         />
         </SimpleGrid>
         <FailureAlert error={save.error} shownFields={['deadlines.returnReportWorkingDays', 'deadlines.applicationDaysBeforeDeparture']} />
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.busy} data-testid="deadline-save">
-              {t('ui.save')}
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('settingsPage.administratorsOnly')}
-          </Text>
-        )}
+        <SettingsSaveRow editable={editable} busy={save.busy} testId="deadline-save" />
       </Stack>
     </Card>
   );

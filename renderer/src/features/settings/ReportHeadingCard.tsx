@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { RegistrySettings } from '../../../../shared/contract/registry';
@@ -7,6 +7,7 @@ import { ReportHeadingFields } from '../../components/ReportHeadingFields';
 import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
+import { SettingsSaveRow } from './SettingsSaveRow';
 
 /** The superior organisation's line, the unit's symbol and the date-line place that head every report. */
 export function ReportHeadingCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
@@ -29,13 +30,7 @@ export function ReportHeadingCard({ settings, editable }: { settings: RegistrySe
         </Text>
         <ReportHeadingFields value={heading} onChange={setHeading} errors={save.errors} disabled={!editable} errorPrefix="reportHeading" />
         <FailureAlert error={save.error} shownFields={['reportHeading.superiorName', 'reportHeading.symbol', 'reportHeading.place']} />
-        {editable && (
-          <Group>
-            <Button type="submit" loading={save.busy} data-testid="report-heading-save">
-              {t('ui.save')}
-            </Button>
-          </Group>
-        )}
+        <SettingsSaveRow editable={editable} busy={save.busy} testId="report-heading-save" />
       </Stack>
     </Card>
   );
