@@ -176,6 +176,8 @@ export const trips = sqliteTable(
     evaluation: text('evaluation'),
     evaluatedAt: text('evaluated_at'),
     closingReason: text('closing_reason'),
+    /** The day reconciliation with the border-crossing list found this trip, which nobody had reported. */
+    unreportedFoundOn: text('unreported_found_on'),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -92,6 +92,7 @@ export const complianceFlags = [
   'return_report_overdue',
   'activity_transfer_missing',
   'border_pass_unreported',
+  'unreported_departure',
   'foreign_marriage_unprocessed',
 ] as const;
 export const ComplianceFlag = z.enum(complianceFlags);

@@ -52,6 +52,7 @@ export const rulesMessages = messages(
     'flag.return_report_overdue': 'Quá hạn báo cáo kết quả chuyến đi',
     'flag.activity_transfer_missing': 'Chưa chuyển sinh hoạt đảng theo thời gian ở nước ngoài',
     'flag.border_pass_unreported': 'Đi bằng giấy thông hành không báo cáo trước',
+    'flag.unreported_departure': 'Xuất cảnh không báo cáo',
     'flag.foreign_marriage_unprocessed': 'Kết hôn với người nước ngoài chưa được xem xét, giải quyết',
 
     'holidayKind.statutory': 'Ngày nghỉ lễ, tết theo Bộ luật Lao động',
@@ -205,6 +206,7 @@ export const rulesMessages = messages(
     'flag.return_report_overdue': 'Return report overdue',
     'flag.activity_transfer_missing': 'Party activity not transferred as the length of stay requires',
     'flag.border_pass_unreported': 'Border-pass trip not reported beforehand',
+    'flag.unreported_departure': 'Left the country without reporting',
     'flag.foreign_marriage_unprocessed': 'Marriage to a foreigner not yet dealt with',
 
     'holidayKind.statutory': 'Public holiday under the Labour Code',

@@ -333,6 +333,7 @@ const reportingFlags: readonly ComplianceFlag[] = [
   'application_late',
   'return_report_overdue',
   'border_pass_unreported',
+  'unreported_departure',
 ];
 
 const flagTokens: Record<ComplianceFlag, string> = {
@@ -343,6 +344,7 @@ const flagTokens: Record<ComplianceFlag, string> = {
   return_report_overdue: 'returnReportOverdue',
   activity_transfer_missing: 'activityTransferMissing',
   border_pass_unreported: 'borderPassUnreported',
+  unreported_departure: 'unreportedDeparture',
   foreign_marriage_unprocessed: 'foreignMarriageUnprocessed',
 };
 
@@ -354,6 +356,7 @@ const flagPhrases: Record<ComplianceFlag, string> = {
   return_report_overdue: 'trường hợp chậm báo cáo kết quả chuyến đi sau khi về nước',
   activity_transfer_missing: 'trường hợp chưa làm thủ tục chuyển sinh hoạt đảng theo thời gian ở nước ngoài',
   border_pass_unreported: 'trường hợp xuất cảnh bằng giấy thông hành nhưng không báo cáo trước khi đi',
+  unreported_departure: 'trường hợp xuất cảnh không báo cáo, phát hiện qua đối chiếu danh sách xuất nhập cảnh',
   foreign_marriage_unprocessed: 'trường hợp đảng viên kết hôn với người nước ngoài chưa được cấp ủy xem xét',
 };
 

@@ -139,6 +139,28 @@ describe('tripFlags', () => {
   });
 });
 
+describe('a trip found only by reconciliation', () => {
+  const found: TripFacts = {
+    state: 'returned',
+    purpose: 'other_private',
+    travelDocument: 'border_pass',
+    plannedDeparture: '2025-05-10',
+    plannedReturn: '2025-05-14',
+    actualDeparture: '2025-05-10',
+    actualReturn: '2025-05-14',
+    unreportedFoundOn: '2025-06-20',
+  };
+
+  it('is one "xuất cảnh không báo cáo" violation instead of the missing permission, border-pass notice and report it implies', () => {
+    expect(tripFlags(found, context)).toEqual([{ flag: 'unreported_departure', since: '2025-05-10' }]);
+    expect(tripFlags({ ...found, unreportedFoundOn: null }, context).map((result) => result.flag)).toEqual(['departed_without_approval', 'return_report_overdue', 'border_pass_unreported']);
+  });
+
+  it('still counts a stay past the return the office recorded', () => {
+    expect(tripFlags({ ...found, state: 'departed', actualReturn: null }, context).map((result) => result.flag)).toEqual(['unreported_departure', 'overstay_without_extension']);
+  });
+});
+
 describe('memberFlags', () => {
   const marriage: MemberEventFacts = { kind: 'foreign_marriage', date: '2025-03-01', outcome: 'pending' };
 

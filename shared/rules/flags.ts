@@ -35,6 +35,9 @@ export function tripFlags(trip: TripFacts, context: FlagContext): ComplianceFlag
   const applicationDate = realDateOrNull(trip.applicationDate);
   const state = trip.state ?? null;
   if (actualDeparture === null && state !== null && endedWithoutTrip.includes(state)) return flags;
+  // A trip the office learnt of only from the border-crossing list is one violation, not the
+  // missing application, permission, border-pass notice and return report it implies.
+  if (realDateOrNull(trip.unreportedFoundOn) !== null) return unreportedTripFlags(trip, context);
 
   if (actualDeparture && (approvalDate === null || isAfter(approvalDate, actualDeparture))) {
     flags.push({ flag: 'departed_without_approval', since: actualDeparture });
@@ -75,6 +78,17 @@ export function tripFlags(trip: TripFacts, context: FlagContext): ComplianceFlag
 
   if (actualDeparture && borderPassUnreported(trip)) flags.push({ flag: 'border_pass_unreported', since: actualDeparture });
 
+  return flags;
+}
+
+function unreportedTripFlags(trip: TripFacts, context: FlagContext): ComplianceFlagResult[] {
+  const actualDeparture = realDateOrNull(trip.actualDeparture);
+  const flags: ComplianceFlagResult[] = [withSince('unreported_departure', actualDeparture ?? realDateOrNull(trip.plannedDeparture))];
+  const end = permittedReturn(trip);
+  if (actualDeparture && end && isAfter(realDateOrNull(trip.actualReturn) ?? context.today, end)) {
+    flags.push({ flag: 'overstay_without_extension', since: addDays(end, 1), dueDate: end });
+  }
+  if (actualDeparture && missingActivityTransfer(trip) !== null) flags.push({ flag: 'activity_transfer_missing', since: actualDeparture });
   return flags;
 }
 

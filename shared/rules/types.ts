@@ -54,6 +54,8 @@ export interface TripFacts {
   exemption?: boolean | null;
   /** Party activity transferred to the organisation of a labour-export programme. */
   labourExportTransfer?: boolean | null;
+  /** The day reconciliation with the border-crossing list found the trip, which nobody had reported. */
+  unreportedFoundOn?: CivilDate | null;
 }
 
 export type TripField = keyof TripFacts;

@@ -39,6 +39,7 @@ export function tripFacts(record: TripRecord): TripRecordFacts {
     activityTransfer: record.activityTransfer,
     exemption: record.exemption,
     labourExportTransfer: record.labourExportTransfer,
+    unreportedFoundOn: record.unreportedFoundOn,
   };
 }
 
@@ -392,6 +393,7 @@ export function emptyLifeDates() {
     evaluation: null,
     evaluatedAt: null,
     closingReason: null,
+    unreportedFoundOn: null,
   };
 }
 

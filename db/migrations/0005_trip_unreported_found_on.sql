@@ -1,0 +1,1 @@
+ALTER TABLE `trips` ADD `unreported_found_on` text;
