@@ -7,6 +7,7 @@ import { exchangeCalls } from './exchange';
 import { foundationCalls } from './foundation';
 import { importingCalls } from './importing';
 import { jobsCalls } from './jobs';
+import { reconcileCalls } from './reconcile';
 import { registryCalls } from './registry';
 import { reportsCalls } from './reports';
 import { usersCalls } from './users';
@@ -23,6 +24,7 @@ export const calls = {
   ...jobsCalls,
   ...backupCalls,
   ...auditCalls,
+  ...reconcileCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

@@ -196,6 +196,8 @@ export const AttachmentRow = z.object({
 export type AttachmentRow = z.infer<typeof AttachmentRow>;
 
 export const TripDetail = TripRow.extend({
+  /** The day reconciliation with the border-crossing list found the trip, which nobody had reported. */
+  unreportedFoundOn: z.string().nullable(),
   purposeDetail: z.string().nullable(),
   selfFunded: z.boolean(),
   fundingSource: FundingSource.nullable(),

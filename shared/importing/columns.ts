@@ -21,7 +21,7 @@ export const ImportKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 /** The catalogue prefix under which an enumeration's values have their labels (`gender.male` → "Nam"). */
-export type LabelPrefix = 'gender' | 'memberStatus' | 'purpose' | 'travelDocument' | 'overstay' | 'activityTransfer' | 'tripState';
+export type LabelPrefix = 'gender' | 'memberStatus' | 'purpose' | 'travelDocument' | 'overstay' | 'activityTransfer' | 'tripState' | 'crossingDirection';
 
 export type ColumnType =
   | { kind: 'text'; multiline?: boolean }

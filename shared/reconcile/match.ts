@@ -262,7 +262,12 @@ const notTravelled: readonly TripState[] = ['cancelled', 'rejected'];
  */
 export function reconcile(rows: readonly CrossingRow[], members: readonly ReconcileMember[], trips: readonly ReconcileTrip[], options: ReconcileOptions): ReconcileResult {
   const identifier = memberIdentifier(members);
-  const rowsByMember = new Map<string, { member: ReconcileMember; rows: CrossingRow[]; matches: Map<number, MatchKind> }>();
+  interface MemberRows {
+    member: ReconcileMember;
+    rows: CrossingRow[];
+    matches: Map<number, MatchKind>;
+  }
+  const rowsByMember = new Map<string, MemberRows>();
   const strangers = new Set<string>();
   for (const row of rows) {
     const found = identifier.identify(row);
@@ -270,7 +275,7 @@ export function reconcile(rows: readonly CrossingRow[], members: readonly Reconc
       strangers.add(personKey(row));
       continue;
     }
-    const entry = rowsByMember.get(found.member.id) ?? { member: found.member, rows: [], matches: new Map() };
+    const entry: MemberRows = rowsByMember.get(found.member.id) ?? { member: found.member, rows: [], matches: new Map() };
     entry.rows.push(row);
     entry.matches.set(row.row, found.match);
     rowsByMember.set(found.member.id, entry);

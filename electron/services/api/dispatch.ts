@@ -11,6 +11,7 @@ import { exchangeHandlers } from './exchange';
 import { foundationHandlers } from './foundation';
 import { importingHandlers } from './importing';
 import { jobsHandlers } from './jobs';
+import { reconcileHandlers } from './reconcile';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
 import { usersHandlers } from './users';
@@ -27,6 +28,7 @@ const handlers: HandlerSet<CallName> = {
   ...jobsHandlers,
   ...backupHandlers,
   ...auditHandlers,
+  ...reconcileHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;

@@ -18,17 +18,17 @@ function headerForm(text: string): string {
   return foldForSearch(text.replace(/[_*:()[\].,;/\\-]+/g, ' '));
 }
 
-const formsByKind = new Map<ImportKind, Map<string, ImportColumn>>();
+const formsByColumns = new WeakMap<readonly ImportColumn[], Map<string, ImportColumn>>();
 
-function headerForms(kind: ImportKind): Map<string, ImportColumn> {
-  let forms = formsByKind.get(kind);
+function headerForms(columns: readonly ImportColumn[]): Map<string, ImportColumn> {
+  let forms = formsByColumns.get(columns);
   if (!forms) {
     forms = new Map();
-    for (const column of columnsOf(kind)) {
+    for (const column of columns) {
       const names = [column.key, translate('vi', columnLabelKey(column)), translate('en', columnLabelKey(column)), ...(column.aliases ?? [])];
       for (const name of names) if (!forms.has(headerForm(name))) forms.set(headerForm(name), column);
     }
-    formsByKind.set(kind, forms);
+    formsByColumns.set(columns, forms);
   }
   return forms;
 }
@@ -39,7 +39,12 @@ function headerForms(kind: ImportKind): Map<string, ImportColumn> {
  * and unrecognised columns are refused together; a column given twice is refused too.
  */
 export function mapHeader(kind: ImportKind, fileName: string, header: readonly string[]): HeaderMap {
-  const forms = headerForms(kind);
+  return mapHeaderTo(columnsOf(kind), fileName, header);
+}
+
+/** `mapHeader` for any list of columns: the imports' and the border-crossing list's. */
+export function mapHeaderTo(columnList: readonly ImportColumn[], fileName: string, header: readonly string[]): HeaderMap {
+  const forms = headerForms(columnList);
   const columns: (ImportColumn | null)[] = [];
   const positions = new Map<string, number>();
   const ignored: string[] = [];
@@ -64,7 +69,7 @@ export function mapHeader(kind: ImportKind, fileName: string, header: readonly s
       columns.push(column);
     }
   });
-  const missing = columnsOf(kind).filter((column) => column.required && !positions.has(column.key));
+  const missing = columnList.filter((column) => column.required && !positions.has(column.key));
   if (missing.length > 0 || unknown.length > 0) {
     const list = (names: string[]) => (names.length > 0 ? names.join(', ') : '—');
     throw new DomainError('IMPORT_HEADER', {

@@ -12,7 +12,8 @@ export type ParsedCell = { ok: true; value: ColumnValue } | { ok: false; key: Me
 /** Words offices write for some values besides their labels, folded. */
 const synonyms: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   purpose: { 'viec rieng': 'other_private', 'xuat khau lao dong': 'labour', 'di lao dong': 'labour', 'tham nguoi than': 'family_visit', 'kham chua benh': 'medical' },
-  travelDocument: { 'ho chieu': 'passport', 'ho chieu pho thong': 'passport', 'ho chieu cong vu': 'official_passport', 'ho chieu ngoai giao': 'diplomatic_passport' },
+  crossingDirection: { xuat: 'exit', nhap: 'entry', xc: 'exit', nc: 'entry', out: 'exit', in: 'entry' },
+  travelDocument: { 'ho chieu': 'passport', gth: 'border_pass', 'ho chieu pho thong': 'passport', 'ho chieu cong vu': 'official_passport', 'ho chieu ngoai giao': 'diplomatic_passport' },
   overstay: Object.fromEntries(falseWords.map((word) => [word, 'none'])),
   activityTransfer: { ...Object.fromEntries(falseWords.map((word) => [word, 'none'])), 'tam thoi': 'temporary', 'chinh thuc': 'official' },
 };

@@ -238,6 +238,7 @@ export function getTrip(registry: Registry, id: string): TripDetail {
     labourExportTransfer: record.labourExportTransfer,
     transferredBackDate: record.transferredBackDate,
     returnReportDate: record.returnReportDate,
+    unreportedFoundOn: record.unreportedFoundOn,
     report: hasReport
       ? {
           foreignContacts: record.reportForeignContacts ?? '',
