@@ -29,6 +29,7 @@ beforeAll(async () => {
   await ok(['init', '--db', province, '--unit-code', 'ANGIANG', '--unit-name', 'Tỉnh ủy An Giang', '--level', 'province', '--parent-code', 'TW', '--admin', 'vanphong'], asAdministrator);
   provinceFingerprint = (JSON.parse((await ok(['keys', 'card', '--db', province, '--out', file('the-tinh.json'), '--json'], asAdministrator)).stdout) as { fingerprint: string }).fingerprint;
   writeFileSync(file('dang-vien.csv'), csvText([[...memberKeys], memberRow(1), memberRow(2)]));
+  writeFileSync(file('xuat-nhap-canh.csv'), csvText([['full_name', 'birth_date', 'direction', 'date'], ['Trần Thị Bình', '1961-03-02', 'exit', '2026-01-05']]));
   const added = await ok(['users', 'add', 'xem', '--role', 'viewer', '--full-name', 'Người chỉ xem', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: viewerPassword });
   expect(added.stderr).toContain('Đã thêm tài khoản “xem” với vai trò Chỉ xem.');
 }, 240_000);
@@ -49,6 +50,7 @@ const refusedForViewer: { args: string[]; needs: string; writes?: string }[] = [
   { args: ['users', 'enable', 'vanphong'], needs: '“Quản trị”' },
   { args: ['users', 'password', 'vanphong'], needs: '“Quản trị”' },
   { args: ['rekey'], needs: '“Quản trị”' },
+  { args: ['reconcile', file('xuat-nhap-canh.csv')], needs: '“Quản trị” hoặc “Cán bộ nhập liệu” hoặc “Lãnh đạo”' },
 ];
 
 describe('one door: the command line goes through the dispatcher', () => {
@@ -82,6 +84,7 @@ describe('one door: the command line goes through the dispatcher', () => {
         'users.list',
         'users.list',
         'registry.rekey',
+        'reconcile.run',
       ]);
       const viewer = registry.sqlite.prepare(`SELECT role, active FROM users WHERE username = 'xem'`).get();
       expect(viewer).toEqual({ role: 'viewer', active: 1 });
@@ -91,7 +94,7 @@ describe('one door: the command line goes through the dispatcher', () => {
   }, 600_000);
 
   it('names every command: each reaches the services only through the dispatcher, and the few that do not open a registry say why', () => {
-    const throughDispatcher = ['init', 'status', 'report', 'keys', 'package', 'import', 'members', 'trips', 'audit', 'backup', 'restore', 'users', 'rekey'];
+    const throughDispatcher = ['init', 'status', 'report', 'keys', 'package', 'import', 'members', 'trips', 'audit', 'backup', 'restore', 'users', 'rekey', 'reconcile'];
     // `demo` creates new registries, or fills an empty one only after an administrator's password opened it (checked in the service).
     const withoutRegistry = ['demo'];
     expect([...commandNames].sort()).toEqual([...throughDispatcher, ...withoutRegistry].sort());
