@@ -1,7 +1,8 @@
 import { AppShell, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconFileExport, IconHistory, IconHome, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconFileExport, IconHistory, IconHome, IconListSearch, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { auditReaders } from '../../../shared/contract/audit';
+import { dataEntry } from '../../../shared/contract/define';
 import type { UserRole } from '../../../shared/domain/enums';
 import type { MessageKey } from '../../../shared/i18n';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -23,10 +24,11 @@ const ReportsScreen = lazyScreen(async () => (await import('../features/reports/
 const PackagesScreen = lazyScreen(async () => (await import('../features/packages/PackagesScreen')).PackagesScreen);
 const CataloguesScreen = lazyScreen(async () => (await import('../features/catalogues/CataloguesScreen')).CataloguesScreen);
 const ImportScreen = lazyScreen(async () => (await import('../features/import/ImportScreen')).ImportScreen);
+const ReconcileScreen = lazyScreen(async () => (await import('../features/reconcile/ReconcileScreen')).ReconcileScreen);
 const AuditScreen = lazyScreen(async () => (await import('../features/audit/AuditScreen')).AuditScreen);
 const SettingsScreen = lazyScreen(async () => (await import('../features/settings/SettingsScreen')).SettingsScreen);
 const DetailScreen = lazyScreen(async () => (await import('./DetailScreen')).DetailScreen);
-const deferredScreens = [MembersScreen, TripsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, AuditScreen, SettingsScreen, DetailScreen];
+const deferredScreens = [MembersScreen, TripsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, ReconcileScreen, AuditScreen, SettingsScreen, DetailScreen];
 
 const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
@@ -36,6 +38,7 @@ const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: nu
   { view: 'packages', label: 'nav.packages', icon: IconFileExport, screen: PackagesScreen },
   { view: 'catalogues', label: 'nav.catalogues', icon: IconBooks, screen: CataloguesScreen },
   { view: 'import', label: 'nav.import', icon: IconTableImport, screen: ImportScreen },
+  { view: 'reconcile', label: 'nav.reconcile', icon: IconListSearch, screen: ReconcileScreen, roles: dataEntry },
   { view: 'audit', label: 'nav.audit', icon: IconHistory, screen: AuditScreen, roles: auditReaders },
   { view: 'settings', label: 'nav.settings', icon: IconSettings, screen: SettingsScreen },
 ];

@@ -153,6 +153,11 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
                 )}
               </Group>
             )}
+            {trip.unreportedFoundOn && (
+              <Text size="sm" c="red.8" data-testid="trip-unreported-found">
+                {t('tripPage.unreportedFoundOn', { date: dateText(trip.unreportedFoundOn) })}
+              </Text>
+            )}
             <FlagList trip={trip} />
             <TripDetails trip={trip} member={member} />
             <Section title={t('tripPage.history')}>
