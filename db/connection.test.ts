@@ -20,13 +20,21 @@ function migrationsWithTripsRebuild(): string {
   const journalFile = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
   const last = journal.entries.at(-1)!;
-  const initial = readFileSync(path.join(folder, `${journal.entries[0]!.tag}.sql`), 'utf8').split('--> statement-breakpoint').map((statement) => statement.trim());
+  const statementsOf = (tag: string) => readFileSync(path.join(folder, `${tag}.sql`), 'utf8').split('--> statement-breakpoint').map((statement) => statement.trim());
+  const initial = statementsOf(journal.entries[0]!.tag);
   const createTrips = initial.find((statement) => statement.startsWith('CREATE TABLE `trips`'))!;
+  // Columns later migrations added to `trips`, so the rebuilt table has them all.
+  const addedColumns = journal.entries
+    .slice(1)
+    .flatMap((entry) => statementsOf(entry.tag))
+    .filter((statement) => statement.startsWith('ALTER TABLE `trips` ADD'))
+    .map((statement) => statement.replace('ALTER TABLE `trips`', 'ALTER TABLE `__new_trips`'));
   const tripIndexes = initial.filter((statement) => statement.includes('ON `trips`'));
   writeFileSync(
     path.join(folder, '9999_rebuild_trips.sql'),
     [
       createTrips.replace('CREATE TABLE `trips`', 'CREATE TABLE `__new_trips`'),
+      ...addedColumns,
       'INSERT INTO `__new_trips` SELECT * FROM `trips`;',
       'DROP TABLE `trips`;',
       'ALTER TABLE `__new_trips` RENAME TO `trips`;',
