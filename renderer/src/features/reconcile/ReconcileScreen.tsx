@@ -34,6 +34,7 @@ export function ReconcileScreen() {
   const { file, toleranceDays: tolerance, result, handled, set } = useReconcile();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [tooLarge, setTooLarge] = useState(false);
   const [creating, setCreating] = useState<MemberCrossing | null>(null);
   const [recording, setRecording] = useState<DatesDiffer | null>(null);
   const resetInput = useRef<() => void>(null);
@@ -55,10 +56,9 @@ export function ReconcileScreen() {
     resetInput.current?.();
     if (!picked) return;
     set({ result: null, file: null });
-    if (picked.size > maximumImportBytes) {
-      setFailure(new Error(t('import.tooLarge')));
-      return;
-    }
+    setFailure(null);
+    setTooLarge(picked.size > maximumImportBytes);
+    if (picked.size > maximumImportBytes) return;
     const chosen = { fileName: picked.name, contentBase64: await readAsBase64(picked) };
     set({ file: chosen });
     await run(chosen, tolerance);
@@ -129,6 +129,11 @@ export function ReconcileScreen() {
             <Text size="sm">
               {t('reconcile.file')}: <b>{file.fileName}</b>
             </Text>
+          )}
+          {tooLarge && (
+            <Alert color="red" data-testid="reconcile-too-large">
+              {t('import.tooLarge')}
+            </Alert>
           )}
           <FailureAlert error={failure} data-testid="reconcile-failure" />
         </Stack>
