@@ -35,6 +35,10 @@ describe('the words of the change log', () => {
     expect(auditFieldLabel('vi', 'member', 'fullName')).toBe('Họ và tên');
     expect(auditFieldLabel('vi', 'trip', 'plannedDeparture')).toBe('Ngày dự kiến xuất cảnh');
     expect(auditFieldLabel('vi', 'setting', 'deadlines.unknownPart')).toBe('deadlines › unknownPart');
+    expect(auditActionLabel('vi', 'reconcile.run')).toBe('Đối chiếu danh sách xuất nhập cảnh');
+    expect(auditFieldLabel('vi', 'reconciliation', 'unmatchedPersons')).toBe('Người không phải đảng viên');
+    expect(auditFieldLabel('vi', 'trip', 'unreportedFoundOn')).toBe('Phát hiện qua đối chiếu ngày');
+    expect(auditValueText('vi', 'match', 'nameAndBirthDate')).toBe('khớp họ tên và ngày sinh, đã xác nhận');
   });
 
   it('shows values as people read them: labels for codes, dates as dd/mm/yyyy, Vietnam’s time, yes and no', () => {

@@ -8,6 +8,7 @@ const fieldCatalogs: Record<string, string> = {
   member: 'memberField',
   trip: 'tripField',
   party_activity_event: 'activityField',
+  reconciliation: 'reconciliationField',
 };
 
 function firstKnown(keys: string[]): MessageKey | null {
@@ -55,6 +56,7 @@ const valueCatalogs: Record<string, string> = {
   fundingSource: 'fundingSource',
   activityTransfer: 'activityTransfer',
   overstay: 'overstay',
+  match: 'reconcile.match',
 };
 
 /** Fields holding ISO country codes, one or a list: shown by the countries' names. */
