@@ -92,6 +92,13 @@ describe('reconcile', () => {
     expect(extended.stillAbroad).toEqual([]);
   });
 
+  it('does not take a later trip for an old exit the list shows no entry for', () => {
+    const later = trip({ plannedDeparture: '2026-05-01', plannedReturn: '2026-05-03', actualDeparture: '2026-05-01', actualReturn: '2026-05-03' });
+    const result = reconcile([lanRow('exit', '2026-01-10')], members, [later], options);
+    expect(result.unreported).toEqual([expect.objectContaining({ exitDate: '2026-01-10', entryDate: null })]);
+    expect(result.datesDiffer).toEqual([]);
+  });
+
   it('does not count a cancelled or refused trip as reported', () => {
     const result = reconcile([lanRow('exit', '2026-03-01'), lanRow('entry', '2026-03-05')], members, [trip({ state: 'cancelled', actualDeparture: null, actualReturn: null })], options);
     expect(result.unreported).toHaveLength(1);

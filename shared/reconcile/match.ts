@@ -236,10 +236,13 @@ function agrees(crossing: Crossing, trip: ReconcileTrip, toleranceDays: number):
   return (crossing.exitDate === null || within(crossing.exitDate, reference.departure, toleranceDays)) && (crossing.entryDate === null || within(crossing.entryDate, reference.return, toleranceDays));
 }
 
-/** The crossing's days and the trip's days (widened by the tolerance) have a day in common. */
+/**
+ * The crossing's days and the trip's days (widened by the tolerance) have a day in common. An exit
+ * the list shows no entry for counts as its day alone: the list may simply end before the return.
+ */
 function overlaps(crossing: Crossing, trip: ReconcileTrip, options: ReconcileOptions): boolean {
   const start = crossing.exitDate ?? crossing.entryDate!;
-  const end = crossing.entryDate ?? (isAfter(options.today, start) ? options.today : start);
+  const end = crossing.entryDate ?? start;
   const reference = referenceDates(trip);
   const stillAway = realDateOrNull(trip.actualDeparture) !== null && realDateOrNull(trip.actualReturn) === null && isAfter(options.today, reference.return);
   const tripStart = addDays(reference.departure, -options.toleranceDays);
