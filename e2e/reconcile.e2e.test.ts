@@ -22,6 +22,14 @@ describe('reconciling the border-crossing list in Chromium', () => {
       (memberIds[code] = (await prepared.call('members.save', { code, cellName: 'Chi bộ ấp Hòa Long', fullName: '', ...values })).id);
     await save('DV-001', { fullName: 'Nguyễn Thị Lan', gender: 'female', birthDate: '1975-04-12', nationalId: '089175001234' });
     await save('DV-003', { fullName: 'Lê Văn Bình', gender: 'male', birthDate: '1980-01-20' });
+    await save('DV-002', { fullName: 'Trần Văn Hùng', gender: 'male', birthDate: '1968-09-01', nationalId: '089068005678' });
+    const iso = (days: number) => addDays(today, -days);
+    const trips = csvText([
+      ['trip_code', 'member_code', 'purpose', 'countries', 'application_date', 'approval_date', 'approval_ref', 'planned_departure', 'planned_return'],
+      ['CD-7', 'DV-002', 'tourism', 'JP', iso(40), iso(30), '30-QĐ/ĐU', iso(20), iso(14)],
+    ]);
+    const imported = await prepared.call('import.commit', { kind: 'trips', fileName: 'chuyen-di.csv', contentBase64: Buffer.from(trips).toString('base64') });
+    expect(imported.issues).toEqual([]);
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
@@ -42,15 +50,17 @@ describe('reconciling the border-crossing list in Chromium', () => {
         ['', 'Lê Văn Bình', '20/01/1980', 'Xuất cảnh', daysAgo(12), 'Cửa khẩu Vĩnh Xương', 'Giấy thông hành', '', 'Campuchia'],
         ['', 'Lê Văn Bình', '20/01/1980', 'Nhập cảnh', daysAgo(11), 'Cửa khẩu Vĩnh Xương', 'Giấy thông hành', '', 'Campuchia'],
         ['079190005555', 'Phạm Văn Khách', '', 'Xuất cảnh', daysAgo(5), 'Mộc Bài', 'Hộ chiếu', 'P0001', 'Campuchia'],
+        ['089068005678', 'Trần Văn Hùng', '', 'Xuất cảnh', daysAgo(19), 'Tân Sơn Nhất', 'Hộ chiếu', 'C1234567', 'Nhật Bản'],
+        ['089068005678', 'Trần Văn Hùng', '', 'Nhập cảnh', daysAgo(14), 'Tân Sơn Nhất', 'Hộ chiếu', 'C1234567', 'Nhật Bản'],
       ]),
     );
     await page.getByTestId('nav-reconcile').click();
     await page.getByTestId('reconcile-screen').waitFor();
     await page.getByTestId('reconcile-file').setInputFiles(file);
     await page.getByTestId('reconcile-results').waitFor();
-    expect(await page.getByTestId('reconcile-summary').textContent()).toBe('5 dòng, 2 lần đi của đảng viên; 1 người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).');
+    expect(await page.getByTestId('reconcile-summary').textContent()).toBe('7 dòng, 3 lần đi của đảng viên; 1 người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).');
     expect(await page.getByTestId('reconcile-tab-unreported').textContent()).toBe('Đi nước ngoài không báo cáo (2)');
-    expect(await page.getByTestId('reconcile-tab-datesDiffer').textContent()).toBe('Ngày khác với sổ (0)');
+    expect(await page.getByTestId('reconcile-tab-datesDiffer').textContent()).toBe('Ngày khác với sổ (1)');
     expect(await page.getByTestId('reconcile-tab-stillAbroad').textContent()).toBe('Còn ở nước ngoài quá hạn (0)');
     const rows = page.getByTestId('reconcile-row');
     expect(await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-member')))).toEqual(['DV-001', 'DV-003']);
@@ -71,7 +81,8 @@ describe('reconciling the border-crossing list in Chromium', () => {
     expect(await page.getByTestId('reconcile-create-confirm').isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect((await app.session.requireRegistry().sqlite.prepare('SELECT count(*) AS n FROM trips').get()) as { n: number }).toEqual({ n: 0 });
+    const tripsOfBinh = () => app.session.requireRegistry().sqlite.prepare('SELECT count(*) AS n FROM trips WHERE member_id = ?').get(memberIds['DV-003']);
+    expect(tripsOfBinh()).toEqual({ n: 0 });
 
     await lan.getByTestId('reconcile-create').click();
     await dialog.waitFor();
@@ -92,6 +103,16 @@ describe('reconciling the border-crossing list in Chromium', () => {
     await page.getByTestId('back').click();
     await page.getByTestId('reconcile-results').waitFor();
     expect(await lan.getByTestId('reconcile-open-trip').count()).toBe(1);
+
+    // A registered trip without its actual dates: they are recorded from the list.
+    await page.getByTestId('reconcile-tab-datesDiffer').click();
+    const hung = page.locator('[data-testid="reconcile-row"][data-member="DV-002"]');
+    expect(await hung.textContent()).toContain('CD-7 · sổ chưa ghi ngày thực tế');
+    await hung.getByTestId('reconcile-record').click();
+    await page.getByTestId('reconcile-record-confirm').click();
+    await hung.getByTestId('reconcile-open-trip').waitFor();
+    const recorded = app.session.requireRegistry().sqlite.prepare(`SELECT state, actual_departure, actual_return FROM trips WHERE code = 'CD-7'`).get();
+    expect(recorded).toEqual({ state: 'returned', actual_departure: addDays(today, -19), actual_return: addDays(today, -14) });
     expect(app.problems).toEqual([]);
   });
 });
