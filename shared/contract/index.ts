@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annualRecordsCalls } from './annualRecords';
 import { auditCalls } from './audit';
 import { backupCalls } from './backup';
 import type { CallDefinition } from './define';
@@ -23,6 +24,7 @@ export const calls = {
   ...jobsCalls,
   ...backupCalls,
   ...auditCalls,
+  ...annualRecordsCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

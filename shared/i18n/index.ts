@@ -1,4 +1,5 @@
 import { accountsMessages } from './accounts';
+import { annualRecordsMessages } from './annualRecords';
 import { backupMessages } from './backup';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
@@ -19,7 +20,7 @@ import { jobsMessages } from './jobs';
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages, accountsMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages, accountsMessages, annualRecordsMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;
