@@ -24,6 +24,7 @@ const commands: Record<string, Command> = {
   demo: async (args, io) => (await import('./commands/demo')).demoCommand(args, io),
   users: async (args, io) => (await import('./commands/users')).usersCommand(args, io),
   rekey: async (args, io) => (await import('./commands/users')).rekeyCommand(args, io),
+  'annual-record': async (args, io) => (await import('./commands/annualRecord')).annualRecordCommand(args, io),
 };
 
 /** The names of every command, for the test that proves each one goes through the dispatcher. */

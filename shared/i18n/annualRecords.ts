@@ -40,6 +40,9 @@ export const annualRecordsMessages = messages(
     'annualRecord.dashboardExplain': 'Số đảng viên chưa nộp bản kê khai (phần đi nước ngoài), theo chi bộ.',
     'annualRecord.dashboardOutstanding': '{count} chưa nộp',
     'annualRecord.dashboardOpen': 'Xem danh sách để đôn đốc',
+    'cli.annualRecord.oneScope': 'Hãy chọn đúng một trong --member MÃ, --cell TÊN_CHI_BỘ hoặc --all.',
+    'cli.annualRecord.outFormat': 'Tệp “{file}” phải có đuôi .docx hoặc .pdf.',
+    'cli.annualRecord.written': 'Đã ghi bản kê khai bổ sung lý lịch năm {year} của {members} đảng viên vào {path}.',
   },
   {
     'error.ANNUAL_RECORD_MEMBER_UNKNOWN': 'There is no member with code “{code}” in the registry. Check the member code.',
@@ -79,5 +82,8 @@ export const annualRecordsMessages = messages(
     'annualRecord.dashboardExplain': 'Members who have not handed in their supplement (trips abroad), by cell.',
     'annualRecord.dashboardOutstanding': '{count} outstanding',
     'annualRecord.dashboardOpen': 'Open the list to chase',
+    'cli.annualRecord.oneScope': 'Choose exactly one of --member CODE, --cell NAME or --all.',
+    'cli.annualRecord.outFormat': 'The file “{file}” must end in .docx or .pdf.',
+    'cli.annualRecord.written': 'Wrote the {year} record supplements of {members} members to {path}.',
   },
 );
