@@ -17,6 +17,7 @@ import { useRecord } from '../../components/useRecord';
 import { useReportingPeriod } from '../../data/reportingPeriod';
 import { useFormatNumber, useT } from '../../i18n';
 import '../../styles/reports.css';
+import { AnnualRecordsCard } from '../annualRecords/AnnualRecordsCard';
 
 /** Flags recorded against a member rather than a trip: the trips list cannot filter by them. */
 const memberFlags: readonly ComplianceFlag[] = ['foreign_marriage_unprocessed'];
@@ -83,7 +84,10 @@ function DashboardView({ data }: { data: DashboardData }) {
       </SimpleGrid>
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <FlagCounts flags={data.flags} />
+          <Stack gap="md">
+            <FlagCounts flags={data.flags} />
+            <AnnualRecordsCard />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
