@@ -211,8 +211,8 @@ function MarkReceivedDialog({ member, year, onClose, onSaved }: { member: Annual
     await onSaved();
   };
   return (
-    <Modal opened onClose={onClose} title={`${t('annualRecord.markReceived')} – ${member.fullName}`} data-testid="annual-mark-dialog">
-      <form onSubmit={(event) => void submit(event)}>
+    <Modal opened onClose={onClose} title={`${t('annualRecord.markReceived')} – ${member.fullName}`}>
+      <form onSubmit={(event) => void submit(event)} data-testid="annual-mark-dialog">
         <Stack gap="sm">
           <DateField label={t('annualRecord.receivedOn')} required value={receivedOn} onChange={setReceivedOn} error={save.errors.receivedOn} data-testid="annual-received-on" />
           <FailureAlert error={save.error} shownFields={['receivedOn']} />
