@@ -84,13 +84,11 @@ function DashboardView({ data }: { data: DashboardData }) {
       </SimpleGrid>
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
-            <FlagCounts flags={data.flags} />
-            <AnnualRecordsCard />
-          </Stack>
+          <FlagCounts flags={data.flags} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
+            <AnnualRecordsCard />
             <Card withBorder>
               <ByYearChart data={data} />
             </Card>
