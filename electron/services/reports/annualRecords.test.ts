@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema';
+import { auditActionLabel, auditFieldLabel } from '../../../shared/audit/labels';
 import { verifyAuditChain } from '../audit';
 import { docxParts, docxTables, keepFirstPageAsPng, libreOfficeAvailable, libreOfficePdfs, paragraphTexts, pdfPages } from '../documents/testSupport';
 import { openTestRegistry, type OpenTestRegistry } from '../testSupport';
@@ -123,6 +124,13 @@ describe('annual record supplements', () => {
       ['annual_record.unreceive', ids.binh, 'done'],
     ]);
     expect(verifyAuditChain(registry.session.requireRegistry()).ok).toBe(true);
+    const { rows: logged } = await registry.call('audit.list', { action: 'annual_record.unreceive' });
+    expect(logged[0]?.subject?.member).toContain('Lê Văn Bình');
+    expect(logged[0]?.changes.map(({ field, before }) => [auditFieldLabel('vi', 'member', field), before])).toEqual([
+      ['Ngày nhận', '2026-12-02'],
+      ['Năm', 2026],
+    ]);
+    expect(auditActionLabel('vi', 'annual_record.unreceive')).toBe('Bỏ đánh dấu đã nhận bản kê khai bổ sung lý lịch');
   });
 
   it('refuses a receipt dated in the future or before the year, and taking back one never marked', async () => {
