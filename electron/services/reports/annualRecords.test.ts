@@ -177,3 +177,30 @@ describe('annual record supplements', () => {
     240_000,
   );
 });
+
+describe('trips across the turn of a year', () => {
+  it('lists a stay over New Year, and a member still abroad, in every year they touch', async () => {
+    const registry = await openTestRegistry();
+    try {
+      const travel = async (code: string, fullName: string, departure: string, plannedReturn: string, actualReturn: string | null) => {
+        const member = await registry.call('members.save', { code, fullName, cellName: 'Chi bộ ấp Tây Bình' });
+        const { id: tripId } = await registry.call('trips.save', { memberId: member.id, purpose: 'family_visit', selfFunded: true, countries: ['JP'], travelDocumentKind: 'passport', plannedDeparture: departure, plannedReturn });
+        await registry.call('trips.transition', { tripId, transition: 'submit', input: { applicationDate: '2025-10-01', commitmentDate: '2025-10-01', cellOpinion: 'Đồng ý' } });
+        await registry.call('trips.transition', { tripId, transition: 'approve', input: { approvalRef: '30-QĐ/ĐU', approvalDate: '2025-10-05', approvingCommittee: committee } });
+        await registry.call('trips.transition', { tripId, transition: 'depart', input: { actualDeparture: departure } });
+        if (actualReturn) await registry.call('trips.transition', { tripId, transition: 'return', input: { actualReturn } });
+      };
+      await travel('DV-0101', 'Ngô Văn Tết', '2025-12-20', '2025-12-30', '2026-01-03');
+      await travel('DV-0102', 'Vũ Thị Xa', '2025-11-01', '2025-11-30', null);
+      const tripCounts = async (year: number) => (await registry.call('annualRecords.list', { year })).members.map((entry) => [entry.code, entry.tripCount]);
+      expect(await tripCounts(2024)).toEqual([['DV-0101', 0], ['DV-0102', 0]]);
+      expect(await tripCounts(2025)).toEqual([['DV-0101', 1], ['DV-0102', 1]]);
+      expect(await tripCounts(2026)).toEqual([['DV-0101', 1], ['DV-0102', 1]]);
+      const file = await registry.call('annualRecords.render', { year: 2026, scope: { kind: 'member', memberCode: 'DV-0102' }, format: 'docx' });
+      const texts = paragraphTexts((await docxParts(Buffer.from(file.contentBase64, 'base64'))).document);
+      expect(texts).toContain('01/11/2025 – nay (đang ở nước ngoài)');
+    } finally {
+      registry.session.dispose();
+    }
+  }, 120_000);
+});

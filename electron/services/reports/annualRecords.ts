@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { annualRecordReceipts, cells, members, tripCountries, trips, users } from '../../../db/schema';
 import type { AnnualRecordCell, AnnualRecordList, AnnualRecordMember, AnnualRecordScope } from '../../../shared/contract/annualRecords';
 import type { MemberStatus } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
 import { placeOf } from '../../../shared/report/issuer';
-import { type AnnualRecordTrip, annualRecordLines } from '../../../shared/rules/annualRecord';
+import { type AnnualRecordTrip, annualRecordLines, tripStatesLeftOutOfRecord } from '../../../shared/rules/annualRecord';
 import { civilDateInVietnam, isAfter } from '../../../shared/rules/dates';
 import { appendAudit } from '../audit';
 import { type AnnualRecordData, renderAnnualRecordDocx, renderAnnualRecordPdf } from '../documents/annualRecord';
@@ -37,24 +37,29 @@ function declaringMembers(db: RegistryDb, unitId: string, filter: { cellId?: str
     .all();
 }
 
-/** Every trip of the members, with its countries in order, in the shape the annual record rule reads. */
-function tripsByMember(db: RegistryDb, memberIds: string[]): Map<string, AnnualRecordTrip[]> {
-  const byMember = new Map<string, AnnualRecordTrip[]>();
-  for (let start = 0; start < memberIds.length; start += 500) {
-    const rows = db.select().from(trips).where(inArray(trips.memberId, memberIds.slice(start, start + 500))).all();
-    const countries = new Map<string, string[]>();
-    const tripIds = rows.map((row) => row.id);
-    for (let from = 0; from < tripIds.length; from += 500) {
-      for (const row of db.select().from(tripCountries).where(inArray(tripCountries.tripId, tripIds.slice(from, from + 500))).orderBy(tripCountries.position).all()) {
-        countries.set(row.tripId, [...(countries.get(row.tripId) ?? []), row.country]);
-      }
-    }
-    for (const row of rows) {
-      const list = byMember.get(row.memberId) ?? [];
-      list.push({ ...row, countries: countries.get(row.id) ?? [] });
-      byMember.set(row.memberId, list);
+/**
+ * The members' trips that may touch `year`, with their countries in order. SQL narrows by the dates (the earliest
+ * start and the latest end a trip can have) so that a dashboard visit does not read every trip ever recorded; the
+ * rule then decides exactly.
+ */
+function tripsByMember(db: RegistryDb, memberIds: string[], year: number): Map<string, AnnualRecordTrip[]> {
+  const wanted = new Set(memberIds);
+  const mayTouchYear = and(
+    notInArray(trips.state, [...tripStatesLeftOutOfRecord]),
+    sql`coalesce(${trips.actualDeparture}, ${trips.plannedDeparture}) <= ${`${year}-12-31`}`,
+    sql`(${trips.actualDeparture} is not null and ${trips.actualReturn} is null
+      or max(coalesce(${trips.actualReturn}, ''), coalesce(${trips.extendedReturn}, ''), ${trips.plannedReturn}) >= ${`${year}-01-01`})`,
+  );
+  const rows = db.select().from(trips).where(mayTouchYear).all().filter((row) => wanted.has(row.memberId));
+  const countries = new Map<string, string[]>();
+  const tripIds = rows.map((row) => row.id);
+  for (let from = 0; from < tripIds.length; from += 500) {
+    for (const row of db.select().from(tripCountries).where(inArray(tripCountries.tripId, tripIds.slice(from, from + 500))).orderBy(tripCountries.position).all()) {
+      countries.set(row.tripId, [...(countries.get(row.tripId) ?? []), row.country]);
     }
   }
+  const byMember = new Map<string, AnnualRecordTrip[]>();
+  for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { ...row, countries: countries.get(row.id) ?? [] }]);
   return byMember;
 }
 
@@ -70,7 +75,7 @@ function receiptsOf(db: RegistryDb, year: number): Map<string, { receivedOn: str
 
 function listEntries(registry: Registry, year: number, rows: MemberRow[]): AnnualRecordMember[] {
   const unitName = registry.ownUnit().name;
-  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id));
+  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id), year);
   const receipts = receiptsOf(registry.db, year);
   return rows.map((row) => {
     const receipt = receipts.get(row.id);
@@ -128,7 +133,7 @@ export function annualRecordData(registry: Registry, year: number, scope: Annual
   const unit = registry.ownUnit();
   const rows = scopeMembers(registry, scope);
   if (rows.length === 0) throw new DomainError('ANNUAL_RECORD_NOBODY');
-  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id));
+  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id), year);
   return {
     year,
     partyOrganisation: unit.name.replace(/^Đảng ủy/u, 'Đảng bộ'),
