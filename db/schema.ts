@@ -495,3 +495,24 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Which members handed in their yearly supplement to the personal record (kê khai bổ sung lý lịch hằng năm) for a
+ * year: a row means received; taking the mark back deletes it, and the audit log keeps both.
+ */
+export const annualRecordReceipts = sqliteTable(
+  'annual_record_receipts',
+  {
+    id: id(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    year: integer('year').notNull(),
+    receivedOn: text('received_on').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('annual_record_receipts_member_year').on(table.memberId, table.year), index('annual_record_receipts_year').on(table.year)],
+);

@@ -25,6 +25,7 @@ const commands: Record<string, Command> = {
   users: async (args, io) => (await import('./commands/users')).usersCommand(args, io),
   rekey: async (args, io) => (await import('./commands/users')).rekeyCommand(args, io),
   reconcile: async (args, io) => (await import('./commands/reconcile')).reconcileCommand(args, io),
+  'annual-record': async (args, io) => (await import('./commands/annualRecord')).annualRecordCommand(args, io),
 };
 
 /** The names of every command, for the test that proves each one goes through the dispatcher. */

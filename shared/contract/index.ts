@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annualRecordsCalls } from './annualRecords';
 import { auditCalls } from './audit';
 import { backupCalls } from './backup';
 import type { CallDefinition } from './define';
@@ -25,6 +26,7 @@ export const calls = {
   ...backupCalls,
   ...auditCalls,
   ...reconcileCalls,
+  ...annualRecordsCalls,
 } as const satisfies Record<string, CallDefinition>;
 
 export type Calls = typeof calls;

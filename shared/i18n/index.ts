@@ -1,4 +1,5 @@
 import { accountsMessages } from './accounts';
+import { annualRecordsMessages } from './annualRecords';
 import { backupMessages } from './backup';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
@@ -20,7 +21,7 @@ import { reconcileMessages } from './reconcile';
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages, accountsMessages, reconcileMessages] as const;
+const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages, accountsMessages, annualRecordsMessages, reconcileMessages] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
 import { issuesFromZod } from '../../../shared/validation';
 import type { AppSession } from '../session';
+import { annualRecordsHandlers } from './annualRecords';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { exchangeHandlers } from './exchange';
@@ -29,6 +30,7 @@ const handlers: HandlerSet<CallName> = {
   ...backupHandlers,
   ...auditHandlers,
   ...reconcileHandlers,
+  ...annualRecordsHandlers,
 };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;

@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconFileExport, IconHistory, IconHome, IconListSearch, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconClipboardCheck, IconFileExport, IconHistory, IconHome, IconListSearch, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { auditReaders } from '../../../shared/contract/audit';
 import { dataEntry } from '../../../shared/contract/define';
@@ -20,6 +20,7 @@ import { useActivityReporter } from './useActivityReporter';
 // Each section's code is a chunk of its own, all fetched once the dashboard is up (see Shell).
 const MembersScreen = lazyScreen(async () => (await import('../features/members/MembersScreen')).MembersScreen);
 const TripsScreen = lazyScreen(async () => (await import('../features/trips/TripsScreen')).TripsScreen);
+const AnnualRecordsScreen = lazyScreen(async () => (await import('../features/annualRecords/AnnualRecordsScreen')).AnnualRecordsScreen);
 const ReportsScreen = lazyScreen(async () => (await import('../features/reports/ReportsScreen')).ReportsScreen);
 const PackagesScreen = lazyScreen(async () => (await import('../features/packages/PackagesScreen')).PackagesScreen);
 const CataloguesScreen = lazyScreen(async () => (await import('../features/catalogues/CataloguesScreen')).CataloguesScreen);
@@ -28,12 +29,13 @@ const ReconcileScreen = lazyScreen(async () => (await import('../features/reconc
 const AuditScreen = lazyScreen(async () => (await import('../features/audit/AuditScreen')).AuditScreen);
 const SettingsScreen = lazyScreen(async () => (await import('../features/settings/SettingsScreen')).SettingsScreen);
 const DetailScreen = lazyScreen(async () => (await import('./DetailScreen')).DetailScreen);
-const deferredScreens = [MembersScreen, TripsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, ReconcileScreen, AuditScreen, SettingsScreen, DetailScreen];
+const deferredScreens = [MembersScreen, TripsScreen, AnnualRecordsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, ReconcileScreen, AuditScreen, SettingsScreen, DetailScreen];
 
 const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
   { view: 'members', label: 'nav.members', icon: IconUsers, screen: MembersScreen },
   { view: 'trips', label: 'nav.trips', icon: IconPlaneDeparture, screen: TripsScreen },
+  { view: 'annualRecords', label: 'annualRecord.nav', icon: IconClipboardCheck, screen: AnnualRecordsScreen },
   { view: 'reports', label: 'nav.reports', icon: IconReportAnalytics, screen: ReportsScreen },
   { view: 'packages', label: 'nav.packages', icon: IconFileExport, screen: PackagesScreen },
   { view: 'catalogues', label: 'nav.catalogues', icon: IconBooks, screen: CataloguesScreen },

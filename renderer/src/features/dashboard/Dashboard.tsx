@@ -17,6 +17,7 @@ import { useRecord } from '../../components/useRecord';
 import { useReportingPeriod } from '../../data/reportingPeriod';
 import { useFormatNumber, useT } from '../../i18n';
 import '../../styles/reports.css';
+import { AnnualRecordsCard } from '../annualRecords/AnnualRecordsCard';
 
 /** Flags recorded against a member rather than a trip: the trips list cannot filter by them. */
 const memberFlags: readonly ComplianceFlag[] = ['foreign_marriage_unprocessed'];
@@ -87,6 +88,7 @@ function DashboardView({ data }: { data: DashboardData }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
+            <AnnualRecordsCard />
             <Card withBorder>
               <ByYearChart data={data} />
             </Card>
