@@ -6,7 +6,7 @@ import layersPlugin from './scripts/lint/layers.js';
 const root = import.meta.dirname;
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'db/migrations/', 'e2e/artifacts/', '.electron-native/', 'scripts/lint/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'db/migrations/', 'e2e/artifacts/', 'scripts/lint/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `so86` command runs the TypeScript services directly, so it needs no build step.
 import { register } from 'tsx/esm/api';
+import { requireSupportedNode } from './nodeCheck.mjs';
 
+requireSupportedNode('npx so86 …');
 register();
 const { main } = await import('../electron/cli/main.ts');
 const { terminalIo } = await import('../electron/cli/terminal.ts');

@@ -23,8 +23,6 @@ export interface OpenRegistry {
 export interface OpenOptions {
   /** Folder of the drizzle-kit migrations; the packaged app keeps them in its resources. */
   migrationsFolder?: string;
-  /** Path of the native module built for the running runtime (Electron during development). */
-  nativeBinding?: string;
   readonly?: boolean;
   /**
    * FOR THE BENCHMARK ONLY: the same database, code path and key handling with the SQLCipher
@@ -56,7 +54,6 @@ export function openRegistryDatabase(file: string, key: Buffer, options: OpenOpt
     sqlite = new Database(file, {
       fileMustExist: false,
       readonly: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
     throw translateSqliteError(error);

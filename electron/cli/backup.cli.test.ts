@@ -75,6 +75,26 @@ describe('so86 backup and so86 restore', () => {
   });
 });
 
+describe('a disabled account and an older backup', () => {
+  it('the review’s attack: a disabled clerk restores last month’s backup over the registry with its old password — refused, nothing touched, and the password opens nothing', async () => {
+    const live = path.join(folder, 'disabled-clerk', 'so86.db');
+    const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
+    await ok(['init', '--db', live, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+    await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
+    const lastMonth = JSON.parse((await ok(['backup', '--db', live, '--out', path.join(folder, 'thang-truoc.so86bak'), '--json'])).stdout) as { file: string };
+    await ok(['users', 'disable', clerk.SO86_USER, '--db', live]);
+
+    const before = folderSnapshot(path.dirname(live));
+    const refused = await so86(['restore', lastMonth.file, '--db', live], clerk);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /) });
+    expect(folderSnapshot(path.dirname(live))).toEqual(before);
+    expect(await so86(['status', '--db', live], clerk)).toMatchObject({ code: 4, stderr: expect.stringMatching(/^WRONG_PASSWORD: /) });
+
+    const onNewPc = path.join(folder, 'disabled-clerk-new-pc', 'so86.db');
+    await ok(['restore', lastMonth.file, '--db', onNewPc], clerk);
+  }, 240_000);
+});
+
 describe('the command line and the application on the same file at once', () => {
   let app: AppSession;
 

@@ -64,7 +64,7 @@ async function start() {
     config: {
       databaseFile: defaultDatabaseFile(),
       appVersion: app.getVersion(),
-      openOptions: { migrationsFolder: resources.migrationsFolder, ...(resources.nativeBinding ? { nativeBinding: resources.nativeBinding } : {}) },
+      openOptions: { migrationsFolder: resources.migrationsFolder },
       watchIdle: true,
       scheduleBackups: true,
       logFile,

@@ -1,6 +1,6 @@
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { PlatformPackager, type FuseOptionsV1 } from 'app-builder-lib';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,17 @@ import { resourcePaths } from '../services/resources';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * Electron gives security fixes to its three newest major versions. On 5 December 2026 the newest is 45
+ * (45.6.1), so 43 is the oldest still supported. Raise this when a new major is released.
+ */
+const newestElectronMajor = 45;
+const supportedElectronMajors = 3;
+
 interface BuilderConfig {
+  asar: boolean;
+  npmRebuild: boolean;
+  buildDependenciesFromSource?: boolean;
   appId: string;
   productName: string;
   files: string[];
@@ -45,6 +55,28 @@ describe('the installer configuration', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
     expect(packageJson.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(packageJson.description).toMatch(/Quy định 86/);
+  });
+
+  it('pins an Electron major that still gets security fixes', () => {
+    const pinned = packageJson.devDependencies.electron;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    const major = Number(pinned.split('.')[0]);
+    expect(major).toBeGreaterThan(newestElectronMajor - supportedElectronMajors);
+    expect(major).toBeLessThanOrEqual(newestElectronMajor);
+  });
+
+  it('packs the application into app.asar and ships the SQLCipher module’s own Node-API binary, unpacked and not rebuilt', () => {
+    expect(config.asar).toBe(true);
+    expect(config.npmRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBeUndefined();
+    const binding = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
+    const bindingPackage = JSON.parse(readFileSync(path.join(binding, 'package.json'), 'utf8')) as { version: string; gypfile?: boolean; scripts?: Record<string, string> };
+    expect(bindingPackage.version).toBe(packageJson.dependencies['better-sqlite3-multiple-ciphers']);
+    // Nothing is compiled at install: no install script, no implicit node-gyp run, the binaries come in the npm tarball.
+    expect(bindingPackage.gypfile).toBe(false);
+    expect(Object.keys(bindingPackage.scripts ?? {}).filter((name) => /^(pre|post)?install$/.test(name))).toEqual([]);
+    expect(existsSync(path.join(binding, 'prebuilds', 'win32-x64.node'))).toBe(true);
+    expect(existsSync(path.join(binding, 'prebuilds', 'linux-x64.node'))).toBe(true);
   });
 
   it('keeps the native SQLCipher module outside the asar archive and ships the migrations as resources', () => {
@@ -85,13 +117,11 @@ describe('finding the application’s own files', () => {
     const installed = resourcePaths({ packaged: true, resourcesPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', appPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar' });
     expect(installed.migrationsFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', 'migrations'));
     expect(installed.rendererFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar', 'out', 'renderer'));
-    expect(installed.nativeBinding).toBeUndefined();
   });
 
-  it('uses the checkout and the Electron build of the native module when run from source', () => {
+  it('uses the checkout when run from source', () => {
     const fromSource = resourcePaths({ packaged: false, resourcesPath: '/usr/lib/electron/resources', appPath: root });
     expect(fromSource.migrationsFolder).toBe(path.join(root, 'db', 'migrations'));
     expect(fromSource.rendererFolder).toBe(path.join(root, 'out', 'renderer'));
-    expect(fromSource.nativeBinding).toBe(path.join(root, '.electron-native', 'better_sqlite3.node'));
   });
 });

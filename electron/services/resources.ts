@@ -12,8 +12,6 @@ export interface RuntimeLayout {
 export interface ResourcePaths {
   migrationsFolder: string;
   rendererFolder: string;
-  /** The native SQLCipher module rebuilt for Electron during development; the packaged app loads its own. */
-  nativeBinding: string | undefined;
 }
 
 /**
@@ -25,12 +23,10 @@ export function resourcePaths(layout: RuntimeLayout): ResourcePaths {
     return {
       migrationsFolder: path.join(layout.resourcesPath, 'migrations'),
       rendererFolder: path.join(layout.appPath, 'out', 'renderer'),
-      nativeBinding: undefined,
     };
   }
   return {
     migrationsFolder: path.join(layout.appPath, 'db', 'migrations'),
     rendererFolder: path.join(layout.appPath, 'out', 'renderer'),
-    nativeBinding: path.join(layout.appPath, '.electron-native', 'better_sqlite3.node'),
   };
 }

@@ -40,7 +40,7 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const layout = await readBackupLayout(file);
   await checkBackupParts(file, layout);
-  ensureNotInUse(databaseFile, options.openOptions ?? {});
+  ensureNotInUse(databaseFile);
   await ensureSameRegistry(databaseFile, layout.header);
   const live = existsSync(databaseFile) ? await readKeyfile(keyfilePathFor(databaseFile)).catch(() => null) : null;
 
@@ -69,11 +69,11 @@ export async function restoreBackup(
  * can never checkpoint or remove a write-ahead log left by a crash; it reads the encrypted
  * header as noise, which is the expected answer for a file that is free.
  */
-function ensureNotInUse(databaseFile: string, options: OpenOptions) {
+function ensureNotInUse(databaseFile: string) {
   if (!existsSync(databaseFile)) return;
   const sharedMemory = `${databaseFile}-shm`;
   const sharedMemoryExisted = existsSync(sharedMemory);
-  const probe = new Database(databaseFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const probe = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     probe.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
