@@ -12,7 +12,7 @@ import { BarChart, type BarSeries } from '../../components/BarChart';
 import { useCountryNames } from '../../components/CountrySelect';
 import { dateText } from '../../components/DateField';
 import { PeriodPicker } from '../../components/PeriodPicker';
-import { yearToDateLabel } from '../../components/ReportTables';
+import { yearToDateLabel } from '../../../../shared/report/narrative';
 import { useRecord } from '../../components/useRecord';
 import { useReportingPeriod } from '../../data/reportingPeriod';
 import { useFormatNumber, useT } from '../../i18n';
@@ -226,7 +226,7 @@ function ByYearChart({ data }: { data: DashboardData }) {
         .filter((row) => row.total > 0)
         .map((row) => ({
           key: String(row.year),
-          label: yearToDateLabel(row, t),
+          label: yearToDateLabel(row),
           values: durationBrackets.map((bracket) => row[bracket]),
         }))}
       emptyText={t('dashboard.noTripsInPeriod')}
