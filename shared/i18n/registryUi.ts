@@ -279,6 +279,8 @@ export const registryUiMessages = messages(
     'archive.blockedTitle': 'Chưa lưu trữ được hồ sơ',
 
     'printForms.button': 'In mẫu',
+    'printForms.preview': 'Xem trước và in',
+    'printForms.word': 'Tải bản Word để sửa',
     'printForms.application': 'Đơn đề nghị đi nước ngoài',
     'printForms.commitment': 'Bản cam kết về thân nhân ở nước ngoài',
     'printForms.return_report': 'Báo cáo kết quả chuyến đi',
@@ -670,6 +672,8 @@ export const registryUiMessages = messages(
     'archive.blockedTitle': 'The record cannot be archived yet',
 
     'printForms.button': 'Print a form',
+    'printForms.preview': 'Preview and print',
+    'printForms.word': 'Download as Word to edit',
     'printForms.application': 'Application to go abroad',
     'printForms.commitment': 'Commitment about relatives abroad',
     'printForms.return_report': 'Return report',

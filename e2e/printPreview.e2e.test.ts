@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poppler } from '../electron/services/documents/testSupport';
+import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { addDays, civilDateInVietnam } from '../shared/rules/dates';
+import { openApp, type AppUnderTest } from './harness';
+import { readyForScreenshot } from './screens';
+
+const plannedDeparture = addDays(civilDateInVietnam(new Date()), 20);
+
+/** Each page of a PDF as "upright" or "turned" A4 (595.28 × 841.89 points, give or take the printer's rounding), or its size when it is not A4. */
+function pageSizes(pdf: Buffer): string[] {
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', pdf))?.[1]);
+  const near = (value: number, target: number) => Math.abs(value - target) < 1.5;
+  return poppler('pdfinfo', pdf, ['-f', '1', '-l', String(pages)])
+    .split('\n')
+    .flatMap((line) => {
+      const size = /^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/.exec(line);
+      if (!size) return [];
+      const [width, height] = [Number(size[1]), Number(size[2])];
+      if (near(width, 595.28) && near(height, 841.89)) return ['upright'];
+      if (near(width, 841.89) && near(height, 595.28)) return ['turned'];
+      return [`${width} x ${height}`];
+    });
+}
+
+/** The pages the preview shows, upright or turned, once they are drawn. */
+async function previewedPages(page: Page): Promise<string[]> {
+  const pages = page.getByTestId('print-preview').getByTestId('print-preview-page');
+  await expect.poll(() => pages.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  return pages.evaluateAll((images) =>
+    (images as HTMLImageElement[]).map((image) => (image.naturalWidth === 0 ? 'empty' : image.naturalWidth > image.naturalHeight ? 'turned' : 'upright')),
+  );
+}
+
+/** What the print dialog would print: the window printed with its print style sheet, as a PDF. */
+async function printedPages(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    expect(await page.locator('#root').evaluate((root) => getComputedStyle(root).display)).toBe('none');
+    return pageSizes(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
+/** The system print dialog cannot be driven from a test: "In" is checked to ask for it, and what it would print is checked above. */
+async function countPrintRequests(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const counted = window as unknown as { printRequests: number };
+    counted.printRequests = 0;
+    window.print = () => {
+      counted.printRequests += 1;
+    };
+  });
+}
+
+async function printRequests(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { printRequests: number }).printRequests);
+}
+
+describe('print preview: a form, the report and its appendices shown in the window, printed or saved', () => {
+  let app: AppUnderTest;
+
+  beforeAll(async () => {
+    const prepared = await openTestRegistry();
+    const member = await prepared.call('members.save', { code: 'DV-1', fullName: 'Nguyễn Thị Lan', cellName: 'Chi bộ ấp Trung Bình' });
+    await prepared.call('trips.save', {
+      memberId: member.id,
+      purpose: 'tourism',
+      selfFunded: true,
+      travelDocumentKind: 'passport',
+      plannedDeparture,
+      plannedReturn: addDays(plannedDeparture, 7),
+      countries: ['TW'],
+    });
+    prepared.session.lock('system');
+    app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('shows the application form as A4 pages, prints only those pages, and saves the PDF', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-trips').click();
+    await page.getByTestId('list-row').first().click();
+    await page.getByTestId('trip-page').waitFor();
+    await page.getByTestId('trip-print').click();
+    await page.getByTestId('print-application').click();
+    const shown = await previewedPages(page);
+    expect(shown).not.toContain('empty');
+    expect(new Set(shown)).toEqual(new Set(['upright']));
+    expect(await page.getByTestId('print-preview-status').textContent()).toBe(`${shown.length} trang khổ A4`);
+    expect(await page.getByTestId('print-preview').textContent()).toContain('Xem trước khi in: Đơn đề nghị đi nước ngoài');
+    await readyForScreenshot(page);
+    await app.screenshot('print-preview-application-1366');
+
+    await countPrintRequests(page);
+    await page.getByTestId('print-preview-print').click();
+    expect(await printRequests(page)).toBe(1);
+    expect(await printedPages(page)).toEqual(shown);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const saved = readFileSync(await download.path());
+    expect(pageSizes(saved)).toEqual(shown);
+    await expect.poll(() => page.getByText(`Đã lưu ${download.suggestedFilename()}.`).count()).toBe(1);
+
+    await page.getByTestId('print-preview-close').click();
+    await page.getByTestId('print-preview-page').first().waitFor({ state: 'detached' });
+    // With the preview closed, printing the window prints the window again.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#root').evaluate((root) => getComputedStyle(root).display)).not.toBe('none');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('still hands the form over as Word to edit, and says where it went', async () => {
+    const { page } = app;
+    await page.getByTestId('trip-print').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-commitment-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await expect.poll(() => page.getByText(`Đã tải về ${download.suggestedFilename()}.`, { exact: false }).count()).toBe(1);
+  });
+
+  it('shows the report with its appendices turned on landscape pages, and prints them as they are laid out', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await page.getByTestId('report-print-preview').click();
+    const shown = await previewedPages(page);
+    expect(shown).not.toContain('empty');
+    expect(shown[0]).toBe('upright');
+    expect(shown).toContain('turned');
+    await readyForScreenshot(page);
+    await app.screenshot('print-preview-report-1366');
+
+    await countPrintRequests(page);
+    await page.getByTestId('print-preview-print').click();
+    expect(await printRequests(page)).toBe(1);
+    expect(await printedPages(page)).toEqual(shown);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
+    expect(pageSizes(readFileSync(await download.path()))).toEqual(shown);
+    await page.getByTestId('print-preview-close').click();
+  });
+
+  it('ran under the strict Content-Security-Policy, the preview worker included, without a violation or a page error', () => {
+    expect(app.problems).toEqual([]);
+  });
+});
