@@ -91,6 +91,7 @@ export const uiMessages = messages(
     'printPreview.saved': 'Đã lưu {fileName}.',
     'printPreview.unreadable': 'Không hiển thị được bản xem trước. Hãy bấm "Lưu tệp PDF" và mở tệp để in.',
     'printPreview.page': 'Trang {number}',
+    'printPreview.printList': 'In danh sách',
   },
   {
     'ui.language': 'Language',
@@ -181,5 +182,6 @@ export const uiMessages = messages(
     'printPreview.saved': 'Saved {fileName}.',
     'printPreview.unreadable': 'The preview cannot be shown. Save the PDF file and open it to print.',
     'printPreview.page': 'Page {number}',
+    'printPreview.printList': 'Print the list',
   },
 );
