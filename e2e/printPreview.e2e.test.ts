@@ -75,6 +75,20 @@ describe('print preview: a form, the report and its appendices shown in the wind
       plannedReturn: addDays(plannedDeparture, 7),
       countries: ['TW'],
     });
+    const away = await prepared.call('members.save', { code: 'DV-2', fullName: 'Trần Văn Hải', cellName: 'Chi bộ ấp Tây Bình' });
+    const departed = addDays(civilDateInVietnam(new Date()), -5);
+    const trip = await prepared.call('trips.save', {
+      memberId: away.id,
+      purpose: 'family_visit',
+      selfFunded: true,
+      travelDocumentKind: 'passport',
+      plannedDeparture: departed,
+      plannedReturn: addDays(departed, 120),
+      countries: ['TW'],
+    });
+    await prepared.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: addDays(departed, -20), commitmentDate: addDays(departed, -20), cellOpinion: 'Đồng ý' } });
+    await prepared.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: addDays(departed, -10), approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' } });
+    await prepared.call('trips.transition', { tripId: trip.id, transition: 'depart', input: { actualDeparture: departed } });
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
     await app.page.setViewportSize({ width: 1366, height: 768 });
@@ -145,6 +159,42 @@ describe('print preview: a form, the report and its appendices shown in the wind
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
     expect(pageSizes(readFileSync(await download.path()))).toEqual(shown);
+    await page.getByTestId('print-preview-close').click();
+  });
+
+  it('prints the members abroad now from the overview, a cell\'s members and the filtered trips list, on A4 turned', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('tile-abroad-print').click();
+    expect(await previewedPages(page)).toEqual(['turned']);
+    expect(await page.getByTestId('print-preview').textContent()).toContain('Xem trước khi in: Đang ở nước ngoài');
+    await readyForScreenshot(page);
+    await app.screenshot('print-preview-abroad-list-1366');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/^DangVienDangONuocNgoai_\d{2}-\d{2}-\d{4}\.pdf$/);
+    await page.getByTestId('print-preview-close').click();
+
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('members-screen').waitFor();
+    await page.getByTestId('member-cell-filter').click();
+    await page.getByRole('option', { name: 'Chi bộ ấp Tây Bình' }).click();
+    await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('1 đảng viên');
+    await readyForScreenshot(page);
+    await app.screenshot('members-print-list-1366');
+    await page.getByTestId('members-print-list').click();
+    expect(await previewedPages(page)).toEqual(['turned']);
+    await countPrintRequests(page);
+    await page.getByTestId('print-preview-print').click();
+    expect(await printRequests(page)).toBe(1);
+    expect(await printedPages(page)).toEqual(['turned']);
+    await page.getByTestId('print-preview-close').click();
+
+    await page.getByTestId('nav-trips').click();
+    await page.getByTestId('trips-screen').waitFor();
+    await readyForScreenshot(page);
+    await app.screenshot('trips-print-list-1366');
+    await page.getByTestId('trips-print-list').click();
+    expect(await previewedPages(page)).toEqual(['turned']);
     await page.getByTestId('print-preview-close').click();
   });
 
