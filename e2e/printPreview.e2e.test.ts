@@ -233,6 +233,28 @@ describe('print preview: a form, the report and its appendices shown in the wind
     await page.getByTestId('dialog-unsaved').getByTestId('confirm-cancel').waitFor();
     await page.getByTestId('dialog-unsaved').getByTestId('confirm-cancel').click();
     expect(await page.getByTestId('transition-cellOpinion').inputValue()).toBe('Chi bộ nhất trí.');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dialog-unsaved').getByTestId('confirm-accept').click();
+    await page.getByTestId('transition-cellOpinion').waitFor({ state: 'detached' });
+  });
+
+  it('asks before settings typed but not saved are dropped by another tab or another screen', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('tab-security').click();
+    await page.getByTestId('setting-idle-minutes').fill('45');
+    await page.getByTestId('tab-deadlines').click();
+    await page.getByTestId('settings-unsaved').getByTestId('confirm-cancel').click();
+    expect(await page.getByTestId('setting-idle-minutes').inputValue()).toBe('45');
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('unsaved-dialog').getByTestId('confirm-cancel').click();
+    expect(await page.getByTestId('setting-idle-minutes').inputValue()).toBe('45');
+    await page.getByTestId('auto-lock-save').click();
+    await expect.poll(() => page.getByText('Đã lưu cài đặt').count()).toBeGreaterThan(0);
+    await page.getByTestId('tab-deadlines').click();
+    await page.getByTestId('deadline-settings').waitFor();
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home').waitFor();
   });
 
   it('ran under the strict Content-Security-Policy, the preview worker included, without a violation or a page error', () => {
