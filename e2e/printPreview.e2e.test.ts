@@ -150,6 +150,7 @@ describe('print preview: a form, the report and its appendices shown in the wind
     const shown = await previewedPages(page);
     expect(shown[0]).toBe('upright');
     expect(shown).toContain('turned');
+    expect(await page.getByTestId('print-preview').textContent()).toContain('Xem trước khi in: Báo cáo định kỳ và các phụ lục');
     await readyForScreenshot(page);
     await app.screenshot('print-preview-report-1366');
 

@@ -90,7 +90,7 @@ export function ReportDownloads({ period, roundId, beforeRender, coverageWarning
           </Group>
         </Stack>
       </Modal>
-      <PrintPreview title={previewing ? t('report.document.reportPdf') : null} load={loadPreview} onClose={() => setPreviewing(false)} />
+      <PrintPreview title={previewing ? t('reportScreen.previewTitle') : null} load={loadPreview} onClose={() => setPreviewing(false)} />
       <Group gap="xs">
         <Button
           leftSection={<IconPrinter size={16} />}
