@@ -116,7 +116,7 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await page.getByTestId('nav-trips').click();
     await page.getByTestId('list-row').first().click();
     await page.getByTestId('trip-print').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application-docx').click()]);
     await expect.poll(() => page.getByText(`Đã tải về ${download.suggestedFilename()}. Mở tệp bằng Word`).count()).toBe(1);
   });
 

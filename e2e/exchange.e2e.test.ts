@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../electron/services/api/dispatch';
+import { poppler } from '../electron/services/documents/testSupport';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
 import type { CallInput, CallName, CallOutput } from '../shared/contract';
 import { translate } from '../shared/i18n';
@@ -216,6 +217,23 @@ describe('a report file carried from a commune to its province in Chromium', () 
     await expect.poll(() => page.getByTestId('report-unit-row').filter({ hasText: 'VINHTRACH' }).getByTestId('submission-status').textContent()).toBe('Đã nộp');
     await readyForScreenshot(page);
     await province.screenshot('exchange-report-units');
+  });
+
+  it('the province previews the combined report with its table of units, and saves it as PDF', async () => {
+    const { page } = province;
+    await page.getByTestId('report-print-preview').click();
+    const firstPage = page.getByTestId('print-preview').getByTestId('print-preview-page').first();
+    const coverageQuestion = page.getByTestId('report-coverage-proceed');
+    await Promise.race([firstPage.waitFor({ timeout: 60_000 }), coverageQuestion.waitFor({ timeout: 60_000 })]);
+    if (await coverageQuestion.isVisible()) await coverageQuestion.click();
+    await firstPage.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('print-preview-status').textContent()).toMatch(/^\d+ trang khổ A4$/);
+    await readyForScreenshot(page);
+    await province.screenshot('exchange-combined-report-preview');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
+    const text = poppler('pdftotext', await readFile(await download.path()));
+    expect(text).toContain('Vĩnh Trạch');
+    await page.getByTestId('print-preview-close').click();
   });
 
   it('ran under the strict Content-Security-Policy without a violation or a page error', () => {

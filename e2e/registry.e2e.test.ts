@@ -191,7 +191,7 @@ describe('the registry screens in Chromium', () => {
   it('prints the application filled from the trip', async () => {
     const { page } = app;
     await page.getByTestId('trip-print').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-application-docx').click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
   });
 

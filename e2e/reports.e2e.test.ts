@@ -116,6 +116,12 @@ describe('the dashboard and the periodic report in Chromium', () => {
     const total = page.getByTestId('appendix-02-total');
     await expect.poll(() => total.textContent()).toMatch(/Tổng cộng3/);
     expect(await page.getByTestId('appendix-02-notes').textContent()).toContain('Trong đó:');
+    // Both appendices name a year the same way; "Tháng 12/2026" would read as that one month.
+    const yearCells = (appendix: string) => page.getByTestId(appendix).locator('tbody tr td:nth-child(2)').allTextContents();
+    const appendix02Years = (await yearCells('appendix-02')).filter((text) => text !== 'Tổng cộng');
+    expect(appendix02Years.length).toBeGreaterThan(0);
+    for (const year of appendix02Years) expect(year).toMatch(/^Năm \d{4}( \(tính đến \d{2}\/\d{1,2}\/\d{4}\))?$/);
+    expect((await yearCells('appendix-03')).filter((text) => text.startsWith('Năm'))).toEqual(appendix02Years);
     expect(await page.getByTestId('report-saved-at').textContent()).toBe('Chưa lưu: nội dung đang theo số liệu tự động.');
     await readyForScreenshot(page);
     await app.screenshot('report-preview');

@@ -19,7 +19,7 @@ export const layers = [
   {
     name: 'renderer',
     imports: ['shared'],
-    packages: { electron: false, node: false, others: ['react', 'react-dom', '@mantine/', '@tabler/icons-react', '@tanstack/react-virtual', 'zustand', 'zod'] },
+    packages: { electron: false, node: false, others: ['react', 'react-dom', '@mantine/', '@tabler/icons-react', '@tanstack/react-virtual', 'pdfjs-dist', 'zustand', 'zod'] },
   },
 ];
 

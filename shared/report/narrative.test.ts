@@ -26,7 +26,6 @@ import {
   reportRecipients,
   splitFootnotes,
   unknownTokens,
-  yearRowLabel,
   yearToDateLabel,
 } from './narrative';
 
@@ -116,10 +115,10 @@ describe('Vietnamese formats', () => {
     expect(periodLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Năm 2025');
     expect(periodLabel({ from: '2025-07-01', to: '2026-03-31' })).toBe('Từ tháng 7/2025 đến tháng 3/2026');
     expect(periodPhrase({ from: '2023-01-01', to: '2026-05-31' })).toBe('từ năm 2023 đến tháng 5/2026');
-    expect(yearRowLabel({ year: 2024, until: '2024-12-31' })).toBe('2024');
-    expect(yearRowLabel({ year: 2026, until: '2026-05-31' })).toBe('Tháng 5/2026');
     expect(yearToDateLabel({ year: 2023, until: '2023-12-31' })).toBe('Năm 2023');
     expect(yearToDateLabel({ year: 2026, until: '2026-03-31' })).toBe('Năm 2026 (tính đến 31/3/2026)');
+    expect(yearToDateLabel({ year: 2026, until: '2026-12-04' })).toBe('Năm 2026 (tính đến 04/12/2026)');
+    expect(yearToDateLabel({ year: 2026, until: '2026-12-04' })).not.toContain('Tháng');
   });
 });
 

@@ -74,13 +74,11 @@ export function periodPhrase(period: { from: string; to: string }): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** Appendix 02's year column: the year, or "Tháng 5/2026" when the period ends inside that year (contracts.md `until`). */
-export function yearRowLabel(row: { year: number; until: string }): string {
-  if (isLastDayOfYear(row.until)) return String(row.year);
-  return `Tháng ${civilParts(row.until).month}/${row.year}`;
-}
-
-/** Appendix 03's year column, worded as the model writes it: "Năm 2023", "Năm 2026 (tính đến 31/5/2026)". */
+/**
+ * A year row of the appendices and of the dashboard: "Năm 2023", or "Năm 2026 (tính đến 31/5/2026)" when
+ * the period ends inside that year. One rule for appendix 02, appendix 03 and the chart by year, because
+ * "Tháng 5/2026" alone reads as that one month.
+ */
 export function yearToDateLabel(row: { year: number; until: string }): string {
   if (isLastDayOfYear(row.until)) return `Năm ${row.year}`;
   return `Năm ${row.year} (tính đến ${formatDate(row.until)})`;

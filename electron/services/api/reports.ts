@@ -2,6 +2,7 @@ import type { dashboardCalls } from '../../../shared/contract/dashboard';
 import type { reportsCalls } from '../../../shared/contract/reports';
 import { dashboard } from '../reports/dashboard';
 import { renderReport, reportDraft, saveReportDraft } from '../reports/drafts';
+import { printMemberList, printTripList } from '../reports/printedLists';
 import { renderTripForm } from '../reports/tripForms';
 import type { HandlerSet } from './types';
 
@@ -15,6 +16,14 @@ export const reportsHandlers: HandlerSet<keyof typeof dashboardCalls | keyof typ
   },
   'forms.trip': async ({ tripId, form, format }, { session }) => {
     const file = await renderTripForm(session.requireRegistry(), tripId, form, format);
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+  },
+  'lists.printTrips': async (filter, { session }) => {
+    const file = await printTripList(session.requireRegistry(), filter);
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+  },
+  'lists.printMembers': async (filter, { session }) => {
+    const file = await printMemberList(session.requireRegistry(), filter);
     return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
   },
 };

@@ -9,7 +9,6 @@ import {
   periodLabel,
   reportAuthor,
   reportNumberAndSymbol,
-  yearRowLabel,
   yearToDateLabel,
 } from '../../../shared/report/narrative';
 import { type Orientation, type TableBlock, type TableCell } from './model';
@@ -108,12 +107,12 @@ function appendix02(data: ReportData, meta: ReportMeta): Appendix {
     orientation: 'landscape',
     table: {
       kind: 'table',
-      columnWidths: [13, 32, 24, 24, 24, 24, 24],
+      columnWidths: [13, 48, 26, 26, 26, 26, 26],
       header: [[head('STT'), head('Năm'), head('Tổng số'), head('Dưới 1 tháng'), head('Từ 01 - 03 tháng'), head('Từ 03 - 12 tháng'), head('Trên 12 tháng')]],
       body: [
         ...rows.map((row, index) => [
           count(index + 1),
-          count(null, { value: yearRowLabel(row) }),
+          { value: yearToDateLabel(row), align: 'left' as const },
           count(row.total),
           count(row.under1m),
           count(row.from1to3m),

@@ -48,7 +48,7 @@ describe('renderAppendicesXlsx', () => {
     const header = findRow(sheet, 'STT');
     expect(rowValues(sheet, header)).toEqual(['STT', 'Năm', 'Tổng số', 'Dưới 1 tháng', 'Từ 01 - 03 tháng', 'Từ 03 - 12 tháng', 'Trên 12 tháng']);
     data.appendix02.rows.forEach((row, index) => {
-      const label = index === 3 ? 'Tháng 5/2026' : String(row.year);
+      const label = index === 3 ? 'Năm 2026 (tính đến 31/5/2026)' : `Năm ${row.year}`;
       expect(rowValues(sheet, header + 1 + index)).toEqual([index + 1, label, row.total, row.under1m, row.from1to3m, row.from3to12m, row.over12m]);
     });
     const total = data.appendix02.total;

@@ -83,7 +83,7 @@ describe('renderReportPdf', () => {
     expect(landscape[pageOf('Phụ lục 03')]).toBe(true);
     expect(landscape[0]).toBe(false);
     const appendix02 = normalised(all[pageOf('Phụ lục 02')] ?? '');
-    expect(appendix02).toContain('Tháng 5/2026 400 321 55 22 2');
+    expect(appendix02).toContain('Năm 2026 (tính đến 31/5/2026) 400 321 55 22 2');
     expect(appendix02).toContain('Tổng cộng 2.542 2.194 254 77 17');
     expect(appendix02).toContain('giải quyết việc riêng: 924 đồng chí');
     const appendix03 = normalised(all[pageOf('Phụ lục 03')] ?? '');

@@ -1,5 +1,5 @@
-import { Modal } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { GuardedModal } from './GuardedModal';
 
 /** What a record's dialog is showing: a new record, an existing one, or nothing. */
 export type Editing<Row> = Row | 'new' | null;
@@ -13,11 +13,11 @@ interface RecordModalProps<Row> {
   children(record: Row | null): ReactNode;
 }
 
-/** The add-or-edit dialog of a small register; its title does not change while it fades out. */
+/** The add-or-edit dialog of a small register, asking before typing is dropped; its title does not change while it fades out. */
 export function RecordModal<Row>({ editing, onClose, addTitle, editTitle, children }: RecordModalProps<Row>) {
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={editing === null ? undefined : editing === 'new' ? addTitle : editTitle} size="lg">
+    <GuardedModal opened={editing !== null} onClose={onClose} title={editing === null ? undefined : editing === 'new' ? addTitle : editTitle} size="lg">
       {editing !== null && children(editing === 'new' ? null : editing)}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -2,10 +2,8 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { complianceFlags, issuedDocumentKinds } from '../../../shared/domain/enums';
 import type { ReportData, ReportFigures, SubmissionStatus } from '../../../shared/report/data';
-import { issuedDocumentCitation, issuedDocumentKindWord } from '../../../shared/report/narrative';
-import { civilParts } from '../../../shared/rules/dates';
-import { useFormatNumber, useT, type Translate } from '../i18n';
-import { dateText } from './DateField';
+import { issuedDocumentCitation, issuedDocumentKindWord, yearToDateLabel } from '../../../shared/report/narrative';
+import { useFormatNumber, useT } from '../i18n';
 import { InfoGrid } from './InfoGrid';
 import '../styles/reports.css';
 
@@ -18,18 +16,6 @@ export function SubmissionBadge({ status }: { status: SubmissionStatus }) {
       {t(`submission.${status}`)}
     </Badge>
   );
-}
-
-/** Appendix 02's year column: the year, or the last month counted when the period ends inside the year. */
-function appendixYearLabel(row: { year: number; until: string }, t: Translate): string {
-  if (row.until.endsWith('-12-31')) return String(row.year);
-  return t('appendixTable.yearUntil', { month: civilParts(row.until).month, year: row.year });
-}
-
-/** A year as appendix 03 writes it, "Năm 2026 (tính đến 04/12/2026)": also the dashboard's, where "Tháng 12/2026" would read as one month. */
-export function yearToDateLabel(row: { year: number; until: string }, t: Translate): string {
-  if (row.until.endsWith('-12-31')) return t('appendixTable.yearOnly', { year: row.year });
-  return t('appendixTable.yearToDate', { year: row.year, date: dateText(row.until) });
 }
 
 function AppendixSection({ title, children }: { title: string; children: ReactNode }) {
@@ -115,7 +101,7 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
               <Table.Th w={48} {...centred}>
                 {t('appendixTable.number')}
               </Table.Th>
-              <Table.Th w={140}>{t('appendixTable.year')}</Table.Th>
+              <Table.Th w={230}>{t('appendixTable.year')}</Table.Th>
               <Table.Th {...centred}>{t('appendixTable.total')}</Table.Th>
               <Table.Th {...centred}>{t('bracket.under1m')}</Table.Th>
               <Table.Th {...centred}>{t('bracket.from1to3m')}</Table.Th>
@@ -127,7 +113,7 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
             {appendix02.rows.map((row, index) => (
               <Table.Tr key={row.year}>
                 <Table.Td {...centred}>{index + 1}</Table.Td>
-                <Table.Td>{appendixYearLabel(row, t)}</Table.Td>
+                <Table.Td>{yearToDateLabel(row)}</Table.Td>
                 {count(row.total)}
                 {count(row.under1m)}
                 {count(row.from1to3m)}
@@ -189,7 +175,7 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
             {appendix03.rows.map((row, index) => (
               <Table.Tr key={row.year}>
                 <Table.Td {...centred}>{index + 1}</Table.Td>
-                <Table.Td>{yearToDateLabel(row, t)}</Table.Td>
+                <Table.Td>{yearToDateLabel(row)}</Table.Td>
                 {count(row.transferredOut)}
                 {count(row.transferredBack)}
                 {count(row.notTransferredBack)}

@@ -12,7 +12,9 @@ import { BarChart, type BarSeries } from '../../components/BarChart';
 import { useCountryNames } from '../../components/CountrySelect';
 import { dateText } from '../../components/DateField';
 import { PeriodPicker } from '../../components/PeriodPicker';
-import { yearToDateLabel } from '../../components/ReportTables';
+import { PrintListButton } from '../../components/PrintListButton';
+import type { PrintableFile } from '../../components/PrintPreview';
+import { yearToDateLabel } from '../../../../shared/report/narrative';
 import { useRecord } from '../../components/useRecord';
 import { useReportingPeriod } from '../../data/reportingPeriod';
 import { useFormatNumber, useT } from '../../i18n';
@@ -57,7 +59,7 @@ function DashboardView({ data }: { data: DashboardData }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-        <TripListTile title={t('dashboard.abroadNow')} trips={data.abroadNow} dateOf={(trip) => t('dashboard.returnOn', { date: dateText(trip.plannedReturn) })} data-testid="tile-abroad" />
+        <TripListTile title={t('dashboard.abroadNow')} trips={data.abroadNow} dateOf={(trip) => t('dashboard.returnOn', { date: dateText(trip.plannedReturn) })} printList={printAbroadNow} data-testid="tile-abroad" />
         <TripListTile
           title={t('dashboard.returnsDueThisWeek')}
           trips={data.returnsDueThisWeek}
@@ -134,11 +136,15 @@ interface TripListTileProps {
   title: string;
   trips: readonly TripRow[];
   dateOf(trip: TripRow): string;
+  /** Offers "In danh sách" for the trips listed. */
+  printList?: () => Promise<PrintableFile>;
   'data-testid'?: string;
 }
 
+const printAbroadNow = () => call('lists.printTrips', { abroadNow: true });
+
 /** A count and the trips behind it; each opens the trip's page. */
-function TripListTile({ title, trips, dateOf, 'data-testid': testId }: TripListTileProps) {
+function TripListTile({ title, trips, dateOf, printList, 'data-testid': testId }: TripListTileProps) {
   const t = useT();
   const open = useNavigation((state) => state.open);
   const countryNames = useCountryNames();
@@ -164,6 +170,11 @@ function TripListTile({ title, trips, dateOf, 'data-testid': testId }: TripListT
           </Stack>
         </ScrollArea.Autosize>
       )}
+      {printList && trips.length > 0 ? (
+        <Group justify="flex-end" mt="xs">
+          <PrintListButton title={title} load={printList} data-testid={`${testId ?? 'tile'}-print`} />
+        </Group>
+      ) : null}
     </Tile>
   );
 }
@@ -228,7 +239,7 @@ function ByYearChart({ data }: { data: DashboardData }) {
         .filter((row) => row.total > 0)
         .map((row) => ({
           key: String(row.year),
-          label: yearToDateLabel(row, t),
+          label: yearToDateLabel(row),
           values: durationBrackets.map((bracket) => row[bracket]),
         }))}
       emptyText={t('dashboard.noTripsInPeriod')}

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { MemberRow } from '../../../../shared/contract/registry';
 import { memberStatuses } from '../../../../shared/domain/enums';
 import { useNavigation } from '../../app/navigation';
@@ -8,6 +8,8 @@ import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintListButton } from '../../components/PrintListButton';
+import { call } from '../../api/client';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useCells } from '../../data/cells';
 import { FirstSteps } from '../home/FirstSteps';
@@ -23,6 +25,16 @@ export function MembersScreen() {
   const total = useMemberList((state) => state.total);
   const cells = useCells();
   const listRef = useRef<HTMLDivElement>(null);
+  const printList = useCallback(
+    () =>
+      call('lists.printMembers', {
+        query: filters.query.trim() || undefined,
+        cellId: filters.cellId ?? undefined,
+        status: filters.status ?? undefined,
+        includeArchived: filters.includeArchived,
+      }),
+    [filters],
+  );
 
   const columns = useMemo<Column<MemberRow>[]>(
     () => [
@@ -67,9 +79,12 @@ export function MembersScreen() {
       <PageHeader
         title={t('members.title')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => open('members', { kind: 'newMember' })} data-testid="new-member">
-            {t('members.new')}
-          </Button>
+          <Group gap="xs">
+            <PrintListButton title={t('members.title')} load={printList} data-testid="members-print-list" />
+            <Button leftSection={<IconPlus size={16} />} onClick={() => open('members', { kind: 'newMember' })} data-testid="new-member">
+              {t('members.new')}
+            </Button>
+          </Group>
         }
       />
       <Group gap="sm" align="flex-end" wrap="nowrap">

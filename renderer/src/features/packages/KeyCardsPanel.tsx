@@ -9,6 +9,7 @@ import { useIsAdministrator } from '../../app/permissions';
 import { useSession } from '../../app/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download, readAsBase64 } from '../../components/files';
+import { GuardedModal } from '../../components/GuardedModal';
 import { instantText } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
@@ -191,7 +192,7 @@ function TrustedCards() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={trusting} onClose={() => setTrusting(false)} title={t('keyCards.trust')} size="lg">
+      <GuardedModal opened={trusting} onClose={() => setTrusting(false)} title={t('keyCards.trust')} size="lg">
         {trusting && (
           <TrustCardForm
             onTrusted={async (card) => {
@@ -201,8 +202,8 @@ function TrustedCards() {
             }}
           />
         )}
-      </Modal>
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={revoking ? t('keyCards.revokeTitle', { unit: revoking.unitName }) : ''} size="lg">
+      </GuardedModal>
+      <GuardedModal opened={revoking !== null} onClose={() => setRevoking(null)} title={revoking ? t('keyCards.revokeTitle', { unit: revoking.unitName }) : ''} size="lg">
         {revoking && (
           <RevokeForm
             card={revoking}
@@ -213,7 +214,7 @@ function TrustedCards() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Card>
   );
 }

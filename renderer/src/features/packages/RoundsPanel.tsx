@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileExport, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import { useSession } from '../../app/sessionStore';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';
+import { GuardedModal } from '../../components/GuardedModal';
 import { useAction } from '../../components/useAction';
 import { useReportingPeriod, useRounds, useRoundsStore } from '../../data/reportingPeriod';
 import { useT } from '../../i18n';
@@ -124,7 +125,7 @@ export function RoundsPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('rounds.new') : t('rounds.edit')} size="lg">
+      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('rounds.new') : t('rounds.edit')} size="lg" data-testid="round-dialog">
         {editing !== null && (
           <RoundForm
             round={editing === 'new' ? null : editing}
@@ -135,7 +136,7 @@ export function RoundsPanel() {
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }

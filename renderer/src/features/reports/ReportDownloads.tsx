@@ -1,15 +1,18 @@
 import { Button, Group, Modal, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls } from '@tabler/icons-react';
-import { useState, type ComponentType } from 'react';
+import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls, IconPrinter } from '@tabler/icons-react';
+import { useCallback, useState, type ComponentType } from 'react';
 import type { Period } from '../../../../shared/contract/dashboard';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
 import { errorText } from '../../app/errors';
 import { blobOf, download, mediaTypeOf } from '../../components/files';
+import { PrintPreview } from '../../components/PrintPreview';
 import { useT } from '../../i18n';
 
 type Format = 'docx' | 'xlsx' | 'pdf';
+/** A file to download, or the PDF shown in the print preview. */
+type Action = Format | 'preview';
 
 const documents: { format: Format; label: MessageKey; short: string; icon: ComponentType<{ size?: number }> }[] = [
   { format: 'docx', label: 'report.document.report', short: 'Word', icon: IconFileTypeDocx },
@@ -31,9 +34,22 @@ interface ReportDownloadsProps {
 export function ReportDownloads({ period, roundId, beforeRender, coverageWarning }: ReportDownloadsProps) {
   const t = useT();
   const [rendering, setRendering] = useState<Format | null>(null);
-  const [confirming, setConfirming] = useState<{ format: Format; label: MessageKey } | null>(null);
+  const [confirming, setConfirming] = useState<{ format: Action; label: MessageKey } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const loadPreview = useCallback(() => call('reports.render', { period, roundId, format: 'pdf' }), [period, roundId]);
 
-  const render = async (format: Format, label: MessageKey) => {
+  const openPreview = async () => {
+    setRendering('pdf');
+    try {
+      if (beforeRender && !(await beforeRender())) return;
+      setPreviewing(true);
+    } finally {
+      setRendering(null);
+    }
+  };
+
+  const render = async (format: Action, label: MessageKey) => {
+    if (format === 'preview') return openPreview();
     setRendering(format);
     try {
       if (beforeRender && !(await beforeRender())) return;
@@ -74,7 +90,16 @@ export function ReportDownloads({ period, roundId, beforeRender, coverageWarning
           </Group>
         </Stack>
       </Modal>
+      <PrintPreview title={previewing ? t('reportScreen.previewTitle') : null} load={loadPreview} onClose={() => setPreviewing(false)} />
       <Group gap="xs">
+        <Button
+          leftSection={<IconPrinter size={16} />}
+          disabled={rendering !== null}
+          onClick={() => (coverageWarning ? setConfirming({ format: 'preview', label: 'report.document.reportPdf' }) : void openPreview())}
+          data-testid="report-print-preview"
+        >
+          {t('reportScreen.printPreview')}
+        </Button>
         <Text size="sm" c="dimmed">
           {t('reportScreen.download')}:
         </Text>

@@ -8,6 +8,7 @@ import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 import { asNumber } from './DeadlineSettingsCard';
 import { SettingsSaveRow } from './SettingsSaveRow';
+import { useUnsavedCard } from './unsavedCards';
 
 /** How long the registry stays open with nobody at the keyboard. */
 export function AutoLockCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
@@ -15,6 +16,7 @@ export function AutoLockCard({ settings, editable }: { settings: RegistrySetting
   const saveSettings = useRegistrySettings((state) => state.save);
   const [idleMinutes, setIdleMinutes] = useState<string | number>(settings.idleMinutes);
   const save = useAction();
+  useUnsavedCard('autoLock', String(idleMinutes) !== String(settings.idleMinutes));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 import { SettingsSaveRow } from './SettingsSaveRow';
+import { useUnsavedCard } from './unsavedCards';
 
 /** An emptied field is sent as no number at all, so that the schema names the allowed range at the field. */
 export const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number.NaN);
@@ -18,6 +19,10 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
   const [reportDays, setReportDays] = useState<string | number>(settings.deadlines.returnReportWorkingDays);
   const [applicationDays, setApplicationDays] = useState<string | number>(settings.deadlines.applicationDaysBeforeDeparture);
   const save = useAction();
+  useUnsavedCard(
+    'deadlines',
+    String(reportDays) !== String(settings.deadlines.returnReportWorkingDays) || String(applicationDays) !== String(settings.deadlines.applicationDaysBeforeDeparture),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 import { SettingsSaveRow } from './SettingsSaveRow';
+import { useUnsavedCard } from './unsavedCards';
 
 /** The superior organisation's line, the unit's symbol and the date-line place that head every report. */
 export function ReportHeadingCard({ settings, editable }: { settings: RegistrySettings; editable: boolean }) {
@@ -15,6 +16,7 @@ export function ReportHeadingCard({ settings, editable }: { settings: RegistrySe
   const saveSettings = useRegistrySettings((state) => state.save);
   const [heading, setHeading] = useState(settings.reportHeading);
   const save = useAction();
+  useUnsavedCard('reportHeading', JSON.stringify(heading) !== JSON.stringify(settings.reportHeading));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save.run(() => saveSettings({ ...settings, reportHeading: heading }));

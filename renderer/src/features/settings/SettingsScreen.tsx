@@ -16,17 +16,40 @@ import { DeadlineSettingsCard } from './DeadlineSettingsCard';
 import { HolidayCalendarCard } from './HolidayCalendarCard';
 import { RekeyCard } from './RekeyCard';
 import { UsersCard } from './UsersCard';
+import { UnsavedCards } from './unsavedCards';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export function SettingsScreen() {
+  return <UnsavedCards>{(anyUnsaved) => <SettingsTabs anyUnsaved={anyUnsaved} />}</UnsavedCards>;
+}
+
+/** A tab's cards are dropped when another tab is chosen, so a card holding typing asks first. */
+function SettingsTabs({ anyUnsaved }: { anyUnsaved: boolean }) {
   const t = useT();
   const status = useSession((state) => state.status);
   const administrator = useIsAdministrator();
+  const [tab, setTab] = useState('general');
+  const [pendingTab, setPendingTab] = useState<string | null>(null);
   return (
     <Stack maw={1080} data-testid="settings-screen">
       <Title order={2} fz="h3">
         {t('settings.title')}
       </Title>
-      <Tabs defaultValue="general" keepMounted={false}>
+      <ConfirmDialog
+        opened={pendingTab !== null}
+        title={t('unsaved.title')}
+        confirmLabel={t('unsaved.leave')}
+        danger
+        onConfirm={() => {
+          if (pendingTab) setTab(pendingTab);
+          setPendingTab(null);
+        }}
+        onCancel={() => setPendingTab(null)}
+        data-testid="settings-unsaved"
+      >
+        {t('unsaved.explain')}
+      </ConfirmDialog>
+      <Tabs value={tab} onChange={(value) => value && (anyUnsaved ? setPendingTab(value) : setTab(value))} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="general">{t('settingsPage.tab.general')}</Tabs.Tab>
           <Tabs.Tab value="deadlines" data-testid="tab-deadlines">

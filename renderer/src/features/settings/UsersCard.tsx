@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, PasswordInput, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconKey, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FailureAlert } from '../../components/FailureAlert';
+import { GuardedModal } from '../../components/GuardedModal';
 import { instantText } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
@@ -87,7 +88,7 @@ export function UsersCard() {
           </Table>
         )}
       </Stack>
-      <Modal
+      <GuardedModal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'create' ? t('users.add') : dialog?.kind === 'edit' ? t('users.edit', { username: dialog.user.username }) : dialog ? t('users.resetPasswordOf', { username: dialog.user.username }) : ''}
@@ -101,7 +102,7 @@ export function UsersCard() {
           />
         )}
         {dialog?.kind === 'password' && <ResetPasswordForm user={dialog.user} onDone={closeAndReload} />}
-      </Modal>
+      </GuardedModal>
       <NewRecoveryKeyModal rekeyed={rekeyed?.rekeyed ?? null} note={rekeyed ? t('rekey.accountDisabled', { username: rekeyed.username }) : ''} onDone={() => setRekeyed(null)} />
     </Card>
   );

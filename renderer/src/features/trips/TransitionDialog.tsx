@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { CallInput } from '../../../../shared/contract';
@@ -14,6 +14,7 @@ import { useSession } from '../../app/sessionStore';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
+import { GuardedModal } from '../../components/GuardedModal';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
 
@@ -141,9 +142,9 @@ export function TransitionDialog({ trip, transition, correcting = false, onClose
   const t = useT();
   const title = transition ? (correcting ? t('correction.title', { step: t(`transition.${transition}`) }) : t(`transition.${transition}`)) : '';
   return (
-    <Modal opened={transition !== null} onClose={onClose} title={title} size="lg" data-testid="transition-dialog">
+    <GuardedModal opened={transition !== null} onClose={onClose} title={title} size="lg" data-testid="transition-dialog">
       {transition && <TransitionForm key={`${transition}-${String(correcting)}`} trip={trip} transition={transition} correcting={correcting} onDone={onDone} onCancel={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { TripRow } from '../../../../shared/contract/registry';
 import { complianceFlags, tripStates } from '../../../../shared/domain/enums';
 import { useNavigation } from '../../app/navigation';
@@ -10,6 +10,8 @@ import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintListButton } from '../../components/PrintListButton';
+import { call } from '../../api/client';
 import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormatNumber, useT } from '../../i18n';
@@ -25,6 +27,16 @@ export function TripsScreen() {
   const total = useTripList((state) => state.total);
   const countryNames = useCountryNames();
   const listRef = useRef<HTMLDivElement>(null);
+  const printList = useCallback(
+    () =>
+      call('lists.printTrips', {
+        query: filters.query.trim() || undefined,
+        state: filters.state ?? undefined,
+        flag: filters.flag ?? undefined,
+        openFlagsOnly: filters.flag && filters.openFlagsOnly ? true : undefined,
+      }),
+    [filters],
+  );
 
   const columns = useMemo<Column<TripRow>[]>(
     () => [
@@ -45,11 +57,14 @@ export function TripsScreen() {
       <PageHeader
         title={t('trips.title')}
         actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: null })} data-testid="new-trip">
-              {t('trips.new')}
-            </Button>
-          )
+          <Group gap="xs">
+            <PrintListButton title={t('trips.title')} load={printList} data-testid="trips-print-list" />
+            {canEdit && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: null })} data-testid="new-trip">
+                {t('trips.new')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Group gap="sm" wrap="nowrap">
