@@ -76,6 +76,31 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await page.getByTestId('trip-form').waitFor({ state: 'detached' });
   });
 
+  it('takes the best match of the typed member on Enter, and the highlighted one after the arrow keys', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-trips').click();
+    await page.getByTestId('new-trip').click();
+    await page.getByTestId('trip-form').waitFor();
+    const member = page.getByTestId('trip-member');
+    await member.click();
+    await member.pressSequentially('nguyen van an');
+    await member.press('Enter');
+    await expect.poll(() => member.inputValue()).toBe('Nguyễn Văn An · DV-6 · Chi bộ ấp Trung Bình');
+
+    await member.fill('');
+    await member.pressSequentially('nguyen van an');
+    await expect.poll(() => page.getByRole('option').nth(1).textContent()).toContain('Nguyễn Văn Anh');
+    await member.press('ArrowDown');
+    await member.press('ArrowDown');
+    await member.press('Enter');
+    await expect.poll(() => member.inputValue()).toBe('Nguyễn Văn Anh · DV-4 · Chi bộ ấp Trung Bình');
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-trip-member-by-keyboard');
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('unsaved-dialog').getByTestId('confirm-accept').click();
+    await page.getByTestId('trip-form').waitFor({ state: 'detached' });
+  });
+
   it('shows in the change log whose trip changed and the countries by name, before and after', async () => {
     const { page } = app;
     await page.getByTestId('nav-audit').click();
