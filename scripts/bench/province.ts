@@ -21,7 +21,7 @@ const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell
  * A members file as a province-sized office would import it: made-up members of communes of
  * one province, each with a unique code, in the import template's columns.
  */
-function memberLines(rows: number, seed: number): (string | null)[][] {
+export function memberLines(rows: number, seed: number): (string | null)[][] {
   const random = seededRandom(seed);
   const province = provinces.find((candidate) => candidate.name === 'An Giang')!;
   const places = new Set<string>();
@@ -47,7 +47,7 @@ function memberLines(rows: number, seed: number): (string | null)[][] {
 }
 
 /** Imports a members file into a new registry of the province through the service host. */
-async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array) {
+export async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array) {
   const databaseFile = path.join(folder, name);
   const created = await Registry.create(
     databaseFile,
