@@ -19,7 +19,7 @@ import { archivedMemberIssue, duplicateTripCodeIssue, emptyLifeDates, tripFacts,
 import type { Registry } from '../registry/registry';
 import { mapHeader, type HeaderMap } from './header';
 import { tripColumnValues } from './columnValues';
-import type { SheetRow, SheetTable } from './sheet';
+import { takeRows, type SheetRow, type SheetTable } from './sheet';
 import { parseCell, type ColumnValue } from './values';
 
 export type MemberRecord = typeof members.$inferSelect;
@@ -334,7 +334,7 @@ function planMembers(source: ReadSource, header: HeaderMap, check: FileCheck): M
   const membersOfImport = new Map<string, MemberOfTrip>();
   const firstRowOfCode = new Map<string, number>();
   const codeColumn = columnsOf('members').find((column) => column.key === 'member_code');
-  for (const row of source.table.rows) {
+  for (const row of takeRows(source.table)) {
     tick();
     const member = planMember(row, header, check, firstRowOfCode, codeColumn);
     collector.endRow();
@@ -394,7 +394,7 @@ function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, memb
   const column = (key: string) => columnsOf('trips').find((candidate) => candidate.key === key);
   const firstRowOfCode = new Map<string, number>();
   const firstRowOfTrip = new Map<string, number>();
-  for (const row of source.table.rows) {
+  for (const row of takeRows(source.table)) {
     tick();
     const trip = planTrip(row);
     collector.endRow();
