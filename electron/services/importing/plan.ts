@@ -310,7 +310,7 @@ function memberPreview(input: ParsedMemberInput): Record<string, ColumnValue> {
   };
 }
 
-/** A member the same import adds or updates, as the trips of its trips file need it. */
+/** The member a trip row names, as the trip needs it: one the same import adds or updates, or one already stored. */
 interface MemberOfTrip {
   id: string;
   code: string;
