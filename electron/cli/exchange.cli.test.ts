@@ -111,7 +111,7 @@ describe('report and package commands', () => {
       [['package', 'verify', sparse], 3, /^PKG_FILE_TOO_LARGE: /],
       [['package', 'import', sparse, '--db', province], 3, /^PKG_FILE_TOO_LARGE: /],
       [['keys', 'trust', sparse, '--db', province, '--fingerprint', '0000'], 3, /^PKG_CARD_MALFORMED: /],
-      [['import', 'members', sparse, '--db', commune], 1, /^IMPORT_TOO_LARGE: Tệp lớn hơn 50 MB/],
+      [['import', 'members', sparse, '--db', commune], 1, /^IMPORT_TOO_LARGE: Tệp lớn hơn 16 MB/],
     ];
     for (const [args, code, stderr] of attempts) {
       const result = await so86(args, env);

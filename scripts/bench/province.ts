@@ -21,7 +21,7 @@ const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell
  * A members file as a province-sized office would import it: made-up members of communes of
  * one province, each with a unique code, in the import template's columns.
  */
-function memberLines(rows: number, seed: number): (string | null)[][] {
+export function memberLines(rows: number, seed: number): (string | null)[][] {
   const random = seededRandom(seed);
   const province = provinces.find((candidate) => candidate.name === 'An Giang')!;
   const places = new Set<string>();
@@ -46,8 +46,8 @@ function memberLines(rows: number, seed: number): (string | null)[][] {
   return lines;
 }
 
-/** Imports a members file into a new registry of the province through the service host. */
-async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array) {
+/** Imports a members file into a new registry of the province through the service host; `atCall` runs just before the call. */
+export async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array, atCall?: () => void) {
   const databaseFile = path.join(folder, name);
   const created = await Registry.create(
     databaseFile,
@@ -57,6 +57,7 @@ async function importInto(folder: string, name: string, mode: Mode, fileName: st
   created.registry.close();
   const host = await BenchHost.open(databaseFile, mode);
   const contentBase64 = Buffer.from(content).toString('base64');
+  atCall?.();
   const imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName, contentBase64, jobId: newId() })));
   return { host, imported };
 }

@@ -1,4 +1,4 @@
-import { reportedIssueLimit, type ImportReport as ImportReportOutput, type importingCalls } from '../../../shared/contract/importing';
+import { type ImportReport as ImportReportOutput, type importingCalls } from '../../../shared/contract/importing';
 import type { ParsedInput } from '../../../shared/contract';
 import { commitImport, issueReason, previewImport, type ImportFile, type ImportReport } from '../importing';
 import { exportMembers, exportTrips } from '../importing/export';
@@ -15,8 +15,7 @@ function filesOf(input: ParsedInput<'import.preview'>): ImportFile[] {
 function reportOutput(report: ImportReport, session: AppSession): ImportReportOutput {
   return {
     ...report,
-    issues: report.issues.slice(0, reportedIssueLimit).map((issue) => ({ ...issue, reason: issueReason(issue, session.lang) })),
-    issueCount: report.issues.length,
+    issues: report.issues.map((issue) => ({ ...issue, reason: issueReason(issue, session.lang) })),
   };
 }
 

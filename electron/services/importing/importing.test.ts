@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/contract/importing';
-import { maximumImportBytes } from '../../../shared/contract/importing';
+import { maximumImportBytes, maximumImportSize, reportedIssueLimit } from '../../../shared/contract/importing';
+import { translate } from '../../../shared/i18n';
 import { decodeWindows1252, encodeLegacy } from '../../../shared/text/legacy';
 import { createDispatcher } from '../api/dispatch';
 import { verifyAuditChain } from '../audit';
 import { openTestRegistry, type OpenTestRegistry } from '../testSupport';
 import { csvText, memberKeys, memberRow, readWorkbook, utf8, xlsxBytes, type FixtureCell } from './fixtures';
 import { previewImport } from './index';
+import { maximumUnpackedBytes } from './sheet';
 
 let registry: OpenTestRegistry;
 
@@ -179,15 +181,18 @@ describe('refusing what is not an import file', () => {
     expect(await refusal('doi-ten.xlsx', utf8('member_code,full_name,cell\nDV-1,An,Chi bộ\n'))).toMatchObject({ code: 'IMPORT_NOT_SPREADSHEET' });
   });
 
-  it('refuses a workbook whose parts would unpack to more than 500 MB, before unpacking it', async () => {
+  it('refuses a workbook whose parts would unpack to more than 48 MB, before unpacking it, naming the limit', async () => {
     const bytes = await xlsxBytes([['member_code', 'full_name', 'cell'], ['DV-1', 'Nguyễn Văn An', 'Chi bộ 1']]);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const directory = bytes.findIndex((_, offset) => offset + 4 <= bytes.length && view.getUint32(offset, true) === 0x02014b50);
-    view.setUint32(directory + 24, 600 * 1024 * 1024, true);
+    view.setUint32(directory + 24, maximumUnpackedBytes + 1, true);
     expect(await registry.refusal('import.preview', { kind: 'members', fileName: 'bom.xlsx', contentBase64: base64(bytes) })).toMatchObject({ code: 'IMPORT_WORKBOOK_TOO_LARGE' });
+    await expect(previewImport(registry.session.requireRegistry(), [{ kind: 'members', fileName: 'bom.xlsx', content: bytes }])).rejects.toMatchObject({ params: { limit: '48 MB' } });
   });
 
-  it('refuses a file over 50 MB before reading it', async () => {
+  it('refuses a file over 16 MB before reading it, naming the limit', async () => {
+    expect(translate('vi', 'import.tooLarge')).toContain(maximumImportSize);
+    expect(translate('vi', 'error.IMPORT_TOO_LARGE', { limit: maximumImportSize })).toBe('Tệp lớn hơn 16 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.');
     const tooLarge = 'A'.repeat(Math.ceil(maximumImportBytes / 3) * 4 + 4);
     expect(await registry.refusal('import.preview', { kind: 'members', fileName: 'lon.csv', contentBase64: tooLarge })).toMatchObject({
       code: 'VALIDATION',
@@ -254,6 +259,53 @@ describe('ten thousand rows, all or nothing', () => {
     expect(after.auditRows).toBe(before.auditRows! + 3 + 10_000 + 1);
     expect(verifyAuditChain(registry.session.requireRegistry())).toEqual({ ok: true, rows: after.auditRows });
     expect(await memberByCode('DV-00050')).toMatchObject({ status: 'exempt', fullName: 'Lê Văn Cường', cellName: 'Chi bộ ấp 3' });
+  });
+});
+
+describe('large files, row by row', () => {
+  it('keeps the first 20,000 problems of a file where every row is bad, and counts the rest', async () => {
+    const rows = 7_001;
+    const lines: FixtureCell[][] = [[...memberKeys]];
+    for (let index = 1; index <= rows; index += 1) {
+      const row = memberRow(index);
+      // Three problems a row: a gender, a date and a status nobody has.
+      row[2] = 'khác';
+      row[3] = '31/02/1980';
+      row[8] = 'đã đi';
+      lines.push(row);
+    }
+    const refused = await commit('members', 'sai-het.csv', utf8(csvText(lines)));
+    expect(refused).toMatchObject({ committed: false, issueCount: rows * 3, errorRows: rows });
+    expect(refused.issues).toHaveLength(reportedIssueLimit);
+    expect(issuesOf(refused).slice(0, 3)).toEqual([
+      { row: 2, column: 'gender', key: 'import.enum' },
+      { row: 2, column: 'birth_date', key: 'import.dateInvalid' },
+      { row: 2, column: 'status', key: 'import.enum' },
+    ]);
+    expect(refused.issues.at(-1)!.row).toBe(Math.ceil(reportedIssueLimit / 3) + 1);
+    expect((await registry.call('registry.overview', {})).counts.members).toBe(0);
+  });
+
+  it('writes nothing of a file whose only bad row comes after 20,000 good ones already written in the transaction', async () => {
+    const good = 20_000;
+    const lines: FixtureCell[][] = [[...memberKeys]];
+    for (let index = 1; index <= good; index += 1) lines.push(memberRow(index));
+    const late = memberRow(good + 1);
+    late[1] = '';
+    lines.push(late);
+    const before = (await registry.call('registry.overview', {})).counts;
+    const refused = await commit('members', 'sai-cuoi.csv', utf8(csvText(lines)));
+    expect(refused).toMatchObject({ committed: false, issueCount: 1, errorRows: 1, counts: { membersCreated: good } });
+    expect(issuesOf(refused)).toEqual([{ row: good + 2, column: 'full_name', key: 'text.required' }]);
+    expect((await registry.call('registry.overview', {})).counts).toEqual(before);
+    expect((await registry.call('members.search', { query: 'DV-00001' })).total).toBe(0);
+    expect((await registry.call('cells.list', {})).length).toBe(0);
+    expect(verifyAuditChain(registry.session.requireRegistry())).toEqual({ ok: true, rows: before.auditRows });
+
+    // The same connection goes on writing as usual: the file without its bad row imports whole.
+    const imported = await commit('members', 'dung.csv', utf8(csvText(lines.slice(0, -1))));
+    expect(imported).toMatchObject({ committed: true, counts: { membersCreated: good, cellsCreated: 3 } });
+    expect((await registry.call('registry.overview', {})).counts.members).toBe(good);
   });
 });
 

@@ -3,9 +3,9 @@ import type { TripState } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import type { ImportKind } from '../../../shared/importing/columns';
 import type { Registry } from '../registry/registry';
-import { planImport, type ImportCounts, type ImportIssue, type Progress, type ReadSource, type SourceSummary } from './plan';
+import { planImport, type ImportCounts, type ImportIssue, type ImportPlan, type Progress, type ReadSource, type SourceSummary } from './plan';
 import { readSheet } from './sheet';
-import { writePlan } from './write';
+import { ImportWriter } from './write';
 
 export { issueReason, type ImportIssue, type SourceSummary } from './plan';
 
@@ -15,11 +15,14 @@ export interface ImportFile {
   content: Uint8Array;
 }
 
-/** What an import found and did: per file, its reading and first rows; every problem; the counts of what is (or would be) written. */
+/** What an import found and did: per file, its reading and first rows; its problems; the counts of what is (or would be) written. */
 export interface ImportReport {
   committed: boolean;
   sources: SourceSummary[];
+  /** The first `reportedIssueLimit` problems. */
   issues: ImportIssue[];
+  /** Every problem found. */
+  issueCount: number;
   /** How many rows have at least one problem. */
   errorRows: number;
   counts: ImportCounts;
@@ -41,34 +44,47 @@ async function readSources(files: readonly ImportFile[]): Promise<ReadSource[]> 
   return sources;
 }
 
-function reportOf(plan: ReturnType<typeof planImport>, committed: boolean): ImportReport {
-  const badRows = new Set(plan.issues.map((issue) => `${issue.file}\n${issue.row}`));
-  return { committed, sources: plan.sources, issues: plan.issues, errorRows: badRows.size, counts: plan.counts, tripStates: plan.tripStates };
+function reportOf(plan: ImportPlan, committed: boolean): ImportReport {
+  return { committed, sources: plan.sources, issues: plan.issues, issueCount: plan.issueCount, errorRows: plan.errorRows, counts: plan.counts, tripStates: plan.tripStates };
 }
 
 /** Checks the files as an import would and reports what it would write; writes nothing. */
 export async function previewImport(registry: Registry, files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const sources = await readSources(files);
-  return reportOf(planImport(registry, sources, options.onProgress), false);
+  return reportOf(planImport(registry, sources, { onProgress: options.onProgress }), false);
+}
+
+/** Thrown inside the import's transaction to undo what the good rows before a bad one wrote. */
+class RowsRefused extends Error {
+  constructor(readonly plan: ImportPlan) {
+    super('import rows refused');
+  }
 }
 
 /**
- * Imports the files all or nothing: when any row has a problem nothing is written and the
- * report lists every problem; otherwise everything is written in one transaction. Checking
- * and writing run without a pause between them, so nothing else changes the registry meanwhile.
+ * Imports the files all or nothing, in one transaction: each row is checked and, while no row
+ * has had a problem, written at once, so the rows are never all held in memory. When any row has
+ * a problem the transaction is rolled back, nothing is kept and the report lists the problems.
  */
 export async function commitImport(registry: Registry, files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const sources = await readSources(files);
-  const { onProgress } = options;
-  const rowCount = sources.reduce((sum, source) => sum + source.table.rows.length, 0);
-  const plan = planImport(registry, sources, onProgress && ((done) => onProgress(done, rowCount * 2)));
-  if (plan.issues.length > 0) return reportOf(plan, false);
   const imported = files.map((file, index) => ({
     kind: file.kind,
     fileName: file.fileName,
     sha256: createHash('sha256').update(file.content).digest('hex'),
     rows: sources[index]!.table.rows.length,
   }));
-  writePlan(registry, plan, imported, onProgress && ((done) => onProgress(rowCount + done, rowCount * 2)));
-  return reportOf(plan, true);
+  try {
+    const plan = registry.write((db) => {
+      const writer = new ImportWriter(registry, db);
+      const checked = planImport(registry, sources, { onProgress: options.onProgress, sink: writer });
+      if (checked.issueCount > 0) throw new RowsRefused(checked);
+      writer.finish(imported, checked.counts);
+      return checked;
+    });
+    return reportOf(plan, true);
+  } catch (error) {
+    if (error instanceof RowsRefused) return reportOf(error.plan, false);
+    throw error;
+  }
 }

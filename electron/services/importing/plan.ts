@@ -3,6 +3,7 @@ import type { ZodError, ZodObject } from 'zod';
 import { cells, members } from '../../../db/schema';
 import { MemberInput, TripInput, type ParsedMemberInput } from '../../../shared/contract/registry';
 import type { TripState } from '../../../shared/domain/enums';
+import { reportedIssueLimit } from '../../../shared/contract/importing';
 import type { FieldIssue } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n';
@@ -18,7 +19,7 @@ import { archivedMemberIssue, duplicateTripCodeIssue, emptyLifeDates, tripFacts,
 import type { Registry } from '../registry/registry';
 import { mapHeader, type HeaderMap } from './header';
 import { tripColumnValues } from './columnValues';
-import type { SheetRow, SheetTable } from './sheet';
+import { takeRows, type SheetRow, type SheetTable } from './sheet';
 import { parseCell, type ColumnValue } from './values';
 
 export type MemberRecord = typeof members.$inferSelect;
@@ -83,15 +84,25 @@ export interface PlannedTrip {
   countries: CountryCode[];
 }
 
+/** What checking the files found: the rows themselves are handed to the `ImportSink` one by one and not kept. */
 export interface ImportPlan {
   sources: SourceSummary[];
+  /** The first `reportedIssueLimit` problems, row by row. */
   issues: ImportIssue[];
+  /** Every problem found, including those beyond the list. */
+  issueCount: number;
+  /** How many rows have at least one problem. */
+  errorRows: number;
   counts: ImportCounts;
   tripStates: Partial<Record<TripState, number>>;
-  members: PlannedMember[];
-  trips: PlannedTrip[];
   /** Cells to create, by folded name, with the name as first written. */
   newCells: Map<string, string>;
+}
+
+/** Receives each row found good, in the files' order, while the rest are still being checked (a commit writes it at once). */
+export interface ImportSink {
+  member(member: PlannedMember): void;
+  trip(trip: PlannedTrip): void;
 }
 
 export interface ReadSource {
@@ -141,14 +152,37 @@ function tripKey(memberId: string, plannedDeparture: string, plannedReturn: stri
   return `${memberId}|${plannedDeparture}|${plannedReturn}`;
 }
 
-/** Collects the problems of one file, naming each column as its header is written there. */
+/**
+ * The problems of an import, kept up to `reportedIssueLimit` however many rows are bad: a file
+ * of 100,000 wrong rows must not hold half a million messages in memory. The rest are counted.
+ */
+class IssueList {
+  readonly kept: ImportIssue[] = [];
+  count = 0;
+  errorRows = 0;
+
+  /** One row's problems, listed from left to right (the sort is stable: a cell's problems keep their order). */
+  addRow(issues: PositionedIssue[]): void {
+    if (issues.length === 0) return;
+    this.count += issues.length;
+    this.errorRows += 1;
+    issues.sort((a, b) => a.position - b.position);
+    for (const { position: _position, ...issue } of issues) {
+      if (this.kept.length >= reportedIssueLimit) return;
+      this.kept.push(issue);
+    }
+  }
+}
+
+/** Collects the problems of one file row by row, naming each column as its header is written there. */
 class IssueCollector {
-  private readonly found: PositionedIssue[] = [];
+  private rowIssues: PositionedIssue[] = [];
   private readonly fieldColumns: Map<string, ImportColumn>;
 
   constructor(
     private readonly source: ReadSource,
     private readonly header: HeaderMap,
+    private readonly list: IssueList,
   ) {
     this.fieldColumns = new Map(columnsOf(source.kind).map((column) => [column.field, column]));
   }
@@ -159,18 +193,20 @@ class IssueCollector {
     return position === undefined ? translate('vi', columnLabelKey(column)) : (this.source.table.header[position] ?? column.key);
   }
 
-  get count(): number {
-    return this.found.length;
+  /** Whether the row being checked has a problem so far. */
+  get rowHasIssues(): boolean {
+    return this.rowIssues.length > 0;
   }
 
   add(row: number, column: ImportColumn | undefined, key: string, params: MessageParams = {}): void {
     const position = column ? (this.header.positions.get(column.key) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
-    this.found.push({ file: this.source.fileName, row, column: this.columnName(column), key, params, position });
+    this.rowIssues.push({ file: this.source.fileName, row, column: this.columnName(column), key, params, position });
   }
 
-  /** Every problem, row by row, each row's from left to right (the sort is stable: a cell's problems keep their order). */
-  issues(): ImportIssue[] {
-    return [...this.found].sort((a, b) => a.row - b.row || a.position - b.position).map(({ position: _position, ...issue }) => issue);
+  /** The row is checked: its problems join the import's list. */
+  endRow(): void {
+    this.list.addRow(this.rowIssues);
+    this.rowIssues = [];
   }
 
   /** Problems the form's rules found, pointed back at the column of the field; none for a field whose cell was already refused. */
@@ -274,39 +310,69 @@ function memberPreview(input: ParsedMemberInput): Record<string, ColumnValue> {
   };
 }
 
-function planMembers(source: ReadSource, header: HeaderMap, snapshot: Snapshot, plan: ImportPlan, collector: IssueCollector, tick: () => void): PlannedMember[] {
-  const planned: PlannedMember[] = [];
+/** The member a trip row names, as the trip needs it: one the same import adds or updates, or one already stored. */
+interface MemberOfTrip {
+  id: string;
+  code: string;
+  fullName: string;
+  archived: boolean;
+}
+
+/** What checking one file hands on to the next and to the report. */
+interface FileCheck {
+  plan: ImportPlan;
+  issues: IssueList;
+  snapshot: Snapshot;
+  collector: IssueCollector;
+  sink: ImportSink | null;
+  preview: PreviewRow[];
+  tick: () => void;
+}
+
+function planMembers(source: ReadSource, header: HeaderMap, check: FileCheck): Map<string, MemberOfTrip> {
+  const { plan, collector, sink, preview, tick } = check;
+  const membersOfImport = new Map<string, MemberOfTrip>();
   const firstRowOfCode = new Map<string, number>();
   const codeColumn = columnsOf('members').find((column) => column.key === 'member_code');
-  for (const row of source.table.rows) {
+  for (const row of takeRows(source.table)) {
     tick();
-    const issuesBefore = collector.count;
-    const parsed = parseRow(row, header, collector);
-    const code = normaliseText(String(parsed.values.get('member_code') ?? ''));
-    if (code !== '') {
-      const firstRow = firstRowOfCode.get(code);
-      if (firstRow !== undefined) collector.add(row.row, codeColumn, 'import.duplicateInFile', { value: code, firstRow });
-      else firstRowOfCode.set(code, row.row);
-    }
-    const existing = code === '' ? undefined : snapshot.membersByCode.get(code);
-    const base = existing ? memberInputOf(existing, snapshot.cellNameById.get(existing.cellId) ?? '') : {};
-    const input = filledInput('members', parsed, base);
-    const result = MemberInput.safeParse(input);
-    if (!result.success) collector.addFieldIssues(row.row, schemaIssues(result.error), parsed.refused);
-    collector.addFieldIssues(row.row, memberFieldIssues(result.success ? result.data : (validFields(MemberInput, input) as ParsedMemberInput)), parsed.refused);
-    if (!result.success || collector.count > issuesBefore) continue;
-
-    const cellFolded = foldForSearch(normaliseText(result.data.cellName));
-    const cell = snapshot.cellsByFolded.get(cellFolded);
-    if (!cell && !plan.newCells.has(cellFolded)) plan.newCells.set(cellFolded, normaliseText(result.data.cellName));
-    const action: RowAction = !existing ? 'create' : cell && !memberChanged(existing, result.data, cell.id) ? 'unchanged' : 'update';
-    const member: PlannedMember = { row: row.row, action, id: existing?.id ?? newId(), input: result.data, existing: existing ?? null, cellFolded };
-    planned.push(member);
-    if (action === 'create') plan.counts.membersCreated += 1;
-    else if (action === 'update') plan.counts.membersUpdated += 1;
+    const member = planMember(row, header, check, firstRowOfCode, codeColumn);
+    collector.endRow();
+    if (!member) continue;
+    const code = normaliseText(member.input.code);
+    membersOfImport.set(code, { id: member.id, code, fullName: normaliseText(member.input.fullName), archived: (member.existing?.archivedAt ?? null) !== null });
+    if (preview.length < previewRows) preview.push({ row: member.row, action: member.action, values: memberPreview(member.input) });
+    if (member.action === 'create') plan.counts.membersCreated += 1;
+    else if (member.action === 'update') plan.counts.membersUpdated += 1;
     else plan.counts.membersUnchanged += 1;
+    // Once a row is bad nothing will be kept, so nothing more is written.
+    if (check.issues.count === 0) sink?.member(member);
   }
-  return planned;
+  return membersOfImport;
+}
+
+function planMember(row: SheetRow, header: HeaderMap, check: FileCheck, firstRowOfCode: Map<string, number>, codeColumn: ImportColumn | undefined): PlannedMember | null {
+  const { plan, snapshot, collector } = check;
+  const parsed = parseRow(row, header, collector);
+  const code = normaliseText(String(parsed.values.get('member_code') ?? ''));
+  if (code !== '') {
+    const firstRow = firstRowOfCode.get(code);
+    if (firstRow !== undefined) collector.add(row.row, codeColumn, 'import.duplicateInFile', { value: code, firstRow });
+    else firstRowOfCode.set(code, row.row);
+  }
+  const existing = code === '' ? undefined : snapshot.membersByCode.get(code);
+  const base = existing ? memberInputOf(existing, snapshot.cellNameById.get(existing.cellId) ?? '') : {};
+  const input = filledInput('members', parsed, base);
+  const result = MemberInput.safeParse(input);
+  if (!result.success) collector.addFieldIssues(row.row, schemaIssues(result.error), parsed.refused);
+  collector.addFieldIssues(row.row, memberFieldIssues(result.success ? result.data : (validFields(MemberInput, input) as ParsedMemberInput)), parsed.refused);
+  if (!result.success || collector.rowHasIssues) return null;
+
+  const cellFolded = foldForSearch(normaliseText(result.data.cellName));
+  const cell = snapshot.cellsByFolded.get(cellFolded);
+  if (!cell && !plan.newCells.has(cellFolded)) plan.newCells.set(cellFolded, normaliseText(result.data.cellName));
+  const action: RowAction = !existing ? 'create' : cell && !memberChanged(existing, result.data, cell.id) ? 'unchanged' : 'update';
+  return { row: row.row, action, id: existing?.id ?? newId(), input: result.data, existing: existing ?? null, cellFolded };
 }
 
 function memberChanged(existing: MemberRecord, input: ParsedMemberInput, cellId: string): boolean {
@@ -323,29 +389,23 @@ function splitTripInput(input: Record<string, unknown>): { form: Record<string, 
   return { form, approvalRef: input.approvalRef };
 }
 
-interface MemberOfTrip {
-  id: string;
-  fullName: string;
-  archived: boolean;
-}
-
-function planTrips(
-  source: ReadSource,
-  header: HeaderMap,
-  snapshot: Snapshot,
-  plannedMembers: readonly PlannedMember[],
-  plan: ImportPlan,
-  collector: IssueCollector,
-  tick: () => void,
-): PlannedTrip[] {
-  const planned: PlannedTrip[] = [];
+function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, membersOfImport: ReadonlyMap<string, MemberOfTrip>): void {
+  const { plan, snapshot, collector, sink, preview, tick } = check;
   const column = (key: string) => columnsOf('trips').find((candidate) => candidate.key === key);
-  const membersOfImport = new Map(plannedMembers.map((member) => [normaliseText(member.input.code), member]));
   const firstRowOfCode = new Map<string, number>();
   const firstRowOfTrip = new Map<string, number>();
-  for (const row of source.table.rows) {
+  for (const row of takeRows(source.table)) {
     tick();
-    const issuesBefore = collector.count;
+    const trip = planTrip(row);
+    collector.endRow();
+    if (!trip) continue;
+    if (preview.length < previewRows) preview.push({ row: trip.row, action: 'create', values: tripColumnValues(trip.record, trip.countries, trip.member) });
+    plan.counts.tripsCreated += 1;
+    plan.tripStates[trip.record.state] = (plan.tripStates[trip.record.state] ?? 0) + 1;
+    if (check.issues.count === 0) sink?.trip(trip);
+  }
+
+  function planTrip(row: SheetRow): (PlannedTrip & { member: { code: string; name: string } }) | null {
     const parsed = parseRow(row, header, collector);
     const value = (key: string) => parsed.values.get(key) ?? null;
 
@@ -383,7 +443,7 @@ function planTrips(
     const fields = result.success ? tripValues(result.data) : validFields(TripInput, formInput);
     const facts = tripFacts({ ...emptyLifeDates(), ...fields, ...life } as TripRecord);
     collector.addFieldIssues(row.row, tripFieldIssues(facts, snapshot.today), parsed.refused);
-    if (!result.success) continue;
+    if (!result.success) return null;
     const record: PlannedTripRecord = { id: newId(), ...emptyLifeDates(), ...tripValues(result.data), ...life, state: deriveStateFromDates(facts) };
 
     if (member) {
@@ -393,20 +453,17 @@ function planTrips(
       else if (firstRow !== undefined) collector.add(row.row, column('planned_departure'), 'import.trip.repeatedInFile', { firstRow });
       else firstRowOfTrip.set(key, row.row);
     }
-    if (collector.count > issuesBefore) continue;
-    planned.push({ row: row.row, record, countries: result.data.countries });
-    plan.counts.tripsCreated += 1;
-    plan.tripStates[record.state] = (plan.tripStates[record.state] ?? 0) + 1;
+    if (collector.rowHasIssues) return null;
+    return { row: row.row, record, countries: result.data.countries, member: member ? { code: member.code, name: member.fullName } : { code: '', name: '' } };
   }
-  return planned;
 }
 
-function memberOfTrip(code: string, snapshot: Snapshot, membersOfImport: ReadonlyMap<string, PlannedMember>): MemberOfTrip | null {
+function memberOfTrip(code: string, snapshot: Snapshot, membersOfImport: ReadonlyMap<string, MemberOfTrip>): MemberOfTrip | null {
   if (code === '') return null;
   const planned = membersOfImport.get(code);
-  if (planned) return { id: planned.id, fullName: normaliseText(planned.input.fullName), archived: (planned.existing?.archivedAt ?? null) !== null };
+  if (planned) return planned;
   const stored = snapshot.membersByCode.get(code);
-  return stored ? { id: stored.id, fullName: stored.fullName, archived: stored.archivedAt !== null } : null;
+  return stored ? { id: stored.id, code: stored.code, fullName: stored.fullName, archived: stored.archivedAt !== null } : null;
 }
 
 function dateValue(value: ColumnValue): CivilDate | null {
@@ -414,19 +471,22 @@ function dateValue(value: ColumnValue): CivilDate | null {
 }
 
 /**
- * Checks every row of the files with the rules the forms use and works out what a commit
- * would write. Reads the registry once; writes nothing. A members file comes first so the
- * trips of the same import may name members it adds.
+ * Checks every row of the files with the rules the forms use, row by row, and hands each good
+ * row to `sink` (a commit's writer) as long as no row so far had a problem. Reads the registry
+ * once; writes nothing itself. A members file comes first so the trips of the same import may
+ * name members it adds.
  */
-export function planImport(registry: Registry, sources: readonly ReadSource[], onProgress?: Progress): ImportPlan {
+export function planImport(registry: Registry, sources: readonly ReadSource[], options: { onProgress?: Progress | undefined; sink?: ImportSink } = {}): ImportPlan {
+  const { onProgress, sink = null } = options;
   const snapshot = loadSnapshot(registry);
+  const issues = new IssueList();
   const plan: ImportPlan = {
     sources: [],
-    issues: [],
+    issues: issues.kept,
+    issueCount: 0,
+    errorRows: 0,
     counts: { membersCreated: 0, membersUpdated: 0, membersUnchanged: 0, cellsCreated: 0, tripsCreated: 0 },
     tripStates: {},
-    members: [],
-    trips: [],
     newCells: new Map(),
   };
   const total = sources.reduce((sum, source) => sum + source.table.rows.length, 0);
@@ -435,24 +495,13 @@ export function planImport(registry: Registry, sources: readonly ReadSource[], o
     done += 1;
     if (onProgress && (done % progressEvery === 0 || done === total)) onProgress(done, total);
   };
+  let membersOfImport: ReadonlyMap<string, MemberOfTrip> = new Map();
   const ordered = [...sources].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'members' ? -1 : 1));
   for (const source of ordered) {
     const header = mapHeader(source.kind, source.fileName, source.table.header);
-    const collector = new IssueCollector(source, header);
-    let preview: PreviewRow[];
-    if (source.kind === 'members') {
-      plan.members = planMembers(source, header, snapshot, plan, collector, tick);
-      preview = plan.members.slice(0, previewRows).map((member) => ({ row: member.row, action: member.action, values: memberPreview(member.input) }));
-    } else {
-      plan.trips = planTrips(source, header, snapshot, plan.members, plan, collector, tick);
-      const names = new Map(plan.members.map((member) => [member.id, { code: normaliseText(member.input.code), name: normaliseText(member.input.fullName) }]));
-      for (const record of snapshot.membersByCode.values()) names.set(record.id, { code: record.code, name: record.fullName });
-      preview = plan.trips.slice(0, previewRows).map((trip) => {
-        const member = names.get(trip.record.memberId);
-        return { row: trip.row, action: 'create', values: tripColumnValues(trip.record, trip.countries, member ?? { code: '', name: '' }) };
-      });
-    }
-    plan.issues.push(...collector.issues());
+    const check: FileCheck = { plan, issues, snapshot, collector: new IssueCollector(source, header, issues), sink, preview: [], tick };
+    if (source.kind === 'members') membersOfImport = planMembers(source, header, check);
+    else planTrips(source, header, check, membersOfImport);
     const { table } = source;
     plan.sources.push({
       kind: source.kind,
@@ -465,9 +514,11 @@ export function planImport(registry: Registry, sources: readonly ReadSource[], o
       legacyEncoding: table.legacy.encoding,
       convertedCells: table.legacy.convertedCells,
       ignoredColumns: header.ignored,
-      preview,
+      preview: check.preview,
     });
   }
+  plan.issueCount = issues.count;
+  plan.errorRows = issues.errorRows;
   plan.counts.cellsCreated = plan.newCells.size;
   return plan;
 }
