@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, FileButton, Group, Image, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { maximumAttachmentBytes, type AttachmentRow } from '../../../../shared/contract/registry';
+import { attachmentMediaTypes, maximumAttachmentBytes, type AttachmentRow } from '../../../../shared/contract/registry';
 import { attachmentKinds, type AttachmentKind } from '../../../../shared/domain/enums';
 import { hasMessage } from '../../../../shared/i18n';
 import { ApiError, call } from '../../api/client';
@@ -76,7 +76,7 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
             allowDeselect={false}
             data-testid="attachment-kind"
           />
-          <FileButton onChange={(file) => void add(file)} accept="application/pdf,image/jpeg,image/png,image/tiff,image/webp">
+          <FileButton onChange={(file) => void add(file)} accept={attachmentMediaTypes.join(',')}>
             {(props) => (
               <Button {...props} variant="light" leftSection={<IconUpload size={16} />} loading={upload.busy} data-testid="attachment-upload">
                 {t('attachments.upload')}
