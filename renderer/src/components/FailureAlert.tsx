@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { errorText } from '../app/errors';
+import { errorText } from '../api/errors';
 import { issueSentence } from '../../../shared/errors';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n';

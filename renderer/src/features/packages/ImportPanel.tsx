@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconShieldCheck } f
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome, PackageSummary } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { readAsBase64 } from '../../components/files';
 import { FiguresTable } from '../../components/ReportTables';

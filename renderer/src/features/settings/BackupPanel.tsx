@@ -4,7 +4,7 @@ import { IconDeviceFloppy, IconDownload, IconFolder } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupSchedule, BackupStatus } from '../../../../shared/contract/backup';
 import { call } from '../../api/client';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';
 import { fileSizeText, instantText } from '../../components/format';

@@ -1,5 +1,5 @@
 import { errorSentence, issueSentence, type FieldIssue } from '../../../shared/errors';
-import { ApiError } from '../api/client';
+import { ApiError } from './client';
 import type { Translate } from '../i18n';
 
 /** The sentence to show for a failed call, in the current language. */
