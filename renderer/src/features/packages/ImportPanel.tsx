@@ -40,7 +40,7 @@ export function ImportPanel() {
   const check = useCallback(async (file: File) => {
     resetInput.current?.();
     if (!isPackageFile(file)) {
-      setStage({ kind: 'refused', fileName: file.name, reason: t('packageImport.wrongExtension', { fileName: file.name }) });
+      setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
       return;
     }
     setStage({ kind: 'checking', fileName: file.name });
