@@ -212,7 +212,7 @@ function plannedPeriodIssues(trip: TripFacts): RuleIssue[] {
   return dateOrderIssues({ plannedDeparture, plannedReturn }, { editing: false });
 }
 
-/** Collects the input problems of one transition; the date helpers return the checked value or null. */
+/** Collects the input problems of one transition, and the dates it records for the order check. */
 class InputChecker {
   readonly issues: RuleIssue[] = [];
   /** The dates the input records, by the names the order rules use. */
@@ -221,24 +221,27 @@ class InputChecker {
   constructor(private readonly today: CivilDate) {}
 
   /** A date of something that has happened: a real day, not after today. */
-  date(field: TripDateName, value: unknown): CivilDate | null {
-    const date = this.anyDate(field, value);
-    const future = date === null ? null : futureDateIssue(field, date, this.today);
-    if (future === null) return date;
-    this.issues.push(future);
-    delete this.recorded[field];
-    return null;
+  date(field: TripDateName, value: unknown): void {
+    const date = this.realDay(field, value);
+    if (date === null) return;
+    const future = futureDateIssue(field, date, this.today);
+    if (future === null) this.recorded[field] = date;
+    else this.issues.push(future);
   }
 
-  optionalDate(field: TripDateName, value: unknown): CivilDate | null {
-    return value === null || value === undefined || value === '' ? null : this.date(field, value);
+  optionalDate(field: TripDateName, value: unknown): void {
+    if (value !== null && value !== undefined && value !== '') this.date(field, value);
   }
 
   /** A real day that may lie ahead, such as a new return date. */
-  anyDate(field: TripDateName, value: unknown): CivilDate | null {
+  anyDate(field: TripDateName, value: unknown): void {
+    const date = this.realDay(field, value);
+    if (date !== null) this.recorded[field] = date;
+  }
+
+  private realDay(field: TripDateName, value: unknown): CivilDate | null {
     const date = typeof value === 'string' ? realDateOrNull(value) : null;
     if (date === null) this.issues.push({ field, key: 'reason.dateInvalid', params: {} });
-    else this.recorded[field] = date;
     return date;
   }
 

@@ -53,7 +53,8 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
     else download(blob, file.fileName);
   };
 
-  const problem = refusal ?? (upload.error ? errorText(upload.error, t) : fetchFile.error ? errorText(fetchFile.error, t) : null);
+  const failure = upload.error ?? fetchFile.error;
+  const problem = refusal ?? (failure ? errorText(failure, t) : null);
 
   return (
     <Stack gap="sm" data-testid="attachments">
