@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
-import { DomainError } from '../../shared/errors';
-import { translate, type Lang, type MessageKey } from '../../shared/i18n';
+import { DomainError, errorSentence, issueSentence } from '../../shared/errors';
+import { translate, translatorIn, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
 import { appVersion } from '../services/version';
 import { fileErrorOf } from './files';
@@ -67,9 +67,10 @@ function report(thrown: unknown, lang: Lang, io: CliIo): number {
   // A file that is missing, a folder or unreadable is the person's to fix, whichever command met it.
   const error = fileErrorOf(thrown) ?? thrown;
   if (error instanceof CallFailed) {
-    const { code, message, issues } = error.payload;
-    const details = issues.map((issue) => `${issue.path.join('.') || '-'}: ${translate(lang, issue.key as MessageKey, issue.params)}`);
-    io.err([`${code}: ${message}`, ...details].join('\n'));
+    const inLang = translatorIn(lang);
+    const { code, issues } = error.payload;
+    const details = issues.map((issue) => `${issue.path.join('.') || '-'}: ${issueSentence(issue, inLang)}`);
+    io.err([`${code}: ${errorSentence(error.payload, inLang)}`, ...details].join('\n'));
     return code === 'VALIDATION' ? exitCodes.usage : exitCodeOf(code);
   }
   if (error instanceof UsageError) {

@@ -23,6 +23,29 @@ export const layers = [
   },
 ];
 
+/**
+ * Inside the renderer: the entry and app/ compose everything; each folder of features/ is a
+ * part of its own that may use app/ and the shared parts (components, hooks, state, api, data)
+ * but no other feature; the shared parts use only each other.
+ */
+const rendererRoot = 'renderer/src';
+
+export function rendererPartOf(relativeFile) {
+  const normalised = relativeFile.split(path.sep).join('/');
+  if (!normalised.startsWith(`${rendererRoot}/`)) return null;
+  const [top, name] = normalised.slice(rendererRoot.length + 1).split('/');
+  if (top === 'app') return { name: `${rendererRoot}/app`, kind: 'app' };
+  if (top === 'features' && name) return { name: `${rendererRoot}/features/${name}`, kind: 'feature' };
+  if (/^main\.tsx?$/.test(top)) return { name: `${rendererRoot}/${top}`, kind: 'entry' };
+  return { name: `${rendererRoot}/${top.replace(/\.tsx?$/, '')}`, kind: 'shared' };
+}
+
+function rendererPartAllowed(from, to) {
+  if (from.kind === 'entry' || from.kind === 'app' || to.kind === 'shared') return true;
+  if (from.kind === 'feature') return to.kind === 'app' || to.name === from.name;
+  return false;
+}
+
 function layerOf(relativeFile) {
   const normalised = relativeFile.split(path.sep).join('/');
   return layers.find((layer) => normalised === layer.name || normalised.startsWith(`${layer.name}/`));
@@ -45,6 +68,7 @@ export const layersRule = {
     messages: {
       layer: "Layer '{{from}}' must not import from '{{to}}' ({{specifier}}).",
       package: "Layer '{{from}}' must not use the package '{{specifier}}'.",
+      rendererPart: "'{{from}}' must not import from '{{to}}' ({{specifier}}): features meet through app/ and the shared parts.",
     },
   },
   create(context) {
@@ -60,6 +84,14 @@ export const layersRule = {
       if (specifier.startsWith('.')) {
         const target = path.relative(root, path.resolve(path.dirname(file), specifier));
         const targetLayer = layerOf(target);
+        if (targetLayer === layer && layer.name === 'renderer') {
+          const from = rendererPartOf(relativeFile);
+          const to = rendererPartOf(target);
+          if (from && to && !rendererPartAllowed(from, to)) {
+            context.report({ node, messageId: 'rendererPart', data: { from: from.name, to: to.name, specifier } });
+          }
+          return;
+        }
         if (!targetLayer || targetLayer === layer) return;
         if (layer.imports.includes(targetLayer.name)) return;
         context.report({ node, messageId: 'layer', data: { from: layer.name, to: targetLayer.name, specifier } });

@@ -22,6 +22,12 @@ describe('the layer rule', () => {
     ['db/x.ts', "export const y = () => import('../electron/services/session');"],
     ['electron/main/x.ts', "import { schema } from '../../db/schema';\nexport const y = schema;"],
     ['electron/preload/x.ts', "import { dispatch } from '../services/dispatch';\nexport const y = dispatch;"],
+    ['renderer/src/features/members/x.ts', "import { TripForm } from '../trips/TripForm';\nexport const y = TripForm;"],
+    ['renderer/src/features/trips/x.ts', "export const y = () => import('../members/MemberPage');"],
+    ['renderer/src/components/x.ts', "import { useSession } from '../app/sessionStore';\nexport const y = useSession;"],
+    ['renderer/src/components/x.ts', "export { TripsScreen } from '../features/trips/TripsScreen';"],
+    ['renderer/src/state/x.ts', "import { useTripList } from '../features/trips/tripList';\nexport const y = useTripList;"],
+    ['renderer/src/i18n.ts', "import { Shell } from './app/Shell';\nexport const y = Shell;"],
   ])('refuses a forbidden import in %s', async (file, source) => {
     expect(await layerProblems(file, source)).toHaveLength(1);
   });
@@ -31,6 +37,9 @@ describe('the layer rule', () => {
     ['electron/services/x.ts', "import { schema } from '../../db/schema';\nimport { newId } from '../../shared/ids';\nexport const y = [schema, newId];"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { dispatch } from '../services/dispatch';\nexport const y = [app, dispatch];"],
     ['renderer/src/x.ts', "import { translate } from '../../shared/i18n';\nimport { create } from 'zustand';\nexport const y = [translate, create];"],
+    ['renderer/src/features/members/x.ts', "import { useNavigation } from '../../app/navigation';\nimport { TripTable } from '../../components/TripTable';\nimport { useTripList } from '../../data/tripList';\nimport { MemberForm } from './MemberForm';\nexport const y = [useNavigation, TripTable, useTripList, MemberForm];"],
+    ['renderer/src/app/x.ts', "import { TripPage } from '../features/trips/TripPage';\nimport { MemberPage } from '../features/members/MemberPage';\nexport const y = [TripPage, MemberPage];"],
+    ['renderer/src/components/x.ts', "import { useSession } from '../state/sessionStore';\nimport { errorText } from '../api/errors';\nimport { useT } from '../i18n';\nexport const y = [useSession, errorText, useT];"],
   ])('allows a permitted import in %s', async (file, source) => {
     expect(await layerProblems(file, source)).toEqual([]);
   });

@@ -2,7 +2,6 @@ import { ZodError } from 'zod';
 import { translateSqliteError } from '../../../db/connection';
 import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
-import { hasMessage, translate, type MessageKey } from '../../../shared/i18n';
 import { issuesFromZod } from '../../../shared/validation';
 import type { AppSession } from '../session';
 import { annualRecordsHandlers } from './annualRecords';
@@ -67,26 +66,9 @@ function failure(session: AppSession, error: unknown): Envelope<never> {
   return { ok: false, error: toErrorPayload(translateSqliteError(error), session) };
 }
 
-export function toErrorPayload(error: unknown, session: Pick<AppSession, 'lang' | 'logger'>): ErrorPayload {
-  if (error instanceof DomainError) {
-    // A message with a {reason} takes it from the first field issue, in the reader's language.
-    const firstIssue = error.issues[0];
-    const reason = firstIssue && hasMessage(firstIssue.key) ? translate(session.lang, firstIssue.key, firstIssue.params) : '';
-    return {
-      code: error.code,
-      params: error.params,
-      message: translate(session.lang, `error.${error.code}` as MessageKey, { reason, ...error.params }),
-      issues: error.issues.map((issue) => ({ ...issue, key: hasMessage(issue.key) ? issue.key : 'validation.invalid' })),
-    };
-  }
-  if (error instanceof ZodError) {
-    return {
-      code: 'VALIDATION',
-      params: {},
-      message: translate(session.lang, 'error.VALIDATION'),
-      issues: issuesFromZod(error),
-    };
-  }
+export function toErrorPayload(error: unknown, session: Pick<AppSession, 'logger'>): ErrorPayload {
+  if (error instanceof DomainError) return { code: error.code, params: error.params, issues: error.issues };
+  if (error instanceof ZodError) return { code: 'VALIDATION', params: {}, issues: issuesFromZod(error) };
   session.logger.error('Unexpected failure in a service call', error);
-  return { code: 'INTERNAL', params: {}, message: translate(session.lang, 'error.INTERNAL'), issues: [] };
+  return { code: 'INTERNAL', params: {}, issues: [] };
 }

@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { exchangeCalls, KeyCardSummary, PackageSummary } from '../../../shared/contract/exchange';
-import { translate, type MessageKey } from '../../../shared/i18n';
 import { addSubordinateUnit, completeness } from '../exchange/combined';
 import { currentCard } from '../exchange/identity';
 import { exportRoundRequest, listRounds, saveRound } from '../exchange/rounds';
@@ -92,7 +91,7 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
       results: results.map((result) =>
         result.ok
           ? { fileName: result.fileName, outcome: result.outcome, summary: summaryWithoutReport(result.summary), error: null }
-          : { fileName: result.fileName, outcome: null, summary: null, error: { code: result.code, message: translate(session.lang, `error.${result.code}` as MessageKey, result.params) } },
+          : { fileName: result.fileName, outcome: null, summary: null, error: { code: result.code, params: result.params } },
       ),
     };
   },

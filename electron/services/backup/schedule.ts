@@ -3,7 +3,7 @@ import path from 'node:path';
 import { settings } from '../../../db/schema';
 import { BackupSchedule, defaultBackupSchedule, LastBackup, type BackupStatus } from '../../../shared/contract/backup';
 import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
+import type { MessageParams } from '../../../shared/i18n';
 import { appendAudit } from '../audit';
 import type { Registry } from '../registry/registry';
 import type { AppSession } from '../session';
@@ -110,7 +110,7 @@ export function backupStatus(session: AppSession): BackupStatus {
     last: readSetting(registry.db, lastBackupSetting),
     schedule,
     scheduleFolder: scheduleFolder(registry.databaseFile, schedule),
-    lastScheduledFailure: failure ? { at: failure.at, ...failureText(failure.error, session) } : null,
+    lastScheduledFailure: failure ? { at: failure.at, ...failureFacts(failure.error) } : null,
   };
 }
 
@@ -120,7 +120,6 @@ export function saveBackupSchedule(session: AppSession, schedule: BackupSchedule
   return backupStatus(session);
 }
 
-function failureText(error: unknown, session: AppSession): { code: string; message: string } {
-  if (error instanceof DomainError) return { code: error.code, message: translate(session.lang, `error.${error.code}` as MessageKey, error.params) };
-  return { code: 'INTERNAL', message: translate(session.lang, 'error.INTERNAL') };
+function failureFacts(error: unknown): { code: string; params: MessageParams } {
+  return error instanceof DomainError ? { code: error.code, params: error.params } : { code: 'INTERNAL', params: {} };
 }

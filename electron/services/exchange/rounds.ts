@@ -5,6 +5,7 @@ import type { RoundInput, RoundRow } from '../../../shared/contract/exchange';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { normaliseText } from '../../../shared/text/fold';
+import { withoutMarks } from '../../../shared/text/fileName';
 import { appendAudit } from '../audit';
 import { sealPackage } from '../packages';
 import type { Registry } from '../registry/registry';
@@ -83,6 +84,6 @@ export function exportRoundRequest(registry: Registry, id: string): { fileName: 
     identity: currentIdentity(registry).identity,
   });
   registry.write((db) => appendAudit(db, registry.actor, { action: 'round.export_request', entity: 'reporting_round', entityId: id }));
-  const safeRef = round.ref.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9.-]+/g, '-');
+  const safeRef = withoutMarks(round.ref).replace(/[^A-Za-z0-9.-]+/g, '-');
   return { fileName: `YeuCau_${unit.code}_${safeRef}_${round.periodFrom}_${round.periodTo}.so86`, content };
 }

@@ -4,6 +4,8 @@ import type { ImportReport } from '../../../shared/contract/importing';
 import { maximumImportBytes, maximumImportSize, reportedIssueLimit } from '../../../shared/contract/importing';
 import { translate } from '../../../shared/i18n';
 import { decodeWindows1252, encodeLegacy } from '../../../shared/text/legacy';
+import { errorSentence } from '../../../shared/errors';
+import { translatorIn } from '../../../shared/i18n';
 import { createDispatcher } from '../api/dispatch';
 import { verifyAuditChain } from '../audit';
 import { openTestRegistry, type OpenTestRegistry } from '../testSupport';
@@ -161,7 +163,7 @@ describe('refusing what is not an import file', () => {
     ]);
     const envelope = await createDispatcher(registry.session)('import.preview', { kind: 'members', fileName: 'sai.csv', contentBase64: base64(utf8(text)) });
     expect(envelope.ok).toBe(false);
-    const { code, message } = envelope.ok ? { code: '', message: '' } : envelope.error;
+    const { code, message } = envelope.ok ? { code: '', message: '' } : { code: envelope.error.code, message: errorSentence(envelope.error, translatorIn('vi')) };
     expect(code).toBe('IMPORT_HEADER');
     expect(message).toContain('Thiếu cột bắt buộc: Họ và tên (full_name)');
     expect(message).toContain('Cột không nhận ra: “Tên gọi khác”, “Ghi chú riêng”');

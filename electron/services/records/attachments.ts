@@ -2,24 +2,30 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { attachments, issuedDocuments, members, partyActivityEvents, trips } from '../../../db/schema';
-import { maximumAttachmentBytes, type AttachmentInput, type AttachmentRow } from '../../../shared/contract/registry';
+import {
+  attachmentMediaTypes,
+  maximumAttachmentBytes,
+  type AttachmentInput,
+  type AttachmentMediaType,
+  type AttachmentRow,
+} from '../../../shared/contract/registry';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { appendAudit } from '../audit';
 import type { Registry } from '../registry/registry';
 import { nowIso } from './common';
 
-/** The type is read from the file's first bytes, never from its name. */
-const signatures: { mediaType: string; matches(bytes: Buffer): boolean }[] = [
-  { mediaType: 'application/pdf', matches: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { mediaType: 'image/png', matches: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mediaType: 'image/jpeg', matches: (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff },
-  { mediaType: 'image/tiff', matches: (bytes) => ['49492a00', '4d4d002a'].includes(bytes.subarray(0, 4).toString('hex')) },
-  { mediaType: 'image/webp', matches: (bytes) => bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP' },
-];
+/** The type is read from the file's first bytes, never from its name; every accepted type has its signature. */
+const signatures: Record<AttachmentMediaType, (bytes: Buffer) => boolean> = {
+  'application/pdf': (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/png': (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
+  'image/tiff': (bytes) => ['49492a00', '4d4d002a'].includes(bytes.subarray(0, 4).toString('hex')),
+  'image/webp': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP',
+};
 
-export function sniffMediaType(bytes: Buffer): string | null {
-  return signatures.find((signature) => signature.matches(bytes))?.mediaType ?? null;
+export function sniffMediaType(bytes: Buffer): AttachmentMediaType | null {
+  return attachmentMediaTypes.find((mediaType) => signatures[mediaType](bytes)) ?? null;
 }
 
 const owners = { trip: trips, member: members, party_activity_event: partyActivityEvents, issued_document: issuedDocuments } as const;

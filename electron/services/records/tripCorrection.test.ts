@@ -70,7 +70,7 @@ describe('correcting the last recorded step', () => {
 
     expect(
       await registry.refusal('trips.correctStep', { tripId: trip.id, reason: 'Sửa ngày', step: { transition: 'approve', input: { approvalRef: '12-QĐ/ĐU', approvalDate: day(-61), approvingCommittee: 'BTV' } } }),
-    ).toMatchObject({ code: 'TRANSITION_REFUSED', issues: [{ path: ['approvalDate'], key: 'reason.approve.beforeApplication' }] });
+    ).toMatchObject({ code: 'TRANSITION_REFUSED', issues: [{ path: ['approvalDate'], key: 'check.approvalBeforeApplication' }] });
     expect(
       await registry.refusal('trips.correctStep', { tripId: trip.id, reason: 'Sửa ngày', step: { transition: 'submit', input: { applicationDate: day(-59), cellOpinion: 'Đồng ý' } } }),
     ).toMatchObject({ code: 'TRANSITION_REFUSED', issues: [{ key: 'reason.correct.notLastStep' }] });

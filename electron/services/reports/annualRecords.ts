@@ -4,6 +4,7 @@ import type { AnnualRecordCell, AnnualRecordList, AnnualRecordMember, AnnualReco
 import type { MemberStatus } from '../../../shared/domain/enums';
 import { DomainError } from '../../../shared/errors';
 import { foldForSearch, normaliseText } from '../../../shared/text/fold';
+import { fileNameStem } from '../../../shared/text/fileName';
 import { placeOf } from '../../../shared/report/issuer';
 import { type AnnualRecordTrip, annualRecordLines, tripStatesLeftOutOfRecord } from '../../../shared/rules/annualRecord';
 import { civilDateInVietnam, isAfter } from '../../../shared/rules/dates';
@@ -148,18 +149,10 @@ export function annualRecordData(registry: Registry, year: number, scope: Annual
   };
 }
 
-function asciiStem(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '');
-}
-
 export async function renderAnnualRecord(registry: Registry, year: number, scope: AnnualRecordScope, format: 'docx' | 'pdf'): Promise<{ fileName: string; content: Buffer; members: number }> {
   const data = annualRecordData(registry, year, scope);
   const content = format === 'pdf' ? await renderAnnualRecordPdf(data) : await renderAnnualRecordDocx(data);
-  const who = scope.kind === 'all' ? 'TatCa' : scope.kind === 'cell' ? asciiStem(data.members[0]!.cell) : asciiStem(data.members[0]!.fullName);
+  const who = scope.kind === 'all' ? 'TatCa' : scope.kind === 'cell' ? fileNameStem(data.members[0]!.cell) : fileNameStem(data.members[0]!.fullName);
   return { fileName: `KeKhaiBoSungLyLich_${year}_${who}.${format}`, content, members: data.members.length };
 }
 

@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { formatCivilDate } from '../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
+import { fileNameStem } from '../../../shared/text/fileName';
 import { renderTripFormDocx, renderTripFormPdf, type TripFormData, type TripFormKind } from '../documents/forms';
 import { deadlineSetting } from '../records/common';
 import type { Registry } from '../registry/registry';
@@ -66,6 +67,5 @@ export function tripFormData(registry: Registry, tripId: string): TripFormData {
 export async function renderTripForm(registry: Registry, tripId: string, kind: TripFormKind, format: 'docx' | 'pdf'): Promise<{ fileName: string; content: Buffer }> {
   const data = tripFormData(registry, tripId);
   const content = format === 'pdf' ? await renderTripFormPdf(kind, data) : await renderTripFormDocx(kind, data);
-  const name = data.member.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').replace(/[^A-Za-z0-9]+/g, '');
-  return { fileName: `${fileStems[kind]}_${name}_${formatCivilDate(data.trip.plannedDeparture).replace(/\//g, '-')}.${format}`, content };
+  return { fileName: `${fileStems[kind]}_${fileNameStem(data.member.fullName)}_${formatCivilDate(data.trip.plannedDeparture).replace(/\//g, '-')}.${format}`, content };
 }

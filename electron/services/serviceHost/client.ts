@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { calls, type Envelope, type ErrorPayload, type EventName, type EventPayload } from '../../../shared/contract';
 import type { DomainError, ErrorCode } from '../../../shared/errors';
-import { translate, type Lang, type MessageKey, type MessageParams } from '../../../shared/i18n';
+import type { Lang, MessageParams } from '../../../shared/i18n';
 import type { Dispatch } from '../api/dispatch';
 import { stderrLogger, type Logger } from '../log';
 import type { FromHost, JobSlot, ServiceHostConfig, ServiceHostData, ToHost } from './protocol';
@@ -119,7 +119,7 @@ export class ServiceHostClient {
   }
 
   private failure(code: ErrorCode, params: MessageParams = {}): Envelope<never> {
-    const error: ErrorPayload = { code, params, message: translate(this.lang, `error.${code}` as MessageKey, params), issues: [] };
+    const error: ErrorPayload = { code, params, issues: [] };
     return { ok: false, error };
   }
 

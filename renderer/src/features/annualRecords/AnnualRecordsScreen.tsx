@@ -5,7 +5,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { AnnualRecordMember, AnnualRecordScope } from '../../../../shared/contract/annualRecords';
 import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { DateField, dateText, datePayload } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
@@ -15,7 +15,7 @@ import { PrintPreview } from '../../components/PrintPreview';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useFormatNumber, useT } from '../../i18n';
-import { currentYear, useAnnualRecordFilter } from './annualRecordFilter';
+import { currentYear, useAnnualRecordFilter } from '../../data/annualRecordFilter';
 
 /** The years a supplement is usually chased for: the current one, a few before it and the next. */
 function yearOptions(): string[] {

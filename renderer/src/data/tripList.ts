@@ -1,8 +1,8 @@
-import type { TripRow } from '../../../../shared/contract/registry';
-import type { ComplianceFlag, TripState } from '../../../../shared/domain/enums';
-import { call } from '../../api/client';
-import { createPagedList } from '../../components/pagedList';
-import { useMemberList } from '../members/memberList';
+import type { TripRow } from '../../../shared/contract/registry';
+import type { ComplianceFlag, TripState } from '../../../shared/domain/enums';
+import { call } from '../api/client';
+import { createPagedList } from '../components/pagedList';
+import { useMemberList } from './memberList';
 
 export interface TripFilters {
   query: string;

@@ -1,10 +1,10 @@
 import { Table, Text } from '@mantine/core';
-import type { TripRow } from '../../../../shared/contract/registry';
-import { useNavigation } from '../../app/navigation';
-import { useCountryNames } from '../../components/CountrySelect';
-import { dateText } from '../../components/DateField';
-import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
-import { useT } from '../../i18n';
+import type { TripRow } from '../../../shared/contract/registry';
+import { useNavigation } from '../state/navigation';
+import { useCountryNames } from './CountrySelect';
+import { dateText } from './DateField';
+import { BracketLabel, FlagSummary, TripStateBadge } from './tripLabels';
+import { useT } from '../i18n';
 
 /** A short list of trips (one member's), each row opening the trip. */
 export function TripTable({ trips, withMember = false }: { trips: readonly TripRow[]; withMember?: boolean }) {

@@ -3,8 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconDownload, IconFolder } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupSchedule, BackupStatus } from '../../../../shared/contract/backup';
+import { errorSentence } from '../../../../shared/errors';
 import { call } from '../../api/client';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';
 import { fileSizeText, instantText } from '../../components/format';
@@ -131,7 +132,7 @@ function ScheduleCard({ schedule, folder, failure, onSaved }: { schedule: Backup
         </Text>
         {failure && (
           <Alert color="orange" data-testid="backup-schedule-failure">
-            {t('backup.schedule.failed', { time: instantText(failure.at, lang), reason: failure.message })}
+            {t('backup.schedule.failed', { time: instantText(failure.at, lang), reason: errorSentence({ ...failure, issues: [] }, t) })}
           </Alert>
         )}
         <FailureAlert error={saving.error} shownFields={['folder', 'keep']} />

@@ -1,7 +1,7 @@
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
-import { useNavigation } from '../../app/navigation';
-import { useT } from '../../i18n';
+import { useNavigation } from '../state/navigation';
+import { useT } from '../i18n';
 
 /** What a new registry asks for first, in place of an empty list: the members, by hand or from the Excel template. */
 export function FirstSteps() {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ComplianceFlag } from '../../../shared/domain/enums';
-import { useTripList } from '../features/trips/tripList';
+import { useTripList } from '../data/tripList';
 import { clearOnLock } from './sessionStore';
 
 export type View = 'home' | 'members' | 'trips' | 'annualRecords' | 'catalogues' | 'reports' | 'packages' | 'import' | 'reconcile' | 'audit' | 'settings';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import { civilDateInVietnam, yearOf } from '../../../../shared/rules/dates';
-import { clearOnLock } from '../../app/sessionStore';
-import { useNavigation } from '../../app/navigation';
+import { civilDateInVietnam, yearOf } from '../../../shared/rules/dates';
+import { clearOnLock } from '../state/sessionStore';
+import { useNavigation } from '../state/navigation';
 
 export function currentYear(): number {
   return yearOf(civilDateInVietnam(new Date()));

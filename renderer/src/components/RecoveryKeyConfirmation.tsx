@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 
 /**
  * A recovery key shown once, with a print button and the box to tick once it is written down:

@@ -1,7 +1,7 @@
-import type { MemberRow } from '../../../../shared/contract/registry';
-import type { MemberStatus } from '../../../../shared/domain/enums';
-import { call } from '../../api/client';
-import { createPagedList } from '../../components/pagedList';
+import type { MemberRow } from '../../../shared/contract/registry';
+import type { MemberStatus } from '../../../shared/domain/enums';
+import { call } from '../api/client';
+import { createPagedList } from '../components/pagedList';
 
 export interface MemberFilters {
   query: string;

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { AuditVerdictOutput } from '../../../../shared/contract/registry';
-import { call } from '../../api/client';
-import { FailureAlert } from '../../components/FailureAlert';
-import { useAction } from '../../components/useAction';
-import { useFormatNumber, useT } from '../../i18n';
+import type { AuditVerdictOutput } from '../../../shared/contract/registry';
+import { call } from '../api/client';
+import { FailureAlert } from './FailureAlert';
+import { useAction } from './useAction';
+import { useFormatNumber, useT } from '../i18n';
 
 type AuditVerdict = z.infer<typeof AuditVerdictOutput>;
 

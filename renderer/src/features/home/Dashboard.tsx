@@ -5,9 +5,9 @@ import type { Dashboard as DashboardData } from '../../../../shared/contract/das
 import type { TripRow } from '../../../../shared/contract/registry';
 import { complianceFlags, durationBrackets, tripPurposes, type ComplianceFlag, type DurationBracket } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
-import { showFlaggedTrips, useNavigation } from '../../app/navigation';
-import { useSession } from '../../app/sessionStore';
+import { errorText } from '../../api/errors';
+import { showFlaggedTrips, useNavigation } from '../../state/navigation';
+import { useSession } from '../../state/sessionStore';
 import { BarChart, type BarSeries } from '../../components/BarChart';
 import { useCountryNames } from '../../components/CountrySelect';
 import { dateText } from '../../components/DateField';
@@ -19,7 +19,7 @@ import { useRecord } from '../../components/useRecord';
 import { useReportingPeriod } from '../../data/reportingPeriod';
 import { useFormatNumber, useT } from '../../i18n';
 import '../../styles/reports.css';
-import { AnnualRecordsCard } from '../annualRecords/AnnualRecordsCard';
+import { AnnualRecordsCard } from '../../components/AnnualRecordsCard';
 
 /** Flags recorded against a member rather than a trip: the trips list cannot filter by them. */
 const memberFlags: readonly ComplianceFlag[] = ['foreign_marriage_unprocessed'];

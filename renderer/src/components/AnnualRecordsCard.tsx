@@ -1,10 +1,10 @@
 import { Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useCallback } from 'react';
-import { call } from '../../api/client';
-import { useRecord } from '../../components/useRecord';
-import { useFormatNumber, useT } from '../../i18n';
-import { currentYear, showAnnualRecords } from './annualRecordFilter';
+import { call } from '../api/client';
+import { useRecord } from './useRecord';
+import { useFormatNumber, useT } from '../i18n';
+import { currentYear, showAnnualRecords } from '../data/annualRecordFilter';
 
 /** The dashboard's count of this year's supplements still to be handed in, per cell; a cell opens its list to chase. */
 export function AnnualRecordsCard() {

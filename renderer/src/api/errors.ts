@@ -1,24 +1,16 @@
-import type { FieldIssue } from '../../../shared/errors';
-import { hasMessage, type MessageKey } from '../../../shared/i18n';
-import { ApiError } from '../api/client';
+import { errorSentence, issueSentence, type FieldIssue } from '../../../shared/errors';
+import { ApiError } from './client';
 import type { Translate } from '../i18n';
 
 /** The sentence to show for a failed call, in the current language. */
 export function errorText(error: unknown, t: Translate): string {
-  if (error instanceof ApiError) {
-    const key = `error.${error.code}`;
-    return hasMessage(key) ? t(key as MessageKey, error.payload.params) : error.payload.message;
-  }
-  return t('error.INTERNAL');
+  return error instanceof ApiError ? errorSentence(error.payload, t) : t('error.INTERNAL');
 }
 
 /** Field-level messages keyed by the dotted path of the field, for Mantine's `error` props. */
 export function fieldErrors(error: unknown, t: Translate): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
-  return localFieldErrors(
-    error.payload.issues.map((issue) => ({ ...issue, key: hasMessage(issue.key) ? issue.key : 'validation.invalid' })),
-    t,
-  );
+  return localFieldErrors(error.payload.issues, t);
 }
 
 /** Field-level messages for a local schema check, before anything is sent. */
@@ -26,7 +18,7 @@ export function localFieldErrors(issues: FieldIssue[], t: Translate, prefix = ''
   const result: Record<string, string> = {};
   for (const issue of issues) {
     const path = [prefix, ...issue.path].filter((part) => part !== '').join('.');
-    if (!(path in result)) result[path] = t(issue.key as MessageKey, issue.params);
+    if (!(path in result)) result[path] = issueSentence(issue, t);
   }
   return result;
 }

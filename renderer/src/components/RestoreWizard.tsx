@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, FileInput, Group, PasswordInput, Stack, Stepper, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileCheck, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { BackupCredentials, BackupInspection } from '../../../../shared/contract/backup';
-import { call } from '../../api/client';
-import { useSession } from '../../app/sessionStore';
-import { FailureAlert } from '../../components/FailureAlert';
-import { readAsBase64 } from '../../components/files';
-import { fileSizeText, instantText } from '../../components/format';
-import { useAction } from '../../components/useAction';
-import { useFormatNumber, useT } from '../../i18n';
+import type { BackupCredentials, BackupInspection } from '../../../shared/contract/backup';
+import { call } from '../api/client';
+import { useSession } from '../state/sessionStore';
+import { FailureAlert } from './FailureAlert';
+import { readAsBase64 } from './files';
+import { fileSizeText, instantText } from './format';
+import { useAction } from './useAction';
+import { useFormatNumber, useT } from '../i18n';
 
 interface RestoreWizardProps {
   /** Back to where the wizard was opened from, nothing changed. */
