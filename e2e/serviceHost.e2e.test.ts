@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvText, memberKeys, memberRow } from '../electron/services/importing/fixtures';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { csvText, memberKeys, memberRow } from '../electron/testkit/importFiles';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { openAppThroughServiceHost, type AppThroughServiceHost } from './harness';
 
 /** The application's way: the renderer over the bridge, the services in the built service host (a worker thread). */
