@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startBridge } from '../electron/bridge/server';
 import { defaultDatabaseFile } from '../electron/services/storage/paths';
-import { startBackupSchedule } from '../electron/services/domain/backup';
+import { startBackupSchedule } from '../electron/services/application/backupSchedule';
 import { AppSession } from '../electron/services/application/session';
 import { appVersion } from '../electron/services/storage/version';
 

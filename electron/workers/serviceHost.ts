@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDispatcher } from '../services/application/api/dispatch';
-import { startBackupSchedule } from '../services/domain/backup';
+import { startBackupSchedule } from '../services/application/backupSchedule';
 import { fileLogger, stderrLogger } from '../services/storage/log';
 import type { FromHost, ServiceHostData, ToHost } from '../services/application/serviceHost/protocol';
 import { AppSession } from '../services/application/session';

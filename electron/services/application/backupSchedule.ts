@@ -1,18 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { settings } from '../../../db/schema';
-import { BackupSchedule, defaultBackupSchedule, LastBackup, type BackupStatus } from '../../../shared/contract/backup';
+import type { BackupSchedule, BackupStatus, LastBackup } from '../../../shared/contract/backup';
 import { DomainError } from '../../../shared/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { appendAudit } from '../storage/audit';
 import type { Registry } from '../storage/registry/registry';
 import type { AppSession } from './session';
-import { readSetting, writeSetting } from '../storage/settings';
+import { backupScheduleSetting, lastBackupSetting, readSetting, writeSetting } from '../storage/settings';
 import { createBackup, type BackupResult } from '../domain/backup/create';
 import { backupExtension } from '../formats/backupFile/container';
 
-export const backupScheduleSetting = { key: 'backup.schedule', schema: BackupSchedule, fallback: defaultBackupSchedule };
-export const lastBackupSetting = { key: 'backup.last', schema: LastBackup.nullable(), fallback: null };
 
 const dayMs = 86_400_000;
 

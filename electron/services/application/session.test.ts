@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trainingAccount } from '../../../shared/domain/training';
-import { runScheduledBackup } from '../domain/backup';
+import { runScheduledBackup } from './backupSchedule';
 import { AppSession } from './session';
 
 describe('training mode', () => {

@@ -11,8 +11,8 @@ import { Jobs } from './jobs';
 import { communeDemo } from './demo/scenarios';
 import { trainingRegistryFileName } from '../storage/paths';
 import { stderrLogger, type Logger } from '../storage/log';
-import { readSetting } from '../storage/settings';
-import { defaultIdleMinutes, IdleMinutes } from '../../../shared/contract/sessionSettings';
+import { idleMinutesSetting, readSetting } from '../storage/settings';
+import { defaultIdleMinutes } from '../../../shared/contract/sessionSettings';
 
 export interface SessionConfig {
   /** The real registry. The training registry is `so86-training.db` beside it. */
@@ -27,8 +27,6 @@ export interface SessionConfig {
 }
 
 const trainingSeed = 86;
-
-export const idleMinutesSetting = { key: 'security.idleMinutes', schema: IdleMinutes, fallback: defaultIdleMinutes };
 
 type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>) => void;
 

@@ -2,6 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RegistryDb } from '../../../db/connection';
 import { settings } from '../../../db/schema';
+import { BackupSchedule, defaultBackupSchedule, LastBackup } from '../../../shared/contract/backup';
+import { defaultIdleMinutes, IdleMinutes } from '../../../shared/contract/sessionSettings';
+import { ReportHeadingSettings, emptyReportHeadingSettings } from '../../../shared/report/issuer';
+import { DeadlineSettings, defaultDeadlineSettings } from '../../../shared/rules/settings';
 import { appendAudit, type Actor } from './audit';
 
 /** A setting kept in the registry: its key, its schema and the value used until someone changes it. */
@@ -10,6 +14,23 @@ export interface SettingDefinition<Schema extends z.ZodType> {
   schema: Schema;
   fallback: z.output<Schema>;
 }
+
+// Every setting the registry stores is declared here, so its key is found in one place.
+
+export const deadlineSetting = { key: 'rules.deadlines', schema: DeadlineSettings, fallback: defaultDeadlineSettings };
+
+export const idleMinutesSetting = { key: 'security.idleMinutes', schema: IdleMinutes, fallback: defaultIdleMinutes };
+
+/** The superior organisation's line, the unit's own symbol and the date line's place, set once for every report. */
+export const reportHeadingSetting: SettingDefinition<typeof ReportHeadingSettings> = {
+  key: 'report.heading',
+  schema: ReportHeadingSettings,
+  fallback: emptyReportHeadingSettings,
+};
+
+export const backupScheduleSetting = { key: 'backup.schedule', schema: BackupSchedule, fallback: defaultBackupSchedule };
+
+export const lastBackupSetting = { key: 'backup.last', schema: LastBackup.nullable(), fallback: null };
 
 export function readSetting<Schema extends z.ZodType>(db: RegistryDb, definition: SettingDefinition<Schema>): z.output<Schema> {
   const stored = db.select({ value: settings.value }).from(settings).where(eq(settings.key, definition.key)).get();

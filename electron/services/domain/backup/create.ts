@@ -7,7 +7,7 @@ import { appVersion } from '../../storage/version';
 import { checkIntegrity } from '../../storage/registry/integrity';
 import { keyfileBytesForBackup } from '../../storage/registry/keyfile';
 import type { Registry } from '../../storage/registry/registry';
-import { backupExtension, checkBackupParts, readBackupLayout, writeBackupContainer } from '../../formats/backupFile/container';
+import { backupExtension, checkBackupParts, readBackupLayout, snapshotPrefix, vietnamStamp, writeBackupContainer } from '../../formats/backupFile/container';
 
 export type BackupPhase = 'snapshot' | 'checking' | 'writing' | 'verifying';
 export interface BackupProgress {
@@ -27,20 +27,11 @@ export interface BackupResult {
   unitCode: string;
 }
 
-const vietnamOffsetMs = 7 * 3_600_000;
-
-/** `2026-05-03_1407` (or with seconds) in Vietnam's time, the way people read the dates of their files. */
-export function vietnamStamp(at: Date, withSeconds = false): string {
-  const iso = new Date(at.getTime() + vietnamOffsetMs).toISOString();
-  return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${withSeconds ? iso.slice(17, 19) : ''}`;
-}
-
 /** `so86_<unit>_<YYYY-MM-DD_HHmm>.so86bak`: sorts by time within a unit's folder. */
 export function backupFileName(unitCode: string, at: Date): string {
   return `so86_${unitCode}_${vietnamStamp(at)}${backupExtension}`;
 }
 
-export const snapshotPrefix = '.so86-snapshot-';
 const staleSnapshotMs = 3_600_000;
 
 /**

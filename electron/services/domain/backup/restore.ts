@@ -7,8 +7,7 @@ import { DomainError } from '../../../../shared/errors';
 import { openRegistryDatabase } from '../../../../db/connection';
 import { users } from '../../../../db/schema';
 import { keyfilePathFor, readKeyfile, userLookup, type KeyfileContent } from '../../storage/registry/keyfile';
-import { vietnamStamp } from './create';
-import { checkBackupParts, extractBackupPart, readBackupLayout, type BackupHeader } from '../../formats/backupFile/container';
+import { checkBackupParts, extractBackupPart, readBackupLayout, vietnamStamp, type BackupHeader } from '../../formats/backupFile/container';
 import { openExtractedBackup, summaryOf, unwrapDatabaseKey } from './verify';
 
 export interface RestoreResult extends BackupInspection {

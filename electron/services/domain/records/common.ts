@@ -2,12 +2,10 @@ import type { FieldIssue } from '../../../../shared/errors';
 import { DomainError } from '../../../../shared/errors';
 import { civilDateInVietnam } from '../../../../shared/rules/dates';
 import { createHolidayCalendar, type HolidayCalendar } from '../../../../shared/rules/holidays';
-import { DeadlineSettings, defaultDeadlineSettings } from '../../../../shared/rules/settings';
+import type { DeadlineSettings } from '../../../../shared/rules/settings';
 import type { RuleIssue } from '../../../../shared/rules/types';
 import type { RegistryDb } from '../../../../db/connection';
-import { readSetting } from '../../storage/settings';
-
-export const deadlineSetting = { key: 'rules.deadlines', schema: DeadlineSettings, fallback: defaultDeadlineSettings };
+import { deadlineSetting, readSetting } from '../../storage/settings';
 
 export interface RuleContext {
   today: string;

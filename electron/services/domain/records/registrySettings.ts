@@ -1,9 +1,6 @@
 import type { RegistrySettings } from '../../../../shared/contract/registry';
 import type { Registry } from '../../storage/registry/registry';
-import { idleMinutesSetting } from '../../application/session';
-import { readSetting, writeSetting } from '../../storage/settings';
-import { deadlineSetting } from './common';
-import { reportHeadingSetting } from '../reports/headingSettings';
+import { deadlineSetting, idleMinutesSetting, readSetting, reportHeadingSetting, writeSetting } from '../../storage/settings';
 
 export function readRegistrySettings(registry: Registry): RegistrySettings {
   return { deadlines: readSetting(registry.db, deadlineSetting), idleMinutes: readSetting(registry.db, idleMinutesSetting), reportHeading: readSetting(registry.db, reportHeadingSetting) };

@@ -17,9 +17,8 @@ import { renderReportDocx } from '../documents/reportDocx';
 import { renderReportPdf } from '../documents/reportPdf';
 import { appendAudit } from '../../storage/audit';
 import { reportFor } from '../exchange/combined';
-import { readSetting } from '../../storage/settings';
+import { readSetting, reportHeadingSetting } from '../../storage/settings';
 import { defaultPlace, defaultSigner, defaultSymbol } from '../../../../shared/report/issuer';
-import { reportHeadingSetting } from './headingSettings';
 import type { Registry } from '../../storage/registry/registry';
 
 export type ReportFormat = 'docx' | 'xlsx' | 'pdf';

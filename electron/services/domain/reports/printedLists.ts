@@ -14,8 +14,7 @@ import { writePdf } from '../documents/pdfWriter';
 import { searchMembers } from '../records/members';
 import { searchTrips } from '../records/trips';
 import type { Registry } from '../../storage/registry/registry';
-import { readSetting } from '../../storage/settings';
-import { reportHeadingSetting } from './headingSettings';
+import { readSetting, reportHeadingSetting } from '../../storage/settings';
 
 export interface TripListFilter {
   query?: string | undefined;

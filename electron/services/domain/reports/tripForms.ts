@@ -5,9 +5,8 @@ import { translate, type MessageKey } from '../../../../shared/i18n';
 import { formatCivilDate } from '../../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../../shared/text/countries';
 import { renderTripFormDocx, renderTripFormPdf, type TripFormData, type TripFormKind } from '../documents/forms';
-import { deadlineSetting } from '../records/common';
 import type { Registry } from '../../storage/registry/registry';
-import { readSetting } from '../../storage/settings';
+import { deadlineSetting, readSetting } from '../../storage/settings';
 import { placeOf } from '../../../../shared/report/issuer';
 
 const fileStems: Record<TripFormKind, string> = { application: 'DonDeNghi', commitment: 'BanCamKet', return_report: 'BaoCaoKetQua' };

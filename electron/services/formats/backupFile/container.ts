@@ -26,6 +26,17 @@ import { DomainError } from '../../../../shared/errors';
 
 export const backupExtension = '.so86bak';
 export const backupFormatVersion = 1;
+/** The encrypted copy of the registry, beside it, that a backup or an upgrade packs into a container. */
+export const snapshotPrefix = '.so86-snapshot-';
+
+const vietnamOffsetMs = 7 * 3_600_000;
+
+/** `2026-05-03_1407` (or with seconds) in Vietnam's time, the way people read the dates of their files. */
+export function vietnamStamp(at: Date, withSeconds = false): string {
+  const iso = new Date(at.getTime() + vietnamOffsetMs).toISOString();
+  return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${withSeconds ? iso.slice(17, 19) : ''}`;
+}
+
 const magic = Buffer.from([0x89, 0x53, 0x38, 0x36, 0x42, 0x0d, 0x0a, 0x1a]);
 const fixedPrefixBytes = magic.length + 2 + 4;
 const headerHashBytes = 32;

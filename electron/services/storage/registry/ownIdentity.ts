@@ -15,7 +15,6 @@ import {
   type OfficeIdentity,
 } from '../../formats/reportFiles';
 import type { OfficeKeyring, OfficePrivateKeyPair } from './officeKeys';
-import type { Registry } from './registry';
 
 export interface OwnIdentity {
   id: string;
@@ -29,6 +28,14 @@ export interface OwnCard {
   id: string;
   card: KeyCard;
   cardBytes: Uint8Array;
+}
+
+/** What these functions need of an open registry, named here so the registry can call them without a circle. */
+export interface OfficeKeyHolder {
+  readonly db: RegistryDb;
+  readonly actor: Actor;
+  officeKeys(): OfficeKeyring;
+  officeKeysIfHeld(): OfficeKeyring | null;
 }
 
 type OwnKeyRow = typeof ownKeys.$inferSelect;
@@ -86,7 +93,7 @@ export function currentCard(db: RegistryDb): OwnCard {
 }
 
 /** The current keys with their private halves, for signing: only in a key holder's session. */
-export function currentIdentity(registry: Registry): OwnIdentity {
+export function currentIdentity(registry: OfficeKeyHolder): OwnIdentity {
   return withPrivateKeys(currentCard(registry.db), registry.officeKeys());
 }
 
@@ -94,7 +101,7 @@ export function currentIdentity(registry: Registry): OwnIdentity {
  * Every key this office has had, newest first, for opening what was sent to an older card; none
  * in a session without the office keys (a clerk or viewer can still verify unencrypted files).
  */
-export function allIdentities(registry: Registry): OwnIdentity[] {
+export function allIdentities(registry: OfficeKeyHolder): OwnIdentity[] {
   const keyring = registry.officeKeysIfHeld();
   if (!keyring) return [];
   return registry.db
@@ -124,7 +131,7 @@ export function clearPrivateKeysInDatabase(db: RegistryDb, actor: Actor, ids: re
  * without a new phone check. The old keys are kept, retired, to open what was sent to them.
  * Returns the new private halves for the caller to add to the key file.
  */
-export function rotateOwnIdentity(registry: Registry, db: RegistryDb): { id: string; privateKeys: OfficePrivateKeyPair } {
+export function rotateOwnIdentity(registry: OfficeKeyHolder, db: RegistryDb): { id: string; privateKeys: OfficePrivateKeyPair } {
   const previous = currentIdentity(registry);
   const identity = generateOfficeIdentity();
   const card = createKeyCard({ unit: ownUnitRef(db), identity, predecessor: { card: previous.card, signingPrivateKey: previous.identity.signingPrivateKey } });

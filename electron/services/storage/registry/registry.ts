@@ -44,9 +44,8 @@ import {
 import { throttleDelaySeconds } from './throttle';
 import { keepUpgradeBackup, upgradeSnapshotFile } from './upgradeBackup';
 import type { z } from 'zod';
-import { reportHeadingSetting } from '../../domain/reports/headingSettings';
 import type { ReportHeadingSettings } from '../../../../shared/report/issuer';
-import { writeSetting } from '../settings';
+import { reportHeadingSetting, writeSetting } from '../settings';
 
 export interface UnitInput {
   code: string;

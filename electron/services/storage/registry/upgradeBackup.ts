@@ -3,9 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { UnitLevel } from '../../../../shared/domain/enums';
 import { appVersion } from '../version';
-import { snapshotPrefix, vietnamStamp } from '../../domain/backup/create';
 import { keyfileBytesForBackup } from './keyfile';
-import { backupExtension, writeBackupContainer } from '../../formats/backupFile/container';
+import { backupExtension, snapshotPrefix, vietnamStamp, writeBackupContainer } from '../../formats/backupFile/container';
 
 /** Where the registry's copy goes before a newer version migrates it; the schedule never prunes these. */
 export function upgradeBackupFolder(databaseFile: string): string {
