@@ -14,12 +14,12 @@ describe('the layer rule', () => {
   it.each([
     ['shared/rules/x.ts', "import { openRegistry } from '../../db/connection';\nexport const y = openRegistry;"],
     ['shared/x.ts', "import fs from 'node:fs';\nexport const y = fs;"],
-    ['renderer/src/x.ts', "import { createSession } from '../../electron/services/session';\nexport const y = createSession;"],
+    ['renderer/src/x.ts', "import { createSession } from '../../electron/services/application/session';\nexport const y = createSession;"],
     ['renderer/src/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const y = Database;"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;"],
     ['electron/services/application/x.ts', "import { app } from 'electron';\nexport const y = app;"],
     ['electron/services/application/x.ts', "export { Shell } from '../../main/window';"],
-    ['db/x.ts', "export const y = () => import('../electron/services/session');"],
+    ['db/x.ts', "export const y = () => import('../electron/services/application/session');"],
     ['electron/main/x.ts', "import { schema } from '../../db/schema';\nexport const y = schema;"],
     ['electron/preload/x.ts', "import { dispatch } from '../services/application/api/dispatch';\nexport const y = dispatch;"],
   ])('refuses a forbidden import in %s', async (file, source) => {
