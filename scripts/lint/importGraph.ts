@@ -20,7 +20,11 @@ function specifiersOf(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
@@ -36,7 +40,11 @@ function specifiersOf(file: string): string[] {
 
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [base, ...sourceExtensions.map((extension) => base + extension), ...sourceExtensions.map((extension) => path.join(base, `index${extension}`))];
+  const candidates = [
+    base,
+    ...sourceExtensions.map((extension) => base + extension),
+    ...sourceExtensions.map((extension) => path.join(base, `index${extension}`)),
+  ];
   if (/\.m?js$/.test(base)) candidates.push(base.replace(/\.m?js$/, '.ts'));
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
@@ -49,7 +57,9 @@ export function importGraph(root: string, folders: string[]): Map<string, string
     const targets = specifiersOf(file)
       .filter((specifier) => specifier.startsWith('.'))
       .map((specifier) => resolveRelative(file, specifier))
-      .filter((target): target is string => target !== undefined && sourceExtensions.some((extension) => target.endsWith(extension)));
+      .filter(
+        (target): target is string => target !== undefined && sourceExtensions.some((extension) => target.endsWith(extension)),
+      );
     graph.set(relative(file), [...new Set(targets.map(relative))]);
   }
   return graph;
