@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam, formatCivilDate, yearOf } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

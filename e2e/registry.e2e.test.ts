@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { newId } from '../shared/ids';
 import { addDays, addMonths, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { nameSortKey } from '../shared/text/collation';

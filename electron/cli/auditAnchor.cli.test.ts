@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { errorSentence } from '../../shared/errors';
 import { translatorIn } from '../../shared/i18n';
-import { verifyAuditChain } from '../services/audit';
-import { openDatabaseWithOwnPassword, openTestRegistry, testPassword, type OpenTestRegistry } from '../services/testSupport';
-import { so86 } from './testSupport';
+import { verifyAuditChain } from '../services/storage/audit';
+import { openDatabaseWithOwnPassword, openTestRegistry, testPassword, type OpenTestRegistry } from '../testkit/registry';
+import { so86 } from '../testkit/cli';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 const viewerPassword = 'người xem sổ 2026';

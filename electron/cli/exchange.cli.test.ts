@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportData } from '../../shared/report/data';
-import { docxParts, textOf } from '../services/documents/testSupport';
-import { freshFolder, so86 } from './testSupport';
+import { docxParts, textOf } from '../testkit/documents';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };

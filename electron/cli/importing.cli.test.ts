@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../services/importing/fixtures';
-import { Registry } from '../services/registry/registry';
-import { freshFolder, so86 } from './testSupport';
+import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../testkit/importFiles';
+import { Registry } from '../services/storage/registry/registry';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { DomainError, errorSentence, issueSentence } from '../../shared/errors';
 import { translate, translatorIn, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
-import { appVersion } from '../services/version';
+import { appVersion } from '../services/storage/version';
 import { fileErrorOf } from './files';
 import { CallFailed, exitCodes, UsageError, type CliIo } from './io';
 

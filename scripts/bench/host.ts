@@ -2,10 +2,10 @@ import type { OpenOptions } from '../../db/connection';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { errorSentence } from '../../shared/errors';
 import { translatorIn } from '../../shared/i18n';
-import { demoAdministrator } from '../../electron/services/demo/scenarios';
-import { ServiceHostClient } from '../../electron/services/serviceHost/client';
-import { serviceHostSource } from '../../electron/services/serviceHost/source';
-import { appVersion } from '../../electron/services/version';
+import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
+import { ServiceHostClient } from '../../electron/services/application/serviceHost/client';
+import { serviceHostSource } from '../../electron/services/application/serviceHost/source';
+import { appVersion } from '../../electron/services/storage/version';
 
 /** Every figure is measured twice, on the encrypted registry and on the same work without encryption. */
 export type Mode = 'encrypted' | 'plain';

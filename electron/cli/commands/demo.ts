@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Password } from '../../../shared/domain/primitives';
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { communeDemo, demoAdministrator, demoScales, nationalDemo, provinceDemo, type DemoPhase, type DemoScale, type ProvinceDemoResult, type UnitDemoResult } from '../../services/demo/scenarios';
-import { defaultDatabaseFile } from '../../services/paths';
+import { communeDemo, demoAdministrator, demoScales, nationalDemo, provinceDemo, type DemoPhase, type DemoScale, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
+import { defaultDatabaseFile } from '../../services/storage/paths';
 import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
 
 /** One line per step of a long demonstration, and about every tenth of the way through it. */

@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackageSummary } from '../../../shared/contract/exchange';
 import { translate, type MessageKey } from '../../../shared/i18n';
-import { inspectWithoutRegistry } from '../../services/exchange/transfer';
-import { formatFingerprint } from '../../services/packages';
+import { inspectWithoutRegistry } from '../../services/domain/exchange/transfer';
+import { formatFingerprint } from '../../services/formats/reportFiles';
 import { readKeyCardFile, readPackageFile } from '../files';
 import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
 
