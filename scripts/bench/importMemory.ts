@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { csvText, xlsxBytes } from '../../electron/services/importing/fixtures';
+import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
 import { type Mode } from './host';
 import { benchFolder, PeakMemory, removeBenchFolders } from './measure';
 import { importInto, memberLines } from './province';

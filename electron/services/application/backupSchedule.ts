@@ -7,7 +7,7 @@ import type { MessageParams } from '../../../shared/i18n';
 import { appendAudit } from '../storage/audit';
 import type { Registry } from '../storage/registry/registry';
 import type { AppSession } from './session';
-import { readSetting, writeSetting } from '../storage/settings';
+import { backupScheduleSetting, lastBackupSetting, readSetting, writeSetting } from '../storage/settings';
 import { createBackup, type BackupResult } from '../domain/backup/create';
 import { backupExtension } from '../formats/backupFile/container';
 

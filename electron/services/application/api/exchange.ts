@@ -5,7 +5,7 @@ import { currentCard } from '../../storage/registry/ownIdentity';
 import { exportRoundRequest, listRounds, saveRound } from '../../domain/exchange/rounds';
 import { exportReportPackage, importPackageFile, importPackageFiles, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../../domain/exchange/transfer';
 import { listTrustedCards, revokeCard, trustCard, type TrustedCardRecord } from '../../domain/exchange/trust';
-import { formatFingerprint, parseKeyCard } from '../../packages';
+import { formatFingerprint, parseKeyCard } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';
 import type { HandlerSet } from './types';
 

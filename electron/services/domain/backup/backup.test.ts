@@ -11,7 +11,8 @@ import { keyfilePathFor } from '../../storage/registry/keyfile';
 import { Registry } from '../../storage/registry/registry';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../../../testkit/registry';
 import { appVersion } from '../../storage/version';
-import { backupDue, backupFileName, createBackup, pruneBackups, restoreBackup, runScheduledBackup, verifyBackup, type BackupProgress } from '../../backup';
+import { backupDue, pruneBackups, runScheduledBackup } from '../../application/backupSchedule';
+import { backupFileName, createBackup, restoreBackup, verifyBackup, type BackupProgress } from './';
 import { addMember, databaseKeyOf, folderSnapshot, plaintextFound } from '../../../testkit/backup';
 
 const opened: OpenTestRegistry[] = [];

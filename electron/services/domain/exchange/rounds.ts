@@ -7,7 +7,7 @@ import { newId } from '../../../../shared/ids';
 import { normaliseText } from '../../../../shared/text/fold';
 import { withoutMarks } from '../../../../shared/text/fileName';
 import { appendAudit } from '../../storage/audit';
-import { sealPackage } from '../../packages';
+import { sealPackage } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';
 import { appVersion } from '../../storage/version';
 import { currentIdentity } from '../../storage/registry/ownIdentity';
