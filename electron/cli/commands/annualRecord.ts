@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type AnnualRecordScope, RecordYear } from '../../../shared/contract/annualRecords';
+import { type AnnualRecordScope, RecordYear } from '@shared/contract/annualRecords';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
 
 const documentFormats = { '.docx': 'docx', '.pdf': 'pdf' } as const;

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../../shared/i18n';
+import { translate, type MessageKey } from '@shared/i18n';
 import { parseCommand, UsageError, type CliIo } from '../io';
 
 /** `so86 audit verify`: walks the audit log's hash chain end to end and compares it with the sealed anchor; exit 1 names the first broken row. */

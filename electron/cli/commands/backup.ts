@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupCredentials } from '../../../shared/contract/backup';
+import type { BackupCredentials } from '@shared/contract/backup';
 import { parseCommand, requireOption, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
 function sizeText(bytes: number): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { Password } from '../../../shared/domain/primitives';
-import { translate, type MessageKey } from '../../../shared/i18n';
+import { Password } from '@shared/domain/primitives';
+import { translate, type MessageKey } from '@shared/i18n';
 import { communeDemo, demoAdministrator, demoScales, nationalDemo, provinceDemo, type DemoPhase, type DemoScale, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
 import { defaultDatabaseFile } from '../../services/storage/paths';
 import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';

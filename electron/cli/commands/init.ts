@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../../shared/domain/enums';
+import type { UnitLevel } from '@shared/domain/enums';
 import { parseCommand, requireOption, type CliIo } from '../io';
 
 /** `so86 init`: the first-run set-up through the same calls as the window's set-up screens. */

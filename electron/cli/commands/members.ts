@@ -1,6 +1,6 @@
-import type { CallOutput } from '../../../shared/contract';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { formatCivilDate } from '../../../shared/rules/dates';
+import type { CallOutput } from '@shared/contract';
+import { translate, type MessageKey } from '@shared/i18n';
+import { formatCivilDate } from '@shared/rules/dates';
 import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
 
 /** The largest page the search calls return. */

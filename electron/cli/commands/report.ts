@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ReportFormat } from '../../../shared/contract/reports';
+import { ReportFormat } from '@shared/contract/reports';
 import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
 
 /** `so86 report`: the report data as JSON on stdout, or the documents written to a file. */

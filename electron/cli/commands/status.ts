@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../../shared/i18n';
+import { translate, type MessageKey } from '@shared/i18n';
 import { parseCommand, type CliIo } from '../io';
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,9 +1,9 @@
-import { TripState } from '../../../shared/domain/enums';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { formatCivilDate } from '../../../shared/rules/dates';
-import { countryName, isCountryCode } from '../../../shared/text/countries';
-import { normaliseText } from '../../../shared/text/fold';
+import { TripState } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
+import { formatCivilDate } from '@shared/rules/dates';
+import { countryName, isCountryCode } from '@shared/text/countries';
+import { normaliseText } from '@shared/text/fold';
 import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
 import { allPages, pageSize, searchAllMembers } from './members';
 

@@ -1,7 +1,7 @@
-import type { Rekeyed, UserSummary } from '../../../shared/contract/users';
-import { UserRole } from '../../../shared/domain/enums';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
+import type { Rekeyed, UserSummary } from '@shared/contract/users';
+import { UserRole } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
 import { parseCommand, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
 /**
