@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSnapshot } from '../services/backup/testing';
+import { Registry } from '../services/registry/registry';
 import { AppSession } from '../services/session';
 import { freshFolder, so86 } from './testSupport';
 
@@ -92,6 +93,37 @@ describe('a disabled account and an older backup', () => {
 
     const onNewPc = path.join(folder, 'disabled-clerk-new-pc', 'so86.db');
     await ok(['restore', lastMonth.file, '--db', onNewPc], clerk);
+  }, 240_000);
+
+  it('an administrator restores a backup made while the clerk was active: the clerk stays disabled, its old password opens neither the registry nor the backup over it, and the restore is audited', async () => {
+    const live = path.join(folder, 'restore-keeps-disabled', 'so86.db');
+    const administrator = { SO86_USER: 'vanphong', SO86_PASSWORD: password };
+    const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
+    await ok(['init', '--db', live, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+    await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
+    const lastMonth = JSON.parse((await ok(['backup', '--db', live, '--out', path.join(folder, 'restore-keeps-disabled.so86bak'), '--json'])).stdout) as { file: string };
+    await ok(['users', 'disable', clerk.SO86_USER, '--db', live]);
+
+    const restored = await ok(['restore', lastMonth.file, '--db', live], administrator);
+    expect(restored.stdout + restored.stderr).toContain(clerk.SO86_USER);
+    expect(restored.stdout).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+
+    expect(await so86(['status', '--db', live], clerk)).toMatchObject({ code: 4, stderr: expect.stringMatching(/^WRONG_PASSWORD: /) });
+    const before = folderSnapshot(path.dirname(live));
+    expect(await so86(['restore', lastMonth.file, '--db', live], clerk)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /) });
+    expect(folderSnapshot(path.dirname(live))).toEqual(before);
+    await ok(['status', '--db', live], administrator);
+    await ok(['audit', 'verify', '--db', live], administrator);
+
+    const registry = await Registry.unlock(live, administrator.SO86_USER, administrator.SO86_PASSWORD);
+    try {
+      expect(registry.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.SO86_USER)).toEqual({ active: 0 });
+      const restoreRow = registry.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string; after: string };
+      expect(restoreRow.username).toBe(administrator.SO86_USER);
+      expect(JSON.parse(restoreRow.after)).toMatchObject({ fileName: path.basename(lastMonth.file), overLiveRegistry: true, disabledAccounts: clerk.SO86_USER });
+    } finally {
+      registry.close();
+    }
   }, 240_000);
 });
 

@@ -87,6 +87,8 @@ export const backupMessages = messages(
     'restore.working': 'Đang khôi phục…',
     'restore.done': 'Đã khôi phục sổ dữ liệu từ bản sao lưu lúc {time}. Hãy đăng nhập bằng tài khoản và mật khẩu của bản sao lưu.',
     'restore.kept': 'Sổ trước khi khôi phục được giữ lại tại: {file}',
+    'restore.accountsDisabled': 'Các tài khoản đã bị khóa trong sổ đang dùng vẫn bị khóa sau khi khôi phục: {users}.',
+    'restore.rekeyed': 'Sổ vừa khôi phục đã được đổi khóa: mật khẩu cũ của tài khoản bị khóa mở được bản sao lưu, nay không còn mở được sổ.',
     'restore.signIn': 'Đăng nhập',
     'restore.back': 'Quay lại đăng nhập',
 
@@ -95,6 +97,7 @@ export const backupMessages = messages(
     'cli.restore.opened': 'Mở được bản sao lưu của {unit}: {members} đảng viên, {trips} chuyến đi; kiểm tra toàn vẹn đầy đủ không có lỗi.',
     'cli.restore.done': 'Đã khôi phục sổ dữ liệu của {unit} (sao lưu lúc {time}) vào {path}.',
     'cli.restore.kept': 'Sổ trước khi khôi phục được giữ lại tại {path}.',
+    'cli.restore.disabled': 'Các tài khoản đã bị khóa trong sổ đang dùng vẫn bị khóa sau khi khôi phục: {users}.',
 
     'nav.audit': 'Nhật ký thay đổi',
     'auditLog.title': 'Nhật ký thay đổi',
@@ -314,6 +317,8 @@ export const backupMessages = messages(
     'restore.working': 'Restoring…',
     'restore.done': 'The registry was restored from the backup made at {time}. Sign in with an account and password of the backup.',
     'restore.kept': 'The registry from before the restore is kept at: {file}',
+    'restore.accountsDisabled': 'The accounts the registry in use had disabled stay disabled after the restore: {users}.',
+    'restore.rekeyed': 'The restored registry was rekeyed: the old password of a disabled account opened the backup and no longer opens the registry.',
     'restore.signIn': 'Sign in',
     'restore.back': 'Back to sign-in',
 
@@ -322,6 +327,7 @@ export const backupMessages = messages(
     'cli.restore.opened': 'The backup of {unit} opens: {members} members, {trips} trips; the full integrity check found no problem.',
     'cli.restore.done': 'Restored the registry of {unit} (backed up at {time}) to {path}.',
     'cli.restore.kept': 'The registry from before the restore is kept at {path}.',
+    'cli.restore.disabled': 'The accounts the registry in use had disabled stay disabled after the restore: {users}.',
 
     'nav.audit': 'Change log',
     'auditLog.title': 'Change log',

@@ -112,7 +112,8 @@ async function findUser(session: CliSession, username: string): Promise<UserSumm
   return user;
 }
 
-function sayRekeyed(context: CommandContext, io: CliIo, rekeyed: Rekeyed) {
+/** The new recovery key after a rekey (a disabled account, `so86 rekey`, a restore over a registry that had disabled accounts), printed once. */
+export function sayRekeyed(context: CommandContext, io: CliIo, rekeyed: Rekeyed) {
   if (context.json) return;
   context.say('cli.rekey.done');
   if (rekeyed.needNewPassword.length > 0) context.say('cli.rekey.needPassword', { users: rekeyed.needNewPassword.join(', ') });
