@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,31 @@ describe('a disabled account and an older backup', () => {
       registry.close();
     }
   }, 240_000);
+});
+
+describe('a backup path that is not a readable file', () => {
+  it('says so with its own code and exit 1, never INTERNAL: a folder, a pipe, for restore and its check, and for a report file the same', async () => {
+    const aFolder = path.join(folder, 'thu-muc.so86bak');
+    mkdirSync(aFolder);
+    const aPipe = path.join(folder, 'ong-dan.so86bak');
+    // A named pipe: opening it for reading would wait for a writer forever, as root too.
+    execFileSync('mkfifo', [aPipe]);
+    const before = folderSnapshot(path.dirname(office));
+    const attempts: [args: string[], stderr: RegExp][] = [
+      [['restore', aFolder, '--db', office], /^FILE_IS_FOLDER: “.*thu-muc\.so86bak” là một thư mục, không phải tệp/],
+      [['restore', aFolder, '--check'], /^FILE_IS_FOLDER: /],
+      [['restore', aPipe, '--db', office], /^FILE_UNREADABLE: Không đọc được tệp “.*ong-dan\.so86bak”/],
+      [['restore', aPipe, '--check'], /^FILE_UNREADABLE: /],
+      [['package', 'verify', aPipe], /^FILE_UNREADABLE: Không đọc được tệp/],
+      [['import', 'members', aPipe, '--db', office], /^FILE_UNREADABLE: /],
+    ];
+    for (const [args, stderr] of attempts) {
+      const result = await so86(args, env);
+      expect([args.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([args.slice(0, 2).join(' '), 1, expect.stringMatching(stderr)]);
+      expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    }
+    expect(folderSnapshot(path.dirname(office))).toEqual(before);
+  }, 120_000);
 });
 
 describe('the command line and the application on the same file at once', () => {
