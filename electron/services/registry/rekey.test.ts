@@ -164,6 +164,28 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     expect(audited.slice(audited.indexOf(restoreRow) - 1).map((row) => row.action)).toEqual(['user.update', 'backup.restore', 'registry.rekey']);
     expect(verifyAuditChain(administrator).ok).toBe(true);
   }, 400_000);
+
+  it('with recovery keys instead of a password: the backup’s opens it, the live registry’s current one allows it, and the clerk stays disabled all the same', async () => {
+    const databaseFile = freshFile();
+    const { registry, recoveryKey: backupRecoveryKey } = await Registry.create(databaseFile, { unit, admin });
+    track(registry);
+    const clerkSummary = await createUser(registry, clerk);
+    const lastMonth = await createBackup(registry, { folder: path.dirname(freshFile()) });
+    const liveRecoveryKey = (await updateUser(registry, { id: clerkSummary.id, active: false })).rekeyed!.recoveryKey;
+    registry.close();
+
+    const restored = await restoreBackup(lastMonth.file, databaseFile, { recoveryKey: backupRecoveryKey }, { liveCredentials: { recoveryKey: liveRecoveryKey } });
+    expect(restored.disabledAccounts).toEqual([clerk.username]);
+    const newRecoveryKey = parseRecoveryKey(restored.rekeyed!.recoveryKey)!;
+    await expect(Registry.unlock(databaseFile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    const content = await readKeyfile(keyfilePathFor(databaseFile));
+    expect(unwrapWithRecovery(content, parseRecoveryKey(backupRecoveryKey)!)).toBeNull();
+    expect(openOfficeKeysWithRecovery(content, newRecoveryKey)).not.toBeNull();
+    const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
+    const restoreRow = administrator.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string | null; after: string };
+    expect(restoreRow.username).toBeNull();
+    expect(JSON.parse(restoreRow.after)).toMatchObject({ disabledAccounts: clerk.username });
+  }, 400_000);
 });
 
 describe('key files of the first format (version 1)', () => {
