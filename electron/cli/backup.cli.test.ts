@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSnapshot } from '../testkit/backup';
+import { Registry } from '../services/storage/registry/registry';
 import { AppSession } from '../services/application/session';
 import { freshFolder, so86 } from '../testkit/cli';
 
@@ -93,6 +95,62 @@ describe('a disabled account and an older backup', () => {
     const onNewPc = path.join(folder, 'disabled-clerk-new-pc', 'so86.db');
     await ok(['restore', lastMonth.file, '--db', onNewPc], clerk);
   }, 240_000);
+
+  it('an administrator restores a backup made while the clerk was active: the clerk stays disabled, its old password opens neither the registry nor the backup over it, and the restore is audited', async () => {
+    const live = path.join(folder, 'restore-keeps-disabled', 'so86.db');
+    const administrator = { SO86_USER: 'vanphong', SO86_PASSWORD: password };
+    const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
+    await ok(['init', '--db', live, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+    await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
+    const lastMonth = JSON.parse((await ok(['backup', '--db', live, '--out', path.join(folder, 'restore-keeps-disabled.so86bak'), '--json'])).stdout) as { file: string };
+    await ok(['users', 'disable', clerk.SO86_USER, '--db', live]);
+
+    const restored = await ok(['restore', lastMonth.file, '--db', live], administrator);
+    expect(restored.stdout + restored.stderr).toContain(clerk.SO86_USER);
+    expect(restored.stdout).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+
+    expect(await so86(['status', '--db', live], clerk)).toMatchObject({ code: 4, stderr: expect.stringMatching(/^WRONG_PASSWORD: /) });
+    const before = folderSnapshot(path.dirname(live));
+    expect(await so86(['restore', lastMonth.file, '--db', live], clerk)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /) });
+    expect(folderSnapshot(path.dirname(live))).toEqual(before);
+    await ok(['status', '--db', live], administrator);
+    await ok(['audit', 'verify', '--db', live], administrator);
+
+    const registry = await Registry.unlock(live, administrator.SO86_USER, administrator.SO86_PASSWORD);
+    try {
+      expect(registry.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.SO86_USER)).toEqual({ active: 0 });
+      const restoreRow = registry.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string; after: string };
+      expect(restoreRow.username).toBe(administrator.SO86_USER);
+      expect(JSON.parse(restoreRow.after)).toMatchObject({ fileName: path.basename(lastMonth.file), overLiveRegistry: true, disabledAccounts: clerk.SO86_USER });
+    } finally {
+      registry.close();
+    }
+  }, 240_000);
+});
+
+describe('a backup path that is not a readable file', () => {
+  it('says so with its own code and exit 1, never INTERNAL: a folder, a pipe, for restore and its check, and for a report file the same', async () => {
+    const aFolder = path.join(folder, 'thu-muc.so86bak');
+    mkdirSync(aFolder);
+    const aPipe = path.join(folder, 'ong-dan.so86bak');
+    // A named pipe: opening it for reading would wait for a writer forever, as root too.
+    execFileSync('mkfifo', [aPipe]);
+    const before = folderSnapshot(path.dirname(office));
+    const attempts: [args: string[], stderr: RegExp][] = [
+      [['restore', aFolder, '--db', office], /^FILE_IS_FOLDER: “.*thu-muc\.so86bak” là một thư mục, không phải tệp/],
+      [['restore', aFolder, '--check'], /^FILE_IS_FOLDER: /],
+      [['restore', aPipe, '--db', office], /^FILE_UNREADABLE: Không đọc được tệp “.*ong-dan\.so86bak”/],
+      [['restore', aPipe, '--check'], /^FILE_UNREADABLE: /],
+      [['package', 'verify', aPipe], /^FILE_UNREADABLE: Không đọc được tệp/],
+      [['import', 'members', aPipe, '--db', office], /^FILE_UNREADABLE: /],
+    ];
+    for (const [args, stderr] of attempts) {
+      const result = await so86(args, env);
+      expect([args.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([args.slice(0, 2).join(' '), 1, expect.stringMatching(stderr)]);
+      expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
+    }
+    expect(folderSnapshot(path.dirname(office))).toEqual(before);
+  }, 120_000);
 });
 
 describe('the command line and the application on the same file at once', () => {

@@ -79,10 +79,10 @@ describe('one door: the command line goes through the dispatcher', () => {
         'packages.export',
         'users.list',
         'users.create',
-        'users.list',
-        'users.list',
-        'users.list',
-        'users.list',
+        'users.update',
+        'users.update',
+        'users.update',
+        'users.resetPassword',
         'registry.rekey',
         'reconcile.run',
       ]);
@@ -117,3 +117,60 @@ describe('one door: the command line goes through the dispatcher', () => {
   });
 });
 
+describe('an administrator manages the accounts from the command line', () => {
+  const clerk = (password: string) => ({ SO86_USER: 'nhaplieu', SO86_PASSWORD: password });
+  const first = 'mật khẩu nhập liệu 2026';
+  const reset = 'mật khẩu cấp lại 2026';
+  const afterEnable = 'mật khẩu mở lại 2026';
+
+  function accountIn(registry: Registry, username: string) {
+    return registry.sqlite.prepare('SELECT role, active, display_name AS displayName FROM users WHERE username = ?').get(username);
+  }
+
+  it('lists, adds, changes a role, sets a password, disables and enables: each exit 0, and the registry and its key file hold the change', async () => {
+    const listed = await ok(['users', 'list', '--db', db], asAdministrator);
+    expect(listed.stdout).toContain('vanphong');
+    expect(listed.stdout).toContain('xem');
+    const asJson = JSON.parse((await ok(['users', 'list', '--db', db, '--json'], asAdministrator)).stdout) as { username: string; role: string; active: boolean }[];
+    expect(asJson.map((user) => [user.username, user.role, user.active])).toEqual([
+      ['vanphong', 'administrator', true],
+      ['xem', 'viewer', true],
+    ]);
+
+    await ok(['users', 'add', 'nhaplieu', '--role', 'clerk', '--full-name', 'Cán bộ nhập liệu', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: first });
+    const promoted = await ok(['users', 'role', 'NhapLieu', 'leader', '--db', db], asAdministrator);
+    expect(promoted.stdout + promoted.stderr).toContain('nhaplieu');
+    await ok(['status', '--db', db], clerk(first));
+
+    const passwordSet = await ok(['users', 'password', 'nhaplieu', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: reset });
+    expect(passwordSet.stdout + passwordSet.stderr).toContain('nhaplieu');
+    expect((await so86(['status', '--db', db], clerk(first))).code).toBe(4);
+    await ok(['status', '--db', db], clerk(reset));
+    let registry = await Registry.unlock(db, 'nhaplieu', reset);
+    try {
+      // Promoted to leader, then given a password by an administrator who holds the office keys: it holds them too.
+      expect(registry.officeKeysIfHeld()).not.toBeNull();
+    } finally {
+      registry.close();
+    }
+
+    const disabled = await ok(['users', 'disable', 'nhaplieu', '--db', db], asAdministrator);
+    expect(disabled.stdout).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+    expect((await so86(['status', '--db', db], clerk(reset))).code).toBe(4);
+
+    await ok(['users', 'enable', 'nhaplieu', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: afterEnable });
+    expect((await so86(['status', '--db', db], clerk(reset))).code).toBe(4);
+    await ok(['status', '--db', db], clerk(afterEnable));
+
+    expect((await so86(['users', 'role', 'khongco', 'clerk', '--db', db], asAdministrator)).stderr).toMatch(/^USER_NOT_FOUND: /);
+
+    registry = await Registry.unlock(db, 'vanphong', adminPassword);
+    try {
+      expect(accountIn(registry, 'nhaplieu')).toEqual({ role: 'leader', active: 1, displayName: 'Cán bộ nhập liệu' });
+      const done = registry.sqlite.prepare(`SELECT action FROM audit_log WHERE username = 'vanphong' AND action LIKE 'user.%' ORDER BY seq`).all() as { action: string }[];
+      expect(done.map((row) => row.action)).toEqual(['user.create', 'user.create', 'user.create', 'user.update', 'user.reset_password', 'user.update', 'user.update', 'user.reset_password']);
+    } finally {
+      registry.close();
+    }
+  }, 600_000);
+});

@@ -10,11 +10,14 @@ import { resourcePaths } from '../services/application/resources';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Electron gives security fixes to its three newest major versions. On 5 December 2026 the newest is 45
- * (45.6.1), so 43 is the oldest still supported. Raise this when a new major is released.
+ * Electron gives security fixes to its three newest major versions and releases a new major every
+ * 8 weeks. The pinned major's first stable release (from the npm registry: `npm view electron time`)
+ * tells when it falls out of that window: once three newer majors are due by that cadence, about
+ * 24 weeks later. Change this together with the pin.
  */
-const newestElectronMajor = 45;
+const pinnedMajorFirstRelease = { major: 45, date: '2026-10-21' };
 const supportedElectronMajors = 3;
+const weeksBetweenMajors = 8;
 
 interface BuilderConfig {
   asar: boolean;
@@ -61,8 +64,10 @@ describe('the installer configuration', () => {
     const pinned = packageJson.devDependencies.electron;
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
     const major = Number(pinned.split('.')[0]);
-    expect(major).toBeGreaterThan(newestElectronMajor - supportedElectronMajors);
-    expect(major).toBeLessThanOrEqual(newestElectronMajor);
+    expect(major).toBe(pinnedMajorFirstRelease.major);
+    const weeksSinceRelease = (Date.now() - Date.parse(`${pinnedMajorFirstRelease.date}T00:00:00Z`)) / (7 * 24 * 3600 * 1000);
+    const newerMajorsDue = Math.floor(weeksSinceRelease / weeksBetweenMajors);
+    expect({ major, newerMajorsDue }).toEqual({ major, newerMajorsDue: expect.toSatisfy((due: number) => due < supportedElectronMajors) });
   });
 
   it('packs the application into app.asar and ships the SQLCipher module’s own Node-API binary, unpacked and not rebuilt', () => {

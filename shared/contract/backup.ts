@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UnitLevel } from '../domain/enums';
 import { Instant, requiredText } from '../domain/primitives';
 import { administrators, everyone, publicCall, readCall, writeCall } from './define';
+import { Rekeyed } from './users';
 
 /** Daily backups while the registry is open: where to, and how many to keep. */
 export const BackupSchedule = z.strictObject({
@@ -88,19 +89,24 @@ export type OpenedBackup = z.infer<typeof OpenedBackup>;
 export const BackupInspection = z.object({ summary: BackupSummary, opened: OpenedBackup.nullable() });
 export type BackupInspection = z.infer<typeof BackupInspection>;
 
+/**
+ * After a restore: where the replaced registry was kept, the accounts disabled because the live
+ * registry had disabled them, and, when one of them could open the backup, the new recovery key of
+ * the rekeyed registry (shown once and confirmed, as after any rekey).
+ */
+export const RestoredBackup = BackupInspection.extend({ keptAs: z.string().nullable(), disabledAccounts: z.array(z.string()), rekeyed: Rekeyed.nullable() });
+export type RestoredBackup = z.infer<typeof RestoredBackup>;
+
 export const backupCalls = {
   'backup.status': readCall(z.strictObject({}), BackupStatus, administrators),
   'backup.saveSchedule': writeCall(BackupSchedule, BackupStatus, administrators),
   'backup.create': writeCall(z.strictObject({ destination: z.enum(['download', 'folder']), jobId: z.string().max(64).optional() }), BackupMade, administrators),
   /** Public: the restore wizard runs at the sign-in screen, when the registry may not open at all. */
   'backup.inspect': publicCall(z.strictObject({ ...BackupFile, credentials: BackupCredentials.optional() }), BackupInspection),
-  'backup.restore': publicCall(
-    z.strictObject({ ...BackupFile, credentials: BackupCredentials }),
-    BackupInspection.extend({ keptAs: z.string().nullable() }),
-  ),
+  'backup.restore': publicCall(z.strictObject({ ...BackupFile, credentials: BackupCredentials }), RestoredBackup),
   /** The same two for a backup file on this computer, of any size (the command line). */
   'backup.inspectFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials.optional() }), BackupInspection),
-  'backup.restoreFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials }), BackupInspection.extend({ keptAs: z.string().nullable() })),
+  'backup.restoreFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials }), RestoredBackup),
   'integrity.status': readCall(z.strictObject({}), IntegrityVerdict, everyone),
   'integrity.check': readCall(z.strictObject({}), IntegrityVerdict, administrators),
 } as const;

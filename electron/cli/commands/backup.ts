@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupCredentials } from '@shared/contract/backup';
+import { sayRekeyed } from './users';
 import { parseCommand, requireOption, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
 function sizeText(bytes: number): string {
@@ -71,6 +72,8 @@ async function restore(context: CommandContext, session: CliSession, file: strin
   else {
     context.say('cli.restore.done', { unit: restored.opened?.unitName ?? restored.summary.unitCode, time: restored.summary.createdAt, path: context.databaseFile });
     if (restored.keptAs) context.say('cli.restore.kept', { path: restored.keptAs });
+    if (restored.disabledAccounts.length > 0) context.say('cli.restore.disabled', { users: restored.disabledAccounts.join(', ') });
+    if (restored.rekeyed) sayRekeyed(context, context.io, restored.rekeyed);
   }
   return 0;
 }

@@ -1,6 +1,5 @@
-import type { Rekeyed, UserSummary } from '@shared/contract/users';
+import type { Rekeyed } from '@shared/contract/users';
 import { UserRole } from '@shared/domain/enums';
-import { DomainError } from '@shared/errors';
 import { translate, type MessageKey } from '@shared/i18n';
 import { parseCommand, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
@@ -47,7 +46,7 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
     }
     case 'disable':
       return withSession(context, async (session) => {
-        const updated = await session.call('users.update', { id: (await findUser(session, name!)).id, active: false });
+        const updated = await session.call('users.update', { username: name!, active: false });
         if (context.json) context.printJson(updated);
         else context.say('cli.users.disabledDone', { user: updated.username });
         if (updated.rekeyed) sayRekeyed(context, io, updated.rekeyed);
@@ -55,10 +54,9 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
       });
     case 'enable':
       return withSession(context, async (session) => {
-        const user = await findUser(session, name!);
         // A disabled account's key-file entry is gone: it comes back with a new password.
         const password = await context.newPassword(name!);
-        await session.call('users.update', { id: user.id, active: true });
+        const user = await session.call('users.update', { username: name!, active: true });
         await session.call('users.resetPassword', { id: user.id, password, passwordConfirm: password });
         context.say('cli.users.enabled', { user: user.username });
         return 0;
@@ -66,7 +64,7 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
     case 'role': {
       const role = roleOf(positionals[1] ?? values.role);
       return withSession(context, async (session) => {
-        const updated = await session.call('users.update', { id: (await findUser(session, name!)).id, role });
+        const updated = await session.call('users.update', { username: name!, role });
         if (context.json) context.printJson(updated);
         else context.say('cli.users.roleChanged', { user: updated.username, role: roleName(updated.role) });
         return 0;
@@ -74,10 +72,9 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
     }
     case 'password':
       return withSession(context, async (session) => {
-        const user = await findUser(session, name!);
         const password = await context.newPassword(name!);
-        await session.call('users.resetPassword', { id: user.id, password, passwordConfirm: password });
-        context.say('cli.users.passwordSet', { user: user.username });
+        await session.call('users.resetPassword', { username: name!, password, passwordConfirm: password });
+        context.say('cli.users.passwordSet', { user: name!.normalize('NFC').trim().toLowerCase() });
         return 0;
       });
     default:
@@ -105,14 +102,8 @@ async function withSession(context: CommandContext, work: (session: CliSession) 
   }
 }
 
-async function findUser(session: CliSession, username: string): Promise<UserSummary> {
-  const wanted = username.normalize('NFC').trim().toLowerCase();
-  const user = (await session.call('users.list', {})).find((candidate) => candidate.username === wanted);
-  if (!user) throw new DomainError('USER_NOT_FOUND', { username });
-  return user;
-}
-
-function sayRekeyed(context: CommandContext, io: CliIo, rekeyed: Rekeyed) {
+/** The new recovery key after a rekey (a disabled account, `so86 rekey`, a restore over a registry that had disabled accounts), printed once. */
+export function sayRekeyed(context: CommandContext, io: CliIo, rekeyed: Rekeyed) {
   if (context.json) return;
   context.say('cli.rekey.done');
   if (rekeyed.needNewPassword.length > 0) context.say('cli.rekey.needPassword', { users: rekeyed.needNewPassword.join(', ') });

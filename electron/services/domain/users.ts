@@ -28,6 +28,14 @@ function findUser(registry: Registry, id: string): UserRow {
   return row;
 }
 
+/** The id of the account a change names by id or by user name. */
+export function accountIdOf(registry: Registry, account: { id?: string | undefined; username?: string | undefined }): string {
+  if (account.id !== undefined) return account.id;
+  const row = registry.db.select({ id: users.id }).from(users).where(eq(users.username, account.username ?? '')).get();
+  if (!row) throw new DomainError('USER_NOT_FOUND', { username: account.username ?? '' });
+  return row.id;
+}
+
 export function listUsers(registry: Registry): UserSummary[] {
   return registry.db.select().from(users).orderBy(users.username).all().map(summary);
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, FileInput, Group, PasswordInput, Stack, Steppe
 import { IconAlertTriangle, IconCircleCheck, IconFileCheck, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupCredentials, BackupInspection } from '@shared/contract/backup';
+import type { Rekeyed } from '@shared/contract/users';
 import { call } from '../api/client';
 import { useSession } from '../state/sessionStore';
 import { FailureAlert } from './FailureAlert';
@@ -9,6 +10,7 @@ import { readAsBase64 } from './files';
 import { fileSizeText, instantText } from './format';
 import { useAction } from './useAction';
 import { useFormatNumber, useT } from '../i18n';
+import { NewRecoveryKeyModal } from './NewRecoveryKeyModal';
 
 interface RestoreWizardProps {
   /** Back to where the wizard was opened from, nothing changed. */
@@ -37,6 +39,8 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
   const [credentials, setCredentials] = useState({ username: '', password: '', recoveryKey: '' });
   const [understood, setUnderstood] = useState(false);
   const [keptAs, setKeptAs] = useState<string | null>(null);
+  const [disabledAccounts, setDisabledAccounts] = useState<string[]>([]);
+  const [rekeyed, setRekeyed] = useState<Rekeyed | null>(null);
   const reading = useAction();
   const checking = useAction();
   const restoring = useAction();
@@ -67,6 +71,8 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
     const restored = await restoring.run(() => call('backup.restore', { ...file, credentials: proof() }));
     if (!restored) return;
     setKeptAs(restored.keptAs);
+    setDisabledAccounts(restored.disabledAccounts);
+    setRekeyed(restored.rekeyed);
     setCredentials({ username: '', password: '', recoveryKey: '' });
     setStep(3);
   };
@@ -195,6 +201,12 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
                 {t('restore.kept', { file: keptAs })}
               </Text>
             )}
+            {disabledAccounts.length > 0 && (
+              <Alert color="orange" data-testid="restore-accounts-disabled">
+                {t('restore.accountsDisabled', { users: disabledAccounts.join(', ') })}
+              </Alert>
+            )}
+            <NewRecoveryKeyModal rekeyed={rekeyed} note={t('restore.rekeyed')} onDone={() => setRekeyed(null)} />
             <Group justify="flex-end">
               <Button onClick={() => void refresh().then(onBack)} data-testid="restore-sign-in">
                 {t('restore.signIn')}

@@ -31,15 +31,40 @@ function pointsOf(audit: ManifestAudit | null | undefined): Map<number, string> 
 }
 
 /**
- * Refuses a report file whose unit's chain disagrees with a point received before, or no longer
- * shows a point at or below its own head (a file without an anchor, from a unit that sent one).
+ * Refuses a report file whose unit's chain disagrees with the points received before. A file
+ * carries at most `MAX_AUDIT_CHECKPOINTS` earlier heads (the newest ones), while the upper level
+ * keeps every point it was shown, so "every kept point must be in the file" would refuse an honest
+ * unit after that many files. The rule, for the kept points at or below the file's head:
+ *
+ * - a kept point the file also carries must have the same hash;
+ * - the newest of them must be carried. The chain's hash at a row count covers every row before it,
+ *   so this one point alone stands for the whole log up to it: a file made from a log rewritten
+ *   anywhere at or below it has another hash there;
+ * - those within the rows the file's checkpoints cover must be carried (all of them when the file
+ *   carries fewer checkpoints than it may, since it then carries every earlier head): a point left
+ *   out is a log that lost its record of an earlier file.
+ *
+ * An honest unit's file carries its last `MAX_AUDIT_CHECKPOINTS` export heads, which include the
+ * head of the last file this level received as long as the unit made fewer exports than that in
+ * between; it is never refused however many files it sends. A file without an anchor (`audit:
+ * null`, or version 1) from a unit that sent one is refused.
  */
 export function checkAuditAnchors(db: RegistryDb, manifest: PackageManifest): void {
   const points = pointsOf(manifest.audit);
   const headRows = manifest.audit?.head.rows ?? Number.MAX_SAFE_INTEGER;
-  for (const anchor of db.select().from(auditAnchors).where(eq(auditAnchors.unitCode, manifest.unit.code)).all()) {
+  const checkpoints = manifest.audit?.checkpoints ?? [];
+  const coveredFrom = checkpoints.length < MAX_AUDIT_CHECKPOINTS ? 0 : Math.min(...checkpoints.map((point) => point.rows));
+  const kept = db
+    .select()
+    .from(auditAnchors)
+    .where(eq(auditAnchors.unitCode, manifest.unit.code))
+    .all()
+    .filter((anchor) => anchor.rows <= headRows);
+  const newest = Math.max(0, ...kept.map((anchor) => anchor.rows));
+  for (const anchor of kept) {
     const hash = points.get(anchor.rows);
-    if (hash === anchor.hash || (hash === undefined && anchor.rows > headRows)) continue;
+    const mustBeCarried = anchor.rows === newest || anchor.rows >= coveredFrom;
+    if (hash === anchor.hash || (hash === undefined && !mustBeCarried)) continue;
     throw new DomainError('EXCHANGE_AUDIT_REWRITTEN', { unit: manifest.unit.name, code: manifest.unit.code, rows: anchor.rows });
   }
 }

@@ -6,6 +6,7 @@ import { canonicalJson } from '@shared/canonicalJson';
 import { UnitLevel } from '@shared/domain/enums';
 import { Instant } from '@shared/domain/primitives';
 import { DomainError } from '@shared/errors';
+import { openGivenFile, readFailureOf } from '../givenFile';
 
 /*
  * A backup file (`.so86bak`) bundles the encrypted registry and its key file, so one file on a
@@ -85,45 +86,52 @@ function damaged(file: string): DomainError {
 export async function readBackupLayout(file: string): Promise<BackupLayout> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    handle = await openGivenFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('BACKUP_NOT_FOUND', { file: path.basename(file) });
+    if (error instanceof DomainError && error.code === 'FILE_NOT_FOUND') throw new DomainError('BACKUP_NOT_FOUND', { file: path.basename(file) });
     throw error;
   }
   try {
-    const { size } = await handle.stat();
-    const prefix = Buffer.alloc(fixedPrefixBytes);
-    const { bytesRead } = await handle.read(prefix, 0, fixedPrefixBytes, 0);
-    if (bytesRead < magic.length || !prefix.subarray(0, magic.length).equals(magic)) throw new DomainError('BACKUP_NOT_A_BACKUP', { file: path.basename(file) });
-    if (bytesRead < fixedPrefixBytes) throw damaged(file);
-    const formatVersion = prefix.readUInt16BE(magic.length);
-    if (formatVersion > backupFormatVersion) throw new DomainError('BACKUP_TOO_NEW', { file: path.basename(file) });
-    if (formatVersion !== backupFormatVersion) throw damaged(file);
-    const headerLength = prefix.readUInt32BE(magic.length + 2);
-    if (headerLength < 1 || headerLength > maximumHeaderBytes || fixedPrefixBytes + headerLength + headerHashBytes > size) throw damaged(file);
-    const headerAndHash = Buffer.alloc(headerLength + headerHashBytes);
-    await handle.read(headerAndHash, 0, headerAndHash.length, fixedPrefixBytes);
-    const headerBytes = headerAndHash.subarray(0, headerLength);
-    if (!createHash('sha256').update(headerBytes).digest().equals(headerAndHash.subarray(headerLength))) throw damaged(file);
-    let header: BackupHeader;
-    try {
-      header = BackupHeader.parse(JSON.parse(headerBytes.toString('utf8')));
-    } catch {
-      throw damaged(file);
-    }
-    const keyfileOffset = fixedPrefixBytes + headerLength + headerHashBytes;
-    const databaseOffset = keyfileOffset + header.keyfile.bytes;
-    if (databaseOffset + header.database.bytes !== size) throw damaged(file);
-    return { header, keyfileOffset, databaseOffset, fileBytes: size };
+    return await layoutOf(file, handle);
+  } catch (error) {
+    throw readFailureOf(error, file);
   } finally {
     await handle.close();
   }
 }
 
+async function layoutOf(file: string, handle: fs.FileHandle): Promise<BackupLayout> {
+  const { size } = await handle.stat();
+  const prefix = Buffer.alloc(fixedPrefixBytes);
+  const { bytesRead } = await handle.read(prefix, 0, fixedPrefixBytes, 0);
+  if (bytesRead < magic.length || !prefix.subarray(0, magic.length).equals(magic)) throw new DomainError('BACKUP_NOT_A_BACKUP', { file: path.basename(file) });
+  if (bytesRead < fixedPrefixBytes) throw damaged(file);
+  const formatVersion = prefix.readUInt16BE(magic.length);
+  if (formatVersion > backupFormatVersion) throw new DomainError('BACKUP_TOO_NEW', { file: path.basename(file) });
+  if (formatVersion !== backupFormatVersion) throw damaged(file);
+  const headerLength = prefix.readUInt32BE(magic.length + 2);
+  if (headerLength < 1 || headerLength > maximumHeaderBytes || fixedPrefixBytes + headerLength + headerHashBytes > size) throw damaged(file);
+  const headerAndHash = Buffer.alloc(headerLength + headerHashBytes);
+  await handle.read(headerAndHash, 0, headerAndHash.length, fixedPrefixBytes);
+  const headerBytes = headerAndHash.subarray(0, headerLength);
+  if (!createHash('sha256').update(headerBytes).digest().equals(headerAndHash.subarray(headerLength))) throw damaged(file);
+  let header: BackupHeader;
+  try {
+    header = BackupHeader.parse(JSON.parse(headerBytes.toString('utf8')));
+  } catch {
+    throw damaged(file);
+  }
+  const keyfileOffset = fixedPrefixBytes + headerLength + headerHashBytes;
+  const databaseOffset = keyfileOffset + header.keyfile.bytes;
+  if (databaseOffset + header.database.bytes !== size) throw damaged(file);
+  return { header, keyfileOffset, databaseOffset, fileBytes: size };
+}
+
 /** Hashes both parts against the header: every byte of the file is then accounted for. */
 export async function checkBackupParts(file: string, layout: BackupLayout): Promise<void> {
-  const keyfileHash = await sha256OfFile(file, { start: layout.keyfileOffset, bytes: layout.header.keyfile.bytes });
-  const databaseHash = await sha256OfFile(file, { start: layout.databaseOffset, bytes: layout.header.database.bytes });
+  const hashOf = (start: number, bytes: number) => sha256OfFile(file, { start, bytes }).catch((error: unknown) => Promise.reject(readFailureOf(error, file)));
+  const keyfileHash = await hashOf(layout.keyfileOffset, layout.header.keyfile.bytes);
+  const databaseHash = await hashOf(layout.databaseOffset, layout.header.database.bytes);
   if (keyfileHash !== layout.header.keyfile.sha256 || databaseHash !== layout.header.database.sha256) throw damaged(file);
 }
 

@@ -8,7 +8,7 @@ import { verifyAuditChain } from '../audit';
 import { keyfilePathFor, parseRecoveryKey, readKeyfile, unitNameBeforeSignIn } from './keyfile';
 import { Registry } from './registry';
 
-const unit = { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'AG' };
+const unit = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'AG' };
 const admin = { username: 'vanphong', displayName: 'Văn phòng Đảng ủy', password: 'mật khẩu đủ dài 2026' };
 
 let folder: string;
@@ -51,7 +51,7 @@ describe('creating a registry', () => {
     const { registry, recoveryKey } = await createRegistry();
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(parseRecoveryKey(recoveryKey)).toHaveLength(20);
-    expect(registry.ownUnit()).toMatchObject({ code: 'VT', name: unit.name, level: 'commune', parentCode: 'AG' });
+    expect(registry.ownUnit()).toMatchObject({ code: 'VINHTRACH', name: unit.name, level: 'commune', parentCode: 'AG' });
     expect(registry.user).toMatchObject({ username: 'vanphong', role: 'administrator' });
     expect(registry.counts().users).toBe(1);
     expect(verifyAuditChain(registry)).toEqual({ ok: true, rows: 3 });

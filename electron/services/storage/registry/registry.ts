@@ -403,40 +403,10 @@ export class Registry {
    * version 1 entry could not be resealed without their password: they need a new password.
    */
   async rekey(): Promise<{ recoveryKey: string; needNewPassword: string[] }> {
-    const { text: recoveryKey, bytes: recoveryBytes } = newRecoveryKey();
-    const accounts = this.db.select({ username: users.username, active: users.active }).from(users).all();
-    const lookupOf = (username: string) => userLookup(this.registryId, username);
-    const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
-    const current = await readKeyfile(this.keyfile);
-    const databaseKey = deriveDatabaseKey(recoveryBytes);
-    const { content, droppedLegacy } = rekeyKeyfile(current, {
-      databaseKey,
-      recoveryBytes,
-      keep: (entry) => activeByLookup.has(entry.lookup),
-      disabled: [...current.disabled, ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username))],
-    });
-    // The office keys follow the new recovery key when this session holds them; otherwise their recovery
-    // wrapping stays under the old key, and the key holders' own wrappings still open them.
-    const keyring = this.officeKeysIfHeld();
-    if (keyring && content.officeKeys) rewrapOfficeKeysForNewRecoveryKey(content, keyring, recoveryBytes);
-    const pending = pendingKeyfilePathFor(this.databaseFile);
-    await writeKeyfile(pending, content);
-    try {
-      // SQLCipher rekeys only outside write-ahead logging: the log is folded in first, and the mode restored after.
-      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      this.sqlite.pragma('journal_mode = DELETE');
-      this.sqlite.pragma(`rekey = "x'${databaseKey.toString('hex')}'"`);
-      this.sqlite.pragma('journal_mode = WAL');
-    } catch (error) {
-      await fs.rm(pending, { force: true });
-      throw translateSqliteError(error);
-    }
-    await fs.rename(pending, this.keyfile);
+    const { databaseKey, ...rekeyed } = await rekeyOpenRegistry(this.handle, this.databaseFile, this.actor, await readKeyfile(this.keyfile), this.officeKeysIfHeld());
     this.databaseKey.fill(0);
     this.databaseKey = databaseKey;
-    const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
-    this.write((db) => appendAudit(db, this.actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }));
-    return { recoveryKey, needNewPassword };
+    return rekeyed;
   }
 
   /** Drops the key from memory and closes the file. */
@@ -560,6 +530,54 @@ export class Registry {
       auditRows: count('audit_log'),
     };
   }
+}
+
+/**
+ * The rekey itself, for a signed-in registry and for a restored one before it is moved into place:
+ * a new recovery key and the registry key it derives, the key file's secrets moved to them for the
+ * accounts the database holds active (`current.disabled` and the inactive ones listed as disabled),
+ * the office keys' recovery wrapping renewed when `keyring` is given, the next key file written, the
+ * database rekeyed, then the key file renamed into place and the rekey audited.
+ */
+export async function rekeyOpenRegistry(
+  handle: Pick<OpenRegistry, 'db' | 'sqlite'>,
+  databaseFile: string,
+  actor: Actor,
+  current: KeyfileContent,
+  keyring: OfficeKeyring | null,
+): Promise<{ recoveryKey: string; needNewPassword: string[]; databaseKey: Buffer }> {
+  const { text: recoveryKey, bytes: recoveryBytes } = newRecoveryKey();
+  const accounts = handle.db.select({ username: users.username, active: users.active }).from(users).all();
+  const lookupOf = (username: string) => userLookup(current.registryId, username);
+  const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
+  const databaseKey = deriveDatabaseKey(recoveryBytes);
+  const { content, droppedLegacy } = rekeyKeyfile(current, {
+    databaseKey,
+    recoveryBytes,
+    keep: (entry) => activeByLookup.has(entry.lookup),
+    disabled: [...current.disabled, ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username))],
+  });
+  // The office keys follow the new recovery key when this session holds them; otherwise their recovery
+  // wrapping stays under the old key, and the key holders' own wrappings still open them.
+  if (keyring && content.officeKeys) rewrapOfficeKeysForNewRecoveryKey(content, keyring, recoveryBytes);
+  const pending = pendingKeyfilePathFor(databaseFile);
+  await writeKeyfile(pending, content);
+  try {
+    // SQLCipher rekeys only outside write-ahead logging: the log is folded in first, and the mode restored after.
+    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    handle.sqlite.pragma('journal_mode = DELETE');
+    handle.sqlite.pragma(`rekey = "x'${databaseKey.toString('hex')}'"`);
+    handle.sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    await fs.rm(pending, { force: true });
+    throw translateSqliteError(error);
+  }
+  await fs.rename(pending, keyfilePathFor(databaseFile));
+  const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
+  handle.db.transaction((tx) =>
+    appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }),
+  );
+  return { recoveryKey, needNewPassword, databaseKey };
 }
 
 /** The key file a rekey writes before it changes the database, renamed over the key file once it has. */

@@ -118,6 +118,74 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     expect(onNewPc.keptAs).toBeNull();
     expect(track(await Registry.unlock(newPc, clerk.username, clerk.password)).user.role).toBe('clerk');
   }, 400_000);
+
+  it('an administrator restores a backup made while the clerk was active: the clerk stays disabled, the restored registry is rekeyed, and the restore is audited', async () => {
+    const databaseFile = freshFile();
+    const { registry } = await Registry.create(databaseFile, { unit, admin });
+    track(registry);
+    const clerkSummary = await createUser(registry, clerk);
+    const lastMonth = await createBackup(registry, { folder: path.dirname(freshFile()) });
+    const backupKeyfile = readFileSync(keyfilePathFor(databaseFile), 'utf8');
+    const disabled = await updateUser(registry, { id: clerkSummary.id, active: false });
+    registry.close();
+
+    const restored = await restoreBackup(lastMonth.file, databaseFile, { password: admin.password, username: admin.username });
+    expect(restored.keptAs).not.toBeNull();
+    expect(restored.disabledAccounts).toEqual([clerk.username]);
+    expect(restored.rekeyed).toMatchObject({ recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/), needNewPassword: [] });
+    expect(restored.rekeyed!.recoveryKey).not.toBe(disabled.rekeyed!.recoveryKey);
+
+    // The clerk's old password opens nothing: not the registry, not the backup restored over it again.
+    await expect(Registry.unlock(databaseFile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(Registry.unlock(databaseFile, null, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    const liveFolder = path.dirname(databaseFile);
+    const before = folderSnapshot(liveFolder);
+    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password, username: clerk.username })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
+    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
+    expect(folderSnapshot(liveFolder)).toEqual(before);
+    // Nor the key file the backup carried, which the clerk could have kept: its key no longer opens the restored database.
+    const withBackupKeyfile = freshFile();
+    copyRegistry(databaseFile, withBackupKeyfile);
+    writeFileSync(keyfilePathFor(withBackupKeyfile), backupKeyfile);
+    await expect(Registry.unlock(withBackupKeyfile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'DATABASE_DAMAGED' });
+
+    const content = await readKeyfile(keyfilePathFor(databaseFile));
+    expect(content.disabled).toContain(userLookup(content.registryId, clerk.username));
+    expect(unwrapWithRecovery(content, parseRecoveryKey(restored.rekeyed!.recoveryKey)!)).not.toBeNull();
+    expect(openOfficeKeysWithRecovery(content, parseRecoveryKey(restored.rekeyed!.recoveryKey)!)).not.toBeNull();
+
+    const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
+    expect(administrator.officeKeys().privateKeys.size).toBeGreaterThan(0);
+    expect(administrator.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.username)).toEqual({ active: 0 });
+    const audited = administrator.sqlite.prepare(`SELECT username, action, after FROM audit_log WHERE action IN ('backup.restore', 'registry.rekey', 'user.update') ORDER BY seq`).all() as { username: string; action: string; after: string }[];
+    const restoreRow = audited.find((row) => row.action === 'backup.restore')!;
+    expect(restoreRow.username).toBe(admin.username);
+    expect(JSON.parse(restoreRow.after)).toMatchObject({ fileName: path.basename(lastMonth.file), overLiveRegistry: true, disabledAccounts: clerk.username });
+    expect(audited.slice(audited.indexOf(restoreRow) - 1).map((row) => row.action)).toEqual(['user.update', 'backup.restore', 'registry.rekey']);
+    expect(verifyAuditChain(administrator).ok).toBe(true);
+  }, 400_000);
+
+  it('with recovery keys instead of a password: the backup’s opens it, the live registry’s current one allows it, and the clerk stays disabled all the same', async () => {
+    const databaseFile = freshFile();
+    const { registry, recoveryKey: backupRecoveryKey } = await Registry.create(databaseFile, { unit, admin });
+    track(registry);
+    const clerkSummary = await createUser(registry, clerk);
+    const lastMonth = await createBackup(registry, { folder: path.dirname(freshFile()) });
+    const liveRecoveryKey = (await updateUser(registry, { id: clerkSummary.id, active: false })).rekeyed!.recoveryKey;
+    registry.close();
+
+    const restored = await restoreBackup(lastMonth.file, databaseFile, { recoveryKey: backupRecoveryKey }, { liveCredentials: { recoveryKey: liveRecoveryKey } });
+    expect(restored.disabledAccounts).toEqual([clerk.username]);
+    const newRecoveryKey = parseRecoveryKey(restored.rekeyed!.recoveryKey)!;
+    await expect(Registry.unlock(databaseFile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    const content = await readKeyfile(keyfilePathFor(databaseFile));
+    expect(unwrapWithRecovery(content, parseRecoveryKey(backupRecoveryKey)!)).toBeNull();
+    expect(openOfficeKeysWithRecovery(content, newRecoveryKey)).not.toBeNull();
+    const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
+    const restoreRow = administrator.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string | null; after: string };
+    expect(restoreRow.username).toBeNull();
+    expect(JSON.parse(restoreRow.after)).toMatchObject({ disabledAccounts: clerk.username });
+  }, 400_000);
 });
 
 describe('key files of the first format (version 1)', () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Rekeyed } from '@shared/contract/users';
@@ -6,36 +6,7 @@ import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
-import { RecoveryKeyConfirmation } from '../../components/RecoveryKeyConfirmation';
-
-/**
- * The new recovery key after a rekey, shown like at first run. The dialog closes only once the
- * box is ticked: the old key no longer opens the registry.
- */
-export function NewRecoveryKeyModal({ rekeyed, note, onDone }: { rekeyed: Rekeyed | null; note?: string; onDone(): void }) {
-  const t = useT();
-  const [confirmed, setConfirmed] = useState(false);
-  const finish = () => {
-    setConfirmed(false);
-    onDone();
-  };
-  return (
-    <Modal opened={rekeyed !== null} onClose={() => undefined} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('rekey.newKeyTitle')} size="lg">
-      {rekeyed && (
-        <Stack data-testid="rekey-result">
-          {note && <Alert color="blue">{note}</Alert>}
-          {rekeyed.needNewPassword.length > 0 && <Alert color="orange">{t('rekey.needNewPassword', { users: rekeyed.needNewPassword.join(', ') })}</Alert>}
-          <RecoveryKeyConfirmation recoveryKey={rekeyed.recoveryKey} explanation={t('rekey.recovery.explain')} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-          <Group justify="flex-end" className="no-print">
-            <Button onClick={finish} disabled={!confirmed} data-testid="rekey-done">
-              {t('rekey.done')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
-  );
-}
+import { NewRecoveryKeyModal } from '../../components/NewRecoveryKeyModal';
 
 /** Đổi khóa sổ: administrators give the registry a new key and a new recovery key. */
 export function RekeyCard() {

@@ -14,7 +14,7 @@ import { instantText } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useT } from '../../i18n';
-import { NewRecoveryKeyModal } from './RekeyCard';
+import { NewRecoveryKeyModal } from '../../components/NewRecoveryKeyModal';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'password'; user: UserSummary };
 
