@@ -16,7 +16,7 @@ export interface CliIo {
   askPassword(prompt: string): Promise<string | null>;
 }
 
-/** Exit status of contracts.md: 0 done, 1 failed, 2 bad usage, 3 package refused, 4 wrong password. */
+/** Exit status (README, "Command line"): 0 done, 1 failed, 2 bad usage, 3 package refused, 4 wrong password. */
 export const exitCodes = { done: 0, failed: 1, usage: 2, packageRefused: 3, wrongPassword: 4 } as const;
 
 export class UsageError extends Error {
