@@ -2,16 +2,16 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupCredentials } from '../../../shared/contract/backup';
-import { parseCommand, requireOption, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
+import type { CommandInput } from '../commandTable';
+import type { CliSession, CommandContext } from '../io';
 
 function sizeText(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** `so86 backup --db F --out FILE|FOLDER`: a consistent encrypted backup of the registry and its key file in one `.so86bak`. */
-export async function backupCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, context } = parseCommand(args, { out: { type: 'string' } }, io);
-  const out = path.resolve(requireOption(values, 'out'));
+export async function backupCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
+  const out = path.resolve(options.out as string);
   const isFolder = statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const session = await context.signIn();
   try {
@@ -41,13 +41,11 @@ async function credentials(context: CommandContext, required: boolean): Promise<
  * before anything at F changes, refuses while F is in use, and keeps the replaced registry.
  * `--check` only checks, opening the backup too when a password or recovery key is given.
  */
-export async function restoreCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, context } = parseCommand(args, { check: { type: 'boolean', default: false } }, io);
-  const file = positionals[0];
-  if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
+export async function restoreCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
+  const file = positionals[0]!;
   const session = context.session();
   try {
-    return await (values.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
+    return await (options.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
   } finally {
     session.close();
   }
@@ -58,8 +56,8 @@ async function check(context: CommandContext, session: CliSession, file: string)
   const inspection = await session.call('backup.inspectFile', { file, ...(given ? { credentials: given } : {}) });
   if (context.json) context.printJson(inspection);
   else {
-    context.say('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
-    if (inspection.opened) context.say('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
+    context.print('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
+    if (inspection.opened) context.print('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
   }
   return 0;
 }
