@@ -112,6 +112,6 @@ describe('importing and listing on the command line', () => {
 
     const broken = await so86(['audit', 'verify', '--db', db], env);
     expect(broken.code).toBe(1);
-    expect(broken.stderr.trim()).toBe(`AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa).`);
+    expect(broken.stderr.trim()).toBe(`AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.`);
   });
 });
