@@ -27,6 +27,12 @@ describe('so86 explains itself', () => {
     expect((await run(['help'])).stdout).toBe(help.stdout.trimEnd());
   });
 
+  it('answers a bare so86 with the help on stderr and exit 2, since nothing was asked', async () => {
+    const bare = await run([]);
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toMatch(/^Cách dùng: so86 <lệnh> \[tùy chọn\]/);
+  });
+
   it('gives `so86 <command> --help` for every command, on stdout, with each of its options', async () => {
     const status = await so86(['status', '--help']);
     expect(status).toMatchObject({ code: 0, stderr: '' });
@@ -175,6 +181,9 @@ describe('so86 with a registry', () => {
     expect(code.code).toBe(2);
     expect(code.stderr).toContain('\n--unit-code: Mã đơn vị chỉ gồm chữ không dấu');
     expect(code.stderr).not.toMatch(/^-:/m);
+    const short = await so86(['demo', '--db', path.join(folder, 'mau.db'), '--scale', 'commune'], { SO86_PASSWORD: 'ngắn' });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/^VALIDATION: .*\nSO86_PASSWORD: /);
   });
 
   it('takes the dates of a report in either form and gives the same report', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Password } from '../../../shared/domain/primitives';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { communeDemo, demoAdministrator, nationalDemo, provinceDemo, type DemoPhase, type ProvinceDemoResult, type UnitDemoResult } from '../../services/demo/scenarios';
@@ -29,7 +30,7 @@ export async function demoCommand({ options: given }: CommandInput, context: Com
   if (scale === 'national' && !context.databaseNamed) throw new UsageError('cli.missingOption', { option: 'db' }, 'demo');
   // Without --db, a commune or province fills the training registry the application opens in training mode.
   const target = context.databaseNamed ? context.databaseFile : defaultDatabaseFile({ training: true, env: io.env });
-  const options = { seed: given.seed as number, password: Password.parse(await context.password()), onProgress: progressPrinter(context) };
+  const options = { seed: given.seed as number, password: z.object({ password: Password }).parse({ password: await context.password() }).password, onProgress: progressPrinter(context) };
 
   if (scale === 'national') {
     const result = await nationalDemo(target, options);
