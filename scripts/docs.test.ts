@@ -54,7 +54,9 @@ describe('the documentation', () => {
   });
 
   it.each(documents)('%s names only repository paths that exist', (file) => {
-    const missing = quotedPathsOf(file).filter((quoted) => !generatedFolders.some((folder) => quoted.startsWith(folder)) && !existsSync(path.join(root, quoted)));
+    const missing = quotedPathsOf(file).filter(
+      (quoted) => !generatedFolders.some((folder) => quoted.startsWith(folder)) && !existsSync(path.join(root, quoted)),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -78,13 +80,23 @@ function documentedColumns(file: string, name: string): DocumentedColumn[] {
   const start = text.indexOf(`<!-- columns: ${name} -->`);
   expect(start, `${file} marks the table of ${name}`).toBeGreaterThanOrEqual(0);
   const rows = text.slice(start).split('\n').slice(1);
-  const table = rows.slice(0, rows.findIndex((row) => !row.startsWith('|'))).slice(2);
+  const table = rows
+    .slice(
+      0,
+      rows.findIndex((row) => !row.startsWith('|')),
+    )
+    .slice(2);
   return table.map((row) => {
     const [key, header, aliases, required] = row
       .slice(1, -1)
       .split(' | ')
       .map((cell) => cell.trim());
-    return { key: key!.replace(/`/g, ''), header: header!, aliases: aliases === '—' ? [] : aliases!.split('; '), required: required! };
+    return {
+      key: key!.replace(/`/g, ''),
+      header: header!,
+      aliases: aliases === '—' ? [] : aliases!.split('; '),
+      required: required!,
+    };
   });
 }
 

@@ -1,7 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { parseCivilDate } from '../../shared/rules/dates';
-import { globalOptions, type CommandInput, type CommandSpec, type OptionSpec, type OptionValues, type PositionalSpec } from './commandTable';
+import {
+  globalOptions,
+  type CommandInput,
+  type CommandSpec,
+  type OptionSpec,
+  type OptionValues,
+  type PositionalSpec,
+} from './commandTable';
 import { UsageError } from './errors';
 
 export interface ParsedCommandLine {
@@ -18,9 +25,12 @@ function parserOptions(options: readonly OptionSpec[]): ParseArgsConfig['options
 function usageErrorOf(error: unknown, command: string): UsageError {
   const failure = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^\s']+)/.exec(failure.message ?? '')?.[1] ?? '';
-  if (failure.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('cli.error.unknownOption', { command, option }, command);
-  if (failure.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(failure.message ?? '')) return new UsageError('cli.error.flagTakesNoValue', { option }, command);
-  if (failure.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError('cli.error.optionNeedsValue', { option }, command);
+  if (failure.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError('cli.error.unknownOption', { command, option }, command);
+  if (failure.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(failure.message ?? ''))
+    return new UsageError('cli.error.flagTakesNoValue', { option }, command);
+  if (failure.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new UsageError('cli.error.optionNeedsValue', { option }, command);
   return new UsageError('cli.badUsage', { detail: failure.message ?? String(error) }, command);
 }
 
@@ -41,7 +51,8 @@ function readOption(option: OptionSpec, raw: string, command: string): string | 
       if (!/^\d{1,9}$/.test(raw.trim())) throw new UsageError('cli.error.badInteger', { option: name, value: raw }, command);
       return Number(raw.trim());
     case 'choice':
-      if (!option.choices!.includes(raw)) throw new UsageError('cli.error.badChoice', { name, value: raw, choices: option.choices!.join(', ') }, command);
+      if (!option.choices!.includes(raw))
+        throw new UsageError('cli.error.badChoice', { name, value: raw, choices: option.choices!.join(', ') }, command);
       return raw;
     default:
       return raw;
@@ -56,7 +67,12 @@ function readOption(option: OptionSpec, raw: string, command: string): string | 
 export function parseCommandLine(spec: CommandSpec, args: string[], lang: Lang): ParsedCommandLine {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: parserOptions([...globalOptions, ...spec.options]), allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: parserOptions([...globalOptions, ...spec.options]),
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw usageErrorOf(error, spec.name);
   }
@@ -69,7 +85,12 @@ export function parseCommandLine(spec: CommandSpec, args: string[], lang: Lang):
     help: values.help === true,
   };
   if (common.help) return { input: { options: {}, positionals: parsed.positionals }, common };
-  if (typeof values.lang === 'string') readOption(globalOptions.find((option) => option.name === 'lang')!, values.lang, spec.name);
+  if (typeof values.lang === 'string')
+    readOption(
+      globalOptions.find((option) => option.name === 'lang')!,
+      values.lang,
+      spec.name,
+    );
 
   const options: OptionValues = {};
   for (const option of spec.options) {
@@ -87,15 +108,25 @@ export function parseCommandLine(spec: CommandSpec, args: string[], lang: Lang):
   }
 
   const positionals = parsed.positionals;
-  if (positionals.length > spec.positionals.length) throw new UsageError('cli.error.extraArgument', { argument: positionals[spec.positionals.length]! }, spec.name);
+  if (positionals.length > spec.positionals.length)
+    throw new UsageError('cli.error.extraArgument', { argument: positionals[spec.positionals.length]! }, spec.name);
   spec.positionals.forEach((positional, index) => {
     const value = positionals[index];
     if (value === undefined) {
-      if (positional.required) throw new UsageError('cli.error.missingArgument', { command: spec.name, argument: placeholderOf(lang, positional) }, spec.name);
+      if (positional.required)
+        throw new UsageError(
+          'cli.error.missingArgument',
+          { command: spec.name, argument: placeholderOf(lang, positional) },
+          spec.name,
+        );
       return;
     }
     if (positional.choices && !positional.choices.includes(value)) {
-      throw new UsageError('cli.error.badChoice', { name: `${spec.name} ${placeholderOf(lang, positional)}`, value, choices: positional.choices.join(', ') }, spec.name);
+      throw new UsageError(
+        'cli.error.badChoice',
+        { name: `${spec.name} ${placeholderOf(lang, positional)}`, value, choices: positional.choices.join(', ') },
+        spec.name,
+      );
     }
   });
   return { input: { options, positionals }, common };

@@ -4,7 +4,25 @@ import type { DemoScale } from '../services/demo/scenarios';
 import type { CommandContext } from './io';
 
 /** What a value looks like in a usage line: `cli.arg.<name>` is its placeholder in each language (NGÀY, DATE). */
-export type ArgName = 'date' | 'file' | 'fileOrFolder' | 'reportFile' | 'backupFile' | 'card' | 'hex' | 'code' | 'text' | 'name' | 'fullName' | 'cellName' | 'symbol' | 'place' | 'number' | 'year' | 'state' | 'role';
+export type ArgName =
+  | 'date'
+  | 'file'
+  | 'fileOrFolder'
+  | 'reportFile'
+  | 'backupFile'
+  | 'card'
+  | 'hex'
+  | 'code'
+  | 'text'
+  | 'name'
+  | 'fullName'
+  | 'cellName'
+  | 'symbol'
+  | 'place'
+  | 'number'
+  | 'year'
+  | 'state'
+  | 'role';
 
 /**
  * How an option's value is read before the command sees it: `date` accepts dd/mm/yyyy and
@@ -89,12 +107,23 @@ export const commandTable: readonly CommandSpec[] = [
     ],
     load: async () => (await import('./commands/init')).initCommand,
   },
-  { name: 'status', summary: 'cli.summary.status', positionals: [], options: [], load: async () => (await import('./commands/status')).statusCommand },
+  {
+    name: 'status',
+    summary: 'cli.summary.status',
+    positionals: [],
+    options: [],
+    load: async () => (await import('./commands/status')).statusCommand,
+  },
   {
     name: 'report',
     summary: 'cli.summary.report',
     positionals: [],
-    options: [from, to, { name: 'format', type: 'choice', choices: ['json', 'docx', 'xlsx', 'pdf'], default: 'json' }, { name: 'out', type: 'text', arg: 'file', summary: 'cli.option.out.report' }],
+    options: [
+      from,
+      to,
+      { name: 'format', type: 'choice', choices: ['json', 'docx', 'xlsx', 'pdf'], default: 'json' },
+      { name: 'out', type: 'text', arg: 'file', summary: 'cli.option.out.report' },
+    ],
     load: async () => (await import('./commands/report')).reportCommand,
   },
   {
@@ -189,7 +218,13 @@ export const commandTable: readonly CommandSpec[] = [
     ],
     load: async () => (await import('./commands/annualRecord')).annualRecordCommand,
   },
-  { name: 'audit verify', summary: 'cli.summary.audit.verify', positionals: [], options: [], load: async () => (await import('./commands/audit')).auditCommand },
+  {
+    name: 'audit verify',
+    summary: 'cli.summary.audit.verify',
+    positionals: [],
+    options: [],
+    load: async () => (await import('./commands/audit')).auditCommand,
+  },
   {
     name: 'backup',
     summary: 'cli.summary.backup',
@@ -214,7 +249,13 @@ export const commandTable: readonly CommandSpec[] = [
     ],
     load: async () => (await import('./commands/demo')).demoCommand,
   },
-  { name: 'users list', summary: 'cli.summary.users.list', positionals: [], options: [], load: async () => (await import('./commands/users')).usersListCommand },
+  {
+    name: 'users list',
+    summary: 'cli.summary.users.list',
+    positionals: [],
+    options: [],
+    load: async () => (await import('./commands/users')).usersListCommand,
+  },
   {
     name: 'users add',
     summary: 'cli.summary.users.add',
@@ -225,8 +266,20 @@ export const commandTable: readonly CommandSpec[] = [
     ],
     load: async () => (await import('./commands/users')).usersAddCommand,
   },
-  { name: 'users disable', summary: 'cli.summary.users.disable', positionals: [userName], options: [], load: async () => (await import('./commands/users')).usersDisableCommand },
-  { name: 'users enable', summary: 'cli.summary.users.enable', positionals: [userName], options: [], load: async () => (await import('./commands/users')).usersEnableCommand },
+  {
+    name: 'users disable',
+    summary: 'cli.summary.users.disable',
+    positionals: [userName],
+    options: [],
+    load: async () => (await import('./commands/users')).usersDisableCommand,
+  },
+  {
+    name: 'users enable',
+    summary: 'cli.summary.users.enable',
+    positionals: [userName],
+    options: [],
+    load: async () => (await import('./commands/users')).usersEnableCommand,
+  },
   {
     name: 'users role',
     summary: 'cli.summary.users.role',
@@ -235,8 +288,20 @@ export const commandTable: readonly CommandSpec[] = [
     options: [{ name: 'role', type: 'choice', arg: 'role', choices: userRoles, field: 'role' }],
     load: async () => (await import('./commands/users')).usersRoleCommand,
   },
-  { name: 'users password', summary: 'cli.summary.users.password', positionals: [userName], options: [], load: async () => (await import('./commands/users')).usersPasswordCommand },
-  { name: 'rekey', summary: 'cli.summary.rekey', positionals: [], options: [], load: async () => (await import('./commands/users')).rekeyCommand },
+  {
+    name: 'users password',
+    summary: 'cli.summary.users.password',
+    positionals: [userName],
+    options: [],
+    load: async () => (await import('./commands/users')).usersPasswordCommand,
+  },
+  {
+    name: 'rekey',
+    summary: 'cli.summary.rekey',
+    positionals: [],
+    options: [],
+    load: async () => (await import('./commands/users')).rekeyCommand,
+  },
 ];
 
 /** The first words of the commands: `package` for `package export`, `verify` and `import`. */

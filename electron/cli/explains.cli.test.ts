@@ -13,7 +13,12 @@ const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 async function run(argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, { out: (text) => stdout.push(text), err: (text) => stderr.push(text), env: {}, askPassword: async () => null });
+  const code = await main(argv, {
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    env: {},
+    askPassword: async () => null,
+  });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
@@ -58,8 +63,14 @@ describe('so86 explains itself', () => {
   it('lists the subcommands of a group on `so86 users --help`, and refuses a group named alone with a pointer to it', async () => {
     const group = await run(['users', '--help']);
     expect(group.code).toBe(0);
-    for (const action of ['list', 'add', 'disable', 'enable', 'role', 'password']) expect(group.stdout).toContain(`so86 users ${action}`);
-    expect(await run(['users'])).toEqual({ code: 2, stdout: '', stderr: 'USAGE: Hãy ghi tiếp một lệnh con của users: list, add, disable, enable, role, password.\nXem cách dùng: so86 users --help' });
+    for (const action of ['list', 'add', 'disable', 'enable', 'role', 'password'])
+      expect(group.stdout).toContain(`so86 users ${action}`);
+    expect(await run(['users'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'USAGE: Hãy ghi tiếp một lệnh con của users: list, add, disable, enable, role, password.\nXem cách dùng: so86 users --help',
+    });
   });
 
   it('refuses a bad command line with a code, a sentence naming the option, and the help to read: exit 2', async () => {
@@ -69,22 +80,45 @@ describe('so86 explains itself', () => {
       [['report', '--from'], 'USAGE: Tùy chọn --from cần một giá trị ngay sau nó.\nXem cách dùng: so86 report --help'],
       [['report', '--to', '2025-06-30'], 'USAGE: Thiếu tùy chọn bắt buộc --from.\nXem cách dùng: so86 report --help'],
       [['reconcile'], 'USAGE: Lệnh reconcile cần TỆP.\nXem cách dùng: so86 reconcile --help'],
-      [['status', 'thừa'], 'USAGE: Thừa tham số “thừa”. Nếu tên tệp có dấu cách, hãy đặt nó trong dấu ngoặc kép.\nXem cách dùng: so86 status --help'],
-      [['trips', 'list', '--state', 'đang đi'], 'USAGE: --state: “đang đi” không phải giá trị được nhận. Hãy ghi một trong: draft, submitted, approved, rejected, cancelled, departed, extended, unauthorised_stay, returned, reported, closed.\nXem cách dùng: so86 trips list --help'],
-      [['reconcile', 'x.csv', '--tolerance-days', 'hai'], 'USAGE: Tùy chọn --tolerance-days: “hai” không phải số nguyên. Hãy ghi một số, ví dụ 2.\nXem cách dùng: so86 reconcile --help'],
-      [['reconcile', 'x.csv', '--tolerance-days', '31'], 'USAGE: Tùy chọn --tolerance-days: 31 nằm ngoài khoảng cho phép. Hãy ghi một số từ 0 đến 30.\nXem cách dùng: so86 reconcile --help'],
-      [['import', 'dangvien', 'x.csv'], 'USAGE: import members|trips: “dangvien” không phải giá trị được nhận. Hãy ghi một trong: members, trips.\nXem cách dùng: so86 import --help'],
+      [
+        ['status', 'thừa'],
+        'USAGE: Thừa tham số “thừa”. Nếu tên tệp có dấu cách, hãy đặt nó trong dấu ngoặc kép.\nXem cách dùng: so86 status --help',
+      ],
+      [
+        ['trips', 'list', '--state', 'đang đi'],
+        'USAGE: --state: “đang đi” không phải giá trị được nhận. Hãy ghi một trong: draft, submitted, approved, rejected, cancelled, departed, extended, unauthorised_stay, returned, reported, closed.\nXem cách dùng: so86 trips list --help',
+      ],
+      [
+        ['reconcile', 'x.csv', '--tolerance-days', 'hai'],
+        'USAGE: Tùy chọn --tolerance-days: “hai” không phải số nguyên. Hãy ghi một số, ví dụ 2.\nXem cách dùng: so86 reconcile --help',
+      ],
+      [
+        ['reconcile', 'x.csv', '--tolerance-days', '31'],
+        'USAGE: Tùy chọn --tolerance-days: 31 nằm ngoài khoảng cho phép. Hãy ghi một số từ 0 đến 30.\nXem cách dùng: so86 reconcile --help',
+      ],
+      [
+        ['import', 'dangvien', 'x.csv'],
+        'USAGE: import members|trips: “dangvien” không phải giá trị được nhận. Hãy ghi một trong: members, trips.\nXem cách dùng: so86 import --help',
+      ],
     ];
-    for (const [argv, message] of cases) expect({ argv, ...(await run(argv)) }).toEqual({ argv, code: 2, stdout: '', stderr: message });
+    for (const [argv, message] of cases)
+      expect({ argv, ...(await run(argv)) }).toEqual({ argv, code: 2, stdout: '', stderr: message });
   });
 
   it('accepts a date as dd/mm/yyyy or yyyy-mm-dd, and refuses one that is neither by saying both forms', async () => {
-    const report = (from: string, to: string) => run(['report', '--db', path.join(freshFolder(), 'none.db'), '--from', from, '--to', to]);
+    const report = (from: string, to: string) =>
+      run(['report', '--db', path.join(freshFolder(), 'none.db'), '--from', from, '--to', to]);
     const refused = await report('01/13/2025', '2025-06-30');
     expect(refused).toMatchObject({ code: 2, stdout: '' });
-    expect(refused.stderr).toContain('USAGE: Tùy chọn --from: “01/13/2025” không phải ngày có thật. Hãy ghi ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 01/01/2025 hoặc 2025-01-01.');
+    expect(refused.stderr).toContain(
+      'USAGE: Tùy chọn --from: “01/13/2025” không phải ngày có thật. Hãy ghi ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 01/01/2025 hoặc 2025-01-01.',
+    );
     // Both forms pass the checks and reach the registry, which is not there.
-    for (const [from, to] of [['01/01/2025', '30/06/2025'], ['2025-01-01', '2025-06-30'], ['1/1/2025', '2025-06-30']]) {
+    for (const [from, to] of [
+      ['01/01/2025', '30/06/2025'],
+      ['2025-01-01', '2025-06-30'],
+      ['1/1/2025', '2025-06-30'],
+    ]) {
       expect((await report(from!, to!)).stderr).toMatch(/^NOT_INITIALISED: /);
     }
   });
@@ -114,12 +148,22 @@ describe('so86 explains itself', () => {
       [['package', 'import', missing, ...db], /^FILE_NOT_FOUND: /],
       [['keys', 'trust', missing, ...db], /^FILE_NOT_FOUND: /],
       [['package', 'export', '--from', '2026-01-01', '--to', '2026-06-30', '--recipient', missing, ...db], /^FILE_NOT_FOUND: /],
-      [['restore', missing, ...db, '--check'], /^BACKUP_NOT_FOUND: Không tìm thấy tệp sao lưu “khong-co\.csv”\. Hãy kiểm tra đường dẫn/],
+      [
+        ['restore', missing, ...db, '--check'],
+        /^BACKUP_NOT_FOUND: Không tìm thấy tệp sao lưu “khong-co\.csv”\. Hãy kiểm tra đường dẫn/,
+      ],
     ];
-    writeFileSync(path.join(folder, 'chuyen-di.csv'), csvText([['member_code', 'purpose', 'countries', 'planned_departure', 'planned_return']]));
+    writeFileSync(
+      path.join(folder, 'chuyen-di.csv'),
+      csvText([['member_code', 'purpose', 'countries', 'planned_departure', 'planned_return']]),
+    );
     for (const [argv, stderr] of attempts) {
       const result = await so86(argv, env);
-      expect([argv.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([argv.slice(0, 2).join(' '), 1, expect.stringMatching(stderr)]);
+      expect([argv.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([
+        argv.slice(0, 2).join(' '),
+        1,
+        expect.stringMatching(stderr),
+      ]);
       expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
     }
   }, 120_000);
@@ -135,7 +179,24 @@ describe('so86 with a registry', () => {
   };
 
   beforeAll(async () => {
-    const created = await so86(['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'], env);
+    const created = await so86(
+      [
+        'init',
+        '--db',
+        db,
+        '--unit-code',
+        'VINHTRACH',
+        '--unit-name',
+        'Đảng ủy xã Vĩnh Trạch',
+        '--level',
+        'commune',
+        '--parent-code',
+        'ANGIANG',
+        '--admin',
+        'vanphong',
+      ],
+      env,
+    );
     expect(created.code).toBe(0);
     const members = file('dang-vien.csv', [
       ['member_code', 'full_name', 'cell'],
@@ -170,14 +231,37 @@ describe('so86 with a registry', () => {
     ]);
     expect(trips.stderr).toBe('Tổng số: 1.\n');
     const members = await so86(['members', 'list', '--db', db], env);
-    expect(members.stdout.split('\n')).toEqual(['Mã đảng viên\tHọ và tên\tChi bộ\tTình trạng', 'DV-001\tNguyễn Thị Lan\tChi bộ ấp Hòa Long\tĐang sinh hoạt', '']);
+    expect(members.stdout.split('\n')).toEqual([
+      'Mã đảng viên\tHọ và tên\tChi bộ\tTình trạng',
+      'DV-001\tNguyễn Thị Lan\tChi bộ ấp Hòa Long\tĐang sinh hoạt',
+      '',
+    ]);
   });
 
   it('names the option whose value the registry refused, never "-"', async () => {
     const reversed = await so86(['report', '--db', db, '--from', '01/07/2026', '--to', '30/06/2026'], env);
     expect(reversed).toMatchObject({ code: 2, stdout: '' });
-    expect(reversed.stderr).toBe('VALIDATION: Giá trị chưa hợp lệ. Hãy sửa các tùy chọn nêu dưới đây rồi chạy lại lệnh.\n--to: Ngày kết thúc kỳ phải sau ngày bắt đầu.\n');
-    const code = await so86(['init', '--db', path.join(folder, 'khac.db'), '--unit-code', 'mã có dấu', '--unit-name', 'X', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'a1'], env);
+    expect(reversed.stderr).toBe(
+      'VALIDATION: Giá trị chưa hợp lệ. Hãy sửa các tùy chọn nêu dưới đây rồi chạy lại lệnh.\n--to: Ngày kết thúc kỳ phải sau ngày bắt đầu.\n',
+    );
+    const code = await so86(
+      [
+        'init',
+        '--db',
+        path.join(folder, 'khac.db'),
+        '--unit-code',
+        'mã có dấu',
+        '--unit-name',
+        'X',
+        '--level',
+        'commune',
+        '--parent-code',
+        'ANGIANG',
+        '--admin',
+        'a1',
+      ],
+      env,
+    );
     expect(code.code).toBe(2);
     expect(code.stderr).toContain('\n--unit-code: Mã đơn vị chỉ gồm chữ không dấu');
     expect(code.stderr).not.toMatch(/^-:/m);

@@ -10,11 +10,15 @@ function optionUsage(lang: Lang, option: OptionSpec): string {
 
 /** `so86 import members|trips TỆP [--dry-run] [--members TỆP]`: required options bare, the others in brackets. */
 export function usageLine(lang: Lang, spec: CommandSpec): string {
-  const positionals = spec.positionals.map((positional) => (positional.required ? placeholderOf(lang, positional) : `[${placeholderOf(lang, positional)}]`));
+  const positionals = spec.positionals.map((positional) =>
+    positional.required ? placeholderOf(lang, positional) : `[${placeholderOf(lang, positional)}]`,
+  );
   const oneOf = spec.oneOf ?? [];
   const options = spec.options.flatMap((option) => {
     if (oneOf.includes(option.name)) {
-      const choices = spec.options.filter((candidate) => oneOf.includes(candidate.name)).map((candidate) => optionUsage(lang, candidate));
+      const choices = spec.options
+        .filter((candidate) => oneOf.includes(candidate.name))
+        .map((candidate) => optionUsage(lang, candidate));
       return option.name === oneOf[0] ? [`(${choices.join(' | ')})`] : [];
     }
     return [option.required ? optionUsage(lang, option) : `[${optionUsage(lang, option)}]`];
@@ -39,7 +43,13 @@ function commandList(lang: Lang, specs: readonly CommandSpec[]): string[] {
   return specs.flatMap((spec) => [`  ${usageLine(lang, spec)}`, `      ${translate(lang, spec.summary)}`]);
 }
 
-const commonFooter = (lang: Lang) => ['', translate(lang, 'cli.help.common'), ...optionLines(lang, globalOptions), '', translate(lang, 'cli.help.footer')];
+const commonFooter = (lang: Lang) => [
+  '',
+  translate(lang, 'cli.help.common'),
+  ...optionLines(lang, globalOptions),
+  '',
+  translate(lang, 'cli.help.footer'),
+];
 
 /** `so86 --help`: every command with its usage and one sentence. */
 export function generalHelp(lang: Lang): string {
@@ -56,7 +66,12 @@ export function generalHelp(lang: Lang): string {
 
 /** `so86 users --help`: the commands under one first word. */
 export function groupHelp(lang: Lang, first: string, specs: readonly CommandSpec[]): string {
-  return [translate(lang, 'cli.help.group', { command: first }), ...commandList(lang, specs), '', translate(lang, 'cli.help.groupMore', { command: first })].join('\n');
+  return [
+    translate(lang, 'cli.help.group', { command: first }),
+    ...commandList(lang, specs),
+    '',
+    translate(lang, 'cli.help.groupMore', { command: first }),
+  ].join('\n');
 }
 
 /** `so86 <command> --help`: its usage, what it does, each option. */
