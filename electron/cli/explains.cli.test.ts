@@ -30,6 +30,8 @@ describe('so86 explains itself', () => {
     for (const spec of commandTable) expect(help.stdout).toContain(`so86 ${spec.name}`);
     expect(help.stdout).toContain('Mã thoát: 0 xong, 1 thất bại, 2 sai cách dùng');
     expect((await run(['help'])).stdout).toBe(help.stdout.trimEnd());
+    expect((await run(['--help', '--lang', 'en'])).stdout).toMatch(/^Usage: so86 <command> \[options\]/);
+    expect((await run(['help', '--lang', 'en', 'users', 'add'])).stdout).toMatch(/^Usage: so86 users add NAME --role /);
   });
 
   it('answers a bare so86 with the help on stderr and exit 2, since nothing was asked', async () => {

@@ -52,7 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const where: Where = { spec: null, databaseFile: null };
   try {
-    if (helpWords.has(first)) return printHelp(rest.filter((word) => !word.startsWith('-')), lang, io);
+    if (helpWords.has(first)) return printHelp(rest.filter((word, index) => !word.startsWith('-') && rest[index - 1] !== '--lang'), lang, io);
     if (commandsNamed(first).length > 1 && rest.length > 0 && helpWords.has(rest[0]!)) return printHelp([first], lang, io);
     const { spec, args } = commandOf(argv);
     where.spec = spec;
