@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam, formatCivilDate, yearOf } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
@@ -58,6 +58,18 @@ describe('annual record supplements, in Chromium', () => {
     expect(document).toContain('Hàn Quốc');
     expect(document).toContain(`Không đi nước ngoài trong năm ${year}.`);
     expect(document.match(/<w:sectPr/g)).toHaveLength(2);
+
+    await page.getByTestId('annual-print-group').click();
+    await page.getByTestId('annual-print-group-pdf').click();
+    const preview = page.getByTestId('print-preview');
+    await expect.poll(() => preview.getByTestId('print-preview-page').count(), { timeout: 20_000 }).toBe(2);
+    expect(await preview.textContent()).toContain(`Xem trước khi in: Bản kê khai bổ sung lý lịch năm ${year}`);
+    await readyForScreenshot(page);
+    await app.screenshot('annual-records-cell-preview');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-preview-save').click()]);
+    expect(pdf.suggestedFilename()).toBe(`KeKhaiBoSungLyLich_${year}_ChiboapTayBinh.pdf`);
+    await page.getByTestId('print-preview-close').click();
+    await page.getByTestId('print-preview-page').first().waitFor({ state: 'detached' });
   });
 
   it('marks a receipt with today’s date, and the dashboard’s count drops', async () => {

@@ -2,9 +2,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackup, verifyBackup } from '../electron/services/backup';
-import { addMember } from '../electron/services/backup/testing';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { createBackup, verifyBackup } from '../electron/services/domain/backup';
+import { addMember } from '../electron/testkit/backup';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TripPurpose } from '../shared/domain/enums';
-import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
@@ -71,6 +71,31 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await readyForScreenshot(page);
     await app.screenshot('clerk-trip-countries-by-keyboard');
     // The trip was only typed, not saved: leaving the form asks first, and the clerk drops it.
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('unsaved-dialog').getByTestId('confirm-accept').click();
+    await page.getByTestId('trip-form').waitFor({ state: 'detached' });
+  });
+
+  it('takes the best match of the typed member on Enter, and the highlighted one after the arrow keys', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-trips').click();
+    await page.getByTestId('new-trip').click();
+    await page.getByTestId('trip-form').waitFor();
+    const member = page.getByTestId('trip-member');
+    await member.click();
+    await member.pressSequentially('nguyen van an');
+    await member.press('Enter');
+    await expect.poll(() => member.inputValue()).toBe('Nguyễn Văn An · DV-6 · Chi bộ ấp Trung Bình');
+
+    await member.fill('');
+    await member.pressSequentially('nguyen van an');
+    await expect.poll(() => page.getByRole('option').nth(1).textContent()).toContain('Nguyễn Văn Anh');
+    await member.press('ArrowDown');
+    await member.press('ArrowDown');
+    await member.press('Enter');
+    await expect.poll(() => member.inputValue()).toBe('Nguyễn Văn Anh · DV-4 · Chi bộ ấp Trung Bình');
+    await readyForScreenshot(page);
+    await app.screenshot('clerk-trip-member-by-keyboard');
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('unsaved-dialog').getByTestId('confirm-accept').click();
     await page.getByTestId('trip-form').waitFor({ state: 'detached' });

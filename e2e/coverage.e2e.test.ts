@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxParts, textOf } from '../electron/services/documents/testSupport';
-import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
+import { docxParts, textOf } from '../electron/testkit/documents';
+import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/testkit/registry';
 import { civilDateInVietnam, formatCivilDate, parseCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../electron/services/api/dispatch';
-import { poppler } from '../electron/services/documents/testSupport';
-import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
+import { createDispatcher } from '../electron/services/application/api/dispatch';
+import { poppler } from '../electron/testkit/documents';
+import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/testkit/registry';
 import type { CallInput, CallName, CallOutput } from '../shared/contract';
 import { translate } from '../shared/i18n';
 import { addDays, addMonths, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { sourceMigrationsFolder } from '../db/connection';
 import { startBridge, type RunningBridge } from '../electron/bridge/server';
-import { ServiceHostClient } from '../electron/services/serviceHost/client';
-import { AppSession } from '../electron/services/session';
-import { appVersion } from '../electron/services/version';
+import { ServiceHostClient } from '../electron/services/application/serviceHost/client';
+import { AppSession } from '../electron/services/application/session';
+import { appVersion } from '../electron/services/storage/version';
 import { chromiumPath } from '../scripts/chromium';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -74,7 +74,7 @@ async function browse(bridge: RunningBridge, databaseFile: string, options: Open
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message: ConsoleMessage) => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvText, memberRow, readWorkbook, type FixtureCell } from '../electron/services/importing/fixtures';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { csvText, memberRow, readWorkbook, type FixtureCell } from '../electron/testkit/importFiles';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { encodeLegacy } from '../shared/text/legacy';
 import { openApp, type AppUnderTest } from './harness';
 

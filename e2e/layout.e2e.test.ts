@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReportFile, reportFileFromArguments } from '../electron/services/openedFiles';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { readReportFile, reportFileFromArguments } from '../electron/services/application/openedFiles';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, addMonths, civilDateInVietnam } from '../shared/rules/dates';
 import { openAppThroughServiceHost, type AppThroughServiceHost } from './harness';
 

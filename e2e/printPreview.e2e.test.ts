@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poppler } from '../electron/services/documents/testSupport';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { poppler } from '../electron/testkit/documents';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, civilDateInVietnam } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { newId } from '../shared/ids';
 import { addDays, addMonths, civilDateInVietnam, formatCivilDate } from '../shared/rules/dates';
 import { nameSortKey } from '../shared/text/collation';
@@ -139,7 +139,8 @@ describe('the registry screens in Chromium', () => {
     expect(await hintKeys(page)).not.toContain('hint.activity.temporary');
 
     await page.getByTestId('trip-plannedReturn').fill(day(-70));
-    await expect.poll(() => page.getByText('Ngày dự kiến về nước trước ngày dự kiến xuất cảnh').count()).toBe(1);
+    const backwards = `Ngày dự kiến về nước (${day(-70)}) trước ngày dự kiến xuất cảnh (${formatCivilDate(plannedDeparture)}).`;
+    await expect.poll(() => page.getByText(backwards).count()).toBe(1);
     await page.getByTestId('trip-plannedReturn').fill(day(-45));
 
     await page.getByTestId('trip-save').click();

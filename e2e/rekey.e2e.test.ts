@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyfilePathFor, parseRecoveryKey, readKeyfile, unwrapWithRecovery } from '../electron/services/registry/keyfile';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { keyfilePathFor, parseRecoveryKey, readKeyfile, unwrapWithRecovery } from '../electron/services/storage/registry/keyfile';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { openApp, type AppUnderTest } from './harness';
 
 const clerk = { username: 'nhaplieu', displayName: 'Cán bộ nhập liệu', password: 'mật khẩu của cán bộ 2026' };

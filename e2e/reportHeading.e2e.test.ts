@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRegistrySettings } from '../electron/services/records/registrySettings';
+import { readRegistrySettings } from '../electron/services/domain/records/registrySettings';
 import { openApp, type AppUnderTest } from './harness';
 import { finishFirstRun, readyForScreenshot } from './screens';
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../electron/services/api/dispatch';
+import { createDispatcher } from '../electron/services/application/api/dispatch';
 import type { CallOutput } from '../shared/contract';
-import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/services/testSupport';
+import { openTestRegistry, testPassword, type OpenTestRegistry } from '../electron/testkit/registry';
 import { addDays, addMonths, civilDateInVietnam } from '../shared/rules/dates';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvText, memberKeys, memberRow } from '../electron/services/importing/fixtures';
-import { openTestRegistry, testPassword } from '../electron/services/testSupport';
+import { csvText, memberKeys, memberRow } from '../electron/testkit/importFiles';
+import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { openAppThroughServiceHost, type AppThroughServiceHost } from './harness';
+import { errorSentence } from '../shared/errors';
+import { translatorIn } from '../shared/i18n';
 
 /** The application's way: the renderer over the bridge, the services in the built service host (a worker thread). */
 describe('the window with its services in the service host', () => {
@@ -14,7 +16,7 @@ describe('the window with its services in the service host', () => {
 
   async function memberCount(): Promise<number> {
     const envelope = await app.host.dispatch('members.search', { limit: 1 });
-    if (!envelope.ok) throw new Error(envelope.error.message);
+    if (!envelope.ok) throw new Error(errorSentence(envelope.error, translatorIn('vi')));
     return (envelope.value as { total: number }).total;
   }
 

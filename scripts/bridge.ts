@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { startBridge } from '../electron/bridge/server';
-import { defaultDatabaseFile } from '../electron/services/paths';
-import { startBackupSchedule } from '../electron/services/backup';
-import { AppSession } from '../electron/services/session';
-import { appVersion } from '../electron/services/version';
+import { defaultDatabaseFile } from '../electron/services/storage/paths';
+import { startBackupSchedule } from '../electron/services/application/backupSchedule';
+import { AppSession } from '../electron/services/application/session';
+import { appVersion } from '../electron/services/storage/version';
 
 /** Serves the built renderer over the test bridge, for working on the UI in an ordinary browser. */
 const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile();

@@ -27,9 +27,9 @@ describe('docs/SECURITY.md', () => {
     for (const file of [
       'electron/cli/roles.cli.test.ts',
       'electron/cli/auditAnchor.cli.test.ts',
-      'electron/services/registry/rekey.test.ts',
+      'electron/services/storage/registry/rekey.test.ts',
       'electron/cli/backup.cli.test.ts',
-      'electron/services/exchange/attacks.test.ts',
+      'electron/services/domain/exchange/attacks.test.ts',
       'shared/text/legacy.test.ts',
       'electron/cli/importing.cli.test.ts',
       'electron/main/packaging.test.ts',

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppSession } from '../services/session';
+import { AppSession } from '../services/application/session';
 import { startBridge, type RunningBridge } from './server';
 
 let bridge: RunningBridge;

@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy, withStyleNonce } from '../../shared/csp';
-import { createDispatcher } from '../services/api/dispatch';
-import { stderrLogger } from '../services/log';
-import type { ServiceHostClient } from '../services/serviceHost/client';
-import type { AppSession } from '../services/session';
-import { mediaTypeOf, resolveRendererFile } from '../services/rendererFiles';
+import { createDispatcher } from '../services/application/api/dispatch';
+import { stderrLogger } from '../services/storage/log';
+import type { ServiceHostClient } from '../services/application/serviceHost/client';
+import type { AppSession } from '../services/application/session';
+import { mediaTypeOf, resolveRendererFile } from '../services/application/rendererFiles';
 
 /**
  * The services the bridge serves: a session in this process, or the service host (the worker

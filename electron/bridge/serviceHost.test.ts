@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceHostClient } from '../services/serviceHost/client';
-import { serviceHostSource } from '../services/serviceHost/source';
+import { ServiceHostClient } from '../services/application/serviceHost/client';
+import { serviceHostSource } from '../services/application/serviceHost/source';
 import { startBridge, type RunningBridge } from './server';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'so86-bridge-host-'));

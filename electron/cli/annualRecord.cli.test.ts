@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { docxParts, paragraphTexts, pdfPages } from '../services/documents/testSupport';
-import { openTestRegistry, testPassword } from '../services/testSupport';
-import { freshFolder, so86 } from './testSupport';
+import { docxParts, paragraphTexts, pdfPages } from '../testkit/documents';
+import { openTestRegistry, testPassword } from '../testkit/registry';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const folder = freshFolder('so86-cli-annual-');
 const out = (name: string) => path.join(folder, name);

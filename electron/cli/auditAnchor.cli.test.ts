@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonicalJson';
-import { verifyAuditChain } from '../services/audit';
-import { openDatabaseWithOwnPassword, openTestRegistry, testPassword, type OpenTestRegistry } from '../services/testSupport';
-import { so86 } from './testSupport';
+import { errorSentence } from '../../shared/errors';
+import { translatorIn } from '../../shared/i18n';
+import { verifyAuditChain } from '../services/storage/audit';
+import { openDatabaseWithOwnPassword, openTestRegistry, testPassword, type OpenTestRegistry } from '../testkit/registry';
+import { so86 } from '../testkit/cli';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 const viewerPassword = 'người xem sổ 2026';
@@ -113,7 +115,8 @@ describe('audit anchored outside the writer’s reach', () => {
     const refusedVerify = await province.refusal('packages.verify', { fileName: second.fileName, contentBase64: second.contentBase64 });
     expect(refusedVerify.code).toBe('EXCHANGE_AUDIT_REWRITTEN');
     const refused = await province.call('packages.importMany', { files: [{ fileName: second.fileName, contentBase64: second.contentBase64 }] });
-    expect(refused.results[0]).toMatchObject({ outcome: null, error: { code: 'EXCHANGE_AUDIT_REWRITTEN', message: expect.stringContaining('Đảng ủy xã Vĩnh Trạch (VINHTRACH)') } });
+    expect(refused.results[0]).toMatchObject({ outcome: null, error: { code: 'EXCHANGE_AUDIT_REWRITTEN' } });
+    expect(errorSentence({ ...refused.results[0]!.error!, issues: [] }, translatorIn('vi'))).toContain('Đảng ủy xã Vĩnh Trạch (VINHTRACH)');
     expect(province.session.requireRegistry().counts()).toEqual(before);
   }, 300_000);
 });

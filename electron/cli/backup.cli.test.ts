@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderSnapshot } from '../services/backup/testing';
-import { AppSession } from '../services/session';
-import { freshFolder, so86 } from './testSupport';
+import { folderSnapshot } from '../testkit/backup';
+import { AppSession } from '../services/application/session';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
-import { freshFolder, so86 } from './testSupport';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 

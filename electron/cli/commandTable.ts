@@ -1,6 +1,6 @@
 import { tripStates, unitLevels, userRoles } from '../../shared/domain/enums';
 import type { MessageKey } from '../../shared/i18n';
-import type { DemoScale } from '../services/demo/scenarios';
+import type { DemoScale } from '../services/application/demo/scenarios';
 import type { CommandContext } from './io';
 
 /** What a value looks like in a usage line: `cli.arg.<name>` is its placeholder in each language (NGÀY, DATE). */

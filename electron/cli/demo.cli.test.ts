@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshFolder, so86 } from './testSupport';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 

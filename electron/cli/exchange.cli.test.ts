@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportData } from '../../shared/report/data';
-import { docxParts, textOf } from '../services/documents/testSupport';
-import { freshFolder, so86 } from './testSupport';
+import { docxParts, textOf } from '../testkit/documents';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };
@@ -111,7 +111,7 @@ describe('report and package commands', () => {
       [['package', 'verify', sparse], 3, /^PKG_FILE_TOO_LARGE: /],
       [['package', 'import', sparse, '--db', province], 3, /^PKG_FILE_TOO_LARGE: /],
       [['keys', 'trust', sparse, '--db', province, '--fingerprint', '0000'], 3, /^PKG_CARD_MALFORMED: /],
-      [['import', 'members', sparse, '--db', commune], 1, /^IMPORT_TOO_LARGE: Tệp lớn hơn 50 MB/],
+      [['import', 'members', sparse, '--db', commune], 1, /^IMPORT_TOO_LARGE: Tệp lớn hơn 16 MB/],
     ];
     for (const [args, code, stderr] of attempts) {
       const result = await so86(args, env);

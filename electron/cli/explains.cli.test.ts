@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText } from '../services/importing/fixtures';
+import { csvText } from '../testkit/importFiles';
 import { commandTable } from './commandTable';
 import { usageLine } from './help';
 import { main } from './main';
-import { freshFolder, so86 } from './testSupport';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '../../shared/errors';
-import { defaultLimits, MAX_CARD_BYTES } from '../services/packages';
+import { defaultLimits, MAX_CARD_BYTES } from '../services/formats/reportFiles';
 
 /**
  * The DomainError for a file the operating system would not give us: missing, a folder, or

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../services/importing/fixtures';
-import { Registry } from '../services/registry/registry';
-import { freshFolder, so86 } from './testSupport';
+import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../testkit/importFiles';
+import { Registry } from '../services/storage/registry/registry';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };
@@ -38,6 +38,24 @@ describe('importing and listing on the command line', () => {
     ]);
     const listed = await so86(['members', 'list', '--db', db, '--json'], env);
     expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
+  it('lists the first 20,000 problems of a file that has more, then says how many are left', async () => {
+    const rows = Array.from({ length: 10_001 }, (_, index) => {
+      const row = memberRow(index + 1);
+      row[3] = '31/04/1980';
+      row[8] = 'đã đi';
+      return row;
+    });
+    const result = await so86(['import', 'members', file('sai-het.csv', csvText([[...memberKeys], ...rows])), '--db', db, '--dry-run'], env);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(20_002);
+    expect(lines[19_999]).toMatch(/^dòng 10001, cột status: /);
+    expect(lines.slice(-2)).toEqual([
+      'và 2 lỗi khác (chỉ liệt kê 20000 lỗi đầu tiên).',
+      'IMPORT_ROWS_INVALID: Tệp có 20002 lỗi ở 10001 dòng; chưa nhập dữ liệu nào. Hãy sửa các dòng được liệt kê rồi nhập lại.',
+    ]);
   });
 
   it('checks without writing on --dry-run, then imports, lists members as JSON and searches without diacritics', async () => {

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { createDispatcher } from '../services/api/dispatch';
-import { defaultDatabaseFile } from '../services/paths';
-import { AppSession } from '../services/session';
-import { appVersion } from '../services/version';
+import { createDispatcher } from '../services/application/api/dispatch';
+import { defaultDatabaseFile } from '../services/storage/paths';
+import { AppSession } from '../services/application/session';
+import { appVersion } from '../services/storage/version';
 import { CallFailed, CliError, exitCodes } from './errors';
 
 export interface CliIo {

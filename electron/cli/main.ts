@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
 import type { ErrorPayload } from '../../shared/contract';
-import { DomainError } from '../../shared/errors';
-import { translate, type Lang, type MessageKey } from '../../shared/i18n';
+import { DomainError, errorSentence, issueSentence } from '../../shared/errors';
+import { translate, translatorIn, type Lang, type MessageKey } from '../../shared/i18n';
 import { issuesFromZod } from '../../shared/validation';
-import { appVersion } from '../services/version';
+import { appVersion } from '../services/storage/version';
 import { parseCommandLine, placeholderOf } from './arguments';
 import { commandsNamed, type CommandSpec } from './commandTable';
 import { CallFailed, CliError, exitCodes, UsageError } from './errors';
@@ -102,7 +102,7 @@ function fieldLabel(path: string, lang: Lang, spec: CommandSpec | null): string 
 function issueLines(issues: ErrorPayload['issues'], lang: Lang, spec: CommandSpec | null): string[] {
   return issues.map((issue) => {
     const label = fieldLabel(issue.path.join('.'), lang, spec);
-    const message = translate(lang, issue.key as MessageKey, issue.params);
+    const message = issueSentence(issue, translatorIn(lang));
     return label ? `${label}: ${message}` : message;
   });
 }
@@ -122,9 +122,9 @@ function report(thrown: unknown, lang: Lang, io: CliIo, where: Where): number {
     return exitCodes.usage;
   }
   if (error instanceof CallFailed) {
-    const { message, issues } = error.payload;
-    io.err([`${error.payload.code}: ${message}`, ...issueLines(issues, lang, where.spec)].join('\n'));
-    return exitCodeOf(error.payload.code);
+    const { code, issues } = error.payload;
+    io.err([`${code}: ${errorSentence(error.payload, translatorIn(lang))}`, ...issueLines(issues, lang, where.spec)].join('\n'));
+    return exitCodeOf(code);
   }
   if (error instanceof CliError) {
     const lines = [`${error.code}: ${translate(lang, error.key, error.params)}`];

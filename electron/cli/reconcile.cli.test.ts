@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, civilDateInVietnam, formatCivilDate } from '../../shared/rules/dates';
-import { csvText } from '../services/importing/fixtures';
-import { freshFolder, so86 } from './testSupport';
+import { csvText } from '../testkit/importFiles';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 const today = civilDateInVietnam(new Date());

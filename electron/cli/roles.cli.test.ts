@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText, memberKeys, memberRow } from '../services/importing/fixtures';
-import { Registry } from '../services/registry/registry';
+import { csvText, memberKeys, memberRow } from '../testkit/importFiles';
+import { Registry } from '../services/storage/registry/registry';
 import { commandNames } from './main';
-import { freshFolder, so86 } from './testSupport';
+import { freshFolder, so86 } from '../testkit/cli';
 
 const adminPassword = 'mật khẩu quản trị 2026';
 const viewerPassword = 'mật khẩu người xem 2026';
@@ -100,7 +100,7 @@ describe('one door: the command line goes through the dispatcher', () => {
     expect([...commandNames].sort()).toEqual([...throughDispatcher, ...withoutRegistry].sort());
 
     // The command modules import from the services only what reads no registry: file paths, fingerprints, checking a report file against itself, the demo generator.
-    const allowed = new Set(['../../services/exchange/transfer#inspectWithoutRegistry', '../../services/packages#formatFingerprint', '../../services/demo/scenarios', '../../services/paths']);
+    const allowed = new Set(['../../services/domain/exchange/transfer#inspectWithoutRegistry', '../../services/formats/reportFiles#formatFingerprint', '../../services/application/demo/scenarios', '../../services/storage/paths']);
     const commandsFolder = path.join(import.meta.dirname, 'commands');
     for (const name of readdirSync(commandsFolder)) {
       const source = readFileSync(path.join(commandsFolder, name), 'utf8');

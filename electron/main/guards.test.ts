@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
-import { createDispatcher, toErrorPayload } from '../services/api/dispatch';
-import { AppSession } from '../services/session';
+import { createDispatcher, toErrorPayload } from '../services/application/api/dispatch';
+import { AppSession } from '../services/application/session';
 import { isTrustedRendererUrl } from './config';
 import { createIpcCallHandler, denyAllPermissions, guardDownloads, lockDownContents, type DownloadItemLike, type DownloadSession, type GuardedContents, type PermissionSession } from './guards';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
-import type { Dispatch } from '../services/api/dispatch';
+import type { Dispatch } from '../services/application/api/dispatch';
 
 /** The parts of Electron's objects the guards use, so the guards are plain functions a test can drive. */
 export interface SenderFrame {

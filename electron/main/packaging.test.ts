@@ -5,7 +5,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
-import { resourcePaths } from '../services/resources';
+import { resourcePaths } from '../services/application/resources';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

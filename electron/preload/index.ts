@@ -5,7 +5,7 @@ const declaredCalls = new Set<string>(callNames);
 
 const unknownCall = (name: string): Envelope<never> => ({
   ok: false,
-  error: { code: 'UNKNOWN_CALL', params: { name: name.slice(0, 64) }, message: 'Yêu cầu không được hỗ trợ.', issues: [] },
+  error: { code: 'UNKNOWN_CALL', params: { name: name.slice(0, 64) }, issues: [] },
 });
 
 /** Exactly the contract: one function per declared call name, one event subscription, nothing of Node or Electron. */

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDispatcher } from '../services/api/dispatch';
-import { startBackupSchedule } from '../services/backup';
-import { fileLogger, stderrLogger } from '../services/log';
-import type { FromHost, ServiceHostData, ToHost } from '../services/serviceHost/protocol';
-import { AppSession } from '../services/session';
+import { createDispatcher } from '../services/application/api/dispatch';
+import { startBackupSchedule } from '../services/application/backupSchedule';
+import { fileLogger, stderrLogger } from '../services/storage/log';
+import type { FromHost, ServiceHostData, ToHost } from '../services/application/serviceHost/protocol';
+import { AppSession } from '../services/application/session';
 
 /*
  * The service host: the application's session and every service, in a worker thread, so that

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { useSession } from './app/sessionStore';
+import { useSession } from './state/sessionStore';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 

@@ -1,9 +1,11 @@
 import type { OpenOptions } from '../../db/connection';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
-import { demoAdministrator } from '../../electron/services/demo/scenarios';
-import { ServiceHostClient } from '../../electron/services/serviceHost/client';
-import { serviceHostSource } from '../../electron/services/serviceHost/source';
-import { appVersion } from '../../electron/services/version';
+import { errorSentence } from '../../shared/errors';
+import { translatorIn } from '../../shared/i18n';
+import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
+import { ServiceHostClient } from '../../electron/services/application/serviceHost/client';
+import { serviceHostSource } from '../../electron/services/application/serviceHost/source';
+import { appVersion } from '../../electron/services/storage/version';
 
 /** Every figure is measured twice, on the encrypted registry and on the same work without encryption. */
 export type Mode = 'encrypted' | 'plain';
@@ -29,7 +31,7 @@ export class BenchHost {
 
   async call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>> {
     const envelope = await this.client.dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
+    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${errorSentence(envelope.error, translatorIn('vi'))}`);
     return envelope.value as CallOutput<Name>;
   }
 

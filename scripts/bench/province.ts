@@ -2,13 +2,13 @@ import path from 'node:path';
 import { newId } from '../../shared/ids';
 import { civilDateInVietnam } from '../../shared/rules/dates';
 import { seededRandom } from '../../shared/seededRandom';
-import { generateDemoMembers } from '../../electron/services/demo/generate';
-import { placeName } from '../../electron/services/demo/names';
-import { demoPeriod } from '../../electron/services/demo/packages';
-import { provinces } from '../../electron/services/demo/places';
-import { demoAdministrator, provinceDemo } from '../../electron/services/demo/scenarios';
-import { csvText, xlsxBytes } from '../../electron/services/importing/fixtures';
-import { Registry } from '../../electron/services/registry/registry';
+import { generateDemoMembers } from '../../electron/services/application/demo/generate';
+import { placeName } from '../../electron/services/application/demo/names';
+import { demoPeriod } from '../../electron/services/application/demo/packages';
+import { provinces } from '../../electron/services/application/demo/places';
+import { demoAdministrator, provinceDemo } from '../../electron/services/application/demo/scenarios';
+import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
+import { Registry } from '../../electron/services/storage/registry/registry';
 import type { BenchOptions } from './commune';
 import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
 import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
@@ -21,7 +21,7 @@ const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell
  * A members file as a province-sized office would import it: made-up members of communes of
  * one province, each with a unique code, in the import template's columns.
  */
-function memberLines(rows: number, seed: number): (string | null)[][] {
+export function memberLines(rows: number, seed: number): (string | null)[][] {
   const random = seededRandom(seed);
   const province = provinces.find((candidate) => candidate.name === 'An Giang')!;
   const places = new Set<string>();
@@ -46,8 +46,8 @@ function memberLines(rows: number, seed: number): (string | null)[][] {
   return lines;
 }
 
-/** Imports a members file into a new registry of the province through the service host. */
-async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array) {
+/** Imports a members file into a new registry of the province through the service host; `atCall` runs just before the call. */
+export async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array, atCall?: () => void) {
   const databaseFile = path.join(folder, name);
   const created = await Registry.create(
     databaseFile,
@@ -57,6 +57,7 @@ async function importInto(folder: string, name: string, mode: Mode, fileName: st
   created.registry.close();
   const host = await BenchHost.open(databaseFile, mode);
   const contentBase64 = Buffer.from(content).toString('base64');
+  atCall?.();
   const imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName, contentBase64, jobId: newId() })));
   return { host, imported };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, civilDateInVietnam } from '../../shared/rules/dates';
 import { openAppThroughServiceHost, root } from '../../e2e/harness';
-import { demoAdministrator } from '../../electron/services/demo/scenarios';
+import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
 import { benchPassword, type BenchHost } from './host';
 import { latency, type Latency } from './measure';
 import type { MemberQueries } from './members';

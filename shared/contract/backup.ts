@@ -38,7 +38,8 @@ export const BackupStatus = z.object({
   schedule: BackupSchedule,
   /** The folder scheduled backups go to, with the default spelled out. */
   scheduleFolder: z.string(),
-  lastScheduledFailure: z.object({ at: Instant, code: z.string(), message: z.string() }).nullable(),
+  /** Worded by the reader, like every error (shared/errors.ts). */
+  lastScheduledFailure: z.object({ at: Instant, code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 

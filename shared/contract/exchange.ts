@@ -81,7 +81,8 @@ export const PackageFileResult = z.object({
   fileName: z.string(),
   outcome: ImportOutcome.shape.outcome.nullable(),
   summary: PackageSummary.omit({ report: true }).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Worded by the reader, like every error (shared/errors.ts). */
+  error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
 });
 export type PackageFileResult = z.infer<typeof PackageFileResult>;
 

@@ -4,8 +4,13 @@ import { Id, requiredText, text } from '../domain/primitives';
 import { ImportKind } from '../importing/columns';
 import { dataEntry, everyone, readCall, writeCall } from './define';
 
-/** Import files larger than this are refused: 50 MB holds several hundred thousand rows. */
-export const maximumImportBytes = 50 * 1024 * 1024;
+/**
+ * Import files larger than this are refused before a byte is read. Checking and writing 100,000
+ * member rows (a 12.8 MB CSV) adds about 340 MB to the service host's resident memory, roughly
+ * 27 times the file (docs/BENCHMARKS.md, 5 December 2026): 16 MB keeps an import's own memory
+ * under about 450 MB, and holds about 120,000 rows of the template's columns.
+ */
+export const maximumImportBytes = 16 * 1024 * 1024;
 /** The limit as messages name it. */
 export const maximumImportSize = `${maximumImportBytes / (1024 * 1024)} MB`;
 /** The problems one call reports at most; the count says how many there are in all. */

@@ -41,10 +41,10 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 }
 
+/** A refusal or failure as it crosses to the window or the command line: facts only, worded by the reader (shared/errors.ts). */
 export const ErrorPayload = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-  message: z.string(),
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
 });
 export type ErrorPayload = z.infer<typeof ErrorPayload>;

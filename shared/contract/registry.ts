@@ -405,7 +405,9 @@ export const EnterpriseRow = EnterpriseInput.required({ id: true }).extend({ not
 
 /** Scans of the application, the decision, the report: PDF or an image, at most 10 MB. */
 export const maximumAttachmentBytes = 10 * 1024 * 1024;
+/** The only list of accepted types: the server reads each from the file's first bytes, the file picker offers these. */
 export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp'] as const;
+export type AttachmentMediaType = (typeof attachmentMediaTypes)[number];
 
 export const AttachmentInput = z
   .object({

@@ -46,6 +46,11 @@ export function translate(lang: Lang, key: MessageKey, params: MessageParams = {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** `translate` with the language fixed, shaped like the window's `t`. */
+export function translatorIn(lang: Lang): (key: MessageKey, params?: MessageParams) => string {
+  return (key, params) => translate(lang, key, params);
+}
+
 export function allMessageKeys(): string[] {
   return [...tables.vi.keys()];
 }

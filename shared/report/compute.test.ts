@@ -4,7 +4,7 @@ import { defaultDeadlineSettings } from '../rules/settings';
 import { combineReports } from './combine';
 import { computeReport, periodYears, type ReportEvent, type ReportInput, type ReportTrip } from './compute';
 import { ReportData } from './data';
-import { modelAppendix02Rows, modelPeriod, modelSelfFundedOrPrivate, modelTrips } from './modelFixture';
+import { modelAppendix02Rows, modelPeriod, modelSelfFundedOrPrivate, modelTrips } from '../testkit/reportModel';
 
 const flagContext = { today: '2026-06-15', settings: defaultDeadlineSettings, calendar: createHolidayCalendar() };
 const unit = { code: 'AG', name: 'Tỉnh ủy An Giang', level: 'province' as const };

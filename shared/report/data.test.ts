@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complianceFlags } from '../domain/enums';
 import { ReportData } from './data';
-import { modelReportData } from './modelFixture';
+import { modelReportData } from '../testkit/reportModel';
 
 describe('report data', () => {
   it('reads a report file from a version that knew fewer flags, the newer flags counted as 0', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../i18n';
 import { type ReportData, emptyComplianceFlagCounts } from './data';
-import { modelReportData } from './modelFixture';
+import { modelReportData } from '../testkit/reportModel';
 import {
   ReportMeta,
   applyNarrativeEdits,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelReportData } from './modelFixture';
+import { modelReportData } from '../testkit/reportModel';
 import { ReportMeta, narrativeTemplate } from './narrative';
 import { footnoteSegments, tokenPieces, writeFootnoteSegments, writeTokenPieces } from './narrativeMarkup';
 

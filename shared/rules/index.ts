@@ -6,6 +6,7 @@ export * from './lunar';
 export * from './memberArchive';
 export * from './settings';
 export * from './tripChecks';
+export * from './tripDates';
 export * from './tripCorrection';
 export * from './tripMachine';
 export * from './types';

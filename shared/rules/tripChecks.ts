@@ -6,9 +6,10 @@ import {
   tripActivityHandling,
   tripDurationBracket,
 } from './brackets';
-import { addDays, type CivilDate, formatCivilDate, isAfter, isBefore, realDateOrNull } from './dates';
+import { addDays, type CivilDate, formatCivilDate, isAfter, realDateOrNull } from './dates';
 import type { HolidayCalendar } from './holidays';
 import type { DeadlineSettings } from './settings';
+import { dateOrderIssues, futureDateIssue, type TripDates } from './tripDates';
 import type { RuleIssue, RuleMessage, TripFacts, TripField } from './types';
 import { addWorkingDays } from './workdays';
 
@@ -37,8 +38,24 @@ export function commitmentRequired(trip: Pick<TripFacts, 'purpose'>): boolean {
 }
 
 /** The departure a date must precede: the actual one once known, else the planned one. */
-function effectiveDeparture(trip: TripFacts): CivilDate | null {
+export function effectiveDeparture(trip: TripFacts): CivilDate | null {
   return realDateOrNull(trip.actualDeparture) ?? realDateOrNull(trip.plannedDeparture);
+}
+
+/** The trip's own dates by the names the order rules use; dates that are not real days are left out. */
+export function tripDates(trip: TripFacts): TripDates {
+  return {
+    plannedDeparture: realDateOrNull(trip.plannedDeparture),
+    plannedReturn: realDateOrNull(trip.plannedReturn),
+    actualDeparture: realDateOrNull(trip.actualDeparture),
+    actualReturn: realDateOrNull(trip.actualReturn),
+    applicationDate: realDateOrNull(trip.applicationDate),
+    commitmentDate: realDateOrNull(trip.commitmentDate),
+    approvalDate: realDateOrNull(trip.approvalDate),
+    extendedReturn: realDateOrNull(trip.extendedReturn),
+    returnReportDate: realDateOrNull(trip.returnReportDate),
+    departure: effectiveDeparture(trip),
+  };
 }
 
 const pastOnlyFields = [
@@ -56,51 +73,18 @@ const pastOnlyFields = [
  * that must already have happened may not lie in the future.
  */
 export function validateTripFields(trip: TripFacts, today?: CivilDate): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  const add = (field: TripField, key: RuleIssue['key'], params: Record<string, CivilDate>) =>
-    issues.push({ field, key, params: formatDates(params) });
-  const plannedDeparture = realDateOrNull(trip.plannedDeparture);
-  const plannedReturn = realDateOrNull(trip.plannedReturn);
-  const actualDeparture = realDateOrNull(trip.actualDeparture);
-  const actualReturn = realDateOrNull(trip.actualReturn);
-  const applicationDate = realDateOrNull(trip.applicationDate);
-  const commitmentDate = realDateOrNull(trip.commitmentDate);
-  const approvalDate = realDateOrNull(trip.approvalDate);
-  const extendedReturn = realDateOrNull(trip.extendedReturn);
-  const returnReportDate = realDateOrNull(trip.returnReportDate);
-  const departure = effectiveDeparture(trip);
-
-  if (plannedDeparture && plannedReturn && isBefore(plannedReturn, plannedDeparture)) {
-    add('plannedReturn', 'check.plannedReturnBeforeDeparture', { plannedDeparture });
-  }
-  if (actualReturn && !actualDeparture) add('actualReturn', 'check.returnWithoutDeparture', {});
-  if (actualDeparture && actualReturn && isBefore(actualReturn, actualDeparture)) {
-    add('actualReturn', 'check.actualReturnBeforeDeparture', { actualDeparture });
-  }
-  if (departure && applicationDate && isAfter(applicationDate, departure)) {
-    add('applicationDate', 'check.applicationAfterDeparture', { departure });
-  }
-  if (departure && commitmentDate && isAfter(commitmentDate, departure)) {
-    add('commitmentDate', 'check.commitmentAfterDeparture', { departure });
-  }
-  if (departure && approvalDate && isAfter(approvalDate, departure)) {
-    add('approvalDate', 'check.approvalAfterDeparture', { departure });
-  }
-  if (applicationDate && approvalDate && isBefore(approvalDate, applicationDate)) {
-    add('approvalDate', 'check.approvalBeforeApplication', { applicationDate });
-  }
-  if (plannedReturn && extendedReturn && !isAfter(extendedReturn, plannedReturn)) {
-    add('extendedReturn', 'check.extendedReturnNotLater', { plannedReturn });
-  }
-  if (trip.overstay === 'permitted' && !extendedReturn) add('overstay', 'check.permittedOverstayWithoutExtension', {});
-  if (returnReportDate && !actualReturn) add('returnReportDate', 'check.reportWithoutReturn', {});
-  if (actualReturn && returnReportDate && isBefore(returnReportDate, actualReturn)) {
-    add('returnReportDate', 'check.reportBeforeReturn', { actualReturn });
-  }
+  const dates = tripDates(trip);
+  // The record holds one extension, so it must run past the planned return.
+  const issues = dateOrderIssues({ ...dates, permittedReturn: dates.plannedReturn }, { editing: true });
+  const add = (field: TripField, key: RuleIssue['key']) => issues.push({ field, key, params: {} });
+  if (dates.actualReturn && !dates.actualDeparture) add('actualReturn', 'check.returnWithoutDeparture');
+  if (trip.overstay === 'permitted' && !dates.extendedReturn) add('overstay', 'check.permittedOverstayWithoutExtension');
+  if (dates.returnReportDate && !dates.actualReturn) add('returnReportDate', 'check.reportWithoutReturn');
   if (today !== undefined) {
     for (const field of pastOnlyFields) {
-      const value = realDateOrNull(trip[field]);
-      if (value && isAfter(value, today)) add(field, 'check.dateInFuture', { today });
+      const value = dates[field];
+      const issue = value ? futureDateIssue(field, value, today) : null;
+      if (issue) issues.push(issue);
     }
   }
   return issues;
@@ -210,8 +194,4 @@ export function borderPassUnreported(trip: TripFacts): boolean {
   if (trip.travelDocument !== 'border_pass' || actualDeparture === null) return false;
   const applicationDate = realDateOrNull(trip.applicationDate);
   return applicationDate === null || isAfter(applicationDate, actualDeparture);
-}
-
-function formatDates(params: Record<string, CivilDate>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([name, date]) => [name, formatCivilDate(date)]));
 }

@@ -32,7 +32,7 @@ describe('correcting the last step', () => {
   it('refuses a correction the rules would have refused when the step was recorded', () => {
     expect(correctLastStep(returned, returnStep, { actualReturn: '2026-01-09' }, context)).toEqual({
       ok: false,
-      issues: [{ field: 'actualReturn', key: 'reason.return.beforeDeparture', params: { actualReturn: '09/01/2026', actualDeparture: '10/01/2026' } }],
+      issues: [{ field: 'actualReturn', key: 'check.actualReturnBeforeDeparture', params: { actualReturn: '09/01/2026', actualDeparture: '10/01/2026' } }],
     });
   });
 
@@ -42,7 +42,7 @@ describe('correcting the last step', () => {
     const earlier = { previousExtendedReturn: '2026-02-10' };
     expect(factsBeforeStep(extended, step, earlier)).toMatchObject({ extendedReturn: '2026-02-10', overstay: 'permitted' });
     const input = { extendedReturn: '2026-02-05', extensionRef: '3-QĐ', extensionDate: '2026-01-15' };
-    expect(correctLastStep(extended, step, input, { today: context.today, earlier })).toMatchObject({ ok: false, issues: [{ key: 'reason.extend.notLater' }] });
+    expect(correctLastStep(extended, step, input, { today: context.today, earlier })).toMatchObject({ ok: false, issues: [{ key: 'check.extendedReturnNotLater' }] });
   });
 });
 

@@ -170,27 +170,27 @@ describe('refused preconditions', () => {
       'reason.plannedPeriodMissing',
     ]),
     refusal('an application needs a forward period', { ...tripIn.draft, plannedReturn: '2025-05-01' }, 'submit', {}, [
-      'reason.plannedReturnBeforeDeparture',
+      'check.plannedReturnBeforeDeparture',
     ]),
     refusal('an application after the planned departure', tripIn.draft, 'submit', { applicationDate: '2025-05-11' }, [
-      'reason.submit.applicationAfterDeparture',
+      'check.applicationAfterDeparture',
     ]),
     refusal('a commitment signed after the planned departure', tripIn.draft, 'submit', { commitmentDate: '2025-05-12' }, [
-      'reason.submit.commitmentAfterDeparture',
+      'check.commitmentAfterDeparture',
     ]),
     refusal('an application without the cell’s opinion', tripIn.draft, 'submit', { cellOpinion: '   ' }, ['reason.required']),
     refusal('a permission dated before the application', tripIn.submitted, 'approve', { approvalDate: '2025-04-19' }, [
-      'reason.approve.beforeApplication',
+      'check.approvalBeforeApplication',
     ]),
     refusal('a permission dated after the planned departure', tripIn.submitted, 'approve', { approvalDate: '2025-05-11' }, [
-      'reason.approve.afterDeparture',
+      'check.approvalAfterDeparture',
     ]),
     refusal('a permission with no decision number or committee', tripIn.submitted, 'approve', { approvalRef: ' ', approvingCommittee: '' }, [
       'reason.required',
       'reason.required',
     ]),
     refusal('a refusal dated before the application', tripIn.submitted, 'reject', { decisionDate: '2025-04-01' }, [
-      'reason.decisionBeforeApplication',
+      'check.decisionBeforeApplication',
     ]),
     refusal('a refusal without a reason', tripIn.submitted, 'reject', { reason: '' }, ['reason.required']),
     refusal('a cancellation without a reason', tripIn.approved, 'cancel', { reason: '' }, ['reason.required']),
@@ -198,20 +198,20 @@ describe('refused preconditions', () => {
       'reason.cancel.departed',
     ]),
     refusal('a departure before the permission decision', tripIn.approved, 'depart', { actualDeparture: '2025-04-24' }, [
-      'reason.depart.beforeApproval',
+      'check.departureBeforeApproval',
     ]),
-    refusal('a departure in the future', tripIn.approved, 'depart', { actualDeparture: '2025-07-01' }, ['reason.dateInFuture']),
+    refusal('a departure in the future', tripIn.approved, 'depart', { actualDeparture: '2025-07-01' }, ['check.dateInFuture']),
     refusal('a departure on a day that does not exist', tripIn.approved, 'depart', { actualDeparture: '2025-02-30' }, [
       'reason.dateInvalid',
     ]),
     refusal('an extension that does not move the return later', tripIn.departed, 'extend', { extendedReturn: '2025-05-20' }, [
-      'reason.extend.notLater',
+      'check.extendedReturnNotLater',
     ]),
     refusal('a second extension shorter than the first', tripIn.extended, 'extend', { extendedReturn: '2025-06-01' }, [
-      'reason.extend.notLater',
+      'check.extendedReturnNotLater',
     ]),
     refusal('an extension decided before the departure', tripIn.departed, 'extend', { extensionDate: '2025-05-09' }, [
-      'reason.extend.decisionBeforeDeparture',
+      'check.extensionBeforeDeparture',
     ]),
     refusal('an extension without its decision number', tripIn.departed, 'extend', { extensionRef: '' }, ['reason.required']),
     refusal(
@@ -219,7 +219,7 @@ describe('refused preconditions', () => {
       tripIn.departed,
       'record_unauthorised_stay',
       { recordedOn: '2025-05-15' },
-      ['reason.unauthorisedStay.notOverdue', 'reason.unauthorisedStay.recordedTooEarly'],
+      ['reason.unauthorisedStay.notOverdue', 'check.unauthorisedStayTooEarly'],
       early,
     ),
     refusal(
@@ -227,14 +227,14 @@ describe('refused preconditions', () => {
       tripIn.extended,
       'record_unauthorised_stay',
       { recordedOn: '2025-06-10' },
-      ['reason.unauthorisedStay.notOverdue', 'reason.unauthorisedStay.recordedTooEarly'],
+      ['reason.unauthorisedStay.notOverdue', 'check.unauthorisedStayTooEarly'],
       untilReturn,
     ),
-    refusal('a return before the departure', tripIn.departed, 'return', { actualReturn: '2025-05-09' }, ['reason.return.beforeDeparture']),
+    refusal('a return before the departure', tripIn.departed, 'return', { actualReturn: '2025-05-09' }, ['check.actualReturnBeforeDeparture']),
     refusal('a return report before the return', tripIn.returned, 'report', { returnReportDate: '2025-05-19' }, [
-      'reason.report.beforeReturn',
+      'check.reportBeforeReturn',
     ]),
-    refusal('closing before the return report', tripIn.reported, 'close', { closedOn: '2025-05-25' }, ['reason.close.beforeReport']),
+    refusal('closing before the return report', tripIn.reported, 'close', { closedOn: '2025-05-25' }, ['check.closedBeforeReport']),
     refusal('closing without an evaluation', tripIn.reported, 'close', { evaluation: ' ' }, ['reason.required']),
   ];
 
@@ -252,7 +252,7 @@ describe('refused preconditions', () => {
     expect(issues).toEqual([
       { key: 'reason.approve.memberUnderReview', params: {} },
       { field: 'approvalRef', key: 'reason.required', params: {} },
-      { field: 'approvalDate', key: 'reason.dateInFuture', params: { date: '02/07/2025', today: '30/06/2025' } },
+      { field: 'approvalDate', key: 'check.dateInFuture', params: { date: '02/07/2025', today: '30/06/2025' } },
     ]);
   });
 
@@ -260,7 +260,7 @@ describe('refused preconditions', () => {
     expect(checkTransition(tripIn.approved, 'depart', { actualDeparture: '2025-04-24' }, context)).toEqual([
       {
         field: 'actualDeparture',
-        key: 'reason.depart.beforeApproval',
+        key: 'check.departureBeforeApproval',
         params: { actualDeparture: '24/04/2025', approvalDate: '25/04/2025' },
       },
     ]);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { OverstayKind, TripState } from '../domain/enums';
 import { CivilDate, requiredText, text } from '../domain/primitives';
 import { permittedReturn } from './brackets';
-import { earliest, formatCivilDate, isAfter, isBefore, realDateOrNull } from './dates';
-import { commitmentRequired } from './tripChecks';
+import { formatCivilDate, isAfter, realDateOrNull } from './dates';
+import { commitmentRequired, tripDates } from './tripChecks';
+import { dateOrderIssues, futureDateIssue, type TripDateName, type TripDates } from './tripDates';
 import type { MemberFacts, RuleIssue, TripFacts, TripRecordFacts } from './types';
 
 /**
@@ -208,45 +209,37 @@ function plannedPeriodIssues(trip: TripFacts): RuleIssue[] {
   if (plannedDeparture === null || plannedReturn === null) {
     return [{ field: plannedDeparture === null ? 'plannedDeparture' : 'plannedReturn', key: 'reason.plannedPeriodMissing', params: {} }];
   }
-  if (isBefore(plannedReturn, plannedDeparture)) {
-    return [
-      {
-        field: 'plannedReturn',
-        key: 'reason.plannedReturnBeforeDeparture',
-        params: { plannedReturn: formatCivilDate(plannedReturn), plannedDeparture: formatCivilDate(plannedDeparture) },
-      },
-    ];
-  }
-  return [];
+  return dateOrderIssues({ plannedDeparture, plannedReturn }, { editing: false });
 }
 
-/** A date with the name it has in the input and in the refusal's message parameters. */
-type NamedDate = readonly [name: string, date: CivilDate | null];
-
-/** Collects the input problems of one transition; the date helpers return the checked value or null. */
+/** Collects the input problems of one transition, and the dates it records for the order check. */
 class InputChecker {
   readonly issues: RuleIssue[] = [];
+  /** The dates the input records, by the names the order rules use. */
+  readonly recorded: TripDates = {};
 
   constructor(private readonly today: CivilDate) {}
 
   /** A date of something that has happened: a real day, not after today. */
-  date(field: string, value: unknown): CivilDate | null {
-    const date = this.anyDate(field, value);
-    if (date === null || !isAfter(date, this.today)) return date;
-    this.issues.push({
-      field,
-      key: 'reason.dateInFuture',
-      params: { date: formatCivilDate(date), today: formatCivilDate(this.today) },
-    });
-    return null;
+  date(field: TripDateName, value: unknown): void {
+    const date = this.realDay(field, value);
+    if (date === null) return;
+    const future = futureDateIssue(field, date, this.today);
+    if (future === null) this.recorded[field] = date;
+    else this.issues.push(future);
   }
 
-  optionalDate(field: string, value: unknown): CivilDate | null {
-    return value === null || value === undefined || value === '' ? null : this.date(field, value);
+  optionalDate(field: TripDateName, value: unknown): void {
+    if (value !== null && value !== undefined && value !== '') this.date(field, value);
   }
 
   /** A real day that may lie ahead, such as a new return date. */
-  anyDate(field: string, value: unknown): CivilDate | null {
+  anyDate(field: TripDateName, value: unknown): void {
+    const date = this.realDay(field, value);
+    if (date !== null) this.recorded[field] = date;
+  }
+
+  private realDay(field: TripDateName, value: unknown): CivilDate | null {
     const date = typeof value === 'string' ? realDateOrNull(value) : null;
     if (date === null) this.issues.push({ field, key: 'reason.dateInvalid', params: {} });
     return date;
@@ -262,111 +255,62 @@ class InputChecker {
     this.issues.push({ field, key: 'reason.required', params: {} });
   }
 
-  /** Refuses the first date, by its name, when it falls before the second; the same day is fine. */
-  notBefore(key: RuleIssue['key'], first: NamedDate, second: NamedDate): void {
-    this.compare(key, first, second, isBefore);
-  }
-
-  /** Refuses the first date, by its name, when it falls after the second; the same day is fine. */
-  notAfter(key: RuleIssue['key'], first: NamedDate, second: NamedDate): void {
-    this.compare(key, first, second, isAfter);
-  }
-
-  /** Refuses the first date, by its name, unless it falls after the second. */
-  after(key: RuleIssue['key'], first: NamedDate, second: NamedDate): void {
-    this.compare(key, first, second, (a, b) => !isAfter(a, b));
-  }
-
-  private compare(
-    key: RuleIssue['key'],
-    [firstName, first]: NamedDate,
-    [secondName, second]: NamedDate,
-    refused: (first: CivilDate, second: CivilDate) => boolean,
-  ): void {
-    if (first === null || second === null || !refused(first, second)) return;
-    this.issues.push({
-      field: firstName,
-      key,
-      params: { [firstName]: formatCivilDate(first), [secondName]: formatCivilDate(second) },
-    });
+  /** The trip's dates as they would stand after the step, checked in the one list of date orders for the dates the step records. */
+  dateOrder(trip: TripRecordFacts): void {
+    const recordedNames = Object.keys(this.recorded) as TripDateName[];
+    const before = tripDates(trip);
+    const departure = this.recorded.actualDeparture ?? before.departure;
+    const dates: TripDates = { ...before, permittedReturn: permittedReturn(trip), ...this.recorded, departure };
+    this.issues.push(...dateOrderIssues(dates, { dates: recordedNames, editing: false }));
   }
 }
 
 function inputIssues(trip: TripRecordFacts, transition: TripTransition, input: object, today: CivilDate): RuleIssue[] {
   const check = new InputChecker(today);
   const value = input as Record<string, unknown>;
-  const applicationDate = realDateOrNull(trip.applicationDate);
-  const approvalDate = realDateOrNull(trip.approvalDate);
-  const plannedDeparture = realDateOrNull(trip.plannedDeparture);
-  const actualDeparture = realDateOrNull(trip.actualDeparture);
-  const actualReturn = realDateOrNull(trip.actualReturn);
-  const returnReportDate = realDateOrNull(trip.returnReportDate);
-  const permittedEnd = permittedReturn(trip);
 
   switch (transition) {
-    case 'submit': {
-      const applied = check.date('applicationDate', value.applicationDate);
-      check.notAfter('reason.submit.applicationAfterDeparture', ['applicationDate', applied], ['plannedDeparture', plannedDeparture]);
-      const committed = check.optionalDate('commitmentDate', value.commitmentDate);
-      check.notAfter('reason.submit.commitmentAfterDeparture', ['commitmentDate', committed], ['plannedDeparture', plannedDeparture]);
+    case 'submit':
+      check.date('applicationDate', value.applicationDate);
+      check.optionalDate('commitmentDate', value.commitmentDate);
       check.text('cellOpinion', value.cellOpinion);
       break;
-    }
-    case 'approve': {
+    case 'approve':
       check.text('approvalRef', value.approvalRef);
       check.text('approvingCommittee', value.approvingCommittee);
-      const decided = check.date('approvalDate', value.approvalDate);
-      check.notBefore('reason.approve.beforeApplication', ['approvalDate', decided], ['applicationDate', applicationDate]);
-      const departure =
-        plannedDeparture && actualDeparture ? earliest(plannedDeparture, actualDeparture) : (plannedDeparture ?? actualDeparture);
-      check.notAfter('reason.approve.afterDeparture', ['approvalDate', decided], ['departure', departure]);
+      check.date('approvalDate', value.approvalDate);
       break;
-    }
-    case 'reject': {
+    case 'reject':
       check.text('reason', value.reason);
-      const decided = check.date('decisionDate', value.decisionDate);
-      check.notBefore('reason.decisionBeforeApplication', ['decisionDate', decided], ['applicationDate', applicationDate]);
+      check.date('decisionDate', value.decisionDate);
       break;
-    }
     case 'cancel':
       check.text('reason', value.reason);
       check.date('cancelledOn', value.cancelledOn);
       break;
-    case 'depart': {
-      const departed = check.date('actualDeparture', value.actualDeparture);
-      check.notBefore('reason.depart.beforeApproval', ['actualDeparture', departed], ['approvalDate', approvalDate]);
+    case 'depart':
+      check.date('actualDeparture', value.actualDeparture);
       break;
-    }
-    case 'extend': {
+    case 'extend':
       check.text('extensionRef', value.extensionRef);
-      const decided = check.date('extensionDate', value.extensionDate);
-      check.notBefore('reason.extend.decisionBeforeDeparture', ['extensionDate', decided], ['actualDeparture', actualDeparture]);
-      const newReturn = check.anyDate('extendedReturn', value.extendedReturn);
-      check.after('reason.extend.notLater', ['extendedReturn', newReturn], ['permittedReturn', permittedEnd]);
+      check.date('extensionDate', value.extensionDate);
+      check.anyDate('extendedReturn', value.extendedReturn);
       break;
-    }
-    case 'record_unauthorised_stay': {
-      const recorded = check.date('recordedOn', value.recordedOn);
-      check.after('reason.unauthorisedStay.recordedTooEarly', ['recordedOn', recorded], ['permittedReturn', permittedEnd]);
+    case 'record_unauthorised_stay':
+      check.date('recordedOn', value.recordedOn);
       break;
-    }
-    case 'return': {
-      const returned = check.date('actualReturn', value.actualReturn);
-      check.notBefore('reason.return.beforeDeparture', ['actualReturn', returned], ['actualDeparture', actualDeparture]);
+    case 'return':
+      check.date('actualReturn', value.actualReturn);
       break;
-    }
-    case 'report': {
-      const reported = check.date('returnReportDate', value.returnReportDate);
-      check.notBefore('reason.report.beforeReturn', ['returnReportDate', reported], ['actualReturn', actualReturn]);
+    case 'report':
+      check.date('returnReportDate', value.returnReportDate);
       check.contents('contents', value.contents);
       break;
-    }
-    case 'close': {
+    case 'close':
       check.text('evaluation', value.evaluation);
-      const closed = check.date('closedOn', value.closedOn);
-      check.notBefore('reason.close.beforeReport', ['closedOn', closed], ['returnReportDate', returnReportDate]);
+      check.date('closedOn', value.closedOn);
       break;
-    }
   }
+  check.dateOrder(trip);
   return check.issues;
 }

@@ -1,5 +1,6 @@
 export * from './collation';
 export * from './countries';
+export * from './fileName';
 export * from './fold';
 export * from './legacy';
 export * from './nationalId';

@@ -54,6 +54,8 @@ export async function importCommand({ options, positionals }: CommandInput, cont
     const report = await session.call(options['dry-run'] ? 'import.preview' : 'import.commit', request);
     if (context.json) context.printJson(report);
     for (const line of issueLines(report, context.lang)) io.err(line);
+    const unlisted = report.issueCount - report.issues.length;
+    if (unlisted > 0) io.err(translate(context.lang, 'import.moreIssues', { count: unlisted, shown: report.issues.length }));
     if (report.issueCount > 0) {
       io.err(`IMPORT_ROWS_INVALID: ${translate(context.lang, 'error.IMPORT_ROWS_INVALID', { count: report.issueCount, rows: report.errorRows })}`);
       return 1;

@@ -12,10 +12,10 @@ declare global {
   }
 }
 
-/** A refused or failed call, with the code, the message and the field issues to show. */
+/** A refused or failed call, with the code, the message's parameters and the field issues to show. */
 export class ApiError extends Error {
   constructor(readonly payload: ErrorPayload) {
-    super(payload.message);
+    super(payload.code);
     this.name = 'ApiError';
   }
 

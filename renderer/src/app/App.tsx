@@ -3,7 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { onEvent } from '../api/client';
 import { UnlockScreen } from '../features/unlock/UnlockScreen';
 import { lazyScreen } from './lazyScreen';
-import { useSession } from './sessionStore';
+import { useSession } from '../state/sessionStore';
 
 // The sign-in screen comes with the page; the rest loads while a person types their password.
 const Shell = lazyScreen(async () => (await import('./Shell')).Shell);

@@ -1,7 +1,7 @@
 import { MemberPage, NewMemberPage } from '../features/members/MemberPage';
 import { TripFormPage } from '../features/trips/TripForm';
 import { TripPage } from '../features/trips/TripPage';
-import type { Detail } from './navigation';
+import type { Detail } from '../state/navigation';
 
 /** The record opened from a list, in place of the list; keyed so that another record starts afresh. */
 export function DetailScreen({ detail }: { detail: Detail }) {

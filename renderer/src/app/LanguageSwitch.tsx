@@ -1,7 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
 import type { Lang } from '../../../shared/i18n';
 import { useT } from '../i18n';
-import { useSession } from './sessionStore';
+import { useSession } from '../state/sessionStore';
 
 export function LanguageSwitch() {
   const t = useT();

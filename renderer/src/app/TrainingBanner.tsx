@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import { useSession } from './sessionStore';
+import { useSession } from '../state/sessionStore';
 
 /** Shown on every screen of a training registry so nobody mistakes it for real data. */
 export function TrainingBanner() {

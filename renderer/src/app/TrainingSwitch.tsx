@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { trainingAccount } from '../../../shared/domain/training';
 import { call } from '../api/client';
 import { useT } from '../i18n';
-import { errorText } from './errors';
-import { useSession } from './sessionStore';
+import { errorText } from '../api/errors';
+import { useSession } from '../state/sessionStore';
 
 /**
  * Opens the training registry (made with sample data the first time) or goes back to the real

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useT } from '../i18n';
-import { useNavigation } from './navigation';
+import { useNavigation } from '../state/navigation';
 
 /**
  * Marks the form on screen as holding unsaved typing while `unsaved` is true: moving elsewhere

@@ -1,6 +1,6 @@
 import { administrators, dataEntry } from '../../../shared/contract/define';
 import type { UserRole } from '../../../shared/domain/enums';
-import { useSession } from './sessionStore';
+import { useSession } from '../state/sessionStore';
 
 /**
  * Whether the signed-in role may make calls open to these roles, read from the contract's own

@@ -2,7 +2,7 @@ import { MultiSelect, Select, type ComboboxItem, type ComboboxParsedItem, type M
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../../shared/i18n';
 import { countryAliases, countryCodes, countryName, isCountryCode, rankMatches, searchableName, type CountryCode } from '../../../shared/text';
-import { useSession } from '../app/sessionStore';
+import { useSession } from '../state/sessionStore';
 
 interface CountryOption extends ComboboxItem {
   /** Every name the country is found by, folded: "han quoc", "korea", "kr". */

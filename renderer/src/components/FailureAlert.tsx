@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { errorText } from '../app/errors';
-import { hasMessage } from '../../../shared/i18n';
+import { errorText } from '../api/errors';
+import { issueSentence } from '../../../shared/errors';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n';
 
@@ -18,7 +18,7 @@ export function FailureAlert({ error, shownFields = [], 'data-testid': testId }:
   if (!error) return null;
   const issues = error instanceof ApiError ? error.payload.issues : [];
   const unplaced = issues.filter((issue) => !shownFields.includes(issue.path.join('.')));
-  const reasons = [...new Set(unplaced.map((issue) => t(hasMessage(issue.key) ? issue.key : 'validation.invalid', issue.params)))];
+  const reasons = [...new Set(unplaced.map((issue) => issueSentence(issue, t)))];
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid={testId ?? 'failure'}>
       {errorText(error, t)}

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useNavigation } from '../app/navigation';
+import { useNavigation } from '../state/navigation';
 import { useT } from '../i18n';
 
 interface PageHeaderProps {

@@ -5,7 +5,7 @@ import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { errorText } from '../app/errors';
+import { errorText } from '../api/errors';
 import { useT } from '../i18n';
 import { blobOf, download } from './files';
 import '../styles/printPreview.css';

@@ -2,7 +2,7 @@ import { Alert, Center, Loader, Text } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import { errorText } from '../app/errors';
+import { errorText } from '../api/errors';
 import { useT } from '../i18n';
 import { rowAt, type PagedList } from './pagedList';
 

@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { clearOnLock } from '../app/sessionStore';
+import { clearOnLock } from '../state/sessionStore';
 
 export interface Page<Row> {
   total: number;

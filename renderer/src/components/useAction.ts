@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { fieldErrors } from '../app/errors';
+import { fieldErrors } from '../api/errors';
 import { useT } from '../i18n';
 
 export interface Action {

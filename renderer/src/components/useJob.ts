@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { newId } from '../../../shared/ids';
 import { ApiError, call } from '../api/client';
-import { listenForJobProgress, useJobs, type JobState } from '../app/jobsStore';
+import { listenForJobProgress, useJobs, type JobState } from '../state/jobsStore';
 
 export interface Job {
   running: boolean;

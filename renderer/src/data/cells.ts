@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { CellRow } from '../../../shared/contract/registry';
 import { call } from '../api/client';
-import { clearOnLock } from '../app/sessionStore';
+import { clearOnLock } from '../state/sessionStore';
 
 interface CellsState {
   cells: CellRow[] | null;

@@ -5,7 +5,7 @@ import { civilDateInVietnam, type CivilDate } from '../../../shared/rules/dates'
 import { createHolidayCalendar, type HolidayCalendar } from '../../../shared/rules/holidays';
 import type { DeadlineSettings } from '../../../shared/rules/settings';
 import { call } from '../api/client';
-import { clearOnLock } from '../app/sessionStore';
+import { clearOnLock } from '../state/sessionStore';
 
 interface RegistrySettingsState {
   settings: RegistrySettings | null;

@@ -4,7 +4,7 @@ import type { Period } from '../../../shared/contract/dashboard';
 import type { RoundRow } from '../../../shared/contract/exchange';
 import { addDays, addMonths, civilDateInVietnam } from '../../../shared/rules/dates';
 import { call } from '../api/client';
-import { clearOnLock } from '../app/sessionStore';
+import { clearOnLock } from '../state/sessionStore';
 
 export function today(): string {
   return civilDateInVietnam(new Date());

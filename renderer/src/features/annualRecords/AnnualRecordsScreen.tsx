@@ -5,16 +5,17 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { AnnualRecordMember, AnnualRecordScope } from '../../../../shared/contract/annualRecords';
 import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { DateField, dateText, datePayload } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download, mediaTypeOf } from '../../components/files';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintPreview } from '../../components/PrintPreview';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useFormatNumber, useT } from '../../i18n';
-import { currentYear, useAnnualRecordFilter } from './annualRecordFilter';
+import { currentYear, useAnnualRecordFilter } from '../../data/annualRecordFilter';
 
 /** The years a supplement is usually chased for: the current one, a few before it and the next. */
 function yearOptions(): string[] {
@@ -22,14 +23,14 @@ function yearOptions(): string[] {
   return Array.from({ length: 7 }, (_, index) => String(now + 1 - index));
 }
 
-/** Prints supplements as Word or PDF files; busy while the file is made. */
-function usePrint() {
+/** Downloads supplements as a Word file to edit before printing; busy while the file is made. */
+function useDownloadDocx() {
   const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
-  const print = async (key: string, year: number, scope: AnnualRecordScope, format: 'docx' | 'pdf') => {
+  const print = async (key: string, year: number, scope: AnnualRecordScope) => {
     setBusy(key);
     try {
-      const file = await call('annualRecords.render', { year, scope, format });
+      const file = await call('annualRecords.render', { year, scope, format: 'docx' });
       download(blobOf(file.contentBase64, mediaTypeOf(file.fileName)), file.fileName);
       notifications.show({ color: 'green', autoClose: 3000, message: t('annualRecord.downloaded', { fileName: file.fileName }) });
     } catch (error) {
@@ -49,8 +50,10 @@ export function AnnualRecordsScreen() {
   const canEnterData = useCanEnterData();
   const read = useCallback(() => call('annualRecords.list', cellId ? { year, cellId } : { year }), [year, cellId]);
   const list = useRecord(read);
-  const { busy, print } = usePrint();
+  const { busy, print } = useDownloadDocx();
   const [marking, setMarking] = useState<AnnualRecordMember | null>(null);
+  const [previewed, setPreviewed] = useState<AnnualRecordScope | null>(null);
+  const loadPreview = useCallback(() => call('annualRecords.render', { year, scope: previewed ?? { kind: 'all' }, format: 'pdf' }), [year, previewed]);
 
   const cells = list.value?.cells ?? [];
   const cell = cells.find((entry) => entry.cellId === cellId) ?? null;
@@ -79,10 +82,10 @@ export function AnnualRecordsScreen() {
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={() => void print('group', year, groupScope, 'docx')} data-testid="annual-print-group-docx">
+              <Menu.Item onClick={() => void print('group', year, groupScope)} data-testid="annual-print-group-docx">
                 {t('annualRecord.asDocx')}
               </Menu.Item>
-              <Menu.Item onClick={() => void print('group', year, groupScope, 'pdf')} data-testid="annual-print-group-pdf">
+              <Menu.Item onClick={() => setPreviewed(groupScope)} data-testid="annual-print-group-pdf">
                 {t('annualRecord.asPdf')}
               </Menu.Item>
             </Menu.Dropdown>
@@ -162,7 +165,7 @@ export function AnnualRecordsScreen() {
                       variant="default"
                       leftSection={<IconPrinter size={14} />}
                       loading={busy === member.memberId}
-                      onClick={() => void print(member.memberId, year, { kind: 'member', memberCode: member.code }, 'docx')}
+                      onClick={() => void print(member.memberId, year, { kind: 'member', memberCode: member.code })}
                       data-testid="annual-print-member"
                     >
                       {t('annualRecord.printMember')}
@@ -184,6 +187,7 @@ export function AnnualRecordsScreen() {
           </Table.Tbody>
         </Table>
       )}
+      <PrintPreview title={previewed ? t('annualRecord.previewTitle', { year: String(year) }) : null} load={loadPreview} onClose={() => setPreviewed(null)} />
       {marking && (
         <MarkReceivedDialog
           member={marking}

@@ -5,7 +5,7 @@ import { Fragment, useCallback, useMemo, useState } from 'react';
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '../../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/client';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { DateField, dateLooksWrong, dateOf } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download, mediaTypeOf } from '../../components/files';
@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useFormatNumber, useT } from '../../i18n';
-import { AuditCheckCard } from '../settings/AuditCheckCard';
+import { AuditCheckCard } from '../../components/AuditCheckCard';
 
 const pageSize = 50;
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { EnterpriseRow } from '../../../../shared/contract/registry';
 import { civilDateInVietnam, yearOf } from '../../../../shared/rules/dates';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { DeleteButton } from '../../components/DeleteButton';
 import { FailureAlert } from '../../components/FailureAlert';

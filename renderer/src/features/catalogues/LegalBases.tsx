@@ -3,7 +3,7 @@ import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { LegalBasisRow } from '../../../../shared/contract/registry';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';

@@ -2,11 +2,11 @@ import { Card, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
-import { Dashboard } from '../dashboard/Dashboard';
-import { FirstSteps } from './FirstSteps';
+import { Dashboard } from './Dashboard';
+import { FirstSteps } from '../../components/FirstSteps';
 
 export function HomeScreen() {
   const t = useT();

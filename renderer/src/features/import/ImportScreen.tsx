@@ -9,7 +9,7 @@ import { formatCivilDate } from '../../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../../shared/text/countries';
 import { call } from '../../api/client';
 import { useCanEnterData } from '../../app/permissions';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/useJob';

@@ -5,7 +5,7 @@ import { MemberInput, type MemberDetail } from '../../../../shared/contract/regi
 import { genders, memberStatuses, type Gender, type MemberStatus } from '../../../../shared/domain/enums';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
-import { localFieldErrors } from '../../app/errors';
+import { localFieldErrors } from '../../api/errors';
 import { useUnsavedChanges } from '../../app/UnsavedChanges';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -14,7 +14,7 @@ import { focusFirstError } from '../../components/focusFirstError';
 import { useAction } from '../../components/useAction';
 import { useCells, useCellsStore } from '../../data/cells';
 import { useT } from '../../i18n';
-import { useMemberList } from './memberList';
+import { useMemberList } from '../../data/memberList';
 
 interface MemberDraft {
   code: string;

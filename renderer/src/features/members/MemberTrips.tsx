@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import type { MemberDetail } from '../../../../shared/contract/registry';
 import { useT } from '../../i18n';
-import { TripTable } from '../trips/TripTable';
+import { TripTable } from '../../components/TripTable';
 
 export function MemberTrips({ member }: { member: MemberDetail }) {
   const t = useT();

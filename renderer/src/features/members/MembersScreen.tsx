@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef } from 'react';
 import type { MemberRow } from '../../../../shared/contract/registry';
 import { memberStatuses } from '../../../../shared/domain/enums';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation } from '../../state/navigation';
 import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ListSearch } from '../../components/ListSearch';
@@ -12,9 +12,9 @@ import { PrintListButton } from '../../components/PrintListButton';
 import { call } from '../../api/client';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useCells } from '../../data/cells';
-import { FirstSteps } from '../home/FirstSteps';
+import { FirstSteps } from '../../components/FirstSteps';
 import { useFormatNumber, useT } from '../../i18n';
-import { useMemberList } from './memberList';
+import { useMemberList } from '../../data/memberList';
 
 export function MembersScreen() {
   const t = useT();

@@ -2,6 +2,7 @@ import { Alert, Button, FileButton, Group, Stack, Table, Text } from '@mantine/c
 import { IconFiles } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { PackageFileResult } from '../../../../shared/contract/exchange';
+import { errorSentence } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { readAsBase64 } from '../../components/files';
@@ -31,7 +32,7 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
     setResults(null);
     const wrongKind: PackageFileResult[] = chosen
       .filter((file) => !isPackageFile(file))
-      .map((file) => ({ fileName: file.name, outcome: null, summary: null, error: { code: 'NOT_A_REPORT_FILE', message: t('packageImport.wrongExtension', { fileName: file.name }) } }));
+      .map((file) => ({ fileName: file.name, outcome: null, summary: null, error: { code: 'NOT_A_REPORT_FILE', params: { fileName: file.name } } }));
     const packages = chosen.filter(isPackageFile);
     if (packages.length === 0) {
       setResults(wrongKind);
@@ -79,7 +80,7 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
                 <Table.Tr key={result.fileName} data-testid="package-batch-row">
                   <Table.Td>{result.fileName}</Table.Td>
                   <Table.Td>{result.summary ? `${result.summary.unit.name} (${result.summary.unit.code})` : '—'}</Table.Td>
-                  <Table.Td c={result.error ? 'red' : undefined}>{result.error ? result.error.message : t(`exchange.outcome.${result.outcome!}`)}</Table.Td>
+                  <Table.Td c={result.error ? 'red' : undefined}>{result.error ? errorSentence({ ...result.error, issues: [] }, t) : t(`exchange.outcome.${result.outcome!}`)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconShieldCheck } f
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome, PackageSummary } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { readAsBase64 } from '../../components/files';
 import { FiguresTable } from '../../components/ReportTables';
@@ -40,7 +40,7 @@ export function ImportPanel() {
   const check = useCallback(async (file: File) => {
     resetInput.current?.();
     if (!isPackageFile(file)) {
-      setStage({ kind: 'refused', fileName: file.name, reason: t('packageImport.wrongExtension', { fileName: file.name }) });
+      setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
       return;
     }
     setStage({ kind: 'checking', fileName: file.name });

@@ -4,9 +4,9 @@ import { IconDownload, IconKey, IconRefresh, IconShieldCheck, IconUpload } from 
 import { useCallback, useState, type FormEvent } from 'react';
 import type { KeyCardSummary } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { useIsAdministrator } from '../../app/permissions';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download, readAsBase64 } from '../../components/files';
 import { GuardedModal } from '../../components/GuardedModal';

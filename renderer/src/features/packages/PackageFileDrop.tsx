@@ -3,7 +3,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { call, onEvent } from '../../api/client';
 import { blobOf } from '../../components/files';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation } from '../../state/navigation';
 import { useT } from '../../i18n';
 import { usePackagesView } from './packageStores';
 import '../../styles/reports.css';

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { PackageSummary } from '../../../../shared/contract/exchange';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { dateText } from '../../components/DateField';
 import { instantText } from '../../components/format';
 import { InfoGrid } from '../../components/InfoGrid';

@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useT } from '../../i18n';

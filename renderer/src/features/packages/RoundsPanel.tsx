@@ -6,7 +6,7 @@ import { decisions } from '../../../../shared/contract/define';
 import type { RoundRow } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/permissions';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { DateField, datePayload, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { KeyCardSummary } from '../../../../shared/contract/exchange';
 import { call } from '../../api/client';
-import { clearOnLock } from '../../app/sessionStore';
+import { clearOnLock } from '../../state/sessionStore';
 
 export type PackagesTab = 'send' | 'receive' | 'completeness' | 'rounds' | 'keys';
 

@@ -10,7 +10,7 @@ import { defaultToleranceDays, maximumToleranceDays } from '../../../../shared/r
 import { formatCivilDate } from '../../../../shared/rules/dates';
 import { isCountryCode, type CountryCode } from '../../../../shared/text/countries';
 import { call } from '../../api/client';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation } from '../../state/navigation';
 import { useCanEnterData } from '../../app/permissions';
 import { CountrySelect, useCountryNames } from '../../components/CountrySelect';
 import { FailureAlert } from '../../components/FailureAlert';

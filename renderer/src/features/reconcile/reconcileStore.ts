@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ReconcileResult } from '../../../../shared/contract/reconcile';
 import { defaultToleranceDays } from '../../../../shared/reconcile/match';
-import { clearOnLock } from '../../app/sessionStore';
+import { clearOnLock } from '../../state/sessionStore';
 
 interface ReconcileState {
   file: { fileName: string; contentBase64: string } | null;

@@ -5,7 +5,7 @@ import { useCallback, useState, type ComponentType } from 'react';
 import type { Period } from '../../../../shared/contract/dashboard';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { blobOf, download, mediaTypeOf } from '../../components/files';
 import { PrintPreview } from '../../components/PrintPreview';
 import { useT } from '../../i18n';

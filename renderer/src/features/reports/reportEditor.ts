@@ -3,7 +3,7 @@ import type { Period } from '../../../../shared/contract/dashboard';
 import type { ReportDraftOutput } from '../../../../shared/contract/reports';
 import { applyNarrativeEdits, narrativeTemplate, type Narrative, type NarrativeEdits, type PageMargins, type ReportMeta } from '../../../../shared/report/narrative';
 import { call } from '../../api/client';
-import { clearOnLock } from '../../app/sessionStore';
+import { clearOnLock } from '../../state/sessionStore';
 import { dateOf, dateText } from '../../components/DateField';
 
 /** The heading fields as the form holds them: dates as typed, lists one entry per line. */

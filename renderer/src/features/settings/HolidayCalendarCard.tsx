@@ -6,7 +6,7 @@ import type { Lang } from '../../../../shared/i18n';
 import { civilDateInVietnam, civilParts, yearOf, type CivilDate } from '../../../../shared/rules/dates';
 import { createHolidayCalendar, type Holiday } from '../../../../shared/rules/holidays';
 import type { HolidayOverride, HolidayOverrideKind } from '../../../../shared/rules/settings';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { DateField, dateOf, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
-import { RecoveryKeyConfirmation } from '../setup/RecoveryKeyConfirmation';
+import { RecoveryKeyConfirmation } from '../../components/RecoveryKeyConfirmation';
 
 /**
  * The new recovery key after a rekey, shown like at first run. The dialog closes only once the

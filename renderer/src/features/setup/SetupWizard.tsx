@@ -6,14 +6,14 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { emptyReportHeadingSettings, type ReportHeadingSettings } from '../../../../shared/report/issuer';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
-import { errorText, fieldErrors, localFieldErrors } from '../../app/errors';
+import { errorText, fieldErrors, localFieldErrors } from '../../api/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { TrainingSwitch } from '../../app/TrainingSwitch';
 import { ReportHeadingFields } from '../../components/ReportHeadingFields';
 import { useT } from '../../i18n';
-import { RestoreWizard } from '../backup/RestoreWizard';
-import { RecoveryKeyConfirmation } from './RecoveryKeyConfirmation';
+import { RestoreWizard } from '../../components/RestoreWizard';
+import { RecoveryKeyConfirmation } from '../../components/RecoveryKeyConfirmation';
 
 interface Draft {
   unit: { code: string; name: string; level: UnitLevel; parentCode: string };

@@ -1,25 +1,17 @@
 import { ActionIcon, Alert, Button, FileButton, Group, Image, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { maximumAttachmentBytes, type AttachmentRow } from '../../../../shared/contract/registry';
+import { attachmentMediaTypes, maximumAttachmentBytes, type AttachmentRow } from '../../../../shared/contract/registry';
 import { attachmentKinds, type AttachmentKind } from '../../../../shared/domain/enums';
-import { hasMessage } from '../../../../shared/i18n';
-import { ApiError, call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { DeleteButton } from '../../components/DeleteButton';
 import { blobOf, download, readAsBase64 } from '../../components/files';
 import { fileSizeText, instantText } from '../../components/format';
 import { useAction } from '../../components/useAction';
-import { useT, type Translate } from '../../i18n';
-
-/** A refused file, with its reason in the current language (the reason is also an issue key). */
-function refusalText(error: unknown, t: Translate): string {
-  const issue = error instanceof ApiError && error.code === 'ATTACHMENT_REFUSED' ? error.payload.issues[0] : undefined;
-  if (issue && hasMessage(issue.key)) return t('error.ATTACHMENT_REFUSED', { reason: t(issue.key, issue.params) });
-  return errorText(error, t);
-}
+import { useT } from '../../i18n';
 
 interface AttachmentsProps {
   tripId: string;
@@ -61,7 +53,8 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
     else download(blob, file.fileName);
   };
 
-  const problem = refusal ?? (upload.error ? refusalText(upload.error, t) : fetchFile.error ? errorText(fetchFile.error, t) : null);
+  const failure = upload.error ?? fetchFile.error;
+  const problem = refusal ?? (failure ? errorText(failure, t) : null);
 
   return (
     <Stack gap="sm" data-testid="attachments">
@@ -76,7 +69,7 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
             allowDeselect={false}
             data-testid="attachment-kind"
           />
-          <FileButton onChange={(file) => void add(file)} accept="application/pdf,image/jpeg,image/png,image/tiff,image/webp">
+          <FileButton onChange={(file) => void add(file)} accept={attachmentMediaTypes.join(',')}>
             {(props) => (
               <Button {...props} variant="light" leftSection={<IconUpload size={16} />} loading={upload.busy} data-testid="attachment-upload">
                 {t('attachments.upload')}

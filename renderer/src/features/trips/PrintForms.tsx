@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { TripFormKind } from '../../../../shared/contract/reports';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../api/errors';
 import { blobOf, download, mediaTypeOf } from '../../components/files';
 import { PrintPreview } from '../../components/PrintPreview';
 import { useT } from '../../i18n';

@@ -7,8 +7,8 @@ import { commitmentRequired, validateTripFields } from '../../../../shared/rules
 import type { RuleIssue } from '../../../../shared/rules/types';
 import { issuesFromZod } from '../../../../shared/validation';
 import { call } from '../../api/client';
-import { errorText, localFieldErrors } from '../../app/errors';
-import { useNavigation } from '../../app/navigation';
+import { errorText, localFieldErrors } from '../../api/errors';
+import { useNavigation } from '../../state/navigation';
 import { useUnsavedChanges } from '../../app/UnsavedChanges';
 import { CountriesSelect } from '../../components/CountrySelect';
 import { DateField, dateText } from '../../components/DateField';
@@ -23,7 +23,7 @@ import { useT } from '../../i18n';
 import { MemberPicker } from './MemberPicker';
 import { tripCandidateOf, tripDraftFacts, tripDraftOf, type TripDraft } from './tripDraft';
 import { TripHintsPanel } from './TripHintsPanel';
-import { tripsChanged } from './tripList';
+import { tripsChanged } from '../../data/tripList';
 
 interface TripFormPageProps {
   tripId: string | null;

@@ -10,10 +10,10 @@ import { correctionEventName } from '../../../../shared/rules/tripCorrection';
 import { TripTransition, tripTransitions, transitionBlockers, transitionRules } from '../../../../shared/rules/tripMachine';
 import type { RuleIssue } from '../../../../shared/rules/types';
 import { call } from '../../api/client';
-import { errorText, localFieldErrors } from '../../app/errors';
-import { useNavigation } from '../../app/navigation';
+import { errorText, localFieldErrors } from '../../api/errors';
+import { useNavigation } from '../../state/navigation';
 import { useCanEnterData } from '../../app/permissions';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { useCountryNames } from '../../components/CountrySelect';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dateText } from '../../components/DateField';
@@ -31,7 +31,7 @@ import { PrintForms } from './PrintForms';
 import { isIrreversible, TransitionDialog } from './TransitionDialog';
 import { tripRecordFacts } from './tripDraft';
 import { TripHintsPanel } from './TripHintsPanel';
-import { tripsChanged } from './tripList';
+import { tripsChanged } from '../../data/tripList';
 
 /** The step that moves the trip on comes first; refusing, cancelling and recording an overstay after it. */
 function forwardFirst(transitions: readonly TripTransition[]): TripTransition[] {

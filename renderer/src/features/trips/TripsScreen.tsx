@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef } from 'react';
 import type { TripRow } from '../../../../shared/contract/registry';
 import { complianceFlags, tripStates } from '../../../../shared/domain/enums';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation } from '../../state/navigation';
 import { useCanEnterData } from '../../app/permissions';
 import { useCountryNames } from '../../components/CountrySelect';
 import { dateText } from '../../components/DateField';
@@ -15,7 +15,7 @@ import { call } from '../../api/client';
 import { BracketLabel, FlagSummary, TripStateBadge } from '../../components/tripLabels';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormatNumber, useT } from '../../i18n';
-import { useTripList } from './tripList';
+import { useTripList } from '../../data/tripList';
 
 export function TripsScreen() {
   const t = useT();

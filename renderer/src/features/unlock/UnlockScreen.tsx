@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, Text, TextIn
 import { IconAlertTriangle, IconLock, IconRestore } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../../api/client';
-import { errorText, fieldErrors } from '../../app/errors';
+import { errorText, fieldErrors } from '../../api/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../state/sessionStore';
 import { TrainingBanner } from '../../app/TrainingBanner';
 import { TrainingSwitch } from '../../app/TrainingSwitch';
-import { RestoreWizard } from '../backup/RestoreWizard';
+import { RestoreWizard } from '../../components/RestoreWizard';
 import { useT } from '../../i18n';
 
 type Mode = 'unlock' | 'recover' | 'restore';
