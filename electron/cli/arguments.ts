@@ -1,14 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translate, type Lang, type MessageKey } from '../../shared/i18n';
 import { parseCivilDate } from '../../shared/rules/dates';
-import {
-  globalOptions,
-  type CommandInput,
-  type CommandSpec,
-  type OptionSpec,
-  type OptionValues,
-  type PositionalSpec,
-} from './commandTable';
+import type { CommandInput, OptionValues } from './commandInput';
+import { globalOptions, type CommandSpec, type OptionSpec, type PositionalSpec } from './commandTable';
 import { UsageError } from './errors';
 
 export interface ParsedCommandLine {

@@ -1,7 +1,7 @@
 import { tripStates, unitLevels, userRoles } from '../../shared/domain/enums';
 import type { MessageKey } from '../../shared/i18n';
 import type { DemoScale } from '../services/application/demo/scenarios';
-import type { CommandContext } from './io';
+import type { Handler } from './commandInput';
 
 /** What a value looks like in a usage line: `cli.arg.<name>` is its placeholder in each language (NGÀY, DATE). */
 export type ArgName =
@@ -51,16 +51,6 @@ export interface PositionalSpec {
   /** The path of the call's input the argument fills. */
   field?: string;
 }
-
-export type OptionValues = Record<string, string | number | boolean | undefined>;
-
-/** A command's arguments once the table's checks passed: dates in yyyy-mm-dd, integers as numbers. */
-export interface CommandInput {
-  options: OptionValues;
-  positionals: string[];
-}
-
-export type Handler = (input: CommandInput, context: CommandContext) => Promise<number>;
 
 export interface CommandSpec {
   /** One or two words: `status`, `package verify`. */

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AnnualRecordScope, RecordYear } from '../../../shared/contract/annualRecords';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';
 import type { CommandContext } from '../io';
 

@@ -1,5 +1,5 @@
 import { translate, type MessageKey } from '../../../shared/i18n';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 /** `so86 audit verify`: walks the audit log's hash chain end to end and compares it with the sealed anchor; exit 1 names the first broken row. */

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
 import type { ImportKind } from '../../../shared/importing/columns';
 import { readGivenFile } from '../files';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 async function readImportFile(file: string): Promise<{ fileName: string; contentBase64: string }> {

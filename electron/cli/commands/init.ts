@@ -1,5 +1,5 @@
 import type { UnitLevel } from '../../../shared/domain/enums';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 /** `so86 init`: the first-run set-up through the same calls as the window's set-up screens. */

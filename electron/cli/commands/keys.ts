@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import { readKeyCardFile } from '../files';
 import type { CommandContext } from '../io';
 

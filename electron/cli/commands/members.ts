@@ -1,7 +1,7 @@
 import type { CallOutput } from '../../../shared/contract';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { formatCivilDate } from '../../../shared/rules/dates';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CliSession, CommandContext } from '../io';
 import { printList } from '../listing';
 

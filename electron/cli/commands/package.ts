@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { inspectWithoutRegistry } from '../../services/domain/exchange/transfer';
 import { formatFingerprint } from '../../services/formats/reportFiles';
 import { readKeyCardFile, readPackageFile } from '../files';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 /** A file for a call, read by `read`, which checks its size before reading it. */

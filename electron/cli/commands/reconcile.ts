@@ -7,7 +7,7 @@ import { defaultToleranceDays, maximumToleranceDays } from '../../../shared/reco
 import { formatCivilDate } from '../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
 import { readGivenFile } from '../files';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';
 import { listLines } from '../listing';
 import type { CommandContext } from '../io';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReportFormat } from '../../../shared/contract/reports';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 /** `so86 report`: the report data as JSON on stdout, or the documents written to a file. */

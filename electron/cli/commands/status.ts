@@ -1,5 +1,5 @@
 import { translate, type MessageKey } from '../../../shared/i18n';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 /** `so86 status`: the unit, the record counts, the schema version and the file, on stdout. */

@@ -4,7 +4,7 @@ import { translate, type MessageKey } from '../../../shared/i18n';
 import { formatCivilDate } from '../../../shared/rules/dates';
 import { countryName, isCountryCode } from '../../../shared/text/countries';
 import { normaliseText } from '../../../shared/text/fold';
-import type { CommandInput } from '../commandTable';
+import type { CommandInput } from '../commandInput';
 import type { CliSession, CommandContext } from '../io';
 import { printList } from '../listing';
 import { allPages, pageSize, searchAllMembers } from './members';
