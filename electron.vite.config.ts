@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { bundlerAliases } from './scripts/lint/aliases.js';
 
 const root = import.meta.dirname;
+const sourceAliases = bundlerAliases(root);
 
 export default defineConfig({
   main: {
+    resolve: { alias: sourceAliases },
     build: {
       outDir: 'out/main',
       // The services run in a worker thread: its entry is built beside the main process's, as out/main/serviceHost.js.
@@ -13,6 +16,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: sourceAliases },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot load modules: everything it uses is bundled into one CommonJS file.
@@ -26,6 +30,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
+    resolve: { alias: sourceAliases },
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

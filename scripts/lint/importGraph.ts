@@ -1,9 +1,10 @@
-// The project's own import graph: every relative import, export-from and dynamic import of
+// The project's own import graph: every relative or aliased import, export-from and dynamic import of
 // the layered folders, type-only imports included, since a type that runs in a circle ties the
 // modules together for a reader as much as a value does.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { aliasedPath } from './aliases.js';
 
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
@@ -55,6 +56,10 @@ export function importGraph(root: string, folders: string[]): Map<string, string
   const graph = new Map<string, string[]>();
   for (const file of folders.flatMap((folder) => sourceFiles(path.join(root, folder)))) {
     const targets = specifiersOf(file)
+      .map((specifier) => {
+        const aliased = aliasedPath(specifier);
+        return aliased ? `./${path.relative(path.dirname(file), path.join(root, aliased))}` : specifier;
+      })
       .filter((specifier) => specifier.startsWith('.'))
       .map((specifier) => resolveRelative(file, specifier))
       .filter(

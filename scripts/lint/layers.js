@@ -3,6 +3,7 @@
 // listed for it, and only the packages its layer is allowed to use.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { aliasedPath } from './aliases.js';
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
@@ -104,8 +105,9 @@ export const layersRule = {
 
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
-      if (specifier.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(file), specifier));
+      const aliased = aliasedPath(specifier);
+      if (specifier.startsWith('.') || aliased) {
+        const target = aliased ? path.normalize(aliased) : path.relative(root, path.resolve(path.dirname(file), specifier));
         const targetLayer = layerOf(target);
         const outside = outsideLayers.find((folder) => target === folder || target.startsWith(`${folder}${path.sep}`));
         if (outside) {

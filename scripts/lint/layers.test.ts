@@ -28,12 +28,15 @@ describe('the layer rule', () => {
     ['renderer/src/components/x.ts', "export { TripsScreen } from '../features/trips/TripsScreen';"],
     ['renderer/src/state/x.ts', "import { useTripList } from '../features/trips/tripList';\nexport const y = useTripList;"],
     ['renderer/src/i18n.ts', "import { Shell } from './app/Shell';\nexport const y = Shell;"],
+    ['renderer/src/features/members/x.ts', "import { schema } from '@db/schema';\nexport const y = schema;"],
+    ['shared/x.ts', "export const y = () => import('@db/connection');"],
   ])('refuses a forbidden import in %s', async (file, source) => {
     expect(await layerProblems(file, source)).toHaveLength(1);
   });
 
   it.each([
     ['db/x.ts', "import { newId } from '../shared/ids';\nexport const y = newId;"],
+    ['electron/services/domain/records/x.ts', "import { schema } from '@db/schema';\nimport { newId } from '@shared/ids';\nexport const y = [schema, newId];"],
     ['electron/services/storage/x.ts', "import { schema } from '../../../db/schema';\nimport { newId } from '../../../shared/ids';\nexport const y = [schema, newId];"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { createDispatcher } from '../services/application/api/dispatch';\nexport const y = [app, createDispatcher];"],
     ['renderer/src/x.ts', "import { translate } from '../../shared/i18n';\nimport { create } from 'zustand';\nexport const y = [translate, create];"],

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type AnnualRecordScope, RecordYear } from '../../../shared/contract/annualRecords';
+import { type AnnualRecordScope, RecordYear } from '@shared/contract/annualRecords';
 import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';
 import type { CommandContext } from '../io';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupCredentials } from '../../../shared/contract/backup';
+import type { BackupCredentials } from '@shared/contract/backup';
 import type { CommandInput } from '../commandInput';
 import type { CliSession, CommandContext } from '../io';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Password } from '../../../shared/domain/primitives';
-import { translate, type MessageKey } from '../../../shared/i18n';
+import { Password } from '@shared/domain/primitives';
+import { translate, type MessageKey } from '@shared/i18n';
 import { communeDemo, demoAdministrator, nationalDemo, provinceDemo, type DemoPhase, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
 import { defaultDatabaseFile } from '../../services/storage/paths';
 import type { CommandInput } from '../commandInput';

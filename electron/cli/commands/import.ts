@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { maximumImportBytes, maximumImportSize, type ImportReport } from '../../../shared/contract/importing';
-import { DomainError } from '../../../shared/errors';
-import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
-import type { ImportKind } from '../../../shared/importing/columns';
+import { maximumImportBytes, maximumImportSize, type ImportReport } from '@shared/contract/importing';
+import { DomainError } from '@shared/errors';
+import { translate, type Lang, type MessageKey } from '@shared/i18n';
+import type { ImportKind } from '@shared/importing/columns';
 import { readGivenFile } from '../files';
 import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';

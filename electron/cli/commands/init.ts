@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../../shared/domain/enums';
+import type { UnitLevel } from '@shared/domain/enums';
 import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 

@@ -1,6 +1,6 @@
-import type { CallOutput } from '../../../shared/contract';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { formatCivilDate } from '../../../shared/rules/dates';
+import type { CallOutput } from '@shared/contract';
+import { translate, type MessageKey } from '@shared/i18n';
+import { formatCivilDate } from '@shared/rules/dates';
 import type { CommandInput } from '../commandInput';
 import type { CliSession, CommandContext } from '../io';
 import { printList } from '../listing';

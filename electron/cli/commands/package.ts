@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackageSummary } from '../../../shared/contract/exchange';
-import type { MessageKey } from '../../../shared/i18n';
+import type { PackageSummary } from '@shared/contract/exchange';
+import type { MessageKey } from '@shared/i18n';
 import { inspectWithoutRegistry } from '../../services/domain/exchange/transfer';
 import { formatFingerprint } from '../../services/formats/reportFiles';
 import { readKeyCardFile, readPackageFile } from '../files';

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { maximumImportBytes, maximumImportSize } from '../../../shared/contract/importing';
-import { ToleranceDays, type MemberCrossing, type ReconcileResult } from '../../../shared/contract/reconcile';
-import { DomainError } from '../../../shared/errors';
-import { translate, type Lang, type MessageKey } from '../../../shared/i18n';
-import { defaultToleranceDays, maximumToleranceDays } from '../../../shared/reconcile/match';
-import { formatCivilDate } from '../../../shared/rules/dates';
-import { countryName, isCountryCode } from '../../../shared/text/countries';
+import { maximumImportBytes, maximumImportSize } from '@shared/contract/importing';
+import { ToleranceDays, type MemberCrossing, type ReconcileResult } from '@shared/contract/reconcile';
+import { DomainError } from '@shared/errors';
+import { translate, type Lang, type MessageKey } from '@shared/i18n';
+import { defaultToleranceDays, maximumToleranceDays } from '@shared/reconcile/match';
+import { formatCivilDate } from '@shared/rules/dates';
+import { countryName, isCountryCode } from '@shared/text/countries';
 import { readGivenFile } from '../files';
 import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';

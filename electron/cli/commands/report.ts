@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ReportFormat } from '../../../shared/contract/reports';
+import { ReportFormat } from '@shared/contract/reports';
 import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 

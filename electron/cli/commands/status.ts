@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../../shared/i18n';
+import { translate, type MessageKey } from '@shared/i18n';
 import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 

@@ -1,9 +1,9 @@
-import type { TripState } from '../../../shared/domain/enums';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
-import { formatCivilDate } from '../../../shared/rules/dates';
-import { countryName, isCountryCode } from '../../../shared/text/countries';
-import { normaliseText } from '../../../shared/text/fold';
+import type { TripState } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
+import { formatCivilDate } from '@shared/rules/dates';
+import { countryName, isCountryCode } from '@shared/text/countries';
+import { normaliseText } from '@shared/text/fold';
 import type { CommandInput } from '../commandInput';
 import type { CliSession, CommandContext } from '../io';
 import { printList } from '../listing';

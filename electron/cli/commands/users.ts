@@ -1,7 +1,7 @@
-import type { Rekeyed, UserSummary } from '../../../shared/contract/users';
-import type { UserRole } from '../../../shared/domain/enums';
-import { DomainError } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
+import type { Rekeyed, UserSummary } from '@shared/contract/users';
+import type { UserRole } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
 import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';
 import type { CliSession, CommandContext } from '../io';

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { settings } from '../../../db/schema';
-import type { BackupSchedule, BackupStatus, LastBackup } from '../../../shared/contract/backup';
-import { DomainError } from '../../../shared/errors';
-import type { MessageParams } from '../../../shared/i18n';
+import { settings } from '@db/schema';
+import type { BackupSchedule, BackupStatus, LastBackup } from '@shared/contract/backup';
+import { DomainError } from '@shared/errors';
+import type { MessageParams } from '@shared/i18n';
 import { appendAudit } from '../storage/audit';
 import type { Registry } from '../storage/registry/registry';
 import type { AppSession } from './session';

@@ -1,5 +1,5 @@
-import type { EventPayload } from '../../../shared/contract/events';
-import { DomainError } from '../../../shared/errors';
+import type { EventPayload } from '@shared/contract/events';
+import { DomainError } from '@shared/errors';
 
 /** Reports how far a job has got; throws `JOB_CANCELLED` once the job has been asked to stop. */
 export type JobProgress = (done: number, total: number, phase?: string) => void;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trainingAccount } from '../../../shared/domain/training';
+import { trainingAccount } from '@shared/domain/training';
 import { runScheduledBackup } from './backupSchedule';
 import { AppSession } from './session';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { OpenOptions } from '../../../db/connection';
-import type { AppStatus } from '../../../shared/contract/foundation';
-import type { EventName, EventPayload } from '../../../shared/contract/events';
-import { trainingAccount } from '../../../shared/domain/training';
-import { DomainError } from '../../../shared/errors';
-import type { Lang } from '../../../shared/i18n';
+import type { OpenOptions } from '@db/connection';
+import type { AppStatus } from '@shared/contract/foundation';
+import type { EventName, EventPayload } from '@shared/contract/events';
+import { trainingAccount } from '@shared/domain/training';
+import { DomainError } from '@shared/errors';
+import type { Lang } from '@shared/i18n';
 import { newRecoveryKey, unitNameBeforeSignIn } from '../storage/registry/keyfile';
 import { Registry, type NewUserInput, type UnitInput } from '../storage/registry/registry';
 import { Jobs } from './jobs';
@@ -12,7 +12,7 @@ import { communeDemo } from './demo/scenarios';
 import { trainingRegistryFileName } from '../storage/paths';
 import { stderrLogger, type Logger } from '../storage/log';
 import { idleMinutesSetting, readSetting } from '../storage/settings';
-import { defaultIdleMinutes } from '../../../shared/contract/sessionSettings';
+import { defaultIdleMinutes } from '@shared/contract/sessionSettings';
 
 export interface SessionConfig {
   /** The real registry. The training registry is `so86-training.db` beside it. */

@@ -1,9 +1,9 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { users } from '../../../db/schema';
-import type { UserRole } from '../../../shared/domain/enums';
-import type { Rekeyed, UserSummary } from '../../../shared/contract/users';
-import { DomainError } from '../../../shared/errors';
-import { newId } from '../../../shared/ids';
+import { users } from '@db/schema';
+import type { UserRole } from '@shared/domain/enums';
+import type { Rekeyed, UserSummary } from '@shared/contract/users';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { appendAudit } from '../storage/audit';
 import { holdsOfficeKeys } from '../storage/registry/officeKeys';
 import type { Registry } from '../storage/registry/registry';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { OpenRegistry, RegistryDb } from '../../../db/connection';
-import { auditLog, settings } from '../../../db/schema';
-import { canonicalJson } from '../../../shared/canonicalJson';
-import { newId } from '../../../shared/ids';
+import type { OpenRegistry, RegistryDb } from '@db/connection';
+import { auditLog, settings } from '@db/schema';
+import { canonicalJson } from '@shared/canonicalJson';
+import { newId } from '@shared/ids';
 import { preparedInsert } from './statements';
 
 export interface Actor {

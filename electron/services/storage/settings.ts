@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { RegistryDb } from '../../../db/connection';
-import { settings } from '../../../db/schema';
-import { BackupSchedule, defaultBackupSchedule, LastBackup } from '../../../shared/contract/backup';
-import { defaultIdleMinutes, IdleMinutes } from '../../../shared/contract/sessionSettings';
-import { ReportHeadingSettings, emptyReportHeadingSettings } from '../../../shared/report/issuer';
-import { DeadlineSettings, defaultDeadlineSettings } from '../../../shared/rules/settings';
+import type { RegistryDb } from '@db/connection';
+import { settings } from '@db/schema';
+import { BackupSchedule, defaultBackupSchedule, LastBackup } from '@shared/contract/backup';
+import { defaultIdleMinutes, IdleMinutes } from '@shared/contract/sessionSettings';
+import { ReportHeadingSettings, emptyReportHeadingSettings } from '@shared/report/issuer';
+import { DeadlineSettings, defaultDeadlineSettings } from '@shared/rules/settings';
 import { appendAudit, type Actor } from './audit';
 
 /** A setting kept in the registry: its key, its schema and the value used until someone changes it. */

@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SqliteHandle } from '../../../db/connection';
+import type { SqliteHandle } from '@db/connection';
 
 type Values<T extends SQLiteTable> = T['$inferInsert'];
 type Key<T extends SQLiteTable> = keyof Values<T> & string;

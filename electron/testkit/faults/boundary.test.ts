@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { callNames, calls } from '../../../shared/contract';
+import { callNames, calls } from '@shared/contract';
 import { createDispatcher } from '../../services/application/api/dispatch';
 import { folderSnapshot } from '../backup';
 import { openTestRegistry } from '../registry';

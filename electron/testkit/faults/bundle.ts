@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { sourceMigrationsFolder } from '../../../db/connection';
+import { sourceMigrationsFolder } from '@db/connection';
 
 export const migrationsFolder = sourceMigrationsFolder;
 

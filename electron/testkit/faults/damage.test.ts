@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, wri
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../services/domain/backup';
-import { openRegistryDatabase } from '../../../db/connection';
+import { openRegistryDatabase } from '@db/connection';
 import { addMember, databaseKeyOf, plaintextFound } from '../backup';
 import { keyfilePathFor } from '../../services/storage/registry/keyfile';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../registry';

@@ -1,6 +1,6 @@
 import { like } from 'drizzle-orm';
-import type { OpenRegistry } from '../../../db/connection';
-import { members } from '../../../db/schema';
+import type { OpenRegistry } from '@db/connection';
+import { members } from '@db/schema';
 
 /** The members the fault writer commits are numbered: `K-0000001`, `K-0000002`, … */
 export const recordPrefix = 'K-';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { openRegistryDatabase } from '../../../db/connection';
+import { openRegistryDatabase } from '@db/connection';
 import { verifyAuditChain } from '../../services/storage/audit';
 import { checkIntegrity } from '../../services/storage/registry/integrity';
 import { migrationsFolder } from './bundle';

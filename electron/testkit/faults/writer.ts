@@ -16,11 +16,11 @@
  */
 import { readFileSync, rmSync, writeSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { openRegistryDatabase, translateSqliteError, type OpenRegistry, type RegistryDb } from '../../../db/connection';
-import { cells, members, units, users } from '../../../db/schema';
-import { DomainError } from '../../../shared/errors';
-import { hasMessage, translate } from '../../../shared/i18n';
-import { newId } from '../../../shared/ids';
+import { openRegistryDatabase, translateSqliteError, type OpenRegistry, type RegistryDb } from '@db/connection';
+import { cells, members, units, users } from '@db/schema';
+import { DomainError } from '@shared/errors';
+import { hasMessage, translate } from '@shared/i18n';
+import { newId } from '@shared/ids';
 import { appendAudit, verifyAuditChain } from '../../services/storage/audit';
 import { checkIntegrity } from '../../services/storage/registry/integrity';
 import { Registry } from '../../services/storage/registry/registry';

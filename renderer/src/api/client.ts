@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, Envelope, ErrorPayload, EventName, EventPayload } from '../../../shared/contract';
+import type { CallInput, CallName, CallOutput, Envelope, ErrorPayload, EventName, EventPayload } from '@shared/contract';
 
 /** What the preload exposes in the Electron window. */
 interface PreloadApi {

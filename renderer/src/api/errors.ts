@@ -1,4 +1,4 @@
-import { errorSentence, issueSentence, type FieldIssue } from '../../../shared/errors';
+import { errorSentence, issueSentence, type FieldIssue } from '@shared/errors';
 import { ApiError } from './client';
 import type { Translate } from '../i18n';
 

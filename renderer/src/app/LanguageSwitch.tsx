@@ -1,5 +1,5 @@
 import { SegmentedControl } from '@mantine/core';
-import type { Lang } from '../../../shared/i18n';
+import type { Lang } from '@shared/i18n';
 import { useT } from '../i18n';
 import { useSession } from '../state/sessionStore';
 

@@ -1,10 +1,10 @@
 import { AppShell, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconBooks, IconClipboardCheck, IconFileExport, IconHistory, IconHome, IconListSearch, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
 import { Suspense, useEffect, type ComponentType } from 'react';
-import { auditReaders } from '../../../shared/contract/audit';
-import { dataEntry } from '../../../shared/contract/define';
-import type { UserRole } from '../../../shared/domain/enums';
-import type { MessageKey } from '../../../shared/i18n';
+import { auditReaders } from '@shared/contract/audit';
+import { dataEntry } from '@shared/contract/define';
+import type { UserRole } from '@shared/domain/enums';
+import type { MessageKey } from '@shared/i18n';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { PackageFileDrop } from '../features/packages/PackageFileDrop';
 import { useT } from '../i18n';

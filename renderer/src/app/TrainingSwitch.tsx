@@ -1,6 +1,6 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { trainingAccount } from '../../../shared/domain/training';
+import { trainingAccount } from '@shared/domain/training';
 import { call } from '../api/client';
 import { useT } from '../i18n';
 import { errorText } from '../api/errors';

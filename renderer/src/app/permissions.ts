@@ -1,5 +1,5 @@
-import { administrators, dataEntry } from '../../../shared/contract/define';
-import type { UserRole } from '../../../shared/domain/enums';
+import { administrators, dataEntry } from '@shared/contract/define';
+import type { UserRole } from '@shared/domain/enums';
 import { useSession } from '../state/sessionStore';
 
 /**

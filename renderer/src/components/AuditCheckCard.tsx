@@ -2,7 +2,7 @@ import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { AuditVerdictOutput } from '../../../shared/contract/registry';
+import type { AuditVerdictOutput } from '@shared/contract/registry';
 import { call } from '../api/client';
 import { FailureAlert } from './FailureAlert';
 import { useAction } from './useAction';

@@ -1,7 +1,7 @@
 import { MultiSelect, Select, type ComboboxItem, type ComboboxParsedItem, type MultiSelectProps, type SelectProps } from '@mantine/core';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Lang } from '../../../shared/i18n';
-import { countryAliases, countryCodes, countryName, isCountryCode, rankMatches, searchableName, type CountryCode } from '../../../shared/text';
+import type { Lang } from '@shared/i18n';
+import { countryAliases, countryCodes, countryName, isCountryCode, rankMatches, searchableName, type CountryCode } from '@shared/text';
 import { useSession } from '../state/sessionStore';
 
 interface CountryOption extends ComboboxItem {

@@ -1,7 +1,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatCivilDate, parseCivilDate, type CivilDate } from '../../../shared/rules/dates';
+import { formatCivilDate, parseCivilDate, type CivilDate } from '@shared/rules/dates';
 import { useT } from '../i18n';
 
 /** Eight digits typed without separators, as clerks often do: 15032026 → 15/03/2026. */

@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import type { MessageKey } from '../../../shared/i18n';
+import type { MessageKey } from '@shared/i18n';
 import { useT } from '../i18n';
 
 type EnumSelectProps<Value extends string> = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {

@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { errorText } from '../api/errors';
-import { issueSentence } from '../../../shared/errors';
+import { issueSentence } from '@shared/errors';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n';
 

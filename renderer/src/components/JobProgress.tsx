@@ -1,6 +1,6 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconPlayerStop } from '@tabler/icons-react';
-import { hasMessage } from '../../../shared/i18n';
+import { hasMessage } from '@shared/i18n';
 import { useFormatNumber, useT } from '../i18n';
 import type { Job } from './useJob';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Period } from '../../../shared/contract/dashboard';
+import type { Period } from '@shared/contract/dashboard';
 import { lastSixMonths, thisYear, useReportingPeriod, useRounds } from '../data/reportingPeriod';
 import { useT } from '../i18n';
 import { DateField, dateOf, dateText } from './DateField';

@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { ReportHeadingSettings } from '../../../shared/report/issuer';
+import type { ReportHeadingSettings } from '@shared/report/issuer';
 import { useT } from '../i18n';
 
 /** The three report-heading fields, as set at first run and in Settings: the superior line, the symbol, the date-line place. */

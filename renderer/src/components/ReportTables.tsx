@@ -1,8 +1,8 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { complianceFlags, issuedDocumentKinds } from '../../../shared/domain/enums';
-import type { ReportData, ReportFigures, SubmissionStatus } from '../../../shared/report/data';
-import { issuedDocumentCitation, issuedDocumentKindWord, yearToDateLabel } from '../../../shared/report/narrative';
+import { complianceFlags, issuedDocumentKinds } from '@shared/domain/enums';
+import type { ReportData, ReportFigures, SubmissionStatus } from '@shared/report/data';
+import { issuedDocumentCitation, issuedDocumentKindWord, yearToDateLabel } from '@shared/report/narrative';
 import { useFormatNumber, useT } from '../i18n';
 import { InfoGrid } from './InfoGrid';
 import '../styles/reports.css';

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, FileInput, Group, PasswordInput, Stack, Stepper, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileCheck, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { BackupCredentials, BackupInspection } from '../../../shared/contract/backup';
+import type { BackupCredentials, BackupInspection } from '@shared/contract/backup';
 import { call } from '../api/client';
 import { useSession } from '../state/sessionStore';
 import { FailureAlert } from './FailureAlert';

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { TripRow } from '../../../shared/contract/registry';
+import type { TripRow } from '@shared/contract/registry';
 import { useNavigation } from '../state/navigation';
 import { useCountryNames } from './CountrySelect';
 import { dateText } from './DateField';

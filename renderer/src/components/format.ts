@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/i18n';
+import type { Lang } from '@shared/i18n';
 
 const vietnamTime = 'Asia/Ho_Chi_Minh';
 

@@ -1,8 +1,8 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconHistory } from '@tabler/icons-react';
-import type { FlagEntry } from '../../../shared/contract/registry';
-import type { ComplianceFlag, DurationBracket, TripState } from '../../../shared/domain/enums';
-import type { MessageKey } from '../../../shared/i18n';
+import type { FlagEntry } from '@shared/contract/registry';
+import type { ComplianceFlag, DurationBracket, TripState } from '@shared/domain/enums';
+import type { MessageKey } from '@shared/i18n';
 import { dateText } from './DateField';
 import { useT } from '../i18n';
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { newId } from '../../../shared/ids';
+import { newId } from '@shared/ids';
 import { ApiError, call } from '../api/client';
 import { listenForJobProgress, useJobs, type JobState } from '../state/jobsStore';
 

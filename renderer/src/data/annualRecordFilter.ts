@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { civilDateInVietnam, yearOf } from '../../../shared/rules/dates';
+import { civilDateInVietnam, yearOf } from '@shared/rules/dates';
 import { clearOnLock } from '../state/sessionStore';
 import { useNavigation } from '../state/navigation';
 

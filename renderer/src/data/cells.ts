@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { CellRow } from '../../../shared/contract/registry';
+import type { CellRow } from '@shared/contract/registry';
 import { call } from '../api/client';
 import { clearOnLock } from '../state/sessionStore';
 

@@ -1,5 +1,5 @@
-import type { MemberRow } from '../../../shared/contract/registry';
-import type { MemberStatus } from '../../../shared/domain/enums';
+import type { MemberRow } from '@shared/contract/registry';
+import type { MemberStatus } from '@shared/domain/enums';
 import { call } from '../api/client';
 import { createPagedList } from '../components/pagedList';
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import type { RegistrySettings } from '../../../shared/contract/registry';
-import { civilDateInVietnam, type CivilDate } from '../../../shared/rules/dates';
-import { createHolidayCalendar, type HolidayCalendar } from '../../../shared/rules/holidays';
-import type { DeadlineSettings } from '../../../shared/rules/settings';
+import type { RegistrySettings } from '@shared/contract/registry';
+import { civilDateInVietnam, type CivilDate } from '@shared/rules/dates';
+import { createHolidayCalendar, type HolidayCalendar } from '@shared/rules/holidays';
+import type { DeadlineSettings } from '@shared/rules/settings';
 import { call } from '../api/client';
 import { clearOnLock } from '../state/sessionStore';
 

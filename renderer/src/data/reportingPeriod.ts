@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { Period } from '../../../shared/contract/dashboard';
-import type { RoundRow } from '../../../shared/contract/exchange';
-import { addDays, addMonths, civilDateInVietnam } from '../../../shared/rules/dates';
+import type { Period } from '@shared/contract/dashboard';
+import type { RoundRow } from '@shared/contract/exchange';
+import { addDays, addMonths, civilDateInVietnam } from '@shared/rules/dates';
 import { call } from '../api/client';
 import { clearOnLock } from '../state/sessionStore';
 

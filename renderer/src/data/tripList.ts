@@ -1,5 +1,5 @@
-import type { TripRow } from '../../../shared/contract/registry';
-import type { ComplianceFlag, TripState } from '../../../shared/domain/enums';
+import type { TripRow } from '@shared/contract/registry';
+import type { ComplianceFlag, TripState } from '@shared/domain/enums';
 import { call } from '../api/client';
 import { createPagedList } from '../components/pagedList';
 import { useMemberList } from './memberList';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../../shared/contract';
+import type { EventPayload } from '@shared/contract';
 import { onEvent } from '../api/client';
 
 export interface JobState {

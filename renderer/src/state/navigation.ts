@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ComplianceFlag } from '../../../shared/domain/enums';
+import type { ComplianceFlag } from '@shared/domain/enums';
 import { useTripList } from '../data/tripList';
 import { clearOnLock } from './sessionStore';
 

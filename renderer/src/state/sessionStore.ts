@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppStatus } from '../../../shared/contract/foundation';
-import type { Lang } from '../../../shared/i18n';
+import type { AppStatus } from '@shared/contract/foundation';
+import type { Lang } from '@shared/i18n';
 import { call } from '../api/client';
 
 interface SessionState {

@@ -1,4 +1,4 @@
-import type { annualRecordsCalls } from '../../../../shared/contract/annualRecords';
+import type { annualRecordsCalls } from '@shared/contract/annualRecords';
 import { annualRecordList, markAnnualRecordReceived, renderAnnualRecord, unmarkAnnualRecordReceived } from '../../domain/reports/annualRecords';
 import type { HandlerSet } from './types';
 

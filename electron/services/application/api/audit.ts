@@ -1,4 +1,4 @@
-import type { auditCalls } from '../../../../shared/contract/audit';
+import type { auditCalls } from '@shared/contract/audit';
 import { auditFacets, listAudit } from '../../domain/auditLog/query';
 import { exportAuditXlsx } from '../../domain/auditLog/xlsx';
 import type { HandlerSet } from './types';

@@ -1,8 +1,8 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { backupCalls } from '../../../../shared/contract/backup';
-import { DomainError } from '../../../../shared/errors';
+import type { backupCalls } from '@shared/contract/backup';
+import { DomainError } from '@shared/errors';
 import { createBackup, restoreBackup, verifyBackup } from '../../domain/backup';
 import { backupStatus, recordBackup, saveBackupSchedule } from '../backupSchedule';
 import { backupFolderNow } from '../backupSchedule';

@@ -1,8 +1,8 @@
 import { ZodError } from 'zod';
-import { translateSqliteError } from '../../../../db/connection';
-import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } from '../../../../shared/contract';
-import { DomainError } from '../../../../shared/errors';
-import { issuesFromZod } from '../../../../shared/validation';
+import { translateSqliteError } from '@db/connection';
+import { calls, isCallName, type CallName, type Envelope, type ErrorPayload } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import { issuesFromZod } from '@shared/validation';
 import type { AppSession } from '../session';
 import { annualRecordsHandlers } from './annualRecords';
 import { auditHandlers } from './audit';

@@ -1,5 +1,5 @@
-import type { ParsedInput } from '../../../../shared/contract';
-import type { exchangeCalls, KeyCardSummary, PackageSummary } from '../../../../shared/contract/exchange';
+import type { ParsedInput } from '@shared/contract';
+import type { exchangeCalls, KeyCardSummary, PackageSummary } from '@shared/contract/exchange';
 import { addSubordinateUnit, completeness } from '../../domain/exchange/combined';
 import { currentCard } from '../../storage/registry/ownIdentity';
 import { exportRoundRequest, listRounds, saveRound } from '../../domain/exchange/rounds';

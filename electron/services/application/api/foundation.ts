@@ -1,4 +1,4 @@
-import type { foundationCalls } from '../../../../shared/contract/foundation';
+import type { foundationCalls } from '@shared/contract/foundation';
 import type { HandlerSet } from './types';
 
 export const foundationHandlers: HandlerSet<keyof typeof foundationCalls> = {

@@ -1,5 +1,5 @@
-import { type ImportReport as ImportReportOutput, type importingCalls } from '../../../../shared/contract/importing';
-import type { ParsedInput } from '../../../../shared/contract';
+import { type ImportReport as ImportReportOutput, type importingCalls } from '@shared/contract/importing';
+import type { ParsedInput } from '@shared/contract';
 import { commitImport, issueReason, previewImport, type ImportFile, type ImportReport } from '../../domain/importing';
 import { exportMembers, exportTrips } from '../../domain/importing/export';
 import { importTemplate } from '../../domain/importing/template';

@@ -1,4 +1,4 @@
-import type { jobsCalls } from '../../../../shared/contract/jobs';
+import type { jobsCalls } from '@shared/contract/jobs';
 import type { HandlerSet } from './types';
 
 export const jobsHandlers: HandlerSet<keyof typeof jobsCalls> = {

@@ -1,5 +1,5 @@
-import { reportedIssueLimit } from '../../../../shared/contract/importing';
-import type { ReconcileResult, reconcileCalls } from '../../../../shared/contract/reconcile';
+import { reportedIssueLimit } from '@shared/contract/importing';
+import type { ReconcileResult, reconcileCalls } from '@shared/contract/reconcile';
 import { issueReason } from '../../domain/importing/plan';
 import { createTripFromCrossing, recordCrossingDates, runReconciliation, type Reconciliation } from '../../domain/reconcile';
 import { crossingTemplate } from '../../domain/reconcile/template';

@@ -1,6 +1,6 @@
-import type { UserRole } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import { translate, type MessageKey } from '../../../../shared/i18n';
+import type { UserRole } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
 import { appendAudit } from '../../storage/audit';
 import type { AppSession } from '../session';
 

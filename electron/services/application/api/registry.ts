@@ -1,5 +1,5 @@
-import type { registryCalls } from '../../../../shared/contract/registry';
-import { decisions } from '../../../../shared/contract/define';
+import type { registryCalls } from '@shared/contract/registry';
+import { decisions } from '@shared/contract/define';
 import { verifyAuditLog } from '../../storage/auditAnchor';
 import { deleteActivityEvent, saveActivityEvent } from '../../domain/records/activityEvents';
 import { addAttachment, deleteAttachment, readAttachment } from '../../domain/records/attachments';

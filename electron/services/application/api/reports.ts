@@ -1,5 +1,5 @@
-import type { dashboardCalls } from '../../../../shared/contract/dashboard';
-import type { reportsCalls } from '../../../../shared/contract/reports';
+import type { dashboardCalls } from '@shared/contract/dashboard';
+import type { reportsCalls } from '@shared/contract/reports';
 import { dashboard } from '../../domain/reports/dashboard';
 import { renderReport, reportDraft, saveReportDraft } from '../../domain/reports/drafts';
 import { printMemberList, printTripList } from '../../domain/reports/printedLists';

@@ -1,4 +1,4 @@
-import type { CallName, CallOutput, ParsedInput } from '../../../../shared/contract';
+import type { CallName, CallOutput, ParsedInput } from '@shared/contract';
 import type { AppSession } from '../session';
 
 export interface CallContext {

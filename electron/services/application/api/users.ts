@@ -1,4 +1,4 @@
-import type { usersCalls } from '../../../../shared/contract/users';
+import type { usersCalls } from '@shared/contract/users';
 import { createUser, listUsers, resetUserPassword, updateUser } from '../../domain/users';
 import type { HandlerSet } from './types';
 

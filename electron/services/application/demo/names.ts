@@ -1,6 +1,6 @@
-import type { Gender } from '../../../../shared/domain/enums';
-import type { SeededRandom } from '../../../../shared/seededRandom';
-import { foldForSearch } from '../../../../shared/text/fold';
+import type { Gender } from '@shared/domain/enums';
+import type { SeededRandom } from '@shared/seededRandom';
+import { foldForSearch } from '@shared/text/fold';
 
 /*
  * Vietnamese personal names for made-up records. Family names carry their approximate share of

@@ -1,7 +1,7 @@
-import { newId } from '../../../../shared/ids';
-import type { ReportData } from '../../../../shared/report/data';
-import { addDays, type CivilDate, daysBetween, earliest, isAfter } from '../../../../shared/rules/dates';
-import type { SeededRandom } from '../../../../shared/seededRandom';
+import { newId } from '@shared/ids';
+import type { ReportData } from '@shared/report/data';
+import { addDays, type CivilDate, daysBetween, earliest, isAfter } from '@shared/rules/dates';
+import type { SeededRandom } from '@shared/seededRandom';
 import { createKeyCard, encodeKeyCard, generateOfficeIdentity, packageFileName, sealPackage, type KeyCard, type OfficeIdentity } from '../../formats/reportFiles';
 import { appVersion } from '../../storage/version';
 import { generateDemoUnit, type DemoUnitKind, type DemoUnitRef } from './generate';

@@ -1,5 +1,5 @@
-import type { CountryCode } from '../../../../shared/text/countries';
-import { foldForSearch } from '../../../../shared/text/fold';
+import type { CountryCode } from '@shared/text/countries';
+import { foldForSearch } from '@shared/text/fold';
 import type { Region } from './names';
 
 /**

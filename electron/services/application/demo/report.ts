@@ -1,7 +1,7 @@
-import { computeReport, type ReportInput } from '../../../../shared/report/compute';
-import type { ReportData } from '../../../../shared/report/data';
-import { createHolidayCalendar } from '../../../../shared/rules/holidays';
-import { defaultDeadlineSettings } from '../../../../shared/rules/settings';
+import { computeReport, type ReportInput } from '@shared/report/compute';
+import type { ReportData } from '@shared/report/data';
+import { createHolidayCalendar } from '@shared/rules/holidays';
+import { defaultDeadlineSettings } from '@shared/rules/settings';
 import { activityEventValues } from '../../domain/records/activityEvents';
 import { appendix01RowOf, reportEventOf, reportTripOf } from '../../domain/reports/gather';
 import type { DemoUnit } from './generate';

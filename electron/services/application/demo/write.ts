@@ -1,5 +1,5 @@
-import { issuedDocuments, members, partyActivityEvents, travelDocuments, tripCountries, tripEvents, trips } from '../../../../db/schema';
-import { newId } from '../../../../shared/ids';
+import { issuedDocuments, members, partyActivityEvents, travelDocuments, tripCountries, tripEvents, trips } from '@db/schema';
+import { newId } from '@shared/ids';
 import { appendAuditEntries, type AuditEntry } from '../../storage/audit';
 import { activityEventValues } from '../../domain/records/activityEvents';
 import { nowIso } from '../../domain/records/common';
@@ -7,7 +7,7 @@ import { auditableMember, cellIdFor, memberValues } from '../../domain/records/m
 import { eventReference } from '../../domain/records/trips';
 import type { Registry } from '../../storage/registry/registry';
 import { preparedInsert } from '../../storage/statements';
-import type { TransitionCall } from '../../../../shared/contract/registry';
+import type { TransitionCall } from '@shared/contract/registry';
 import type { DemoUnit } from './generate';
 
 export interface DemoCounts {

@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { calls, type Envelope, type ErrorPayload, type EventName, type EventPayload } from '../../../../shared/contract';
-import type { DomainError, ErrorCode } from '../../../../shared/errors';
-import type { Lang, MessageParams } from '../../../../shared/i18n';
+import { calls, type Envelope, type ErrorPayload, type EventName, type EventPayload } from '@shared/contract';
+import type { DomainError, ErrorCode } from '@shared/errors';
+import type { Lang, MessageParams } from '@shared/i18n';
 import type { Dispatch } from '../api/dispatch';
 import { stderrLogger, type Logger } from '../../storage/log';
 import type { FromHost, JobSlot, ServiceHostConfig, ServiceHostData, ToHost } from './protocol';

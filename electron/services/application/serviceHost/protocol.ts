@@ -1,6 +1,6 @@
-import type { OpenOptions } from '../../../../db/connection';
-import type { Envelope, EventName, EventPayload } from '../../../../shared/contract';
-import type { Lang } from '../../../../shared/i18n';
+import type { OpenOptions } from '@db/connection';
+import type { Envelope, EventName, EventPayload } from '@shared/contract';
+import type { Lang } from '@shared/i18n';
 
 /** What the service host needs to open its session; plain data, since it crosses to the worker thread. */
 export interface ServiceHostConfig {

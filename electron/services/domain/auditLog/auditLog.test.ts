@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditActionLabel, auditSubjectText, auditValueText } from '../../../../shared/audit/labels';
-import { addDays, civilDateInVietnam } from '../../../../shared/rules/dates';
+import { auditActionLabel, auditSubjectText, auditValueText } from '@shared/audit/labels';
+import { addDays, civilDateInVietnam } from '@shared/rules/dates';
 import { addMember } from '../../../testkit/backup';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../../../testkit/registry';
 

@@ -1,6 +1,6 @@
-import { auditChanges, type AuditValue } from '../../../../shared/audit/diff';
-import type { AuditFilter, AuditRow, AuditSubject } from '../../../../shared/contract/audit';
-import { addDays } from '../../../../shared/rules/dates';
+import { auditChanges, type AuditValue } from '@shared/audit/diff';
+import type { AuditFilter, AuditRow, AuditSubject } from '@shared/contract/audit';
+import { addDays } from '@shared/rules/dates';
 import type { Registry } from '../../storage/registry/registry';
 
 interface StoredRow {

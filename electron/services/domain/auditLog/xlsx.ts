@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '../../../../shared/audit/labels';
-import type { AuditFilter, AuditRow } from '../../../../shared/contract/audit';
-import { translate, type Lang, type MessageKey } from '../../../../shared/i18n';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
+import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '@shared/audit/labels';
+import type { AuditFilter, AuditRow } from '@shared/contract/audit';
+import { translate, type Lang, type MessageKey } from '@shared/i18n';
+import { civilDateInVietnam } from '@shared/rules/dates';
 import { newWorkbook, workbookBytes } from '../importing/workbook';
 import type { Registry } from '../../storage/registry/registry';
 import { eachAuditRow } from './query';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { translateSqliteError } from '../../../../db/connection';
-import { DomainError } from '../../../../shared/errors';
+import { translateSqliteError } from '@db/connection';
+import { DomainError } from '@shared/errors';
 import { appVersion } from '../../storage/version';
 import { checkIntegrity } from '../../storage/registry/integrity';
 import { keyfileBytesForBackup } from '../../storage/registry/keyfile';

@@ -1,11 +1,11 @@
 import { existsSync, promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { translateSqliteError, type OpenOptions } from '../../../../db/connection';
-import type { BackupCredentials, BackupInspection } from '../../../../shared/contract/backup';
-import { DomainError } from '../../../../shared/errors';
-import { openRegistryDatabase } from '../../../../db/connection';
-import { users } from '../../../../db/schema';
+import { translateSqliteError, type OpenOptions } from '@db/connection';
+import type { BackupCredentials, BackupInspection } from '@shared/contract/backup';
+import { DomainError } from '@shared/errors';
+import { openRegistryDatabase } from '@db/connection';
+import { users } from '@db/schema';
 import { keyfilePathFor, readKeyfile, userLookup, type KeyfileContent } from '../../storage/registry/keyfile';
 import { checkBackupParts, extractBackupPart, readBackupLayout, vietnamStamp, type BackupHeader } from '../../formats/backupFile/container';
 import { openExtractedBackup, summaryOf, unwrapDatabaseKey } from './verify';

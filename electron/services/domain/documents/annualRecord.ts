@@ -1,6 +1,6 @@
-import { type PageMargins, defaultPageMargins, formatPlaceDate } from '../../../../shared/report/narrative';
-import { formatCivilDate } from '../../../../shared/rules/dates';
-import type { AnnualRecordLine } from '../../../../shared/rules/annualRecord';
+import { type PageMargins, defaultPageMargins, formatPlaceDate } from '@shared/report/narrative';
+import { formatCivilDate } from '@shared/rules/dates';
+import type { AnnualRecordLine } from '@shared/rules/annualRecord';
 import { writeDocx } from './docxWriter';
 import { type Block, type ColumnBlock, type DocumentModel, type DocumentSection, type TableBlock, paragraph, text } from './model';
 import { bodyParagraph as documentParagraph, documentTitle, partyHeading, signatureBlock, signatureColumn } from './partyLayout';

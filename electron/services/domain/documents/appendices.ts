@@ -1,5 +1,5 @@
-import { type IssuedDocumentKind } from '../../../../shared/domain/enums';
-import { type ReportData } from '../../../../shared/report/data';
+import { type IssuedDocumentKind } from '@shared/domain/enums';
+import { type ReportData } from '@shared/report/data';
 import {
   type ReportMeta,
   formatCount,
@@ -10,7 +10,7 @@ import {
   reportAuthor,
   reportNumberAndSymbol,
   yearToDateLabel,
-} from '../../../../shared/report/narrative';
+} from '@shared/report/narrative';
 import { type Orientation, type TableBlock, type TableCell } from './model';
 
 /** A line under an appendix table ("Trong đó:" and its items); `value` is a count of members. */

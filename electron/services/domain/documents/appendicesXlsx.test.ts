@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAppendicesXlsx } from './appendicesXlsx';
-import { modelReportData } from '../../../../shared/testkit/reportModel';
+import { modelReportData } from '@shared/testkit/reportModel';
 import { modelReportMeta } from '../../../testkit/documents';
 
 function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
-import { inertCellText } from '../../../../shared/importing/cellText';
-import { type ReportData } from '../../../../shared/report/data';
-import { type ReportMeta, reportAuthor } from '../../../../shared/report/narrative';
+import { inertCellText } from '@shared/importing/cellText';
+import { type ReportData } from '@shared/report/data';
+import { type ReportMeta, reportAuthor } from '@shared/report/narrative';
 import { type Appendix, type AppendixNote, noteText } from './appendices';
 import { reportAppendices } from './reportModel';
 import { type Align, type TableCell, documentFont, placeCells, textWidthMm } from './model';

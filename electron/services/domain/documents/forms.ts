@@ -1,5 +1,5 @@
-import { standingCommitteeOf } from '../../../../shared/domain/committees';
-import { type PageMargins, defaultPageMargins, formatDate, formatPlaceDate } from '../../../../shared/report/narrative';
+import { standingCommitteeOf } from '@shared/domain/committees';
+import { type PageMargins, defaultPageMargins, formatDate, formatPlaceDate } from '@shared/report/narrative';
 import { writeDocx } from './docxWriter';
 import { type Block, type ColumnBlock, type ColumnsBlock, type DocumentModel, type TableBlock, paragraph, spacer, text } from './model';
 import { bodyParagraph as documentParagraph, documentTitle, partyHeading, signatureBlock, signatureColumn } from './partyLayout';

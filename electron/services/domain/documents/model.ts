@@ -1,4 +1,4 @@
-import { type PageMargins, formatNumber } from '../../../../shared/report/narrative';
+import { type PageMargins, formatNumber } from '@shared/report/narrative';
 
 /**
  * A small description of a printed party document, built once from the data and drawn by each back end

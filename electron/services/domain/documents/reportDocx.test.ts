@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportMeta, applyNarrativeEdits, fillNarrative, narrativeTemplate } from '../../../../shared/report/narrative';
+import { ReportMeta, applyNarrativeEdits, fillNarrative, narrativeTemplate } from '@shared/report/narrative';
 import { renderReportDocx } from './reportDocx';
 import { docxParts, docxTables, modelReport, paragraphTexts, runPropertiesOf } from '../../../testkit/documents';
 

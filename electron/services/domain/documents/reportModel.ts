@@ -1,4 +1,4 @@
-import { type ReportData } from '../../../../shared/report/data';
+import { type ReportData } from '@shared/report/data';
 import {
   type Narrative,
   type NarrativeSection,
@@ -9,8 +9,8 @@ import {
   reportAuthor,
   reportRecipients,
   splitFootnotes,
-} from '../../../../shared/report/narrative';
-import { coverageSentence } from '../../../../shared/report/coverage';
+} from '@shared/report/narrative';
+import { coverageSentence } from '@shared/report/coverage';
 import { type Appendix, appendixTableSize, buildAppendices, noteText } from './appendices';
 import { buildUnitsAnnex } from './unitsAnnex';
 import { type Block, type DocumentModel, type DocumentSection, type Inline, firstLineIndentMm, paragraph, spacer, text } from './model';

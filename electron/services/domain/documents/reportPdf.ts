@@ -1,5 +1,5 @@
-import { type ReportData } from '../../../../shared/report/data';
-import { type Narrative, type ReportMeta } from '../../../../shared/report/narrative';
+import { type ReportData } from '@shared/report/data';
+import { type Narrative, type ReportMeta } from '@shared/report/narrative';
 import { writePdf } from './pdfWriter';
 import { buildReportDocument } from './reportModel';
 

@@ -1,7 +1,7 @@
-import { type ReportData, isIncludedStatus } from '../../../../shared/report/data';
-import { coverageAnnexTitle, coverageSentence, submissionStatusText } from '../../../../shared/report/coverage';
-import { type ReportMeta, formatDate, periodLabel } from '../../../../shared/report/narrative';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
+import { type ReportData, isIncludedStatus } from '@shared/report/data';
+import { coverageAnnexTitle, coverageSentence, submissionStatusText } from '@shared/report/coverage';
+import { type ReportMeta, formatDate, periodLabel } from '@shared/report/narrative';
+import { civilDateInVietnam } from '@shared/rules/dates';
 import { type Appendix, appendixTableSize, attachedTo } from './appendices';
 import { type TableCell } from './model';
 

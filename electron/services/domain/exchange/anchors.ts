@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { RegistryDb } from '../../../../db/connection';
-import { auditAnchors } from '../../../../db/schema';
-import { DomainError } from '../../../../shared/errors';
+import type { RegistryDb } from '@db/connection';
+import { auditAnchors } from '@db/schema';
+import { DomainError } from '@shared/errors';
 import { auditPointsAt, auditHead, type AuditPoint } from '../../storage/audit';
 import { MAX_AUDIT_CHECKPOINTS, type ManifestAudit, type PackageManifest } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';

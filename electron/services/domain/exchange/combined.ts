@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, isNotNull, lte, not, notExists, type SQL } from 'drizzle-orm';
-import type { RegistryDb } from '../../../../db/connection';
-import { importedPackages, reportingRounds, trustedCards, units } from '../../../../db/schema';
-import type { Completeness } from '../../../../shared/contract/exchange';
-import { combineReports } from '../../../../shared/report/combine';
-import { ReportData, isIncludedStatus, type ReportUnitEntry } from '../../../../shared/report/data';
-import { civilDateInVietnam, isAfter } from '../../../../shared/rules/dates';
-import { newId } from '../../../../shared/ids';
+import type { RegistryDb } from '@db/connection';
+import { importedPackages, reportingRounds, trustedCards, units } from '@db/schema';
+import type { Completeness } from '@shared/contract/exchange';
+import { combineReports } from '@shared/report/combine';
+import { ReportData, isIncludedStatus, type ReportUnitEntry } from '@shared/report/data';
+import { civilDateInVietnam, isAfter } from '@shared/rules/dates';
+import { newId } from '@shared/ids';
 import { appendAudit } from '../../storage/audit';
 import type { Registry } from '../../storage/registry/registry';
 import { ownReport } from '../reports/gather';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../../shared/contract';
+import type { CallInput } from '@shared/contract';
 import { docxParts, textOf } from '../../../testkit/documents';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { reportingRounds } from '../../../../db/schema';
-import type { RoundInput, RoundRow } from '../../../../shared/contract/exchange';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
-import { normaliseText } from '../../../../shared/text/fold';
-import { withoutMarks } from '../../../../shared/text/fileName';
+import { reportingRounds } from '@db/schema';
+import type { RoundInput, RoundRow } from '@shared/contract/exchange';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
+import { normaliseText } from '@shared/text/fold';
+import { withoutMarks } from '@shared/text/fileName';
 import { appendAudit } from '../../storage/audit';
 import { sealPackage } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';

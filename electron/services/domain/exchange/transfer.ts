@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { cells, importedPackages, members, reportingRounds, reports, tripCountries, trips } from '../../../../db/schema';
-import { PackageDetails, type ImportOutcome, type PackageStanding, type PackageSummary, type PackageTripRecord } from '../../../../shared/contract/exchange';
-import { DomainError, type ErrorCode } from '../../../../shared/errors';
-import type { MessageParams } from '../../../../shared/i18n';
-import { newId } from '../../../../shared/ids';
-import { tripDurationBracket } from '../../../../shared/rules/brackets';
+import { cells, importedPackages, members, reportingRounds, reports, tripCountries, trips } from '@db/schema';
+import { PackageDetails, type ImportOutcome, type PackageStanding, type PackageSummary, type PackageTripRecord } from '@shared/contract/exchange';
+import { DomainError, type ErrorCode } from '@shared/errors';
+import type { MessageParams } from '@shared/i18n';
+import { newId } from '@shared/ids';
+import { tripDurationBracket } from '@shared/rules/brackets';
 import { appendAudit } from '../../storage/audit';
 import { inspectPackage, packageFileName, sealPackage, verifyPackage, type KeyCard, type PartName, type VerifiedPackage } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';

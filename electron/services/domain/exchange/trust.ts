@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { RegistryDb } from '../../../../db/connection';
-import { trustedCards, units } from '../../../../db/schema';
-import type { UnitLevel } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
+import type { RegistryDb } from '@db/connection';
+import { trustedCards, units } from '@db/schema';
+import type { UnitLevel } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { appendAudit } from '../../storage/audit';
 import { confirmCardFingerprint, formatFingerprint, parseKeyCard, refuseFutureDate, verifyCardRotation, type KeyCard, type TrustedSigner } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';

@@ -1,7 +1,7 @@
-import type { ComplianceFlag, MemberStatus, TripState } from '../../../../shared/domain/enums';
-import { translate } from '../../../../shared/i18n';
-import { memberColumns, tripColumns } from '../../../../shared/importing/columns';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
+import type { ComplianceFlag, MemberStatus, TripState } from '@shared/domain/enums';
+import { translate } from '@shared/i18n';
+import { memberColumns, tripColumns } from '@shared/importing/columns';
+import { civilDateInVietnam } from '@shared/rules/dates';
 import { searchMembers } from '../records/members';
 import { recordsById, searchTrips } from '../records/trips';
 import type { Registry } from '../../storage/registry/registry';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/errors';
-import { hasMessage } from '../../../../shared/i18n';
-import { columnHelpKey, columnLabelKey, columnsOf, importKinds } from '../../../../shared/importing/columns';
+import { DomainError } from '@shared/errors';
+import { hasMessage } from '@shared/i18n';
+import { columnHelpKey, columnLabelKey, columnsOf, importKinds } from '@shared/importing/columns';
 import { mapHeader } from './header';
 
 describe('import columns', () => {

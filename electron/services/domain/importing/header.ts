@@ -1,7 +1,7 @@
-import { DomainError } from '../../../../shared/errors';
-import { translate } from '../../../../shared/i18n';
-import { columnLabelKey, columnsOf, type ImportColumn, type ImportKind } from '../../../../shared/importing/columns';
-import { foldForSearch } from '../../../../shared/text/fold';
+import { DomainError } from '@shared/errors';
+import { translate } from '@shared/i18n';
+import { columnLabelKey, columnsOf, type ImportColumn, type ImportKind } from '@shared/importing/columns';
+import { foldForSearch } from '@shared/text/fold';
 
 /** How a file's header row maps onto the import columns. */
 export interface HeaderMap {

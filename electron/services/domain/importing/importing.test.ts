@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../../../shared/contract/importing';
-import { maximumImportBytes, maximumImportSize, reportedIssueLimit } from '../../../../shared/contract/importing';
-import { translate } from '../../../../shared/i18n';
-import { decodeWindows1252, encodeLegacy } from '../../../../shared/text/legacy';
-import { errorSentence } from '../../../../shared/errors';
-import { translatorIn } from '../../../../shared/i18n';
+import type { ImportReport } from '@shared/contract/importing';
+import { maximumImportBytes, maximumImportSize, reportedIssueLimit } from '@shared/contract/importing';
+import { translate } from '@shared/i18n';
+import { decodeWindows1252, encodeLegacy } from '@shared/text/legacy';
+import { errorSentence } from '@shared/errors';
+import { translatorIn } from '@shared/i18n';
 import { createDispatcher } from '../../application/api/dispatch';
 import { verifyAuditChain } from '../../storage/audit';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';

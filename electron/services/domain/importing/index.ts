@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { TripState } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import type { ImportKind } from '../../../../shared/importing/columns';
+import type { TripState } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import type { ImportKind } from '@shared/importing/columns';
 import type { Registry } from '../../storage/registry/registry';
 import { planImport, type ImportCounts, type ImportIssue, type ImportPlan, type Progress, type ReadSource, type SourceSummary } from './plan';
 import { readSheet } from './sheet';

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
-import { maximumImportBytes, maximumImportSize } from '../../../../shared/contract/importing';
-import { DomainError } from '../../../../shared/errors';
-import { importedCellText } from '../../../../shared/importing/cellText';
-import type { CivilDate } from '../../../../shared/rules/dates';
+import { maximumImportBytes, maximumImportSize } from '@shared/contract/importing';
+import { DomainError } from '@shared/errors';
+import { importedCellText } from '@shared/importing/cellText';
+import type { CivilDate } from '@shared/rules/dates';
 import {
   decodeTextFile,
   legacyFontOf,
@@ -12,7 +12,7 @@ import {
   repairLegacyText,
   type LegacyEncoding,
   type TextFileEncoding,
-} from '../../../../shared/text/legacy';
+} from '@shared/text/legacy';
 import { detectDelimiter, parseCsv, type CsvDelimiter } from './csv';
 
 /** One cell as the importer reads it: text, or what a spreadsheet stored with a type. */

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { translate, type MessageKey } from '../../../../shared/i18n';
-import { columnHelpKey, columnLabelKey, importableColumns, valueLabelKey, type ImportColumn, type ImportKind } from '../../../../shared/importing/columns';
+import { translate, type MessageKey } from '@shared/i18n';
+import { columnHelpKey, columnLabelKey, importableColumns, valueLabelKey, type ImportColumn, type ImportKind } from '@shared/importing/columns';
 import { addDataSheet, newWorkbook, workbookBytes } from './workbook';
 
 export const templateFileNames: Record<ImportKind, string> = { members: 'mau-nhap-dang-vien.xlsx', trips: 'mau-nhap-chuyen-di.xlsx' };

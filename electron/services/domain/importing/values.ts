@@ -1,8 +1,8 @@
-import { translate, type MessageKey, type MessageParams } from '../../../../shared/i18n';
-import { countrySeparator, falseWords, trueWords, valueLabelKey, type ColumnType, type ImportColumn } from '../../../../shared/importing/columns';
-import { formatCivilDate, parseCivilDate } from '../../../../shared/rules/dates';
-import { findCountryCode, type CountryCode } from '../../../../shared/text/countries';
-import { foldForSearch } from '../../../../shared/text/fold';
+import { translate, type MessageKey, type MessageParams } from '@shared/i18n';
+import { countrySeparator, falseWords, trueWords, valueLabelKey, type ColumnType, type ImportColumn } from '@shared/importing/columns';
+import { formatCivilDate, parseCivilDate } from '@shared/rules/dates';
+import { findCountryCode, type CountryCode } from '@shared/text/countries';
+import { foldForSearch } from '@shared/text/fold';
 import type { SheetValue } from './sheet';
 
 export type ColumnValue = string | boolean | CountryCode[] | null;

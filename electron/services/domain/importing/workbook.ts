@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../heavyLibraries';
-import { translate } from '../../../../shared/i18n';
-import { inertCellText } from '../../../../shared/importing/cellText';
-import { columnLabelKey, valueLabelKey, type ImportColumn } from '../../../../shared/importing/columns';
-import { countryName, isCountryCode } from '../../../../shared/text/countries';
+import { translate } from '@shared/i18n';
+import { inertCellText } from '@shared/importing/cellText';
+import { columnLabelKey, valueLabelKey, type ImportColumn } from '@shared/importing/columns';
+import { countryName, isCountryCode } from '@shared/text/countries';
 import type { ColumnValue } from './values';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,8 +1,8 @@
-import { members, tripCountries, trips } from '../../../../db/schema';
+import { members, tripCountries, trips } from '@db/schema';
 import { appendAuditEntries, type AuditEntry } from '../../storage/audit';
 import { nowIso } from '../records/common';
 import { auditableMember, cellIdFor, memberValues } from '../records/members';
-import type { RegistryDb } from '../../../../db/connection';
+import type { RegistryDb } from '@db/connection';
 import type { Registry } from '../../storage/registry/registry';
 import type { ImportCounts, ImportSink, PlannedMember, PlannedTrip } from './plan';
 import { preparedInsert, preparedUpdate } from '../../storage/statements';

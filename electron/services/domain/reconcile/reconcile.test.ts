@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MemberCrossing } from '../../../../shared/contract/reconcile';
-import { addDays, civilDateInVietnam } from '../../../../shared/rules/dates';
+import type { MemberCrossing } from '@shared/contract/reconcile';
+import { addDays, civilDateInVietnam } from '@shared/rules/dates';
 import { csvText, spelledBytes, utf8, xlsxBytes } from '../../../testkit/importFiles';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 

@@ -1,6 +1,6 @@
-import { translate, type MessageKey } from '../../../../shared/i18n';
-import { columnLabelKey, valueLabelKey } from '../../../../shared/importing/columns';
-import { crossingColumnHelpKey, crossingColumns } from '../../../../shared/reconcile/columns';
+import { translate, type MessageKey } from '@shared/i18n';
+import { columnLabelKey, valueLabelKey } from '@shared/importing/columns';
+import { crossingColumnHelpKey, crossingColumns } from '@shared/reconcile/columns';
 import { addDataSheet, newWorkbook, workbookBytes } from '../importing/workbook';
 
 const templateName = 'mau-danh-sach-xuat-nhap-canh';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { partyActivityEvents, trips } from '../../../../db/schema';
-import type { ActivityEventInput, ActivityEventRow } from '../../../../shared/contract/registry';
-import { DomainError, type FieldIssue } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
-import { formatCivilDate, isBefore } from '../../../../shared/rules/dates';
-import type { MemberEventFacts } from '../../../../shared/rules/types';
+import { partyActivityEvents, trips } from '@db/schema';
+import type { ActivityEventInput, ActivityEventRow } from '@shared/contract/registry';
+import { DomainError, type FieldIssue } from '@shared/errors';
+import { newId } from '@shared/ids';
+import { formatCivilDate, isBefore } from '@shared/rules/dates';
+import type { MemberEventFacts } from '@shared/rules/types';
 import type { z } from 'zod';
 import { appendAudit } from '../../storage/audit';
 import type { Registry } from '../../storage/registry/registry';

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, issuedDocuments, members, partyActivityEvents, trips } from '../../../../db/schema';
+import { attachments, issuedDocuments, members, partyActivityEvents, trips } from '@db/schema';
 import {
   attachmentMediaTypes,
   maximumAttachmentBytes,
   type AttachmentInput,
   type AttachmentMediaType,
   type AttachmentRow,
-} from '../../../../shared/contract/registry';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
+} from '@shared/contract/registry';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { appendAudit } from '../../storage/audit';
 import type { Registry } from '../../storage/registry/registry';
 import { nowIso } from './common';

@@ -1,10 +1,10 @@
-import type { FieldIssue } from '../../../../shared/errors';
-import { DomainError } from '../../../../shared/errors';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
-import { createHolidayCalendar, type HolidayCalendar } from '../../../../shared/rules/holidays';
-import type { DeadlineSettings } from '../../../../shared/rules/settings';
-import type { RuleIssue } from '../../../../shared/rules/types';
-import type { RegistryDb } from '../../../../db/connection';
+import type { FieldIssue } from '@shared/errors';
+import { DomainError } from '@shared/errors';
+import { civilDateInVietnam } from '@shared/rules/dates';
+import { createHolidayCalendar, type HolidayCalendar } from '@shared/rules/holidays';
+import type { DeadlineSettings } from '@shared/rules/settings';
+import type { RuleIssue } from '@shared/rules/types';
+import type { RegistryDb } from '@db/connection';
 import { deadlineSetting, readSetting } from '../../storage/settings';
 
 export interface RuleContext {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MemberInput, TripInput } from '../../../../shared/contract/registry';
+import type { MemberInput, TripInput } from '@shared/contract/registry';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../../../testkit/registry';
 
 let registry: OpenTestRegistry;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { enterpriseOrganisations, issuedDocuments, legalBases } from '../../../../db/schema';
-import type { EnterpriseInput, IssuedDocumentInput, IssuedDocumentRow, LegalBasisInput, LegalBasisRow } from '../../../../shared/contract/registry';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
-import { isAfter, isBefore } from '../../../../shared/rules/dates';
-import { normaliseText } from '../../../../shared/text/fold';
+import { enterpriseOrganisations, issuedDocuments, legalBases } from '@db/schema';
+import type { EnterpriseInput, IssuedDocumentInput, IssuedDocumentRow, LegalBasisInput, LegalBasisRow } from '@shared/contract/registry';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
+import { isAfter, isBefore } from '@shared/rules/dates';
+import { normaliseText } from '@shared/text/fold';
 import { appendAudit } from '../../storage/audit';
 import type { Registry } from '../../storage/registry/registry';
 import { blankToNull, invalid, nowIso } from './common';

@@ -1,4 +1,4 @@
-import type { RegistrySettings } from '../../../../shared/contract/registry';
+import type { RegistrySettings } from '@shared/contract/registry';
 import type { Registry } from '../../storage/registry/registry';
 import { deadlineSetting, idleMinutesSetting, readSetting, reportHeadingSetting, writeSetting } from '../../storage/settings';
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { members, travelDocuments, trips } from '../../../../db/schema';
-import type { TravelDocumentRow } from '../../../../shared/contract/registry';
-import type { TravelDocumentKind } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
-import { isBefore } from '../../../../shared/rules/dates';
-import { normaliseText } from '../../../../shared/text/fold';
+import { members, travelDocuments, trips } from '@db/schema';
+import type { TravelDocumentRow } from '@shared/contract/registry';
+import type { TravelDocumentKind } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
+import { isBefore } from '@shared/rules/dates';
+import { normaliseText } from '@shared/text/fold';
 import { appendAudit } from '../../storage/audit';
 import type { Registry } from '../../storage/registry/registry';
 import { blankToNull, invalid, nowIso } from './common';

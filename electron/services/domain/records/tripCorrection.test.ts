@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../../db/schema';
-import type { TripInput } from '../../../../shared/contract/registry';
-import { addDays, civilDateInVietnam } from '../../../../shared/rules/dates';
+import { auditLog } from '@db/schema';
+import type { TripInput } from '@shared/contract/registry';
+import { addDays, civilDateInVietnam } from '@shared/rules/dates';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../../../testkit/registry';
 
 let registry: OpenTestRegistry;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../../db/schema';
-import { auditActionLabel, auditFieldLabel } from '../../../../shared/audit/labels';
+import { auditLog } from '@db/schema';
+import { auditActionLabel, auditFieldLabel } from '@shared/audit/labels';
 import { verifyAuditChain } from '../../storage/audit';
 import { docxParts, docxTables, keepFirstPageAsPng, libreOfficeAvailable, libreOfficePdfs, paragraphTexts, pdfPages } from '../../../testkit/documents';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';

@@ -1,19 +1,19 @@
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { annualRecordReceipts, cells, members, tripCountries, trips, users } from '../../../../db/schema';
-import type { AnnualRecordCell, AnnualRecordList, AnnualRecordMember, AnnualRecordScope } from '../../../../shared/contract/annualRecords';
-import type { MemberStatus } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import { foldForSearch, normaliseText } from '../../../../shared/text/fold';
-import { fileNameStem } from '../../../../shared/text/fileName';
-import { placeOf } from '../../../../shared/report/issuer';
-import { type AnnualRecordTrip, annualRecordLines, tripStatesLeftOutOfRecord } from '../../../../shared/rules/annualRecord';
-import { civilDateInVietnam, isAfter } from '../../../../shared/rules/dates';
+import { annualRecordReceipts, cells, members, tripCountries, trips, users } from '@db/schema';
+import type { AnnualRecordCell, AnnualRecordList, AnnualRecordMember, AnnualRecordScope } from '@shared/contract/annualRecords';
+import type { MemberStatus } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { foldForSearch, normaliseText } from '@shared/text/fold';
+import { fileNameStem } from '@shared/text/fileName';
+import { placeOf } from '@shared/report/issuer';
+import { type AnnualRecordTrip, annualRecordLines, tripStatesLeftOutOfRecord } from '@shared/rules/annualRecord';
+import { civilDateInVietnam, isAfter } from '@shared/rules/dates';
 import { appendAudit } from '../../storage/audit';
 import { type AnnualRecordData, renderAnnualRecordDocx, renderAnnualRecordPdf } from '../documents/annualRecord';
-import { newId } from '../../../../shared/ids';
+import { newId } from '@shared/ids';
 import { invalid, nowIso } from '../records/common';
 import type { Registry } from '../../storage/registry/registry';
-import type { RegistryDb } from '../../../../db/connection';
+import type { RegistryDb } from '@db/connection';
 
 /** Members who have left, died or moved their party activity elsewhere no longer declare to this organisation. */
 const declaringStatuses: readonly MemberStatus[] = ['active', 'exempt'];

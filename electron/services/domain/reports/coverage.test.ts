@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../../shared/contract';
-import { formatCount, narrativeTemplate } from '../../../../shared/report/narrative';
-import type { ReportData } from '../../../../shared/report/data';
+import type { CallInput } from '@shared/contract';
+import { formatCount, narrativeTemplate } from '@shared/report/narrative';
+import type { ReportData } from '@shared/report/data';
 import { docxParts, textOf } from '../../../testkit/documents';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { civilDateInVietnam, addDays } from '../../../../shared/rules/dates';
+import { civilDateInVietnam, addDays } from '@shared/rules/dates';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 
 let registry: OpenTestRegistry;

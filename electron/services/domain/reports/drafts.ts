@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { reportingRounds, reports } from '../../../../db/schema';
-import type { ReportData } from '../../../../shared/report/data';
+import { reportingRounds, reports } from '@db/schema';
+import type { ReportData } from '@shared/report/data';
 import {
   applyNarrativeEdits,
   fillNarrative,
@@ -9,16 +9,16 @@ import {
   ReportMeta,
   type Narrative,
   type ReportMetaInput,
-} from '../../../../shared/report/narrative';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
-import { newId } from '../../../../shared/ids';
+} from '@shared/report/narrative';
+import { civilDateInVietnam } from '@shared/rules/dates';
+import { newId } from '@shared/ids';
 import { renderAppendicesXlsx } from '../documents/appendicesXlsx';
 import { renderReportDocx } from '../documents/reportDocx';
 import { renderReportPdf } from '../documents/reportPdf';
 import { appendAudit } from '../../storage/audit';
 import { reportFor } from '../exchange/combined';
 import { readSetting, reportHeadingSetting } from '../../storage/settings';
-import { defaultPlace, defaultSigner, defaultSymbol } from '../../../../shared/report/issuer';
+import { defaultPlace, defaultSigner, defaultSymbol } from '@shared/report/issuer';
 import type { Registry } from '../../storage/registry/registry';
 
 export type ReportFormat = 'docx' | 'xlsx' | 'pdf';

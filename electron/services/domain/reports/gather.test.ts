@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, members, tripCountries, trips } from '../../../../db/schema';
-import { newId } from '../../../../shared/ids';
-import { ReportData } from '../../../../shared/report/data';
-import { modelAppendix02Rows, modelPeriod, modelTrips } from '../../../../shared/testkit/reportModel';
+import { cells, members, tripCountries, trips } from '@db/schema';
+import { newId } from '@shared/ids';
+import { ReportData } from '@shared/report/data';
+import { modelAppendix02Rows, modelPeriod, modelTrips } from '@shared/testkit/reportModel';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 import { ownReport } from './gather';
 

@@ -1,6 +1,6 @@
-import { enterpriseOrganisations, issuedDocuments, partyActivityEvents, trips } from '../../../../db/schema';
-import { computeReport, type ReportEvent, type ReportInput, type ReportTrip } from '../../../../shared/report/compute';
-import type { Appendix01Row, ReportData } from '../../../../shared/report/data';
+import { enterpriseOrganisations, issuedDocuments, partyActivityEvents, trips } from '@db/schema';
+import { computeReport, type ReportEvent, type ReportInput, type ReportTrip } from '@shared/report/compute';
+import type { Appendix01Row, ReportData } from '@shared/report/data';
 import type { Registry } from '../../storage/registry/registry';
 import { ruleContext } from '../records/common';
 import { tripFacts, type TripRecord } from '../records/trips';

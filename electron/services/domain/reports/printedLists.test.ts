@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
+import { addDays, civilDateInVietnam, formatCivilDate } from '@shared/rules/dates';
 import { keepFirstPageAsPng, pdfPages, poppler } from '../../../testkit/documents';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { cells, members, travelDocuments, tripCountries, trips } from '../../../../db/schema';
-import { DomainError } from '../../../../shared/errors';
-import { translate, type MessageKey } from '../../../../shared/i18n';
-import { formatCivilDate } from '../../../../shared/rules/dates';
-import { countryName, isCountryCode } from '../../../../shared/text/countries';
-import { fileNameStem } from '../../../../shared/text/fileName';
+import { cells, members, travelDocuments, tripCountries, trips } from '@db/schema';
+import { DomainError } from '@shared/errors';
+import { translate, type MessageKey } from '@shared/i18n';
+import { formatCivilDate } from '@shared/rules/dates';
+import { countryName, isCountryCode } from '@shared/text/countries';
+import { fileNameStem } from '@shared/text/fileName';
 import { renderTripFormDocx, renderTripFormPdf, type TripFormData, type TripFormKind } from '../documents/forms';
 import type { Registry } from '../../storage/registry/registry';
 import { deadlineSetting, readSetting } from '../../storage/settings';
-import { placeOf } from '../../../../shared/report/issuer';
+import { placeOf } from '@shared/report/issuer';
 
 const fileStems: Record<TripFormKind, string> = { application: 'DonDeNghi', commitment: 'BanCamKet', return_report: 'BaoCaoKetQua' };
 

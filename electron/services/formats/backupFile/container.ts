@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { canonicalJson } from '../../../../shared/canonicalJson';
-import { UnitLevel } from '../../../../shared/domain/enums';
-import { Instant } from '../../../../shared/domain/primitives';
-import { DomainError } from '../../../../shared/errors';
+import { canonicalJson } from '@shared/canonicalJson';
+import { UnitLevel } from '@shared/domain/enums';
+import { Instant } from '@shared/domain/primitives';
+import { DomainError } from '@shared/errors';
 
 /*
  * A backup file (`.so86bak`) bundles the encrypted registry and its key file, so one file on a

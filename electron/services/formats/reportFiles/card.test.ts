@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import {
   type KeyCard,
   MAX_CARD_BYTES,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DomainError } from '../../../../shared/errors';
-import { Instant } from '../../../../shared/domain/primitives';
+import { DomainError } from '@shared/errors';
+import { Instant } from '@shared/domain/primitives';
 import { bytesEqual, canonicalJsonBytes, fromHex, parseJsonBytes, toHex, utf8 } from './encoding';
 import {
   type OfficeIdentity,

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../../shared/errors';
-import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
+import { DomainError } from '@shared/errors';
+import { civilDateInVietnam, formatCivilDate } from '@shared/rules/dates';
 
 /**
  * How far a signer's `createdAt` may run ahead of the receiving PC's clock: clocks of office

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CivilDate } from '../../../../shared/domain/primitives';
-import { DomainError } from '../../../../shared/errors';
-import { ReportData } from '../../../../shared/report/data';
+import { CivilDate } from '@shared/domain/primitives';
+import { DomainError } from '@shared/errors';
+import { ReportData } from '@shared/report/data';
 import { parseJsonBytes, toFieldIssues } from './encoding';
 import type { PackageLimits, PartName } from './format';
 import type { PackageManifest } from './manifest';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FieldIssue } from '../../../../shared/errors';
-import { hasMessage } from '../../../../shared/i18n';
+import type { FieldIssue } from '@shared/errors';
+import { hasMessage } from '@shared/i18n';
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();

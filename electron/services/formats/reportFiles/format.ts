@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { concatBytes, decodeUtf8, displayName, utf8 } from './encoding';
 import { SIGNATURE_BYTES } from './keys';
 

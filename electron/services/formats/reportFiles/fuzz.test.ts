@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { bytesEqual } from './encoding';
 import { type ContainerLayout, readContainer, resolveLimits } from './format';
 import { sealPackage } from './seal';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import {
   computeFingerprint,
   exportOfficePrivateKeys,

@@ -1,6 +1,6 @@
 import { type KeyObject, createPrivateKey, createPublicKey, diffieHellman, randomBytes, sign, verify } from 'node:crypto';
-import { DomainError } from '../../../../shared/errors';
-import type { UnitLevel } from '../../../../shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import type { UnitLevel } from '@shared/domain/enums';
 import { concatBytes, sha256, utf8 } from './encoding';
 
 export const KEY_BYTES = 32;

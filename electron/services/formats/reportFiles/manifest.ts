@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DomainError } from '../../../../shared/errors';
-import { Id, Instant } from '../../../../shared/domain/primitives';
+import { DomainError } from '@shared/errors';
+import { Id, Instant } from '@shared/domain/primitives';
 import { bytesEqual, canonicalJsonBytes, displayName, parseJsonBytes, toFieldIssues } from './encoding';
 import { ENCRYPTION_SCHEME, WRAPPED_KEY_BYTES } from './envelope';
 import {

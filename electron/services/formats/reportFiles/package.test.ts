@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { createKeyCard } from './card';
 import { canonicalJsonBytes, sha256, toHex, utf8 } from './encoding';
 import { FORMAT_VERSION, MAGIC, readContainer, resolveLimits, writeContainer } from './format';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UnitLevel } from '../../../../shared/domain/enums';
-import { CivilDate } from '../../../../shared/domain/primitives';
+import { UnitLevel } from '@shared/domain/enums';
+import { CivilDate } from '@shared/domain/primitives';
 import { isWellFormedText } from './encoding';
 
 // Schemas for signed files never transform: what is checked is exactly what was signed.

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CivilDate, Id, Instant } from '../../../../shared/domain/primitives';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
+import { CivilDate, Id, Instant } from '@shared/domain/primitives';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { type KeyCard, verifyKeyCard } from './card';
 import { DefaultDetails, readContents } from './contents';
 import { canonicalJsonBytes, displayName, sha256, toFieldIssues, toHex } from './encoding';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { sealPackage } from './seal';
 import { communeUnit, jsonPart, makeOffice, provinceUnit, receiverOf, samplePdf, samplePeriod, sampleReport, trustStore } from '../../../testkit/reportFiles';
 import { type VerifyOptions, verifyPackage } from './verify';

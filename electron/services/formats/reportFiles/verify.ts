@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { refuseFutureDate } from './clock';
 import { type PackageContents, DefaultDetails, readContents } from './contents';
 import { bytesEqual, fromHex, sha256, toHex } from './encoding';

@@ -1,5 +1,5 @@
-import { translateSqliteError, type SqliteHandle } from '../../../../db/connection';
-import { DomainError } from '../../../../shared/errors';
+import { translateSqliteError, type SqliteHandle } from '@db/connection';
+import { DomainError } from '@shared/errors';
 
 export type IntegrityDepth = 'quick' | 'full';
 

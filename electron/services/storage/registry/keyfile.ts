@@ -16,7 +16,7 @@ import {
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DomainError } from '../../../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 /**
  * The key sidecar. Version 2: each account has an X25519 key pair whose private key is wrapped

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownKeys } from '../../../../db/schema';
+import { ownKeys } from '@db/schema';
 import { currentIdentity } from './ownIdentity';
 import { exportReportPackage } from '../../domain/exchange/transfer';
 import { signBytes, verifySignature } from '../../formats/reportFiles/keys';

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuditPoint } from '../audit';
-import type { UserRole } from '../../../../shared/domain/enums';
-import { officeKeyHolders } from '../../../../shared/contract/define';
-import { DomainError } from '../../../../shared/errors';
+import type { UserRole } from '@shared/domain/enums';
+import { officeKeyHolders } from '@shared/contract/define';
+import { DomainError } from '@shared/errors';
 import { derivePasswordKey, passwordKdf, userLookup, type KeyfileContent, type OfficeKeysSection } from './keyfile';
 
 /**

@@ -1,8 +1,8 @@
 import { desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { RegistryDb } from '../../../../db/connection';
-import { ownKeys, units } from '../../../../db/schema';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
+import type { RegistryDb } from '@db/connection';
+import { ownKeys, units } from '@db/schema';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { appendAudit, type Actor } from '../audit';
 import {
   createKeyCard,

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cells, members } from '../../../../db/schema';
-import { newId } from '../../../../shared/ids';
+import { cells, members } from '@db/schema';
+import { newId } from '@shared/ids';
 import { verifyAuditChain } from '../audit';
 import { keyfilePathFor, parseRecoveryKey, readKeyfile, unitNameBeforeSignIn } from './keyfile';
 import { Registry } from './registry';

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openRegistryDatabase, translateSqliteError, type OpenOptions, type OpenRegistry, type RegistryDb } from '../../../../db/connection';
-import { legalBases, settings, units, users } from '../../../../db/schema';
-import { legalBasisSeeds } from '../../../../shared/domain/legalBases';
-import type { UnitLevel, UserRole } from '../../../../shared/domain/enums';
-import { DomainError } from '../../../../shared/errors';
-import { newId } from '../../../../shared/ids';
+import { openRegistryDatabase, translateSqliteError, type OpenOptions, type OpenRegistry, type RegistryDb } from '@db/connection';
+import { legalBases, settings, units, users } from '@db/schema';
+import { legalBasisSeeds } from '@shared/domain/legalBases';
+import type { UnitLevel, UserRole } from '@shared/domain/enums';
+import { DomainError } from '@shared/errors';
+import { newId } from '@shared/ids';
 import { appendAudit, auditHead, chainPassesThrough, type Actor } from '../audit';
 import { clearPrivateKeysInDatabase, createOwnIdentity, hasOwnIdentity, privateKeysLeftInDatabase, rotateOwnIdentity } from './ownIdentity';
 import {
@@ -44,7 +44,7 @@ import {
 import { throttleDelaySeconds } from './throttle';
 import { keepUpgradeBackup, upgradeSnapshotFile } from './upgradeBackup';
 import type { z } from 'zod';
-import type { ReportHeadingSettings } from '../../../../shared/report/issuer';
+import type { ReportHeadingSettings } from '@shared/report/issuer';
 import { reportHeadingSetting, writeSetting } from '../settings';
 
 export interface UnitInput {

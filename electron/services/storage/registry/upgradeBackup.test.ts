@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, openRegistryDatabase, sourceMigrationsFolder } from '../../../../db/connection';
+import { latestSchemaVersion, openRegistryDatabase, sourceMigrationsFolder } from '@db/connection';
 import { searchMembers } from '../../domain/records/members';
 import { keyfilePathFor, readKeyfile, writeKeyfile } from './keyfile';
 import { Registry } from './registry';

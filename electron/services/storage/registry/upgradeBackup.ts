@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { UnitLevel } from '../../../../shared/domain/enums';
+import type { UnitLevel } from '@shared/domain/enums';
 import { appVersion } from '../version';
 import { keyfileBytesForBackup } from './keyfile';
 import { backupExtension, snapshotPrefix, vietnamStamp, writeBackupContainer } from '../../formats/backupFile/container';

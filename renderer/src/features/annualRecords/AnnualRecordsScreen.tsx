@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Group, Loader, Menu, Modal, Select, Stack, Table,
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { AnnualRecordMember, AnnualRecordScope } from '../../../../shared/contract/annualRecords';
-import { civilDateInVietnam, formatCivilDate } from '../../../../shared/rules/dates';
+import type { AnnualRecordMember, AnnualRecordScope } from '@shared/contract/annualRecords';
+import { civilDateInVietnam, formatCivilDate } from '@shared/rules/dates';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

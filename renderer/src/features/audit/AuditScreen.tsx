@@ -2,8 +2,8 @@ import { Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text } fr
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { Fragment, useCallback, useMemo, useState } from 'react';
-import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '../../../../shared/audit/labels';
-import type { AuditFilter, AuditRow } from '../../../../shared/contract/audit';
+import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditSubjectText, auditValueText } from '@shared/audit/labels';
+import type { AuditFilter, AuditRow } from '@shared/contract/audit';
 import { call } from '../../api/client';
 import { useSession } from '../../state/sessionStore';
 import { DateField, dateLooksWrong, dateOf } from '../../components/DateField';

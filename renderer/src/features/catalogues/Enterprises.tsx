@@ -2,8 +2,8 @@ import { ActionIcon, Alert, Button, Group, NumberInput, SimpleGrid, Stack, Table
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import type { EnterpriseRow } from '../../../../shared/contract/registry';
-import { civilDateInVietnam, yearOf } from '../../../../shared/rules/dates';
+import type { EnterpriseRow } from '@shared/contract/registry';
+import { civilDateInVietnam, yearOf } from '@shared/rules/dates';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

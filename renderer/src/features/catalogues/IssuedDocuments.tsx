@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { IssuedDocumentRow } from '../../../../shared/contract/registry';
-import { issuedDocumentKinds, type IssuedDocumentKind } from '../../../../shared/domain/enums';
+import type { IssuedDocumentRow } from '@shared/contract/registry';
+import { issuedDocumentKinds, type IssuedDocumentKind } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { LegalBasisRow } from '../../../../shared/contract/registry';
+import type { LegalBasisRow } from '@shared/contract/registry';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

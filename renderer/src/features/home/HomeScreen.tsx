@@ -1,6 +1,6 @@
 import { Card, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { MessageKey } from '../../../../shared/i18n';
+import type { MessageKey } from '@shared/i18n';
 import { call } from '../../api/client';
 import { useSession } from '../../state/sessionStore';
 import { PageHeader } from '../../components/PageHeader';

@@ -2,11 +2,11 @@ import { Alert, Button, Card, FileButton, Group, Paper, SegmentedControl, Simple
 import { IconCircleCheck, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconLanguage, IconUpload } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type ComponentProps } from 'react';
-import { maximumImportBytes, maximumImportSize, type ImportIssueRow, type ImportReport, type ImportSource } from '../../../../shared/contract/importing';
-import type { MessageKey } from '../../../../shared/i18n';
-import { columnLabelKey, columnsOf, valueLabelKey, type ImportColumn, type ImportKind } from '../../../../shared/importing/columns';
-import { formatCivilDate } from '../../../../shared/rules/dates';
-import { countryName, isCountryCode } from '../../../../shared/text/countries';
+import { maximumImportBytes, maximumImportSize, type ImportIssueRow, type ImportReport, type ImportSource } from '@shared/contract/importing';
+import type { MessageKey } from '@shared/i18n';
+import { columnLabelKey, columnsOf, valueLabelKey, type ImportColumn, type ImportKind } from '@shared/importing/columns';
+import { formatCivilDate } from '@shared/rules/dates';
+import { countryName, isCountryCode } from '@shared/text/countries';
 import { call } from '../../api/client';
 import { useCanEnterData } from '../../app/permissions';
 import { useSession } from '../../state/sessionStore';

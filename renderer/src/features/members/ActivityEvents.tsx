@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ActivityEventInput, ActivityEventRow, MemberDetail } from '../../../../shared/contract/registry';
-import { foreignMarriageOutcomes, partyActivityEventKinds, type ForeignMarriageOutcome, type PartyActivityEventKind } from '../../../../shared/domain/enums';
-import { hasMessage } from '../../../../shared/i18n';
-import { isCountryCode, type CountryCode } from '../../../../shared/text';
+import type { ActivityEventInput, ActivityEventRow, MemberDetail } from '@shared/contract/registry';
+import { foreignMarriageOutcomes, partyActivityEventKinds, type ForeignMarriageOutcome, type PartyActivityEventKind } from '@shared/domain/enums';
+import { hasMessage } from '@shared/i18n';
+import { isCountryCode, type CountryCode } from '@shared/text';
 import { call } from '../../api/client';
 import { useCanEnterData } from '../../app/permissions';
 import { CountrySelect, useCountryNames } from '../../components/CountrySelect';

@@ -1,9 +1,9 @@
 import { Autocomplete, Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { MemberInput, type MemberDetail } from '../../../../shared/contract/registry';
-import { genders, memberStatuses, type Gender, type MemberStatus } from '../../../../shared/domain/enums';
-import { issuesFromZod } from '../../../../shared/validation';
+import { MemberInput, type MemberDetail } from '@shared/contract/registry';
+import { genders, memberStatuses, type Gender, type MemberStatus } from '@shared/domain/enums';
+import { issuesFromZod } from '@shared/validation';
 import { call } from '../../api/client';
 import { localFieldErrors } from '../../api/errors';
 import { useUnsavedChanges } from '../../app/UnsavedChanges';

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Center, Group, List, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArchive, IconArchiveOff, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import type { MemberDetail } from '../../../../shared/contract/registry';
-import { archiveBlockers, unfinishedTrips } from '../../../../shared/rules/memberArchive';
+import type { MemberDetail } from '@shared/contract/registry';
+import { archiveBlockers, unfinishedTrips } from '@shared/rules/memberArchive';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';

@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import type { MemberDetail } from '../../../../shared/contract/registry';
+import type { MemberDetail } from '@shared/contract/registry';
 import { useT } from '../../i18n';
 import { TripTable } from '../../components/TripTable';
 

@@ -1,8 +1,8 @@
 import { Badge, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef } from 'react';
-import type { MemberRow } from '../../../../shared/contract/registry';
-import { memberStatuses } from '../../../../shared/domain/enums';
+import type { MemberRow } from '@shared/contract/registry';
+import { memberStatuses } from '@shared/domain/enums';
 import { useNavigation } from '../../state/navigation';
 import { dateText } from '../../components/DateField';
 import { EnumSelect } from '../../components/EnumSelect';

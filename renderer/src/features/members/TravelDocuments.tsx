@@ -1,10 +1,10 @@
 import { ActionIcon, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { MemberDetail, TravelDocumentRow } from '../../../../shared/contract/registry';
-import { travelDocumentKinds, type TravelDocumentKind } from '../../../../shared/domain/enums';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
-import { travelDocumentExpiry } from '../../../../shared/rules/travelDocuments';
+import type { MemberDetail, TravelDocumentRow } from '@shared/contract/registry';
+import { travelDocumentKinds, type TravelDocumentKind } from '@shared/domain/enums';
+import { civilDateInVietnam } from '@shared/rules/dates';
+import { travelDocumentExpiry } from '@shared/rules/travelDocuments';
 import { call } from '../../api/client';
 import { useCanEnterData } from '../../app/permissions';
 import { DateField, datePayload, dateText } from '../../components/DateField';

@@ -1,8 +1,8 @@
 import { Alert, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { IconFiles } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { PackageFileResult } from '../../../../shared/contract/exchange';
-import { errorSentence } from '../../../../shared/errors';
+import type { PackageFileResult } from '@shared/contract/exchange';
+import { errorSentence } from '@shared/errors';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { readAsBase64 } from '../../components/files';

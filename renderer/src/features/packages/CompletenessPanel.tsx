@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { Completeness } from '../../../../shared/contract/exchange';
+import type { Completeness } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useIsAdministrator } from '../../app/permissions';

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileExport } from '@tabler/icon
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/permissions';
-import { decisions } from '../../../../shared/contract/define';
+import { decisions } from '@shared/contract/define';
 import { dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';
 import { blobOf, download } from '../../components/files';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, FileButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportOutcome, PackageSummary } from '../../../../shared/contract/exchange';
+import type { ImportOutcome, PackageSummary } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, FileButton, Group, Loader, Modal, Stack, Ta
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconKey, IconRefresh, IconShieldCheck, IconUpload } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { KeyCardSummary } from '../../../../shared/contract/exchange';
+import type { KeyCardSummary } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useIsAdministrator } from '../../app/permissions';

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import type { PackageSummary } from '../../../../shared/contract/exchange';
+import type { PackageSummary } from '@shared/contract/exchange';
 import { useSession } from '../../state/sessionStore';
 import { dateText } from '../../components/DateField';
 import { instantText } from '../../components/format';

@@ -2,8 +2,8 @@ import { ActionIcon, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, Te
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileExport, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { decisions } from '../../../../shared/contract/define';
-import type { RoundRow } from '../../../../shared/contract/exchange';
+import { decisions } from '@shared/contract/define';
+import type { RoundRow } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/permissions';
 import { useSession } from '../../state/sessionStore';

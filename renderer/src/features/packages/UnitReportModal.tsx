@@ -1,7 +1,7 @@
 import { Alert, Badge, Loader, Modal, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useCallback } from 'react';
-import type { Period } from '../../../../shared/contract/dashboard';
-import type { PackageStanding, PackageTripRecord } from '../../../../shared/contract/exchange';
+import type { Period } from '@shared/contract/dashboard';
+import type { PackageStanding, PackageTripRecord } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../../state/sessionStore';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { KeyCardSummary } from '../../../../shared/contract/exchange';
+import type { KeyCardSummary } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { clearOnLock } from '../../state/sessionStore';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ReconcileResult } from '../../../../shared/contract/reconcile';
-import { defaultToleranceDays } from '../../../../shared/reconcile/match';
+import type { ReconcileResult } from '@shared/contract/reconcile';
+import { defaultToleranceDays } from '@shared/reconcile/match';
 import { clearOnLock } from '../../state/sessionStore';
 
 interface ReconcileState {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { footnoteSegments, tokenPieces } from '../../../../shared/report/narrativeMarkup';
+import { footnoteSegments, tokenPieces } from '@shared/report/narrativeMarkup';
 
 /** How a figure shows in the text: its value when short, what it means on hover and to a screen reader. */
 export interface FigureChip {

@@ -1,7 +1,7 @@
 import { Card, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { PageMargins, ReportMeta } from '../../../../shared/report/narrative';
-import { formatDate, reportAuthor } from '../../../../shared/report/narrative';
+import type { PageMargins, ReportMeta } from '@shared/report/narrative';
+import { formatDate, reportAuthor } from '@shared/report/narrative';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
 import { useReportEditor, type MetaForm } from './reportEditor';

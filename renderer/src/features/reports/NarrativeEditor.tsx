@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Button, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowBackUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ReportDraftOutput } from '../../../../shared/contract/reports';
-import { hasMessage } from '../../../../shared/i18n';
+import type { ReportDraftOutput } from '@shared/contract/reports';
+import { hasMessage } from '@shared/i18n';
 import {
   fillNarrative,
   narrativeTemplate,
@@ -12,8 +12,8 @@ import {
   type NarrativeSection,
   type NarrativeSectionLevel,
   type ReportMeta,
-} from '../../../../shared/report/narrative';
-import { footnoteSegments, writeFootnoteSegments } from '../../../../shared/report/narrativeMarkup';
+} from '@shared/report/narrative';
+import { footnoteSegments, writeFootnoteSegments } from '@shared/report/narrativeMarkup';
 import { useT, type Translate } from '../../i18n';
 import { ChipEditor, type ChipEditorHandle, type FigureChip } from './ChipEditor';
 import { NarrativePreview } from './NarrativePreview';

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { splitFootnotes, type NarrativeSection } from '../../../../shared/report/narrative';
+import { splitFootnotes, type NarrativeSection } from '@shared/report/narrative';
 import { useT } from '../../i18n';
 
 /** A section with its figures filled in, footnotes numbered and listed underneath, as the document prints it. */

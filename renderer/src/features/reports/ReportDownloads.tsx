@@ -2,8 +2,8 @@ import { Button, Group, Modal, Progress, Stack, Text, Tooltip } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useState, type ComponentType } from 'react';
-import type { Period } from '../../../../shared/contract/dashboard';
-import type { MessageKey } from '../../../../shared/i18n';
+import type { Period } from '@shared/contract/dashboard';
+import type { MessageKey } from '@shared/i18n';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { blobOf, download, mediaTypeOf } from '../../components/files';

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text }
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import type { ReportDraftOutput } from '../../../../shared/contract/reports';
-import { coverageSentence } from '../../../../shared/report/coverage';
+import type { ReportDraftOutput } from '@shared/contract/reports';
+import { coverageSentence } from '@shared/report/coverage';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { useSession } from '../../state/sessionStore';

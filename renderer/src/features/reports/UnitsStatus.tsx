@@ -1,6 +1,6 @@
 import { Stack, Table, Text } from '@mantine/core';
-import { isIncludedStatus, type ReportUnitEntry } from '../../../../shared/report/data';
-import { civilDateInVietnam } from '../../../../shared/rules/dates';
+import { isIncludedStatus, type ReportUnitEntry } from '@shared/report/data';
+import { civilDateInVietnam } from '@shared/rules/dates';
 import { SubmissionBadge } from '../../components/ReportTables';
 import { dateText } from '../../components/DateField';
 import { useT } from '../../i18n';

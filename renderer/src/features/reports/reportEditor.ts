@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Period } from '../../../../shared/contract/dashboard';
-import type { ReportDraftOutput } from '../../../../shared/contract/reports';
-import { applyNarrativeEdits, narrativeTemplate, type Narrative, type NarrativeEdits, type PageMargins, type ReportMeta } from '../../../../shared/report/narrative';
+import type { Period } from '@shared/contract/dashboard';
+import type { ReportDraftOutput } from '@shared/contract/reports';
+import { applyNarrativeEdits, narrativeTemplate, type Narrative, type NarrativeEdits, type PageMargins, type ReportMeta } from '@shared/report/narrative';
 import { call } from '../../api/client';
 import { clearOnLock } from '../../state/sessionStore';
 import { dateOf, dateText } from '../../components/DateField';

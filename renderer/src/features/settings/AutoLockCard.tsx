@@ -1,7 +1,7 @@
 import { Card, NumberInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { RegistrySettings } from '../../../../shared/contract/registry';
+import type { RegistrySettings } from '@shared/contract/registry';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';
 import { useRegistrySettings } from '../../data/registrySettings';

@@ -2,8 +2,8 @@ import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text, TextInput
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconDownload, IconFolder } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupSchedule, BackupStatus } from '../../../../shared/contract/backup';
-import { errorSentence } from '../../../../shared/errors';
+import type { BackupSchedule, BackupStatus } from '@shared/contract/backup';
+import { errorSentence } from '@shared/errors';
 import { call } from '../../api/client';
 import { useSession } from '../../state/sessionStore';
 import { FailureAlert } from '../../components/FailureAlert';

@@ -1,11 +1,11 @@
 import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconCalendarOff, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { RegistrySettings } from '../../../../shared/contract/registry';
-import type { Lang } from '../../../../shared/i18n';
-import { civilDateInVietnam, civilParts, yearOf, type CivilDate } from '../../../../shared/rules/dates';
-import { createHolidayCalendar, type Holiday } from '../../../../shared/rules/holidays';
-import type { HolidayOverride, HolidayOverrideKind } from '../../../../shared/rules/settings';
+import type { RegistrySettings } from '@shared/contract/registry';
+import type { Lang } from '@shared/i18n';
+import { civilDateInVietnam, civilParts, yearOf, type CivilDate } from '@shared/rules/dates';
+import { createHolidayCalendar, type Holiday } from '@shared/rules/holidays';
+import type { HolidayOverride, HolidayOverrideKind } from '@shared/rules/settings';
 import { useSession } from '../../state/sessionStore';
 import { DateField, dateOf, dateText } from '../../components/DateField';
 import { FailureAlert } from '../../components/FailureAlert';

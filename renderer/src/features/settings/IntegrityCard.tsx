@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconDatabaseSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import type { IntegrityVerdict } from '../../../../shared/contract/backup';
+import type { IntegrityVerdict } from '@shared/contract/backup';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Rekeyed } from '../../../../shared/contract/users';
+import type { Rekeyed } from '@shared/contract/users';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useAction } from '../../components/useAction';

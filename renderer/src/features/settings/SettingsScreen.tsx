@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Center, Loader, PasswordInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { RegistrySettings } from '../../../../shared/contract/registry';
+import type { RegistrySettings } from '@shared/contract/registry';
 import { call } from '../../api/client';
 import { errorText, fieldErrors } from '../../api/errors';
 import { useIsAdministrator } from '../../app/permissions';

@@ -2,8 +2,8 @@ import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Switch, T
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconKey, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { Rekeyed, UserSummary } from '../../../../shared/contract/users';
-import { userRoles, type UserRole } from '../../../../shared/domain/enums';
+import type { Rekeyed, UserSummary } from '@shared/contract/users';
+import { userRoles, type UserRole } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../../state/sessionStore';

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { SetupInput, UnitInput } from '../../../../shared/contract/foundation';
-import { unitLevels, type UnitLevel } from '../../../../shared/domain/enums';
-import type { MessageKey } from '../../../../shared/i18n';
-import { emptyReportHeadingSettings, type ReportHeadingSettings } from '../../../../shared/report/issuer';
-import { issuesFromZod } from '../../../../shared/validation';
+import { SetupInput, UnitInput } from '@shared/contract/foundation';
+import { unitLevels, type UnitLevel } from '@shared/domain/enums';
+import type { MessageKey } from '@shared/i18n';
+import { emptyReportHeadingSettings, type ReportHeadingSettings } from '@shared/report/issuer';
+import { issuesFromZod } from '@shared/validation';
 import { call } from '../../api/client';
 import { errorText, fieldErrors, localFieldErrors } from '../../api/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';

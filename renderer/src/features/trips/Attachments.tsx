@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Button, FileButton, Group, Image, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { attachmentMediaTypes, maximumAttachmentBytes, type AttachmentRow } from '../../../../shared/contract/registry';
-import { attachmentKinds, type AttachmentKind } from '../../../../shared/domain/enums';
+import { attachmentMediaTypes, maximumAttachmentBytes, type AttachmentRow } from '@shared/contract/registry';
+import { attachmentKinds, type AttachmentKind } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';

@@ -1,7 +1,7 @@
 import { Select, type ComboboxItem } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MemberRow } from '../../../../shared/contract/registry';
+import type { MemberRow } from '@shared/contract/registry';
 import { call } from '../../api/client';
 import { useT } from '../../i18n';
 

@@ -3,7 +3,7 @@ import { IconChevronDown, IconFileTypeDocx, IconPrinter } from '@tabler/icons-re
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { TripFormKind } from '../../../../shared/contract/reports';
+import { TripFormKind } from '@shared/contract/reports';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { blobOf, download, mediaTypeOf } from '../../components/files';

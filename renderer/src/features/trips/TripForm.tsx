@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Checkbox, Fieldset, Grid, Group, Loader, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { TripInput, type MemberDetail, type TripDetail } from '../../../../shared/contract/registry';
-import { activityTransferKinds, fundingSources, travelDocumentKinds, tripPurposes } from '../../../../shared/domain/enums';
-import { commitmentRequired, validateTripFields } from '../../../../shared/rules/tripChecks';
-import type { RuleIssue } from '../../../../shared/rules/types';
-import { issuesFromZod } from '../../../../shared/validation';
+import { TripInput, type MemberDetail, type TripDetail } from '@shared/contract/registry';
+import { activityTransferKinds, fundingSources, travelDocumentKinds, tripPurposes } from '@shared/domain/enums';
+import { commitmentRequired, validateTripFields } from '@shared/rules/tripChecks';
+import type { RuleIssue } from '@shared/rules/types';
+import { issuesFromZod } from '@shared/validation';
 import { call } from '../../api/client';
 import { errorText, localFieldErrors } from '../../api/errors';
 import { useNavigation } from '../../state/navigation';

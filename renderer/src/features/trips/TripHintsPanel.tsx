@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import type { RuleIssue, TripFacts } from '../../../../shared/rules/types';
-import { tripHints } from '../../../../shared/rules/tripChecks';
+import type { RuleIssue, TripFacts } from '@shared/rules/types';
+import { tripHints } from '@shared/rules/tripChecks';
 import type { RuleContext } from '../../data/registrySettings';
 import { useT } from '../../i18n';
 

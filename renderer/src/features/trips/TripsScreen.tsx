@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef } from 'react';
-import type { TripRow } from '../../../../shared/contract/registry';
-import { complianceFlags, tripStates } from '../../../../shared/domain/enums';
+import type { TripRow } from '@shared/contract/registry';
+import { complianceFlags, tripStates } from '@shared/domain/enums';
 import { useNavigation } from '../../state/navigation';
 import { useCanEnterData } from '../../app/permissions';
 import { useCountryNames } from '../../components/CountrySelect';

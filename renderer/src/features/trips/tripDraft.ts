@@ -1,7 +1,7 @@
-import type { TripDetail } from '../../../../shared/contract/registry';
-import type { ActivityTransferKind, FundingSource, TravelDocumentKind, TripPurpose } from '../../../../shared/domain/enums';
-import type { TripFacts, TripRecordFacts } from '../../../../shared/rules/types';
-import { isCountryCode, type CountryCode } from '../../../../shared/text';
+import type { TripDetail } from '@shared/contract/registry';
+import type { ActivityTransferKind, FundingSource, TravelDocumentKind, TripPurpose } from '@shared/domain/enums';
+import type { TripFacts, TripRecordFacts } from '@shared/rules/types';
+import { isCountryCode, type CountryCode } from '@shared/text';
 import { dateOf, datePayload, dateText } from '../../components/DateField';
 
 /** The trip form as typed: dates stay text until they are read. */
