@@ -39,9 +39,9 @@ describe('so86 backup and so86 restore', () => {
 
     const structure = await so86(['restore', made.file, '--check']);
     expect(structure.code).toBe(0);
-    expect(structure.stderr).toContain('Bản sao lưu nguyên vẹn: đơn vị VINHTRACH');
+    expect(structure.stdout).toContain('Bản sao lưu nguyên vẹn: đơn vị VINHTRACH');
     const opened = await ok(['restore', made.file, '--check', '--lang', 'en']);
-    expect(opened.stderr).toContain('The backup of Đảng ủy xã Vĩnh Trạch opens');
+    expect(opened.stdout).toContain('The backup of Đảng ủy xã Vĩnh Trạch opens');
   });
 
   it('restores to another place, and over the registry itself keeping the one it replaces; with the recovery key too', async () => {

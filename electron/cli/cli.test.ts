@@ -28,7 +28,7 @@ describe('the so86 command', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ unit: { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' }, schemaVersion: expect.any(Number), counts: { users: 1, members: 0 } });
 
     const human = await so86(['status', '--db', db, '--lang', 'en'], { SO86_PASSWORD: password });
-    expect(human.stderr).toContain('Unit: Đảng ủy xã Vĩnh Trạch (VINHTRACH, Commune or ward)');
+    expect(human.stdout).toContain('Unit: Đảng ủy xã Vĩnh Trạch (VINHTRACH, Commune or ward)');
   });
 
   it('exits 4 on a wrong password and 1 on a registry that already exists', async () => {

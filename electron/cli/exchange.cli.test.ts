@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('report and package commands', () => {
-  it('prints the report data of contracts.md §3 and writes each document format', async () => {
+  it('prints the report data of docs/formats/report-data.md and writes each document format', async () => {
     const json = await ok(['report', '--db', commune, '--from', '2026-01-01', '--to', '2026-06-30']);
     const data = JSON.parse(json.stdout) as unknown;
     expect(ReportData.strict().parse(data)).toMatchObject({ unit: { code: 'VINHTRACH', level: 'commune' }, period: { from: '2026-01-01', to: '2026-06-30' } });

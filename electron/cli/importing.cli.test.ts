@@ -73,7 +73,9 @@ describe('importing and listing on the command line', () => {
     const found = await so86(['members', 'list', '--db', db, '--search', 'LE VAN CUONG', '--json'], env);
     expect(JSON.parse(found.stdout)).toMatchObject([{ code: 'DV-00002', fullName: 'Lê Văn Cường', cellName: 'Chi bộ ấp 3', status: 'active' }]);
     const human = await so86(['members', 'list', '--db', db], env);
-    expect(human.stdout.trim().split('\n')).toHaveLength(3);
+    const lines = human.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('Mã đảng viên\tHọ và tên\tGiới tính\tNgày sinh\tChi bộ\tTình trạng');
     expect(human.stdout).toContain('DV-00001\tTrần Thị Bình\tNữ\t02/03/1961\tChi bộ ấp 2\tĐang sinh hoạt');
     expect(human.stderr).toContain('Tổng số: 3.');
   });
@@ -128,6 +130,6 @@ describe('importing and listing on the command line', () => {
 
     const broken = await so86(['audit', 'verify', '--db', db], env);
     expect(broken.code).toBe(1);
-    expect(broken.stderr.trim()).toBe(`AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa).`);
+    expect(broken.stderr.trim()).toBe(`AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.`);
   });
 });

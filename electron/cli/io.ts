@@ -1,12 +1,13 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CallInput, CallName, CallOutput, ErrorPayload } from '../../shared/contract';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { createDispatcher } from '../services/application/api/dispatch';
 import { defaultDatabaseFile } from '../services/storage/paths';
 import { AppSession } from '../services/application/session';
 import { appVersion } from '../services/storage/version';
+import { CallFailed, CliError, exitCodes } from './errors';
 
 export interface CliIo {
   out(text: string): void;
@@ -14,25 +15,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Reads a password from the terminal without echo, or null when there is no terminal. */
   askPassword(prompt: string): Promise<string | null>;
-}
-
-/** Exit status of contracts.md: 0 done, 1 failed, 2 bad usage, 3 package refused, 4 wrong password. */
-export const exitCodes = { done: 0, failed: 1, usage: 2, packageRefused: 3, wrongPassword: 4 } as const;
-
-export class UsageError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: MessageParams = {},
-  ) {
-    super(key);
-  }
-}
-
-/** A call the dispatcher refused or that failed: its code, message and field issues, as the window gets them. */
-export class CallFailed extends Error {
-  constructor(readonly payload: ErrorPayload) {
-    super(payload.code);
-  }
 }
 
 /**
@@ -58,18 +40,16 @@ function openSession(databaseFile: string, lang: Lang): CliSession {
   };
 }
 
-export const globalOptions = {
-  db: { type: 'string' },
-  user: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  lang: { type: 'string', default: 'vi' },
-} as const satisfies ParseArgsConfig['options'];
-
 export interface CommandContext {
   io: CliIo;
   lang: Lang;
   json: boolean;
   databaseFile: string;
+  /** Whether --db named the registry, rather than the data folder's default. */
+  databaseNamed: boolean;
+  /** A line of the command's result, on stdout. */
+  print(key: MessageKey, params?: MessageParams): void;
+  /** A message about what happened, on stderr. */
   say(key: MessageKey, params?: MessageParams): void;
   printJson(value: unknown): void;
   password(options?: { confirm?: boolean }): Promise<string>;
@@ -83,29 +63,35 @@ export interface CommandContext {
   signIn(): Promise<CliSession>;
 }
 
-export function parseCommand<const Options extends ParseArgsConfig['options']>(args: string[], options: Options, io: CliIo) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError('cli.badUsage', { detail: (error as Error).message });
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
-  const json = values.json === true;
-  const databaseFile = typeof values.db === 'string' ? path.resolve(values.db) : defaultDatabaseFile({ env: io.env });
+export interface CommonOptions {
+  db?: string;
+  user?: string;
+  json: boolean;
+  lang: Lang;
+}
+
+/**
+ * What every command works with. Output goes one way: what the command was asked for (a status, a
+ * list, a verdict, JSON, a recovery key) on stdout with `print`/`printJson`; what it did and every
+ * message on the way, on stderr with `say`.
+ */
+export function commandContext(common: CommonOptions, io: CliIo): CommandContext {
+  const { lang, json } = common;
+  const databaseFile = common.db !== undefined ? path.resolve(common.db) : defaultDatabaseFile({ env: io.env });
   const context: CommandContext = {
     io,
     lang,
     json,
     databaseFile,
+    databaseNamed: common.db !== undefined,
+    print: (key, params) => io.out(translate(lang, key, params)),
     say: (key, params) => io.err(translate(lang, key, params)),
     printJson: (value) => io.out(JSON.stringify(value, null, 2)),
     password: async ({ confirm = false } = {}) => {
       const fromEnvironment = io.env.SO86_PASSWORD;
       if (fromEnvironment) return fromEnvironment;
       const first = await io.askPassword(translate(lang, 'cli.passwordPrompt'));
-      if (first === null) throw new UsageError('cli.noTerminal');
+      if (first === null) throw new CliError('NO_PASSWORD', 'cli.noTerminal', {}, exitCodes.usage);
       if (confirm && (await io.askPassword(translate(lang, 'cli.passwordRepeatPrompt'))) !== first) throw new DomainError('PASSWORD_MISMATCH');
       return first;
     },
@@ -113,13 +99,15 @@ export function parseCommand<const Options extends ParseArgsConfig['options']>(a
       const fromEnvironment = io.env.SO86_NEW_PASSWORD;
       if (fromEnvironment) return fromEnvironment;
       const first = await io.askPassword(translate(lang, 'cli.newPasswordPrompt', { user }));
-      if (first === null) throw new UsageError('cli.noTerminal');
+      if (first === null) throw new CliError('NO_PASSWORD', 'cli.noTerminal', {}, exitCodes.usage);
       if ((await io.askPassword(translate(lang, 'cli.newPasswordRepeatPrompt'))) !== first) throw new DomainError('PASSWORD_MISMATCH');
       return first;
     },
-    username: typeof values.user === 'string' ? values.user : (io.env.SO86_USER ?? null),
+    username: common.user ?? io.env.SO86_USER ?? null,
     session: () => openSession(databaseFile, lang),
     signIn: async () => {
+      // Looked for before a session opens, so the message can name the file and the way to make one.
+      if (!existsSync(databaseFile)) throw new CliError('NOT_INITIALISED', 'cli.error.registryNotFound', { path: databaseFile });
       const session = openSession(databaseFile, lang);
       try {
         await session.call('session.unlock', { username: context.username, password: await context.password() });
@@ -130,11 +118,5 @@ export function parseCommand<const Options extends ParseArgsConfig['options']>(a
       return session;
     },
   };
-  return { values: parsed.values, positionals: parsed.positionals, context };
-}
-
-export function requireOption(values: Record<string, unknown>, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError('cli.missingOption', { option: name });
-  return value;
+  return context;
 }

@@ -4,9 +4,9 @@ import { messages } from './catalog';
 export const annualRecordsMessages = messages(
   {
     'error.ANNUAL_RECORD_MEMBER_UNKNOWN': 'Không có đảng viên mã “{code}” trong sổ. Hãy kiểm tra lại mã đảng viên.',
-    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'Đảng viên mã “{code}” không còn sinh hoạt tại đảng bộ (đã lưu trữ, chuyển đi, ra khỏi Đảng hoặc từ trần) nên không kê khai bổ sung lý lịch.',
+    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'Đảng viên mã “{code}” không còn sinh hoạt tại đảng bộ (đã lưu trữ, chuyển đi, ra khỏi Đảng hoặc từ trần) nên không kê khai bổ sung lý lịch. Hãy kiểm tra lại mã đảng viên.',
     'error.ANNUAL_RECORD_CELL_UNKNOWN': 'Không có chi bộ “{cell}” trong sổ. Hãy kiểm tra lại tên chi bộ.',
-    'error.ANNUAL_RECORD_NOBODY': 'Không có đảng viên nào để in bản kê khai.',
+    'error.ANNUAL_RECORD_NOBODY': 'Không có đảng viên nào để in bản kê khai. Hãy kiểm tra tên chi bộ, hoặc nhập danh sách đảng viên trước.',
     'error.ANNUAL_RECORD_NOT_RECEIVED': 'Chưa ghi nhận đảng viên này nộp bản kê khai năm {year}, nên không có gì để bỏ.',
     'annualRecord.receivedInFuture': 'Ngày nhận không được sau hôm nay.',
     'annualRecord.receivedBeforeYear': 'Bản kê khai năm {year} chỉ nộp từ năm {year} trở đi.',
@@ -53,9 +53,9 @@ export const annualRecordsMessages = messages(
   },
   {
     'error.ANNUAL_RECORD_MEMBER_UNKNOWN': 'There is no member with code “{code}” in the registry. Check the member code.',
-    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'The member with code “{code}” no longer belongs to this organisation (archived, transferred, left or deceased) and makes no record supplement.',
+    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'The member with code “{code}” no longer belongs to this organisation (archived, transferred, left or deceased) and makes no record supplement. Check the member code.',
     'error.ANNUAL_RECORD_CELL_UNKNOWN': 'There is no cell “{cell}” in the registry. Check the cell name.',
-    'error.ANNUAL_RECORD_NOBODY': 'There is no member to print a supplement for.',
+    'error.ANNUAL_RECORD_NOBODY': 'There is no member to print a supplement for. Check the cell name, or import the members first.',
     'error.ANNUAL_RECORD_NOT_RECEIVED': 'This member’s supplement for {year} was not marked received, so there is nothing to take back.',
     'annualRecord.receivedInFuture': 'The date received cannot be after today.',
     'annualRecord.receivedBeforeYear': 'The supplement for {year} can only be handed in from {year} on.',

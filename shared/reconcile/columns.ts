@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { crossingDirections } from './match';
 
 /**
- * The columns of the border-crossing list (docs/FORMATS.md, "Danh sách xuất nhập cảnh"), in the
+ * The columns of the border-crossing list (docs/formats/border-crossing-list.md), in the
  * template's order. Headers may be the keys, the Vietnamese labels or the aliases, like the imports.
  */
 export const crossingColumns: readonly ImportColumn[] = [

@@ -201,7 +201,7 @@ export function computeReport(input: ReportInput): ReportData {
   }
 
   const official = permitted.filter(isOfficial).length;
-  // Stocks at the period's end, whatever the year of permission (docs/FORMATS.md, "Stocks and flows").
+  // Stocks at the period's end, whatever the year of permission (docs/formats/report-data.md, "Stocks and flows").
   const abroadAtEnd = input.trips.filter((trip) => trip.state !== 'cancelled' && trip.state !== 'rejected' && abroadOn(trip, input.period.to));
   const stayedPermitted = abroadAtEnd.filter((trip) => trip.overstay === 'permitted').length;
   const stayedUnauthorised = abroadAtEnd.filter((trip) => trip.overstay === 'unauthorised').length;

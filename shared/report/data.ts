@@ -92,7 +92,7 @@ export type ReportUnitEntry = z.infer<typeof ReportUnitEntry>;
 export const ForeignMarriageEntry = z.object({ unit: z.string(), outcome: ForeignMarriageOutcome.nullable() });
 export type ForeignMarriageEntry = z.infer<typeof ForeignMarriageEntry>;
 
-/** The report data (docs/FORMATS.md, "Report data"); every figure is a plain integer. */
+/** The report data (docs/formats/report-data.md); every figure is a plain integer. */
 export const ReportData = z.object({
   unit: z.object({ code: z.string(), name: z.string(), level: UnitLevel }),
   period: z.object({ from: CivilDate, to: CivilDate }),

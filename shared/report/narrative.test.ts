@@ -109,7 +109,7 @@ describe('Vietnamese formats', () => {
     expect(formatPlaceDate('Vĩnh Trạch', undefined)).toMatch(/^Vĩnh Trạch, ngày\s+tháng\s+năm 20\s*$/);
   });
 
-  it('names the period and the year rows after contracts.md', () => {
+  it('names the period and the year rows of the report data', () => {
     expect(periodLabel({ from: '2023-01-01', to: '2026-05-31' })).toBe('Từ năm 2023 đến tháng 5/2026');
     expect(periodLabel({ from: '2023-01-01', to: '2025-12-31' })).toBe('Từ năm 2023 đến năm 2025');
     expect(periodLabel({ from: '2025-01-01', to: '2025-12-31' })).toBe('Năm 2025');

@@ -2,17 +2,17 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupCredentials } from '@shared/contract/backup';
+import type { CommandInput } from '../commandInput';
+import type { CliSession, CommandContext } from '../io';
 import { sayRekeyed } from './users';
-import { parseCommand, requireOption, UsageError, type CliIo, type CliSession, type CommandContext } from '../io';
 
 function sizeText(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** `so86 backup --db F --out FILE|FOLDER`: a consistent encrypted backup of the registry and its key file in one `.so86bak`. */
-export async function backupCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, context } = parseCommand(args, { out: { type: 'string' } }, io);
-  const out = path.resolve(requireOption(values, 'out'));
+export async function backupCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
+  const out = path.resolve(options.out as string);
   const isFolder = statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const session = await context.signIn();
   try {
@@ -42,13 +42,11 @@ async function credentials(context: CommandContext, required: boolean): Promise<
  * before anything at F changes, refuses while F is in use, and keeps the replaced registry.
  * `--check` only checks, opening the backup too when a password or recovery key is given.
  */
-export async function restoreCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, context } = parseCommand(args, { check: { type: 'boolean', default: false } }, io);
-  const file = positionals[0];
-  if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
+export async function restoreCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
+  const file = positionals[0]!;
   const session = context.session();
   try {
-    return await (values.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
+    return await (options.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
   } finally {
     session.close();
   }
@@ -59,8 +57,8 @@ async function check(context: CommandContext, session: CliSession, file: string)
   const inspection = await session.call('backup.inspectFile', { file, ...(given ? { credentials: given } : {}) });
   if (context.json) context.printJson(inspection);
   else {
-    context.say('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
-    if (inspection.opened) context.say('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
+    context.print('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
+    if (inspection.opened) context.print('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
   }
   return 0;
 }
@@ -73,7 +71,7 @@ async function restore(context: CommandContext, session: CliSession, file: strin
     context.say('cli.restore.done', { unit: restored.opened?.unitName ?? restored.summary.unitCode, time: restored.summary.createdAt, path: context.databaseFile });
     if (restored.keptAs) context.say('cli.restore.kept', { path: restored.keptAs });
     if (restored.disabledAccounts.length > 0) context.say('cli.restore.disabled', { users: restored.disabledAccounts.join(', ') });
-    if (restored.rekeyed) sayRekeyed(context, context.io, restored.rekeyed);
+    if (restored.rekeyed) sayRekeyed(context, restored.rekeyed);
   }
   return 0;
 }

@@ -1,9 +1,11 @@
-import path from 'node:path';
+import { z } from 'zod';
 import { Password } from '@shared/domain/primitives';
 import { translate, type MessageKey } from '@shared/i18n';
-import { communeDemo, demoAdministrator, demoScales, nationalDemo, provinceDemo, type DemoPhase, type DemoScale, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
+import { communeDemo, demoAdministrator, nationalDemo, provinceDemo, type DemoPhase, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
 import { defaultDatabaseFile } from '../../services/storage/paths';
-import { parseCommand, requireOption, UsageError, type CliIo, type CommandContext } from '../io';
+import type { CommandInput } from '../commandInput';
+import { UsageError } from '../errors';
+import type { CommandContext } from '../io';
 
 /** One line per step of a long demonstration, and about every tenth of the way through it. */
 function progressPrinter(context: CommandContext) {
@@ -17,24 +19,18 @@ function progressPrinter(context: CommandContext) {
   };
 }
 
-function seedOf(value: unknown): number {
-  if (value === undefined) return 86;
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new UsageError('cli.badUsage', { detail: `--seed ${String(value)}` });
-  return Number(value);
-}
-
 /**
  * `so86 demo [--db F] --scale commune|province|national [--seed N]`: fills a registry with
  * realistic made-up data: by default the training registry (for `national`, `--db` names a folder). The password of the demo
  * registries' administrator comes from SO86_PASSWORD or the prompt, like every password.
  */
-export async function demoCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, context } = parseCommand(args, { scale: { type: 'string' }, seed: { type: 'string' } }, io);
-  const scale = requireOption(values, 'scale');
-  if (!demoScales.includes(scale as DemoScale)) throw new UsageError('cli.badUsage', { detail: `--scale ${scale}` });
+export async function demoCommand({ options: given }: CommandInput, context: CommandContext): Promise<number> {
+  const scale = given.scale as string;
+  const io = context.io;
+  if (scale === 'national' && !context.databaseNamed) throw new UsageError('cli.missingOption', { option: 'db' }, 'demo');
   // Without --db, a commune or province fills the training registry the application opens in training mode.
-  const target = scale === 'national' || typeof values.db === 'string' ? path.resolve(requireOption(values, 'db')) : defaultDatabaseFile({ training: true, env: io.env });
-  const options = { seed: seedOf(values.seed), password: Password.parse(await context.password()), onProgress: progressPrinter(context) };
+  const target = context.databaseNamed ? context.databaseFile : defaultDatabaseFile({ training: true, env: io.env });
+  const options = { seed: given.seed as number, password: z.object({ password: Password }).parse({ password: await context.password() }).password, onProgress: progressPrinter(context) };
 
   if (scale === 'national') {
     const result = await nationalDemo(target, options);

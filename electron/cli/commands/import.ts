@@ -2,9 +2,10 @@ import path from 'node:path';
 import { maximumImportBytes, maximumImportSize, type ImportReport } from '@shared/contract/importing';
 import { DomainError } from '@shared/errors';
 import { translate, type Lang, type MessageKey } from '@shared/i18n';
-import { ImportKind } from '@shared/importing/columns';
+import type { ImportKind } from '@shared/importing/columns';
 import { readGivenFile } from '../files';
-import { parseCommand, UsageError, type CliIo, type CommandContext } from '../io';
+import type { CommandInput } from '../commandInput';
+import type { CommandContext } from '../io';
 
 async function readImportFile(file: string): Promise<{ fileName: string; contentBase64: string }> {
   const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
@@ -40,20 +41,17 @@ function sayReading(report: ImportReport, context: CommandContext): void {
  * `so86 import members|trips FILE [--dry-run] [--members FILE]`: all or nothing. Every bad
  * row goes to stderr and nothing is written; `--dry-run` checks and writes nothing either way.
  */
-export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, context } = parseCommand(args, { 'dry-run': { type: 'boolean', default: false }, members: { type: 'string' } }, io);
-  const [kindName, file] = positionals;
-  const kind = ImportKind.safeParse(kindName);
-  if (!kind.success) throw new UsageError('cli.badUsage', { detail: `import ${kindName ?? ''}`.trim() });
-  if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
-  if (typeof values.members === 'string' && kind.data !== 'trips') throw new DomainError('IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY');
-  const main = await readImportFile(file);
-  const membersFile = typeof values.members === 'string' ? await readImportFile(values.members) : undefined;
+export async function importCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
+  const kind = positionals[0] as ImportKind;
+  const io = context.io;
+  if (typeof options.members === 'string' && kind !== 'trips') throw new DomainError('IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY');
+  const main = await readImportFile(positionals[1]!);
+  const membersFile = typeof options.members === 'string' ? await readImportFile(options.members) : undefined;
 
   const session = await context.signIn();
   try {
-    const request = { kind: kind.data, ...main, ...(membersFile ? { membersFile } : {}) };
-    const report = await session.call(values['dry-run'] ? 'import.preview' : 'import.commit', request);
+    const request = { kind, ...main, ...(membersFile ? { membersFile } : {}) };
+    const report = await session.call(options['dry-run'] ? 'import.preview' : 'import.commit', request);
     if (context.json) context.printJson(report);
     for (const line of issueLines(report, context.lang)) io.err(line);
     const unlisted = report.issueCount - report.issues.length;

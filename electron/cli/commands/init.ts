@@ -1,35 +1,22 @@
 import type { UnitLevel } from '@shared/domain/enums';
-import { parseCommand, requireOption, type CliIo } from '../io';
+import type { CommandInput } from '../commandInput';
+import type { CommandContext } from '../io';
 
 /** `so86 init`: the first-run set-up through the same calls as the window's set-up screens. */
-export async function initCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, context } = parseCommand(
-    args,
-    {
-      'unit-code': { type: 'string' },
-      'unit-name': { type: 'string' },
-      level: { type: 'string' },
-      'parent-code': { type: 'string' },
-      admin: { type: 'string' },
-      'admin-name': { type: 'string' },
-      'superior-name': { type: 'string' },
-      symbol: { type: 'string' },
-      place: { type: 'string' },
-    },
-    io,
-  );
+export async function initCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const heading = { superiorName: text('superior-name'), symbol: text('symbol'), place: text('place') };
   const unit = {
-    code: requireOption(values, 'unit-code'),
-    name: requireOption(values, 'unit-name'),
-    // The dispatcher checks the level against the contract, like every other field.
-    level: requireOption(values, 'level') as UnitLevel,
-    parentCode: typeof values['parent-code'] === 'string' ? values['parent-code'] : null,
-    ...(values['superior-name'] || values.symbol || values.place
-      ? { reportHeading: { superiorName: values['superior-name'] ?? '', symbol: values.symbol ?? '', place: values.place ?? '' } }
+    code: text('unit-code')!,
+    name: text('unit-name')!,
+    level: options.level as UnitLevel,
+    parentCode: text('parent-code') ?? null,
+    ...(heading.superiorName || heading.symbol || heading.place
+      ? { reportHeading: { superiorName: heading.superiorName ?? '', symbol: heading.symbol ?? '', place: heading.place ?? '' } }
       : {}),
   };
-  const username = requireOption(values, 'admin');
-  const displayName = typeof values['admin-name'] === 'string' ? values['admin-name'] : username;
+  const username = text('admin')!;
+  const displayName = text('admin-name') ?? username;
   const session = context.session();
   try {
     const password = await context.password({ confirm: true });
@@ -41,7 +28,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     } else {
       context.say('cli.init.done', { unit: unit.name, path: context.databaseFile });
       context.say('cli.init.recovery');
-      io.out(recoveryKey);
+      context.io.out(recoveryKey);
     }
     return 0;
   } finally {

@@ -1,19 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CommandInput } from '../commandInput';
 import { readKeyCardFile } from '../files';
-import { parseCommand, requireOption, UsageError, type CliIo } from '../io';
+import type { CommandContext } from '../io';
 
-/** `so86 keys card` writes this unit's public key card; `so86 keys trust` trusts another unit's after its fingerprint is confirmed. */
-export async function keysCommand(args: string[], io: CliIo): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === 'card') return writeCard(rest, io);
-  if (action === 'trust') return trust(rest, io);
-  throw new UsageError('cli.badUsage', { detail: `keys ${action ?? ''}`.trim() });
-}
-
-async function writeCard(args: string[], io: CliIo): Promise<number> {
-  const { values, context } = parseCommand(args, { out: { type: 'string' } }, io);
-  const out = requireOption(values, 'out');
+/** `so86 keys card`: writes this unit's public key card and says its fingerprint. */
+export async function writeCardCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
+  const out = options.out as string;
   const session = await context.signIn();
   try {
     const own = await session.call('keys.ownCard', {});
@@ -28,14 +21,13 @@ async function writeCard(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function trust(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, context } = parseCommand(args, { fingerprint: { type: 'string' } }, io);
-  const file = positionals[0];
-  if (!file) throw new UsageError('cli.missingOption', { option: 'CARD' });
+/** `so86 keys trust CARD`: trusts another unit's card after its fingerprint is confirmed. */
+export async function trustCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
+  const file = positionals[0]!;
   const contentBase64 = Buffer.from(await readKeyCardFile(file)).toString('base64');
   const session = await context.signIn();
   try {
-    const record = await session.call('keys.trust', { fileName: path.basename(file), contentBase64, fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : null });
+    const record = await session.call('keys.trust', { fileName: path.basename(file), contentBase64, fingerprint: typeof options.fingerprint === 'string' ? options.fingerprint : null });
     const summary = { unitCode: record.unitCode, unitName: record.unitName, level: record.level, relation: record.relation, fingerprint: record.fingerprint };
     if (context.json) context.printJson(summary);
     else context.say('cli.keys.trusted', { unit: record.unitName, code: record.unitCode, fingerprint: summary.fingerprint });

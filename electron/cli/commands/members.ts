@@ -1,7 +1,9 @@
 import type { CallOutput } from '@shared/contract';
 import { translate, type MessageKey } from '@shared/i18n';
 import { formatCivilDate } from '@shared/rules/dates';
-import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
+import type { CommandInput } from '../commandInput';
+import type { CliSession, CommandContext } from '../io';
+import { printList } from '../listing';
 
 /** The largest page the search calls return. */
 export const pageSize = 500;
@@ -21,30 +23,26 @@ export function searchAllMembers(session: CliSession, query: string | undefined,
 }
 
 /** `so86 members list [--search TEXT]`: the members in Vietnamese name order; the search folds diacritics and đ. */
-export async function membersCommand(args: string[], io: CliIo): Promise<number> {
-  const [action, ...rest] = args;
-  if (action !== 'list') throw new UsageError('cli.badUsage', { detail: `members ${action ?? ''}`.trim() });
-  const { values, context } = parseCommand(rest, { search: { type: 'string' } }, io);
+export async function membersListCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
   const session = await context.signIn();
   try {
-    const rows = await searchAllMembers(session, typeof values.search === 'string' ? values.search : undefined, false);
+    const rows = await searchAllMembers(session, typeof options.search === 'string' ? options.search : undefined, false);
     if (context.json) {
       context.printJson(rows);
       return 0;
     }
-    for (const member of rows) {
-      io.out(
-        [
-          member.code,
-          member.fullName,
-          member.gender ? translate(context.lang, `gender.${member.gender}` as MessageKey) : '',
-          member.birthDate ? formatCivilDate(member.birthDate) : '',
-          member.cellName,
-          translate(context.lang, `memberStatus.${member.status}` as MessageKey),
-        ].join('\t'),
-      );
-    }
-    context.say('cli.list.total', { total: rows.length });
+    printList(
+      context,
+      'cli.members.header',
+      rows.map((member) => [
+        member.code,
+        member.fullName,
+        member.gender ? translate(context.lang, `gender.${member.gender}` as MessageKey) : '',
+        member.birthDate ? formatCivilDate(member.birthDate) : '',
+        member.cellName,
+        translate(context.lang, `memberStatus.${member.status}` as MessageKey),
+      ]),
+    );
     return 0;
   } finally {
     session.close();

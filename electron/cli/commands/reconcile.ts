@@ -3,11 +3,14 @@ import { maximumImportBytes, maximumImportSize } from '@shared/contract/importin
 import { ToleranceDays, type MemberCrossing, type ReconcileResult } from '@shared/contract/reconcile';
 import { DomainError } from '@shared/errors';
 import { translate, type Lang, type MessageKey } from '@shared/i18n';
-import { defaultToleranceDays } from '@shared/reconcile/match';
+import { defaultToleranceDays, maximumToleranceDays } from '@shared/reconcile/match';
 import { formatCivilDate } from '@shared/rules/dates';
 import { countryName, isCountryCode } from '@shared/text/countries';
 import { readGivenFile } from '../files';
-import { parseCommand, UsageError, type CliIo } from '../io';
+import type { CommandInput } from '../commandInput';
+import { UsageError } from '../errors';
+import { listLines } from '../listing';
+import type { CommandContext } from '../io';
 
 /** What a crossing shows on the command line: who, the crossing's dates and where, and how sure the match is. */
 function crossingJson(crossing: MemberCrossing) {
@@ -38,7 +41,7 @@ function reconcileJson(result: ReconcileResult) {
   };
 }
 
-function crossingLine(crossing: MemberCrossing, lang: Lang): string {
+function crossingRow(crossing: MemberCrossing, lang: Lang): string[] {
   const date = (value: string | null) => (value ? formatCivilDate(value) : '—');
   return [
     crossing.memberCode,
@@ -48,21 +51,18 @@ function crossingLine(crossing: MemberCrossing, lang: Lang): string {
     crossing.documentType ? translate(lang, `travelDocument.${crossing.documentType}` as MessageKey) : '',
     crossing.borderGate ?? '',
     crossing.needsConfirmation ? translate(lang, 'reconcile.needsConfirmation') : '',
-  ].join('\t');
+  ];
 }
 
 /**
  * `so86 reconcile FILE [--tolerance-days N]`: compares the police border-crossing list with the
  * registry. A file with any bad row is refused whole, each problem on stderr as `dòng N, cột X: lý do`.
  */
-export async function reconcileCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, context } = parseCommand(args, { 'tolerance-days': { type: 'string' } }, io);
-  const [file, extra] = positionals;
-  if (!file) throw new UsageError('cli.missingOption', { option: 'FILE' });
-  if (extra) throw new UsageError('cli.badUsage', { detail: extra });
-  const toleranceText = typeof values['tolerance-days'] === 'string' ? values['tolerance-days'] : String(defaultToleranceDays);
-  const tolerance = ToleranceDays.safeParse(/^\d+$/.test(toleranceText) ? Number(toleranceText) : NaN);
-  if (!tolerance.success) throw new UsageError('cli.badUsage', { detail: `--tolerance-days ${toleranceText}` });
+export async function reconcileCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
+  const file = positionals[0]!;
+  const io = context.io;
+  const tolerance = ToleranceDays.safeParse(options['tolerance-days'] ?? defaultToleranceDays);
+  if (!tolerance.success) throw new UsageError('cli.error.outOfRange', { option: '--tolerance-days', value: String(options['tolerance-days']), min: 0, max: maximumToleranceDays }, 'reconcile');
   const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
 
   const session = await context.signIn();
@@ -84,7 +84,7 @@ export async function reconcileCommand(args: string[], io: CliIo): Promise<numbe
       for (const [title, crossings] of lists) {
         if (crossings.length === 0) continue;
         io.out(`${translate(context.lang, title)} (${crossings.length}):`);
-        for (const crossing of crossings) io.out(crossingLine(crossing, context.lang));
+        for (const line of listLines(context.lang, 'cli.reconcile.header', crossings.map((crossing) => crossingRow(crossing, context.lang)))) io.out(line);
       }
     }
     context.say('cli.reconcile.summary', {

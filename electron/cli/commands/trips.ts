@@ -1,10 +1,12 @@
-import { TripState } from '@shared/domain/enums';
+import type { TripState } from '@shared/domain/enums';
 import { DomainError } from '@shared/errors';
 import { translate, type MessageKey } from '@shared/i18n';
 import { formatCivilDate } from '@shared/rules/dates';
 import { countryName, isCountryCode } from '@shared/text/countries';
 import { normaliseText } from '@shared/text/fold';
-import { parseCommand, UsageError, type CliIo, type CliSession } from '../io';
+import type { CommandInput } from '../commandInput';
+import type { CliSession, CommandContext } from '../io';
+import { printList } from '../listing';
 import { allPages, pageSize, searchAllMembers } from './members';
 
 async function memberIdOf(session: CliSession, code: string): Promise<string> {
@@ -15,33 +17,29 @@ async function memberIdOf(session: CliSession, code: string): Promise<string> {
 }
 
 /** `so86 trips list [--member CODE] [--state S]`: trips, newest planned departure first. */
-export async function tripsCommand(args: string[], io: CliIo): Promise<number> {
-  const [action, ...rest] = args;
-  if (action !== 'list') throw new UsageError('cli.badUsage', { detail: `trips ${action ?? ''}`.trim() });
-  const { values, context } = parseCommand(rest, { member: { type: 'string' }, state: { type: 'string' } }, io);
-  const state = typeof values.state === 'string' ? TripState.parse(values.state) : undefined;
+export async function tripsListCommand({ options }: CommandInput, context: CommandContext): Promise<number> {
+  const state = options.state as TripState | undefined;
   const session = await context.signIn();
   try {
-    const memberId = typeof values.member === 'string' ? await memberIdOf(session, values.member) : undefined;
+    const memberId = typeof options.member === 'string' ? await memberIdOf(session, options.member) : undefined;
     const rows = await allPages((offset) => session.call('trips.search', { ...(memberId ? { memberId } : {}), ...(state ? { state } : {}), offset, limit: pageSize }));
     if (context.json) {
       context.printJson(rows);
       return 0;
     }
-    for (const trip of rows) {
-      io.out(
-        [
-          trip.code ?? '',
-          trip.memberCode,
-          trip.memberName,
-          translate(context.lang, `purpose.${trip.purpose}` as MessageKey),
-          trip.countries.map((code) => (isCountryCode(code) ? countryName(code, context.lang) : code)).join('; '),
-          `${formatCivilDate(trip.plannedDeparture)} – ${formatCivilDate(trip.plannedReturn)}`,
-          translate(context.lang, `tripState.${trip.state}` as MessageKey),
-        ].join('\t'),
-      );
-    }
-    context.say('cli.list.total', { total: rows.length });
+    printList(
+      context,
+      'cli.trips.header',
+      rows.map((trip) => [
+        trip.code ?? '',
+        trip.memberCode,
+        trip.memberName,
+        translate(context.lang, `purpose.${trip.purpose}` as MessageKey),
+        trip.countries.map((code) => (isCountryCode(code) ? countryName(code, context.lang) : code)).join('; '),
+        `${formatCivilDate(trip.plannedDeparture)} – ${formatCivilDate(trip.plannedReturn)}`,
+        translate(context.lang, `tripState.${trip.state}` as MessageKey),
+      ]),
+    );
     return 0;
   } finally {
     session.close();

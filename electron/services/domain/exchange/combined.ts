@@ -37,7 +37,7 @@ export function addSubordinateUnit(registry: Registry, code: string, name: strin
 
 /**
  * Whether a stored package's signer has been revoked here since it was imported. Its files then
- * count for nothing, whenever they were signed (FORMAT.md §11): the report of a unit whose key
+ * count for nothing, whenever they were signed (docs/formats/report-file.md §11): the report of a unit whose key
  * was stolen must not carry what the thief signed.
  */
 export function signerRevoked(db: RegistryDb) {

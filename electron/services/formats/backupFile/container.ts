@@ -10,7 +10,7 @@ import { openGivenFile, readFailureOf } from '../givenFile';
 
 /*
  * A backup file (`.so86bak`) bundles the encrypted registry and its key file, so one file on a
- * USB drive is enough to restore. Layout (integers big-endian; see FORMAT.md):
+ * USB drive is enough to restore. Layout (integers big-endian; see docs/formats/backup-file.md):
  *
  *   0      8  magic          89 53 38 36 42 0D 0A 1A  ("\x89S86B\r\n\x1A")
  *   8      2  formatVersion  u16, = 1

@@ -5,7 +5,7 @@ import { civilDateInVietnam, formatCivilDate } from '@shared/rules/dates';
  * How far a signer's `createdAt` may run ahead of the receiving PC's clock: clocks of office
  * PCs drift and time zones are mistaken, but never by a day. A later date is refused, because a
  * genuine key that signed a file dated 2099 would otherwise make every later genuine file of
- * its unit "older than the current one" (FORMAT.md §11).
+ * its unit "older than the current one" (docs/formats/report-file.md §11).
  */
 export const maximumClockLeadMs = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { DomainError } from '@shared/errors';
 import { concatBytes, decodeUtf8, displayName, utf8 } from './encoding';
 import { SIGNATURE_BYTES } from './keys';
 
-/** The version of the whole file: container layout, manifest fields and cryptography (FORMAT.md). */
+/** The version of the whole file: container layout, manifest fields and cryptography (docs/formats/report-file.md). */
 /** Version 2 added the sender's audit anchor (`audit` in the manifest); version 1 files are still read. */
 export const FORMAT_VERSION = 2;
 

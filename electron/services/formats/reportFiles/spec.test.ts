@@ -1,4 +1,4 @@
-// Reads and checks packages and cards following FORMAT.md step by step with raw node:crypto
+// Reads and checks packages and cards following docs/formats/report-file.md step by step with raw node:crypto
 // calls only, never this folder's own readers: if the code and the document ever disagree,
 // these tests fail, and engineers at the upper level can trust the document.
 import { createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, verify } from 'node:crypto';
@@ -38,7 +38,7 @@ interface ManifestAsDocumented {
   parts: { name: string; size: number; sha256: string }[];
 }
 
-/** FORMAT.md section 2, field by field. */
+/** docs/formats/report-file.md section 2, field by field. */
 function splitContainer(file: Buffer) {
   expect(file.subarray(0, 8).toString('hex')).toBe('89534f38360d0a1a');
   expect(file.readUInt16BE(8)).toBe(2);
@@ -61,7 +61,7 @@ function splitContainer(file: Buffer) {
   return { manifestBytes, signature, parts };
 }
 
-/** FORMAT.md section 1: sorted keys, no whitespace, integers only. */
+/** docs/formats/report-file.md section 1: sorted keys, no whitespace, integers only. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -71,7 +71,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-describe('FORMAT.md, followed by hand', () => {
+describe('docs/formats/report-file.md, followed by hand', () => {
   it('describes a plain package exactly: layout, canonical manifest, signature, hashes, fingerprint', () => {
     const report = sampleReport(communeUnit);
     const file = Buffer.from(
