@@ -12,7 +12,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The services run in a worker thread: its entry is built beside the main process's, as out/main/serviceHost.js.
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), serviceHost: resolve(root, 'electron/workers/serviceHost.ts') } },
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts'), serviceHost: resolve(root, 'electron/workers/serviceHost.ts') },
+      },
     },
   },
   preload: {

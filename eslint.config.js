@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import prettierConfig from 'eslint-config-prettier';
 import layersPlugin from './scripts/lint/layers.js';
 
 const root = import.meta.dirname;
@@ -32,4 +33,6 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
+  // Layout is Prettier's (`prettier --check` in `npm run lint`): no lint rule may disagree with it.
+  prettierConfig,
 );

@@ -10,7 +10,11 @@ function tempFile() {
 }
 
 function tableNames(sqlite: ReturnType<typeof openRegistryDatabase>['sqlite']): string[] {
-  return (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((row) => row.name);
+  return (
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
 }
 
 /** A copy of the real migrations plus one that rebuilds `trips`, the kind of change that cascades deletes if foreign keys were on. */
@@ -18,9 +22,14 @@ function migrationsWithTripsRebuild(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'so86-migrations-'));
   cpSync(sourceMigrationsFolder, folder, { recursive: true });
   const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+    entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+  };
   const last = journal.entries.at(-1)!;
-  const statementsOf = (tag: string) => readFileSync(path.join(folder, `${tag}.sql`), 'utf8').split('--> statement-breakpoint').map((statement) => statement.trim());
+  const statementsOf = (tag: string) =>
+    readFileSync(path.join(folder, `${tag}.sql`), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((statement) => statement.trim());
   const initial = statementsOf(journal.entries[0]!.tag);
   const createTrips = initial.find((statement) => statement.startsWith('CREATE TABLE `trips`'))!;
   // Columns later migrations added to `trips`, so the rebuilt table has them all.
@@ -52,7 +61,28 @@ describe('opening the encrypted registry', () => {
     const { sqlite, schemaVersion } = openRegistryDatabase(file, randomBytes(32));
     expect(schemaVersion).toBe(latestSchemaVersion());
     expect(tableNames(sqlite)).toEqual(
-      expect.arrayContaining(['units', 'cells', 'members', 'travel_documents', 'trips', 'trip_countries', 'trip_events', 'party_activity_events', 'attachments', 'issued_documents', 'legal_bases', 'enterprise_organisations', 'reporting_rounds', 'reports', 'users', 'audit_log', 'own_keys', 'trusted_cards', 'imported_packages', 'settings']),
+      expect.arrayContaining([
+        'units',
+        'cells',
+        'members',
+        'travel_documents',
+        'trips',
+        'trip_countries',
+        'trip_events',
+        'party_activity_events',
+        'attachments',
+        'issued_documents',
+        'legal_bases',
+        'enterprise_organisations',
+        'reporting_rounds',
+        'reports',
+        'users',
+        'audit_log',
+        'own_keys',
+        'trusted_cards',
+        'imported_packages',
+        'settings',
+      ]),
     );
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -84,7 +114,12 @@ describe('opening the encrypted registry', () => {
     const key = randomBytes(32);
     openRegistryDatabase(file, key, { migrationsFolder: migrationsWithTripsRebuild() }).sqlite.close();
     const before = readFileSync(file);
-    expect(() => openRegistryDatabase(file, key)).toThrow(expect.objectContaining({ code: 'DATABASE_TOO_NEW', params: { found: latestSchemaVersion() + 1, supported: latestSchemaVersion() } }));
+    expect(() => openRegistryDatabase(file, key)).toThrow(
+      expect.objectContaining({
+        code: 'DATABASE_TOO_NEW',
+        params: { found: latestSchemaVersion() + 1, supported: latestSchemaVersion() },
+      }),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

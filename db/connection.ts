@@ -76,7 +76,9 @@ export function openRegistryDatabase(file: string, key: Buffer, options: OpenOpt
     sqlite.pragma('cache_size = -65536');
     const db = drizzleOver(sqlite);
     const applied = appliedMigrationCount(sqlite);
-    const schemaVersion = options.readonly ? applied : applyMigrations(sqlite, db, options.migrationsFolder ?? sourceMigrationsFolder, options.snapshotBeforeMigration);
+    const schemaVersion = options.readonly
+      ? applied
+      : applyMigrations(sqlite, db, options.migrationsFolder ?? sourceMigrationsFolder, options.snapshotBeforeMigration);
     sqlite.pragma('foreign_keys = ON');
     return { db, sqlite, schemaVersion, migratedFrom: applied > 0 && schemaVersion > applied ? applied : null };
   } catch (error) {

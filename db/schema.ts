@@ -44,7 +44,9 @@ export const units = sqliteTable(
   },
   (table) => [
     uniqueIndex('units_code_unique').on(table.code),
-    uniqueIndex('units_single_self').on(table.isSelf).where(sql`${table.isSelf} = 1`),
+    uniqueIndex('units_single_self')
+      .on(table.isSelf)
+      .where(sql`${table.isSelf} = 1`),
   ],
 );
 
@@ -200,7 +202,10 @@ export const tripCountries = sqliteTable(
     country: text('country').notNull(),
     position: integer('position').notNull(),
   },
-  (table) => [uniqueIndex('trip_countries_pk').on(table.tripId, table.country), index('trip_countries_country').on(table.country)],
+  (table) => [
+    uniqueIndex('trip_countries_pk').on(table.tripId, table.country),
+    index('trip_countries_country').on(table.country),
+  ],
 );
 
 /** Every recorded transition of a trip: who, when, the document reference, the values it set. */
@@ -396,7 +401,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     before: text('before'),
     after: text('after'),
-    outcome: text('outcome', { enum: ['done', 'refused'] }).notNull().default('done'),
+    outcome: text('outcome', { enum: ['done', 'refused'] })
+      .notNull()
+      .default('done'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -441,7 +448,10 @@ export const trustedCards = sqliteTable(
     revokedReason: text('revoked_reason'),
     replacesFingerprint: text('replaces_fingerprint'),
   },
-  (table) => [uniqueIndex('trusted_cards_fingerprint_unique').on(table.fingerprint), index('trusted_cards_unit').on(table.unitCode)],
+  (table) => [
+    uniqueIndex('trusted_cards_fingerprint_unique').on(table.fingerprint),
+    index('trusted_cards_unit').on(table.unitCode),
+  ],
 );
 
 /** Report packages received from subordinate units (and request files from the parent), kept with their history. */
@@ -514,5 +524,8 @@ export const annualRecordReceipts = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex('annual_record_receipts_member_year').on(table.memberId, table.year), index('annual_record_receipts_year').on(table.year)],
+  (table) => [
+    uniqueIndex('annual_record_receipts_member_year').on(table.memberId, table.year),
+    index('annual_record_receipts_year').on(table.year),
+  ],
 );

@@ -18,9 +18,24 @@ describe('annual record supplements, in Chromium', () => {
     const hoa = await office.call('members.save', { code: 'DV-0001', fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp Tây Bình' });
     await office.call('members.save', { code: 'DV-0002', fullName: 'Lê Văn Bình', cellName: 'Chi bộ ấp Tây Bình' });
     await office.call('members.save', { code: 'DV-0003', fullName: 'Trần Quốc Cường', cellName: 'Chi bộ ấp Đông Bình' });
-    const trip = await office.call('trips.save', { memberId: hoa.id, purpose: 'family_visit', selfFunded: true, countries: ['KR'], plannedDeparture: addDays(today, 20), plannedReturn: addDays(today, 30) });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: today, commitmentDate: today, cellOpinion: 'Đồng ý' } });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: today, approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' } });
+    const trip = await office.call('trips.save', {
+      memberId: hoa.id,
+      purpose: 'family_visit',
+      selfFunded: true,
+      countries: ['KR'],
+      plannedDeparture: addDays(today, 20),
+      plannedReturn: addDays(today, 30),
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: today, commitmentDate: today, cellOpinion: 'Đồng ý' },
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'approve',
+      input: { approvalRef: '15-QĐ/ĐU', approvalDate: today, approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' },
+    });
     office.session.lock('system');
     app = await openApp({ databaseFile: office.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
@@ -29,7 +44,8 @@ describe('annual record supplements, in Chromium', () => {
     await app.close();
   });
 
-  const cellCount = (name: string) => app.page.getByTestId('annual-card-cell').filter({ hasText: name }).getByTestId('annual-card-cell-count').textContent();
+  const cellCount = (name: string) =>
+    app.page.getByTestId('annual-card-cell').filter({ hasText: name }).getByTestId('annual-card-cell-count').textContent();
 
   it('shows on the dashboard how many supplements of the year each cell still owes', async () => {
     const { page } = app;
@@ -51,7 +67,11 @@ describe('annual record supplements, in Chromium', () => {
     await page.getByTestId('annual-print-group').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annual-print-group-docx').click()]);
     expect(download.suggestedFilename()).toBe(`KeKhaiBoSungLyLich_${year}_ChiboapTayBinh.docx`);
-    const document = await (await JSZip.loadAsync(await readFile(await download.path()))).file('word/document.xml')!.async('string');
+    const document = await (
+      await JSZip.loadAsync(await readFile(await download.path()))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(document).toContain(`BẢN KÊ KHAI BỔ SUNG LÝ LỊCH ĐẢNG VIÊN NĂM ${year}`);
     expect(document).toContain('LÊ VĂN BÌNH');
     expect(document).toContain('ĐẶNG THỊ HOÀ');

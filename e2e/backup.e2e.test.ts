@@ -43,7 +43,10 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     expect(downloaded.suggestedFilename()).toMatch(/^so86_VINHTRACH_\d{4}-\d{2}-\d{2}_\d{4}\.so86bak$/);
     const saved = path.join(downloads, downloaded.suggestedFilename());
     await downloaded.saveAs(saved);
-    expect((await verifyBackup(saved, { password: testPassword })).opened).toMatchObject({ counts: { members: 3 }, integrity: { ok: true } });
+    expect((await verifyBackup(saved, { password: testPassword })).opened).toMatchObject({
+      counts: { members: 3 },
+      integrity: { ok: true },
+    });
     await expect.poll(() => page.getByTestId('backup-last').textContent()).toContain(downloaded.suggestedFilename());
 
     await page.getByTestId('integrity-run').click();
@@ -116,7 +119,9 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     await page.getByTestId('restore-understood').check();
     await app.screenshot('restore-confirm');
     await page.getByTestId('restore-submit').click();
-    await expect.poll(() => page.getByTestId('restore-kept').textContent()).toMatch(/so86\.db\.before-restore-\d{4}-\d{2}-\d{2}_\d{6}$/);
+    await expect
+      .poll(() => page.getByTestId('restore-kept').textContent())
+      .toMatch(/so86\.db\.before-restore-\d{4}-\d{2}-\d{2}_\d{6}$/);
     await app.screenshot('restore-done');
     await page.getByTestId('restore-sign-in').click();
 

@@ -30,13 +30,43 @@ async function prepareTrip(
     plannedReturn: day(trip.plannedReturn),
   });
   const tripId = created.id;
-  if (reached('submit')) await office.call('trips.transition', { tripId, transition: 'submit', input: { applicationDate: day(Math.min(trip.departure - 20, -1)), cellOpinion: 'Chi bộ đồng ý.' } });
-  if (reached('approve')) await office.call('trips.transition', { tripId, transition: 'approve', input: { approvalRef: '12-QĐ/ĐU', approvalDate: day(Math.min(trip.departure - 15, 0)), approvingCommittee: 'Ban Thường vụ Đảng ủy xã' } });
-  if (reached('depart')) await office.call('trips.transition', { tripId, transition: 'depart', input: { actualDeparture: day(trip.departure) } });
-  if (reached('return')) await office.call('trips.transition', { tripId, transition: 'return', input: { actualReturn: day(trip.returned ?? trip.plannedReturn) } });
+  if (reached('submit'))
+    await office.call('trips.transition', {
+      tripId,
+      transition: 'submit',
+      input: { applicationDate: day(Math.min(trip.departure - 20, -1)), cellOpinion: 'Chi bộ đồng ý.' },
+    });
+  if (reached('approve'))
+    await office.call('trips.transition', {
+      tripId,
+      transition: 'approve',
+      input: {
+        approvalRef: '12-QĐ/ĐU',
+        approvalDate: day(Math.min(trip.departure - 15, 0)),
+        approvingCommittee: 'Ban Thường vụ Đảng ủy xã',
+      },
+    });
+  if (reached('depart'))
+    await office.call('trips.transition', { tripId, transition: 'depart', input: { actualDeparture: day(trip.departure) } });
+  if (reached('return'))
+    await office.call('trips.transition', {
+      tripId,
+      transition: 'return',
+      input: { actualReturn: day(trip.returned ?? trip.plannedReturn) },
+    });
   const contents = { foreignContacts: 'Không có.', giftsAndInvitations: 'Không có.', documentsBroughtBack: '', issues: '' };
-  if (reached('report')) await office.call('trips.transition', { tripId, transition: 'report', input: { returnReportDate: day(trip.reported ?? -1), contents } });
-  if (reached('close')) await office.call('trips.transition', { tripId, transition: 'close', input: { closedOn: today, evaluation: 'Chấp hành tốt quy định.' } });
+  if (reached('report'))
+    await office.call('trips.transition', {
+      tripId,
+      transition: 'report',
+      input: { returnReportDate: day(trip.reported ?? -1), contents },
+    });
+  if (reached('close'))
+    await office.call('trips.transition', {
+      tripId,
+      transition: 'close',
+      input: { closedOn: today, evaluation: 'Chấp hành tốt quy định.' },
+    });
   return tripId;
 }
 
@@ -57,7 +87,9 @@ async function openMembersTrip(page: Page, name: string, index = 0) {
 }
 
 async function hintKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="trip-hints"] [data-hint]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-hint') ?? ''));
+  return page
+    .locator('[data-testid="trip-hints"] [data-hint]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-hint') ?? ''));
 }
 
 async function fillStep(page: Page, transition: string, values: Record<string, string>) {
@@ -72,7 +104,8 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
 
   beforeAll(async () => {
     const office = await openTestRegistry();
-    const member = async (code: string, fullName: string) => (await office.call('members.save', { code, fullName, cellName: 'Chi bộ ấp Trung Bình' })).id;
+    const member = async (code: string, fullName: string) =>
+      (await office.call('members.save', { code, fullName, cellName: 'Chi bộ ấp Trung Bình' })).id;
     const an = await member('DV-0001', 'Nguyễn Văn An');
     const hoa = await member('DV-0002', 'Trần Thị Hoa');
     const cuong = await member('DV-0003', 'Lê Văn Cường');
@@ -119,7 +152,11 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
     await page.getByTestId('trip-page').waitFor();
 
     expect(await page.getByTestId('transition-approve').isDisabled()).toBe(false);
-    await fillStep(page, 'approve', { approvalRef: '15-QĐ/ĐU', approvalDate: typed(0), approvingCommittee: 'Ban Thường vụ Đảng ủy xã' });
+    await fillStep(page, 'approve', {
+      approvalRef: '15-QĐ/ĐU',
+      approvalDate: typed(0),
+      approvingCommittee: 'Ban Thường vụ Đảng ủy xã',
+    });
     await expect.poll(() => page.getByTestId('trip-state').textContent()).toBe('Đã được cho phép');
   });
 
@@ -165,7 +202,9 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
 
     await rowOf('Lê Văn Cường').getByTestId('flag-summary').hover();
     await expect.poll(() => page.getByTestId('flag-tooltip').textContent()).toContain('không cần nhắc nữa');
-    expect(await rowOf('Lê Văn Cường').getByTestId('flag-summary').getAttribute('aria-label')).toBe('1 vi phạm đã ghi nhận, lưu hồ sơ');
+    expect(await rowOf('Lê Văn Cường').getByTestId('flag-summary').getAttribute('aria-label')).toBe(
+      '1 vi phạm đã ghi nhận, lưu hồ sơ',
+    );
     await page.mouse.move(0, 0);
   });
 
@@ -331,7 +370,9 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
     await page.getByTestId('trip-row').first().click();
     await page.getByTestId('trip-page').waitFor();
     await fillStep(page, 'cancel', { cancelledOn: typed(0), reason: 'Đảng viên không đi nữa.' });
-    await expect.poll(() => page.getByTestId('confirm-dialog').textContent()).toContain('Hủy chuyến đi của đảng viên Đỗ Thị Phương?');
+    await expect
+      .poll(() => page.getByTestId('confirm-dialog').textContent())
+      .toContain('Hủy chuyến đi của đảng viên Đỗ Thị Phương?');
     await page.getByTestId('confirm-accept').click();
     await expect.poll(() => page.getByTestId('trip-state').textContent()).toBe('Đã hủy');
     // Cancelled before any decision, it could still go; with a decision it could not.

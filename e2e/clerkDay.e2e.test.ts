@@ -9,7 +9,13 @@ import { readyForScreenshot } from './screens';
 const plannedDeparture = addDays(civilDateInVietnam(new Date()), 30);
 
 async function pillLabels(page: Page, testId: string): Promise<string[]> {
-  return page.getByTestId(testId).locator('xpath=ancestor::div[contains(@class,"mantine-MultiSelect-root") or contains(@class,"mantine-InputWrapper-root")][1]').locator('.mantine-Pill-label').allTextContents();
+  return page
+    .getByTestId(testId)
+    .locator(
+      'xpath=ancestor::div[contains(@class,"mantine-MultiSelect-root") or contains(@class,"mantine-InputWrapper-root")][1]',
+    )
+    .locator('.mantine-Pill-label')
+    .allTextContents();
 }
 
 describe('a clerk finds things by typing, as they would say them', () => {
@@ -17,10 +23,26 @@ describe('a clerk finds things by typing, as they would say them', () => {
 
   beforeAll(async () => {
     const prepared = await openTestRegistry();
-    const names = ['Nguyễn Văn Toàn', 'Trần Văn Ân', 'Nguyễn Văn Bình', 'Nguyễn Văn Anh', 'Lê Nguyễn Văn Ánh', 'Nguyễn Văn An', 'Phạm Công An'];
-    for (const [index, fullName] of names.entries()) await prepared.call('members.save', { code: `DV-${index + 1}`, fullName, cellName: 'Chi bộ ấp Trung Bình' });
+    const names = [
+      'Nguyễn Văn Toàn',
+      'Trần Văn Ân',
+      'Nguyễn Văn Bình',
+      'Nguyễn Văn Anh',
+      'Lê Nguyễn Văn Ánh',
+      'Nguyễn Văn An',
+      'Phạm Công An',
+    ];
+    for (const [index, fullName] of names.entries())
+      await prepared.call('members.save', { code: `DV-${index + 1}`, fullName, cellName: 'Chi bộ ấp Trung Bình' });
     const an = (await prepared.call('members.search', { query: 'nguyen van an' })).rows[0]!;
-    const trip = { memberId: an.id, purpose: 'tourism', selfFunded: true, travelDocumentKind: 'passport', plannedDeparture, plannedReturn: addDays(plannedDeparture, 9) } as const;
+    const trip = {
+      memberId: an.id,
+      purpose: 'tourism',
+      selfFunded: true,
+      travelDocumentKind: 'passport',
+      plannedDeparture,
+      plannedReturn: addDays(plannedDeparture, 9),
+    } as const;
     const saved = await prepared.call('trips.save', { ...trip, countries: ['AE'] });
     await prepared.call('trips.save', { ...trip, id: saved.id, countries: ['JP'] });
     prepared.session.lock('system');
@@ -106,22 +128,30 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await page.getByTestId('nav-audit').click();
     const row = page.getByTestId('audit-row').filter({ hasText: 'Sửa chuyến đi' });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByTestId('audit-subject').textContent()).toBe(`Nguyễn Văn An · chuyến đi Nhật Bản, dự kiến đi ${formatCivilDate(plannedDeparture)}`);
+    expect(await row.getByTestId('audit-subject').textContent()).toBe(
+      `Nguyễn Văn An · chuyến đi Nhật Bản, dự kiến đi ${formatCivilDate(plannedDeparture)}`,
+    );
     await row.click();
     const countries = page.getByTestId('audit-changes').locator('tr').filter({ hasText: 'Nước đến' });
-    expect(await countries.locator('td').allTextContents()).toEqual(['Nước đến', 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Nhật Bản']);
+    expect(await countries.locator('td').allTextContents()).toEqual([
+      'Nước đến',
+      'Các Tiểu vương quốc Ả-rập Thống nhất',
+      'Nhật Bản',
+    ]);
     await readyForScreenshot(page);
     await app.screenshot('clerk-audit-trip-countries');
   });
 
-  it('warns before sending an unencrypted report file and says how to get the upper level\'s key card', async () => {
+  it("warns before sending an unencrypted report file and says how to get the upper level's key card", async () => {
     const { page } = app;
     await page.getByTestId('nav-packages').click();
     await page.getByTestId('tab-packages-send').click();
     expect(await page.getByTestId('export-encrypt').isDisabled()).toBe(true);
     await page.getByTestId('export-submit').click();
     const warning = page.getByRole('dialog');
-    await expect.poll(() => warning.textContent()).toContain('Chưa có thẻ khóa của cấp trên nên tệp báo cáo sẽ không được mã hóa');
+    await expect
+      .poll(() => warning.textContent())
+      .toContain('Chưa có thẻ khóa của cấp trên nên tệp báo cáo sẽ không được mã hóa');
     expect(await warning.textContent()).toContain('Cách nhận thẻ khóa của cấp trên:');
     await readyForScreenshot(page);
     await app.screenshot('clerk-export-unencrypted-warning');
@@ -145,14 +175,16 @@ describe('a clerk finds things by typing, as they would say them', () => {
     await expect.poll(() => page.getByText(`Đã tải về ${download.suggestedFilename()}. Mở tệp bằng Word`).count()).toBe(1);
   });
 
-  it('offers the unit\'s own standing committee as the deciding committee', async () => {
+  it("offers the unit's own standing committee as the deciding committee", async () => {
     const { page } = app;
     await page.getByTestId('transition-submit').click();
     await page.getByTestId('transition-cellOpinion').fill('Chi bộ nhất trí.');
     await page.getByTestId('transition-confirm').click();
     await page.getByTestId('transition-form').waitFor({ state: 'detached' });
     await page.getByTestId('transition-approve').click();
-    await expect.poll(() => page.getByTestId('transition-approvingCommittee').inputValue()).toBe('Ban Thường vụ Đảng ủy xã Vĩnh Trạch');
+    await expect
+      .poll(() => page.getByTestId('transition-approvingCommittee').inputValue())
+      .toBe('Ban Thường vụ Đảng ủy xã Vĩnh Trạch');
     await readyForScreenshot(page);
     await app.screenshot('clerk-approve-committee-prefilled');
     await page.getByTestId('transition-approvalRef').fill('15-QĐ/ĐU');

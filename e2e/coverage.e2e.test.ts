@@ -26,8 +26,18 @@ describe('the units a province’s report leaves out, in Chromium', () => {
   let province: AppUnderTest;
 
   beforeAll(async () => {
-    const preparedProvince = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
-    const commune = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
+    const preparedProvince = await openTestRegistry({
+      code: 'ANGIANG',
+      name: 'Tỉnh ủy An Giang',
+      level: 'province',
+      parentCode: 'TW',
+    });
+    const commune = await openTestRegistry({
+      code: 'VINHTRACH',
+      name: 'Đảng ủy xã Vĩnh Trạch',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
     await trust(preparedProvince, commune);
     await trust(commune, preparedProvince);
     const file = await commune.call('packages.export', { period: otherPeriod, includeDocuments: false });
@@ -35,7 +45,10 @@ describe('the units a province’s report leaves out, in Chromium', () => {
     await preparedProvince.call('units.add', { code: 'ANPHU', name: 'Đảng ủy xã An Phú' });
     commune.session.dispose();
     preparedProvince.session.lock('system');
-    province = await openApp({ databaseFile: preparedProvince.databaseFile, signIn: { username: 'admin', password: testPassword } });
+    province = await openApp({
+      databaseFile: preparedProvince.databaseFile,
+      signIn: { username: 'admin', password: testPassword },
+    });
   });
 
   afterAll(async () => {
@@ -57,9 +70,13 @@ describe('the units a province’s report leaves out, in Chromium', () => {
     const differing = page.locator('[data-testid="report-unit-row"][data-unit="VINHTRACH"]');
     expect(await differing.getAttribute('data-status')).toBe('period_differs');
     const shown = (date: string) => formatCivilDate(parseCivilDate(date)!);
-    expect(await differing.getByTestId('report-unit-period').textContent()).toBe(`${shown(otherPeriod.from)} – ${shown(otherPeriod.to)}`);
+    expect(await differing.getByTestId('report-unit-period').textContent()).toBe(
+      `${shown(otherPeriod.from)} – ${shown(otherPeriod.to)}`,
+    );
     expect(await differing.textContent()).toContain('Báo cáo kỳ khác');
-    expect(await page.getByTestId('report-units-counts').textContent()).toBe('Đã nộp 0 · Nộp muộn 0 · Chưa nộp 1 · Báo cáo kỳ khác 1');
+    expect(await page.getByTestId('report-units-counts').textContent()).toBe(
+      'Đã nộp 0 · Nộp muộn 0 · Chưa nộp 1 · Báo cáo kỳ khác 1',
+    );
     await readyForScreenshot(page);
     await province.screenshot('report-units-left-out');
   });

@@ -17,10 +17,29 @@ const roundRef = '12-CV/TU';
 
 async function addApprovedTrips(office: OpenTestRegistry, count: number) {
   for (let index = 0; index < count; index += 1) {
-    const member = await office.call('members.save', { code: `DV-${index + 1}`, fullName: `Đảng viên Số ${index + 1}`, cellName: 'Chi bộ ấp Tây Bình' });
-    const trip = await office.call('trips.save', { memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['KR'], plannedDeparture: day(10), plannedReturn: day(20) });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: day(-10), cellOpinion: 'Đồng ý' } });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: `${index + 1}-QĐ/ĐU`, approvalDate: day(-5), approvingCommittee: 'Ban Thường vụ' } });
+    const member = await office.call('members.save', {
+      code: `DV-${index + 1}`,
+      fullName: `Đảng viên Số ${index + 1}`,
+      cellName: 'Chi bộ ấp Tây Bình',
+    });
+    const trip = await office.call('trips.save', {
+      memberId: member.id,
+      purpose: 'tourism',
+      selfFunded: true,
+      countries: ['KR'],
+      plannedDeparture: day(10),
+      plannedReturn: day(20),
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: day(-10), cellOpinion: 'Đồng ý' },
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'approve',
+      input: { approvalRef: `${index + 1}-QĐ/ĐU`, approvalDate: day(-5), approvingCommittee: 'Ban Thường vụ' },
+    });
   }
 }
 
@@ -52,10 +71,24 @@ describe('a report file carried from a commune to its province in Chromium', () 
   let reportFile: { fileName: string; content: Buffer };
 
   beforeAll(async () => {
-    const preparedCommune = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
-    const preparedProvince = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
+    const preparedCommune = await openTestRegistry({
+      code: 'VINHTRACH',
+      name: 'Đảng ủy xã Vĩnh Trạch',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
+    const preparedProvince = await openTestRegistry({
+      code: 'ANGIANG',
+      name: 'Tỉnh ủy An Giang',
+      level: 'province',
+      parentCode: 'TW',
+    });
     const provinceCard = await preparedProvince.call('keys.ownCard', {});
-    await preparedCommune.call('keys.trust', { fileName: provinceCard.fileName, contentBase64: provinceCard.contentBase64, fingerprint: provinceCard.fingerprint });
+    await preparedCommune.call('keys.trust', {
+      fileName: provinceCard.fileName,
+      contentBase64: provinceCard.contentBase64,
+      fingerprint: provinceCard.fingerprint,
+    });
     communeCard = await preparedCommune.call('keys.ownCard', {});
     await addApprovedTrips(preparedCommune, 2);
     preparedCommune.session.lock('system');
@@ -77,8 +110,14 @@ describe('a report file carried from a commune to its province in Chromium', () 
     await page.getByTestId('own-fingerprint').waitFor();
     expect((await page.getByTestId('own-fingerprint').textContent())?.length).toBe(40);
     await page.getByTestId('trust-card').click();
-    await page.getByTestId('trust-card-file').setInputFiles({ name: communeCard.fileName, mimeType: 'application/json', buffer: Buffer.from(communeCard.contentBase64, 'base64') });
-    await expect.poll(() => page.getByTestId('inspected-card').textContent()).toContain('Thẻ khóa của Đảng ủy xã Vĩnh Trạch (VINHTRACH · Cấp xã, phường)');
+    await page.getByTestId('trust-card-file').setInputFiles({
+      name: communeCard.fileName,
+      mimeType: 'application/json',
+      buffer: Buffer.from(communeCard.contentBase64, 'base64'),
+    });
+    await expect
+      .poll(() => page.getByTestId('inspected-card').textContent())
+      .toContain('Thẻ khóa của Đảng ủy xã Vĩnh Trạch (VINHTRACH · Cấp xã, phường)');
 
     await page.getByTestId('trust-fingerprint').fill('0000 1111 2222 3333 4444 5555 6666 7777 8888 9999');
     await page.getByTestId('trust-confirm').click();
@@ -114,7 +153,11 @@ describe('a report file carried from a commune to its province in Chromium', () 
     await province.screenshot('exchange-rounds');
 
     await page.getByTestId('round-completeness').click();
-    await expect.poll(() => page.getByTestId('completeness-row').filter({ hasText: 'VINHTRACH' }).getByTestId('submission-status').textContent()).toBe('Chưa nộp');
+    await expect
+      .poll(() =>
+        page.getByTestId('completeness-row').filter({ hasText: 'VINHTRACH' }).getByTestId('submission-status').textContent(),
+      )
+      .toBe('Chưa nộp');
     expect(await page.getByTestId('count-missing').textContent()).toBe('Chưa nộp: 1');
   });
 
@@ -122,8 +165,12 @@ describe('a report file carried from a commune to its province in Chromium', () 
     const { page } = commune;
     await page.getByTestId('nav-packages').click();
     await page.getByTestId('tab-packages-receive').click();
-    await page.getByTestId('package-file-input').setInputFiles({ name: requestFile.fileName, mimeType: 'application/octet-stream', buffer: requestFile.content });
-    await expect.poll(() => page.getByTestId('package-verdict-line').textContent()).toBe('Tệp nguyên vẹn; chữ ký là của Tỉnh ủy An Giang, đơn vị đã được tin cậy.');
+    await page
+      .getByTestId('package-file-input')
+      .setInputFiles({ name: requestFile.fileName, mimeType: 'application/octet-stream', buffer: requestFile.content });
+    await expect
+      .poll(() => page.getByTestId('package-verdict-line').textContent())
+      .toBe('Tệp nguyên vẹn; chữ ký là của Tỉnh ủy An Giang, đơn vị đã được tin cậy.');
     expect(await page.getByTestId('package-summary').textContent()).toContain('Yêu cầu báo cáo của cấp trên');
     await page.getByTestId('package-accept').click();
     await expect.poll(() => page.getByTestId('package-outcome').textContent()).toBe('Đã nhận yêu cầu báo cáo của cấp trên.');
@@ -146,9 +193,14 @@ describe('a report file carried from a commune to its province in Chromium', () 
     const tampered = Buffer.from(reportFile.content);
     tampered.writeUInt8(tampered.readUInt8(tampered.length - 10) ^ 0x01, tampered.length - 10);
 
-    const refusal = await createDispatcher(province.session)('packages.verify', { fileName: reportFile.fileName, contentBase64: tampered.toString('base64') });
+    const refusal = await createDispatcher(province.session)('packages.verify', {
+      fileName: reportFile.fileName,
+      contentBase64: tampered.toString('base64'),
+    });
     expect(refusal.ok).toBe(false);
-    const reason = refusal.ok ? '' : translate('vi', `error.${refusal.error.code}` as Parameters<typeof translate>[1], refusal.error.params);
+    const reason = refusal.ok
+      ? ''
+      : translate('vi', `error.${refusal.error.code}` as Parameters<typeof translate>[1], refusal.error.params);
     expect(reason).toMatch(/Không dùng tệp này|đã bị/);
 
     await page.getByTestId('nav-home').click();
@@ -172,8 +224,12 @@ describe('a report file carried from a commune to its province in Chromium', () 
 
   it('the province checks the genuine file, accepts it, and sees the unit move from missing to submitted', async () => {
     const { page } = province;
-    await page.getByTestId('package-file-input').setInputFiles({ name: reportFile.fileName, mimeType: 'application/octet-stream', buffer: reportFile.content });
-    await expect.poll(() => page.getByTestId('package-verdict-line').textContent()).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
+    await page
+      .getByTestId('package-file-input')
+      .setInputFiles({ name: reportFile.fileName, mimeType: 'application/octet-stream', buffer: reportFile.content });
+    await expect
+      .poll(() => page.getByTestId('package-verdict-line').textContent())
+      .toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
     const summary = await page.getByTestId('package-summary').textContent();
     expect(summary).toContain('Đảng ủy xã Vĩnh Trạch (VINHTRACH)');
     expect(summary).toContain(roundRef);
@@ -214,7 +270,11 @@ describe('a report file carried from a commune to its province in Chromium', () 
     const { page } = province;
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('tab-report-units').click();
-    await expect.poll(() => page.getByTestId('report-unit-row').filter({ hasText: 'VINHTRACH' }).getByTestId('submission-status').textContent()).toBe('Đã nộp');
+    await expect
+      .poll(() =>
+        page.getByTestId('report-unit-row').filter({ hasText: 'VINHTRACH' }).getByTestId('submission-status').textContent(),
+      )
+      .toBe('Đã nộp');
     await readyForScreenshot(page);
     await province.screenshot('exchange-report-units');
   });

@@ -20,10 +20,15 @@ describe('first run says plainly what is missing', () => {
     await page.getByTestId('unit-name').fill('Đảng ủy xã Vĩnh Trạch');
     await page.getByTestId('unit-code').fill('VINHTRACH');
     await page.getByTestId('next').click();
-    const parentError = 'Chưa có mã đơn vị cấp trên. Hãy nhập mã của cấp ủy cấp trên trực tiếp (chỉ đơn vị Trung ương mới để trống).';
+    const parentError =
+      'Chưa có mã đơn vị cấp trên. Hãy nhập mã của cấp ủy cấp trên trực tiếp (chỉ đơn vị Trung ương mới để trống).';
     await expect.poll(() => page.getByText(parentError).count()).toBe(1);
     expect(await page.getByText('Cấp xã, phường phải có').count()).toBe(0);
-    const marked = await page.locator('.mantine-InputWrapper-required').evaluateAll((marks) => marks.map((mark) => mark.closest('.mantine-InputWrapper-root')?.querySelector('input')?.getAttribute('data-testid')));
+    const marked = await page
+      .locator('.mantine-InputWrapper-required')
+      .evaluateAll((marks) =>
+        marks.map((mark) => mark.closest('.mantine-InputWrapper-root')?.querySelector('input')?.getAttribute('data-testid')),
+      );
     expect(marked).toEqual(['unit-name', 'unit-code', 'unit-level', 'unit-parent']);
     await app.screenshot('first-run-parent-required');
   });
@@ -40,14 +45,22 @@ describe('first run says plainly what is missing', () => {
     await page.getByTestId('nav-members').click();
     await page.getByTestId('empty-list').getByTestId('first-steps').waitFor();
     expect(await page.getByTestId('empty-list').textContent()).not.toContain('phù hợp');
-    const clippedButtons = await page.locator('[data-testid="first-steps"] .mantine-Button-label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent));
+    const clippedButtons = await page
+      .locator('[data-testid="first-steps"] .mantine-Button-label')
+      .evaluateAll((labels) =>
+        labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
+      );
     expect(clippedButtons).toEqual([]);
     await app.screenshot('first-steps-members');
     await page.getByTestId('member-search').fill('khong co ai');
-    await expect.poll(() => page.getByTestId('empty-list').textContent()).toBe('Không có đảng viên nào khớp với điều kiện tìm. Hãy sửa từ tìm hoặc bỏ bộ lọc.');
+    await expect
+      .poll(() => page.getByTestId('empty-list').textContent())
+      .toBe('Không có đảng viên nào khớp với điều kiện tìm. Hãy sửa từ tìm hoặc bỏ bộ lọc.');
 
     await page.getByTestId('nav-trips').click();
-    await expect.poll(() => page.getByTestId('empty-list').textContent()).toContain('Sổ chưa có chuyến đi nào. Để ghi một chuyến đi, bấm "Thêm chuyến đi"');
+    await expect
+      .poll(() => page.getByTestId('empty-list').textContent())
+      .toContain('Sổ chưa có chuyến đi nào. Để ghi một chuyến đi, bấm "Thêm chuyến đi"');
 
     await page.getByTestId('nav-home').click();
     await page.getByTestId('first-steps-import').click();

@@ -47,7 +47,11 @@ describe('first run, locking and unlocking in Chromium', () => {
     await page.getByTestId('home').waitFor();
     await expect.poll(() => page.getByTestId('home-unit-name').textContent()).toBe('Đảng ủy xã Vĩnh Trạch');
     expect(existsSync(app.databaseFile)).toBe(true);
-    expect(app.session.status()).toMatchObject({ state: 'unlocked', unit: { code: 'VINHTRACH' }, user: { username: 'vanphong', role: 'administrator' } });
+    expect(app.session.status()).toMatchObject({
+      state: 'unlocked',
+      unit: { code: 'VINHTRACH' },
+      user: { username: 'vanphong', role: 'administrator' },
+    });
     await app.screenshot('home');
   });
 

@@ -52,9 +52,14 @@ function databaseFileOf(options: OpenOptions): string {
 export async function openApp(options: OpenOptions = {}): Promise<AppUnderTest> {
   const databaseFile = databaseFileOf(options);
   const session = new AppSession({ databaseFile, appVersion, training: options.training ?? false });
-  const browsing = await browse(await startBridge({ session, rendererFolder: rendererFolder() }), databaseFile, options, async () => {
-    session.lock('system');
-  });
+  const browsing = await browse(
+    await startBridge({ session, rendererFolder: rendererFolder() }),
+    databaseFile,
+    options,
+    async () => {
+      session.lock('system');
+    },
+  );
   return { ...browsing, session };
 }
 
@@ -63,16 +68,38 @@ export async function openAppThroughServiceHost(options: OpenOptions = {}): Prom
   const databaseFile = databaseFileOf(options);
   const entry = path.join(root, 'out', 'main', 'serviceHost.js');
   if (!existsSync(entry)) throw new Error('Build the application first: npm run build');
-  const host = ServiceHostClient.start({ entry, config: { databaseFile, appVersion, training: options.training ?? false, openOptions: { migrationsFolder: sourceMigrationsFolder } } });
+  const host = ServiceHostClient.start({
+    entry,
+    config: {
+      databaseFile,
+      appVersion,
+      training: options.training ?? false,
+      openOptions: { migrationsFolder: sourceMigrationsFolder },
+    },
+  });
   await host.ready();
-  const browsing = await browse(await startBridge({ host, rendererFolder: rendererFolder() }), databaseFile, options, () => host.close());
+  const browsing = await browse(await startBridge({ host, rendererFolder: rendererFolder() }), databaseFile, options, () =>
+    host.close(),
+  );
   return { ...browsing, host };
 }
 
-async function browse(bridge: RunningBridge, databaseFile: string, options: OpenOptions, stopServices: () => Promise<void>): Promise<Browsing> {
+async function browse(
+  bridge: RunningBridge,
+  databaseFile: string,
+  options: OpenOptions,
+  stopServices: () => Promise<void>,
+): Promise<Browsing> {
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();

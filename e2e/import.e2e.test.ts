@@ -7,7 +7,17 @@ import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { encodeLegacy } from '../shared/text/legacy';
 import { openApp, type AppUnderTest } from './harness';
 
-const header = ['Mã đảng viên', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Giữ chức vụ lãnh đạo, quản lý', 'Số CCCD', 'Số điện thoại', 'Tình trạng'];
+const header = [
+  'Mã đảng viên',
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh',
+  'Chi bộ',
+  'Giữ chức vụ lãnh đạo, quản lý',
+  'Số CCCD',
+  'Số điện thoại',
+  'Tình trạng',
+];
 
 describe('importing members from a file in Chromium', () => {
   let app: AppUnderTest;
@@ -56,8 +66,12 @@ describe('importing members from a file in Chromium', () => {
     writeFileSync(file, csvText([header, ...rows]));
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-errors-title').waitFor();
-    expect(await page.getByTestId('import-errors-title').textContent()).toContain('Tệp có 4 lỗi ở 3 dòng — chưa nhập dữ liệu nào');
-    const listed = await page.getByTestId('import-error-row').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)));
+    expect(await page.getByTestId('import-errors-title').textContent()).toContain(
+      'Tệp có 4 lỗi ở 3 dòng — chưa nhập dữ liệu nào',
+    );
+    const listed = await page
+      .getByTestId('import-error-row')
+      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)));
     expect(listed).toEqual([
       ['3', 'Ngày sinh', '“30/02/1962” không phải ngày có thật trên lịch.'],
       ['5', 'Giới tính', '“không rõ” không phải giá trị được nhận. Giá trị được nhận: Nam / male; Nữ / female.'],
@@ -92,14 +106,20 @@ describe('importing members from a file in Chromium', () => {
     writeFileSync(file, encodeLegacy(csvText([header, ...[1, 2, 3, 4, 5, 6, 7].map(memberRow)]), 'tcvn3'));
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-ready').waitFor();
-    expect(await page.getByTestId('import-legacy').textContent()).toMatch(/^Đã chuyển \d+ ô từ bảng mã TCVN3 \(ABC, phông \.Vn\) sang Unicode\.$/);
-    expect(await page.getByTestId('import-counts').textContent()).toBe('Đảng viên mới6Đảng viên cập nhật0Không thay đổi1Chi bộ mới2');
+    expect(await page.getByTestId('import-legacy').textContent()).toMatch(
+      /^Đã chuyển \d+ ô từ bảng mã TCVN3 \(ABC, phông \.Vn\) sang Unicode\.$/,
+    );
+    expect(await page.getByTestId('import-counts').textContent()).toBe(
+      'Đảng viên mới6Đảng viên cập nhật0Không thay đổi1Chi bộ mới2',
+    );
     expect(await page.getByTestId('import-preview').locator('tbody tr').first().textContent()).toContain('Trần Thị Bình');
     await app.screenshot('import-preview');
 
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').waitFor();
-    expect(await page.getByTestId('import-done').textContent()).toBe('Đã nhập vào sổ: 6 đảng viên mới, 0 đảng viên được cập nhật, 2 chi bộ mới.');
+    expect(await page.getByTestId('import-done').textContent()).toBe(
+      'Đã nhập vào sổ: 6 đảng viên mới, 0 đảng viên được cập nhật, 2 chi bộ mới.',
+    );
     expect(app.session.requireRegistry().counts()).toMatchObject({ members: 7, cells: 3 });
     await app.screenshot('import-done');
   });

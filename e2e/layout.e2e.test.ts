@@ -10,8 +10,12 @@ const today = civilDateInVietnam(new Date());
 /** The texts on screen that do not fit their box: cut off at the side, or beyond the lines a list cell shows. */
 async function clippedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const candidates = document.querySelectorAll<HTMLElement>('.virtual-table-cell, .mantine-Badge-label, .mantine-Table-td, [data-testid="hint-bracket"]');
-    return Array.from(candidates).filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1).map((element) => element.textContent ?? '');
+    const candidates = document.querySelectorAll<HTMLElement>(
+      '.virtual-table-cell, .mantine-Badge-label, .mantine-Table-td, [data-testid="hint-bracket"]',
+    );
+    return Array.from(candidates)
+      .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+      .map((element) => element.textContent ?? '');
   });
 }
 
@@ -20,7 +24,11 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
 
   beforeAll(async () => {
     const prepared = await openTestRegistry();
-    const member = await prepared.call('members.save', { code: 'DV-0001', fullName: 'Nguyễn Thị Phương Thảo', cellName: 'Chi bộ ấp Trung Bình Nhất' });
+    const member = await prepared.call('members.save', {
+      code: 'DV-0001',
+      fullName: 'Nguyễn Thị Phương Thảo',
+      cellName: 'Chi bộ ấp Trung Bình Nhất',
+    });
     const trip = await prepared.call('trips.save', {
       memberId: member.id,
       purpose: 'family_visit',
@@ -30,9 +38,21 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
       plannedDeparture: addDays(today, -10),
       plannedReturn: addDays(today, 110),
     });
-    await prepared.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: addDays(today, -30), commitmentDate: addDays(today, -30), cellOpinion: 'Chi bộ đồng ý' } });
-    await prepared.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: addDays(today, -20), approvingCommittee: 'Ban Thường vụ Đảng ủy' } });
-    await prepared.call('trips.transition', { tripId: trip.id, transition: 'depart', input: { actualDeparture: addDays(today, -10) } });
+    await prepared.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: addDays(today, -30), commitmentDate: addDays(today, -30), cellOpinion: 'Chi bộ đồng ý' },
+    });
+    await prepared.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'approve',
+      input: { approvalRef: '15-QĐ/ĐU', approvalDate: addDays(today, -20), approvingCommittee: 'Ban Thường vụ Đảng ủy' },
+    });
+    await prepared.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'depart',
+      input: { actualDeparture: addDays(today, -10) },
+    });
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
   });
@@ -67,7 +87,9 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
       await page.getByTestId('nav-home').click();
       await page.getByTestId('home').waitFor();
       // The chart by year names a partial year as appendix 03 does, not "Tháng 12/2026", which reads as one month.
-      await expect.poll(() => page.getByTestId('chart-year').locator('.bar-chart-label').allTextContents()).toEqual([`Năm ${today.slice(0, 4)} (tính đến ${formatCivilDate(today)})`]);
+      await expect
+        .poll(() => page.getByTestId('chart-year').locator('.bar-chart-label').allTextContents())
+        .toEqual([`Năm ${today.slice(0, 4)} (tính đến ${formatCivilDate(today)})`]);
       expect(await clippedTexts(page)).toEqual([]);
       await app.screenshot(`layout-home-${width}`);
     });

@@ -27,10 +27,19 @@ describe('a report file opened with the application', () => {
   let reportFile: string;
 
   beforeAll(async () => {
-    const commune = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
+    const commune = await openTestRegistry({
+      code: 'VINHTRACH',
+      name: 'Đảng ủy xã Vĩnh Trạch',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
     const province = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
     const communeCard = await commune.call('keys.ownCard', {});
-    await province.call('keys.trust', { fileName: communeCard.fileName, contentBase64: communeCard.contentBase64, fingerprint: communeCard.fingerprint });
+    await province.call('keys.trust', {
+      fileName: communeCard.fileName,
+      contentBase64: communeCard.contentBase64,
+      fingerprint: communeCard.fingerprint,
+    });
     const exported = await commune.call('packages.export', { period, encryptToParent: false, includeDocuments: false });
     reportFile = path.join(folder, exported.fileName);
     writeFileSync(reportFile, Buffer.from(exported.contentBase64, 'base64'));
@@ -52,7 +61,9 @@ describe('a report file opened with the application', () => {
     await page.getByTestId('unlock-username').fill('admin');
     await page.getByTestId('unlock-password').fill(testPassword);
     await page.getByTestId('unlock-submit').click();
-    await expect.poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 }).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
+    await expect
+      .poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 })
+      .toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
     expect(await page.getByTestId('tab-packages-receive').getAttribute('aria-selected')).toBe('true');
     await app.screenshot('opened-report-file');
     await page.getByTestId('package-accept').click();
@@ -63,9 +74,13 @@ describe('a report file opened with the application', () => {
     const { page } = app;
     await page.getByTestId('nav-members').click();
     await openWithApplication(app, reportFile);
-    await expect.poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 }).toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
+    await expect
+      .poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 })
+      .toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');
     await page.getByTestId('package-accept').click();
-    await expect.poll(() => page.getByTestId('package-outcome').textContent()).toBe('Tệp này đã được nhập trước đó; không có gì thay đổi.');
+    await expect
+      .poll(() => page.getByTestId('package-outcome').textContent())
+      .toBe('Tệp này đã được nhập trước đó; không có gì thay đổi.');
   });
 
   it('receives many files at once, each on its own: a refused file refuses only itself', async () => {
@@ -78,10 +93,14 @@ describe('a report file opened with the application', () => {
       { name: 'VINHTRACH_da-sua.so86', mimeType: 'application/octet-stream', buffer: tampered },
       { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải tệp báo cáo') },
     ]);
-    await expect.poll(() => page.getByTestId('package-batch-summary').textContent(), { timeout: 30_000 }).toBe('Đã nhận 1 tệp; từ chối 2 tệp.');
+    await expect
+      .poll(() => page.getByTestId('package-batch-summary').textContent(), { timeout: 30_000 })
+      .toBe('Đã nhận 1 tệp; từ chối 2 tệp.');
     const rows = await page.getByTestId('package-batch-row').allTextContents();
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toBe(`${path.basename(reportFile)}Đảng ủy xã Vĩnh Trạch (VINHTRACH)Tệp này đã được nhập trước đó; không có gì thay đổi.`);
+    expect(rows[0]).toBe(
+      `${path.basename(reportFile)}Đảng ủy xã Vĩnh Trạch (VINHTRACH)Tệp này đã được nhập trước đó; không có gì thay đổi.`,
+    );
     expect(rows[1]).toMatch(/^VINHTRACH_da-sua\.so86—.+/);
     expect(rows[2]).toBe('ghi-chu.txt—Tệp ghi-chu.txt không phải tệp .so86. Hãy chọn tệp báo cáo do đơn vị gửi.');
     await app.screenshot('batch-import');

@@ -31,7 +31,13 @@ async function previewedPages(page: Page): Promise<string[]> {
   await expect.poll(() => pages.count(), { timeout: 30_000 }).toBeGreaterThan(0);
   const orientations = () =>
     pages.evaluateAll((images) =>
-      (images as HTMLImageElement[]).map((image) => (!image.complete || image.naturalWidth === 0 ? 'not drawn' : image.naturalWidth > image.naturalHeight ? 'turned' : 'upright')),
+      (images as HTMLImageElement[]).map((image) =>
+        !image.complete || image.naturalWidth === 0
+          ? 'not drawn'
+          : image.naturalWidth > image.naturalHeight
+            ? 'turned'
+            : 'upright',
+      ),
     );
   await expect.poll(async () => (await orientations()).includes('not drawn'), { timeout: 15_000 }).toBe(false);
   return orientations();
@@ -68,7 +74,11 @@ describe('print preview: a form, the report and its appendices shown in the wind
 
   beforeAll(async () => {
     const prepared = await openTestRegistry();
-    const member = await prepared.call('members.save', { code: 'DV-1', fullName: 'Nguyễn Thị Lan', cellName: 'Chi bộ ấp Trung Bình' });
+    const member = await prepared.call('members.save', {
+      code: 'DV-1',
+      fullName: 'Nguyễn Thị Lan',
+      cellName: 'Chi bộ ấp Trung Bình',
+    });
     await prepared.call('trips.save', {
       memberId: member.id,
       purpose: 'tourism',
@@ -89,8 +99,20 @@ describe('print preview: a form, the report and its appendices shown in the wind
       plannedReturn: addDays(departed, 120),
       countries: ['TW'],
     });
-    await prepared.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: addDays(departed, -20), commitmentDate: addDays(departed, -20), cellOpinion: 'Đồng ý' } });
-    await prepared.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: addDays(departed, -10), approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' } });
+    await prepared.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: addDays(departed, -20), commitmentDate: addDays(departed, -20), cellOpinion: 'Đồng ý' },
+    });
+    await prepared.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'approve',
+      input: {
+        approvalRef: '15-QĐ/ĐU',
+        approvalDate: addDays(departed, -10),
+        approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
+      },
+    });
     await prepared.call('trips.transition', { tripId: trip.id, transition: 'depart', input: { actualDeparture: departed } });
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
@@ -164,7 +186,7 @@ describe('print preview: a form, the report and its appendices shown in the wind
     await page.getByTestId('print-preview-close').click();
   });
 
-  it('prints the members abroad now from the overview, a cell\'s members and the filtered trips list, on A4 turned', async () => {
+  it("prints the members abroad now from the overview, a cell's members and the filtered trips list, on A4 turned", async () => {
     const { page } = app;
     await page.getByTestId('nav-home').click();
     await page.getByTestId('tile-abroad-print').click();

@@ -19,16 +19,32 @@ describe('reconciling the border-crossing list in Chromium', () => {
   beforeAll(async () => {
     const prepared = await openTestRegistry();
     const save = async (code: string, values: Record<string, unknown>) =>
-      (memberIds[code] = (await prepared.call('members.save', { code, cellName: 'Chi bộ ấp Hòa Long', fullName: '', ...values })).id);
+      (memberIds[code] = (
+        await prepared.call('members.save', { code, cellName: 'Chi bộ ấp Hòa Long', fullName: '', ...values })
+      ).id);
     await save('DV-001', { fullName: 'Nguyễn Thị Lan', gender: 'female', birthDate: '1975-04-12', nationalId: '089175001234' });
     await save('DV-003', { fullName: 'Lê Văn Bình', gender: 'male', birthDate: '1980-01-20' });
     await save('DV-002', { fullName: 'Trần Văn Hùng', gender: 'male', birthDate: '1968-09-01', nationalId: '089068005678' });
     const iso = (days: number) => addDays(today, -days);
     const trips = csvText([
-      ['trip_code', 'member_code', 'purpose', 'countries', 'application_date', 'approval_date', 'approval_ref', 'planned_departure', 'planned_return'],
+      [
+        'trip_code',
+        'member_code',
+        'purpose',
+        'countries',
+        'application_date',
+        'approval_date',
+        'approval_ref',
+        'planned_departure',
+        'planned_return',
+      ],
       ['CD-7', 'DV-002', 'tourism', 'JP', iso(40), iso(30), '30-QĐ/ĐU', iso(20), iso(14)],
     ]);
-    const imported = await prepared.call('import.commit', { kind: 'trips', fileName: 'chuyen-di.csv', contentBase64: Buffer.from(trips).toString('base64') });
+    const imported = await prepared.call('import.commit', {
+      kind: 'trips',
+      fileName: 'chuyen-di.csv',
+      contentBase64: Buffer.from(trips).toString('base64'),
+    });
     expect(imported.issues).toEqual([]);
     prepared.session.lock('system');
     app = await openApp({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
@@ -44,9 +60,39 @@ describe('reconciling the border-crossing list in Chromium', () => {
     writeFileSync(
       file,
       csvText([
-        ['Số CCCD', 'Họ và tên', 'Ngày sinh', 'Xuất/nhập', 'Ngày xuất/nhập cảnh', 'Cửa khẩu', 'Loại giấy tờ', 'Số giấy tờ', 'Nước'],
-        ['089175001234', 'Nguyễn Thị Lan', '12/04/1975', 'Xuất cảnh', daysAgo(30), 'Cửa khẩu Tịnh Biên', 'Giấy thông hành', 'GT123456', 'Campuchia'],
-        ['089175001234', 'Nguyễn Thị Lan', '12/04/1975', 'Nhập cảnh', daysAgo(28), 'Cửa khẩu Tịnh Biên', 'Giấy thông hành', 'GT123456', 'Campuchia'],
+        [
+          'Số CCCD',
+          'Họ và tên',
+          'Ngày sinh',
+          'Xuất/nhập',
+          'Ngày xuất/nhập cảnh',
+          'Cửa khẩu',
+          'Loại giấy tờ',
+          'Số giấy tờ',
+          'Nước',
+        ],
+        [
+          '089175001234',
+          'Nguyễn Thị Lan',
+          '12/04/1975',
+          'Xuất cảnh',
+          daysAgo(30),
+          'Cửa khẩu Tịnh Biên',
+          'Giấy thông hành',
+          'GT123456',
+          'Campuchia',
+        ],
+        [
+          '089175001234',
+          'Nguyễn Thị Lan',
+          '12/04/1975',
+          'Nhập cảnh',
+          daysAgo(28),
+          'Cửa khẩu Tịnh Biên',
+          'Giấy thông hành',
+          'GT123456',
+          'Campuchia',
+        ],
         ['', 'Lê Văn Bình', '20/01/1980', 'Xuất cảnh', daysAgo(12), 'Cửa khẩu Vĩnh Xương', 'Giấy thông hành', '', 'Campuchia'],
         ['', 'Lê Văn Bình', '20/01/1980', 'Nhập cảnh', daysAgo(11), 'Cửa khẩu Vĩnh Xương', 'Giấy thông hành', '', 'Campuchia'],
         ['079190005555', 'Phạm Văn Khách', '', 'Xuất cảnh', daysAgo(5), 'Mộc Bài', 'Hộ chiếu', 'P0001', 'Campuchia'],
@@ -58,7 +104,9 @@ describe('reconciling the border-crossing list in Chromium', () => {
     await page.getByTestId('reconcile-screen').waitFor();
     await page.getByTestId('reconcile-file').setInputFiles(file);
     await page.getByTestId('reconcile-results').waitFor();
-    expect(await page.getByTestId('reconcile-summary').textContent()).toBe('7 dòng, 3 lần đi của đảng viên; 1 người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).');
+    expect(await page.getByTestId('reconcile-summary').textContent()).toBe(
+      '7 dòng, 3 lần đi của đảng viên; 1 người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).',
+    );
     expect(await page.getByTestId('reconcile-tab-unreported').textContent()).toBe('Đi nước ngoài không báo cáo (2)');
     expect(await page.getByTestId('reconcile-tab-datesDiffer').textContent()).toBe('Ngày khác với sổ (1)');
     expect(await page.getByTestId('reconcile-tab-stillAbroad').textContent()).toBe('Còn ở nước ngoài quá hạn (0)');
@@ -81,7 +129,11 @@ describe('reconciling the border-crossing list in Chromium', () => {
     expect(await page.getByTestId('reconcile-create-confirm').isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    const tripsOfBinh = () => app.session.requireRegistry().sqlite.prepare('SELECT count(*) AS n FROM trips WHERE member_id = ?').get(memberIds['DV-003']);
+    const tripsOfBinh = () =>
+      app.session
+        .requireRegistry()
+        .sqlite.prepare('SELECT count(*) AS n FROM trips WHERE member_id = ?')
+        .get(memberIds['DV-003']);
     expect(tripsOfBinh()).toEqual({ n: 0 });
 
     await lan.getByTestId('reconcile-create').click();
@@ -95,7 +147,9 @@ describe('reconciling the border-crossing list in Chromium', () => {
     await lan.getByTestId('reconcile-open-trip').click();
     await page.getByTestId('flag-unreported_departure').waitFor();
     expect(await page.getByTestId('flag-unreported_departure').textContent()).toContain('Xuất cảnh không báo cáo');
-    expect(await page.getByTestId('trip-unreported-found').textContent()).toBe(`Phát hiện qua đối chiếu danh sách xuất nhập cảnh ngày ${formatCivilDate(today)}`);
+    expect(await page.getByTestId('trip-unreported-found').textContent()).toBe(
+      `Phát hiện qua đối chiếu danh sách xuất nhập cảnh ngày ${formatCivilDate(today)}`,
+    );
     await readyForScreenshot(page);
     await page.screenshot({ path: path.join(artifactsFolder, 'reconcile-trip-flagged.png') });
 
@@ -111,7 +165,10 @@ describe('reconciling the border-crossing list in Chromium', () => {
     await hung.getByTestId('reconcile-record').click();
     await page.getByTestId('reconcile-record-confirm').click();
     await hung.getByTestId('reconcile-open-trip').waitFor();
-    const recorded = app.session.requireRegistry().sqlite.prepare(`SELECT state, actual_departure, actual_return FROM trips WHERE code = 'CD-7'`).get();
+    const recorded = app.session
+      .requireRegistry()
+      .sqlite.prepare(`SELECT state, actual_departure, actual_return FROM trips WHERE code = 'CD-7'`)
+      .get();
     expect(recorded).toEqual({ state: 'returned', actual_departure: addDays(today, -19), actual_return: addDays(today, -14) });
     expect(app.problems).toEqual([]);
   });

@@ -25,7 +25,9 @@ async function choose(page: Page, testId: string, option: string, typed?: string
 }
 
 async function hintKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="trip-hints"] [data-hint]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-hint') ?? ''));
+  return page
+    .locator('[data-testid="trip-hints"] [data-hint]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-hint') ?? ''));
 }
 
 async function fillTransition(page: Page, transition: string, values: Record<string, string>) {
@@ -150,10 +152,18 @@ describe('the registry screens in Chromium', () => {
 
   it('takes the trip from application to closed, showing a refusal and the flags on the way', async () => {
     const { page } = app;
-    await recordTransition(page, 'submit', { applicationDate: day(-70), commitmentDate: day(-70), cellOpinion: 'Chi bộ nhất trí đề nghị cho đảng viên đi thăm thân.' });
+    await recordTransition(page, 'submit', {
+      applicationDate: day(-70),
+      commitmentDate: day(-70),
+      cellOpinion: 'Chi bộ nhất trí đề nghị cho đảng viên đi thăm thân.',
+    });
     await expect.poll(() => page.getByTestId('trip-state').textContent()).toBe('Đã nhận đơn');
 
-    await recordTransition(page, 'approve', { approvalRef: '12-QĐ/ĐU', approvalDate: day(-65), approvingCommittee: 'Ban Thường vụ Đảng ủy xã' });
+    await recordTransition(page, 'approve', {
+      approvalRef: '12-QĐ/ĐU',
+      approvalDate: day(-65),
+      approvingCommittee: 'Ban Thường vụ Đảng ủy xã',
+    });
     await expect.poll(() => page.getByTestId('trip-state').textContent()).toBe('Đã được cho phép');
 
     await fillTransition(page, 'depart', { actualDeparture: day(-66) });
@@ -231,7 +241,9 @@ describe('the registry screens in Chromium', () => {
     await app.screenshot('registry-activity-form');
     await page.getByTestId('activity-save').click();
     await page.getByTestId('activity-form').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('member-flags').textContent()).toContain('Kết hôn với người nước ngoài chưa được xem xét, giải quyết');
+    await expect
+      .poll(() => page.getByTestId('member-flags').textContent())
+      .toContain('Kết hôn với người nước ngoài chưa được xem xét, giải quyết');
     await page.locator('.mantine-Modal-content').waitFor({ state: 'detached' });
     await app.screenshot('registry-member-activity');
 
@@ -286,7 +298,18 @@ describe('the registry screens in Chromium', () => {
        VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 0, 0, ?, ?)`,
     );
     const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
-    const given = ['Văn An', 'Thị Bình', 'Minh Châu', 'Quốc Dũng', 'Thị Hạnh', 'Văn Khoa', 'Thanh Long', 'Thị Mai', 'Hữu Nghĩa', 'Ngọc Yến'];
+    const given = [
+      'Văn An',
+      'Thị Bình',
+      'Minh Châu',
+      'Quốc Dũng',
+      'Thị Hạnh',
+      'Văn Khoa',
+      'Thanh Long',
+      'Thị Mai',
+      'Hữu Nghĩa',
+      'Ngọc Yến',
+    ];
     registry.sqlite.transaction(() => {
       for (let index = 0; index < 100_000; index += 1) {
         const fullName = `${families[index % 10]} ${given[Math.floor(index / 10) % 10]} ${String(index).padStart(5, '0')}`;

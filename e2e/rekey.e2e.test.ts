@@ -59,7 +59,9 @@ describe('rekeying the registry in Chromium (đổi khóa sổ)', () => {
 
     const result = page.getByTestId('rekey-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain(`Đã khóa tài khoản “${clerk.username}” và đổi khóa sổ: mật khẩu cũ của tài khoản này không còn mở được sổ`);
+    expect(await result.textContent()).toContain(
+      `Đã khóa tài khoản “${clerk.username}” và đổi khóa sổ: mật khẩu cũ của tài khoản này không còn mở được sổ`,
+    );
     const shown = (await result.getByTestId('recovery-key').textContent())!.trim();
     await app.screenshot('rekey-account-disabled');
     await page.getByTestId('recovery-confirmed').click();

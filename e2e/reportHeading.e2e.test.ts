@@ -26,7 +26,11 @@ describe('the report heading is set at first run and kept in Settings', () => {
     await app.screenshot('first-run-report-heading');
     await finishFirstRun(page, { displayName: 'Nguyễn Thị Hường', username: 'vanphong', password });
 
-    expect(readRegistrySettings(app.session.requireRegistry()).reportHeading).toEqual({ superiorName: 'Đảng bộ tỉnh An Giang', symbol: '', place: 'Thoại Sơn' });
+    expect(readRegistrySettings(app.session.requireRegistry()).reportHeading).toEqual({
+      superiorName: 'Đảng bộ tỉnh An Giang',
+      symbol: '',
+      place: 'Thoại Sơn',
+    });
   });
 
   it('shows the same heading in Settings, where an administrator changes it', async () => {

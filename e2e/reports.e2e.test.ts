@@ -19,7 +19,11 @@ async function addTrip(
   trip: { purpose: 'tourism' | 'official'; country: string; plannedDeparture: string; plannedReturn: string },
   steps: { applied: string; approved?: string; departed?: string; returned?: string },
 ) {
-  const saved = await office.call('members.save', { code: member.code, fullName: member.fullName, cellName: 'Chi bộ ấp Trung Bình' });
+  const saved = await office.call('members.save', {
+    code: member.code,
+    fullName: member.fullName,
+    cellName: 'Chi bộ ấp Trung Bình',
+  });
   const created = await office.call('trips.save', {
     memberId: saved.id,
     purpose: trip.purpose,
@@ -28,12 +32,26 @@ async function addTrip(
     plannedDeparture: trip.plannedDeparture,
     plannedReturn: trip.plannedReturn,
   });
-  await office.call('trips.transition', { tripId: created.id, transition: 'submit', input: { applicationDate: steps.applied, cellOpinion: 'Đồng ý' } });
+  await office.call('trips.transition', {
+    tripId: created.id,
+    transition: 'submit',
+    input: { applicationDate: steps.applied, cellOpinion: 'Đồng ý' },
+  });
   if (steps.approved) {
-    await office.call('trips.transition', { tripId: created.id, transition: 'approve', input: { approvalRef: `${member.code}-QĐ/ĐU`, approvalDate: steps.approved, approvingCommittee: 'Ban Thường vụ Đảng ủy' } });
+    await office.call('trips.transition', {
+      tripId: created.id,
+      transition: 'approve',
+      input: { approvalRef: `${member.code}-QĐ/ĐU`, approvalDate: steps.approved, approvingCommittee: 'Ban Thường vụ Đảng ủy' },
+    });
   }
-  if (steps.departed) await office.call('trips.transition', { tripId: created.id, transition: 'depart', input: { actualDeparture: steps.departed } });
-  if (steps.returned) await office.call('trips.transition', { tripId: created.id, transition: 'return', input: { actualReturn: steps.returned } });
+  if (steps.departed)
+    await office.call('trips.transition', {
+      tripId: created.id,
+      transition: 'depart',
+      input: { actualDeparture: steps.departed },
+    });
+  if (steps.returned)
+    await office.call('trips.transition', { tripId: created.id, transition: 'return', input: { actualReturn: steps.returned } });
 }
 
 describe('the dashboard and the periodic report in Chromium', () => {
@@ -41,14 +59,24 @@ describe('the dashboard and the periodic report in Chromium', () => {
 
   beforeAll(async () => {
     const prepared = await openTestRegistry();
-    await addTrip(prepared, { code: 'DV-0001', fullName: 'Nguyễn Văn An' }, { purpose: 'tourism', country: 'KR', plannedDeparture: day(20), plannedReturn: day(30) }, { applied: day(-5), approved: day(-2) });
+    await addTrip(
+      prepared,
+      { code: 'DV-0001', fullName: 'Nguyễn Văn An' },
+      { purpose: 'tourism', country: 'KR', plannedDeparture: day(20), plannedReturn: day(30) },
+      { applied: day(-5), approved: day(-2) },
+    );
     await addTrip(
       prepared,
       { code: 'DV-0002', fullName: 'Trần Thị Hoa' },
       { purpose: 'official', country: 'JP', plannedDeparture: day(-10), plannedReturn: day(3) },
       { applied: day(-40), approved: day(-30), departed: day(-10) },
     );
-    await addTrip(prepared, { code: 'DV-0003', fullName: 'Lê Văn Cường' }, { purpose: 'tourism', country: 'TH', plannedDeparture: day(40), plannedReturn: day(45) }, { applied: day(-1) });
+    await addTrip(
+      prepared,
+      { code: 'DV-0003', fullName: 'Lê Văn Cường' },
+      { purpose: 'tourism', country: 'TH', plannedDeparture: day(40), plannedReturn: day(45) },
+      { applied: day(-1) },
+    );
     await addTrip(
       prepared,
       { code: 'DV-0004', fullName: 'Phạm Thị Dung' },
@@ -158,17 +186,23 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await page.getByTestId('section-closing').click();
     const paragraph = editor.getByTestId('paragraph');
     await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có {khongCo}.');
-    await expect.poll(() => page.getByTestId('paragraph-error').textContent()).toBe(
-      'Đoạn này có số liệu không có trong danh sách (“khongCo”): hãy xóa và chèn số liệu từ danh sách bên phải.',
-    );
+    await expect
+      .poll(() => page.getByTestId('paragraph-error').textContent())
+      .toBe('Đoạn này có số liệu không có trong danh sách (“khongCo”): hãy xóa và chèn số liệu từ danh sách bên phải.');
     await paragraph.fill('Kính báo cáo các đồng chí; trong kỳ có ');
     await page.keyboard.press('Control+End');
     await page.getByTestId('placeholder-permitted').click();
     await page.keyboard.type(' trường hợp, ');
     await page.getByTestId('placeholder-abroadNow').click();
-    await expect.poll(() => page.getByTestId('section-preview').textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
+    await expect
+      .poll(() => page.getByTestId('section-preview').textContent())
+      .toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
     expect(await paragraph.textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
-    expect(await paragraph.getByTestId('chip').evaluateAll((chips) => chips.map((chip) => [chip.getAttribute('contenteditable'), chip.getAttribute('title')]))).toEqual([
+    expect(
+      await paragraph
+        .getByTestId('chip')
+        .evaluateAll((chips) => chips.map((chip) => [chip.getAttribute('contenteditable'), chip.getAttribute('title')])),
+    ).toEqual([
       ['false', 'Số trường hợp được cho phép ra nước ngoài'],
       ['false', 'Số đảng viên đang ở nước ngoài'],
     ]);
@@ -181,9 +215,9 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await expect.poll(() => page.getByTestId('report-saved-at').textContent()).toMatch(/^Lưu lần cuối lúc/);
     const saved = await createDispatcher(app.session)('reports.get', { period, roundId: null });
     if (!saved.ok) throw new Error(`the saved report could not be read: ${saved.error.code}`);
-    expect((saved.value as CallOutput<'reports.get'>).template.sections.find((section) => section.id === 'closing')?.paragraphs).toEqual([
-      'Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {abroadNow}',
-    ]);
+    expect(
+      (saved.value as CallOutput<'reports.get'>).template.sections.find((section) => section.id === 'closing')?.paragraphs,
+    ).toEqual(['Kính báo cáo các đồng chí; trong kỳ có {permitted} trường hợp, {abroadNow}']);
   });
 
   it('keeps the edits, figures still chips, after the window is reloaded', async () => {
@@ -196,7 +230,11 @@ describe('the dashboard and the periodic report in Chromium', () => {
     await page.getByTestId('section-closing').click();
     const paragraph = page.getByTestId('section-editor').getByTestId('paragraph');
     await expect.poll(() => paragraph.textContent()).toBe('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
-    expect(await paragraph.getByTestId('chip').evaluateAll((chips) => chips.map((chip) => [chip.textContent, chip.getAttribute('contenteditable')]))).toEqual([
+    expect(
+      await paragraph
+        .getByTestId('chip')
+        .evaluateAll((chips) => chips.map((chip) => [chip.textContent, chip.getAttribute('contenteditable')])),
+    ).toEqual([
       ['03', 'false'],
       ['01', 'false'],
     ]);
@@ -210,7 +248,11 @@ describe('the dashboard and the periodic report in Chromium', () => {
     const { page } = app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-docx').click()]);
     expect(download.suggestedFilename()).toBe(`BaoCao_VINHTRACH_${period.from}_${period.to}.docx`);
-    const document = await (await JSZip.loadAsync(await readFile(await download.path()))).file('word/document.xml')!.async('string');
+    const document = await (
+      await JSZip.loadAsync(await readFile(await download.path()))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(document).toContain('Kính báo cáo các đồng chí; trong kỳ có 03 trường hợp, 01');
     expect(document).toContain('15-BC/ĐU');
     await expect.poll(() => page.getByTestId('report-rendering').count()).toBe(0);

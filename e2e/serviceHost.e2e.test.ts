@@ -24,7 +24,10 @@ describe('the window with its services in the service host', () => {
     const prepared = await openTestRegistry();
     await prepared.call('members.save', { code: 'DV-00001', fullName: 'Trần Thị Bình', cellName: 'Chi bộ ấp 2' });
     prepared.session.dispose();
-    app = await openAppThroughServiceHost({ databaseFile: prepared.databaseFile, signIn: { username: 'admin', password: testPassword } });
+    app = await openAppThroughServiceHost({
+      databaseFile: prepared.databaseFile,
+      signIn: { username: 'admin', password: testPassword },
+    });
   });
 
   afterAll(async () => {

@@ -23,8 +23,12 @@ describe('training mode in Chromium', () => {
 
     await page.getByTestId('training-switch').click();
     await page.getByTestId('unlock-username').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('training-banner').textContent()).toBe('CHẾ ĐỘ TẬP HUẤN — dữ liệu mẫu, không phải dữ liệu thật');
-    expect(await page.getByTestId('training-account').textContent()).toBe(`Sổ tập huấn: tên đăng nhập ${trainingAccount.username}, mật khẩu ${trainingAccount.password}.`);
+    expect(await page.getByTestId('training-banner').textContent()).toBe(
+      'CHẾ ĐỘ TẬP HUẤN — dữ liệu mẫu, không phải dữ liệu thật',
+    );
+    expect(await page.getByTestId('training-account').textContent()).toBe(
+      `Sổ tập huấn: tên đăng nhập ${trainingAccount.username}, mật khẩu ${trainingAccount.password}.`,
+    );
     expect(existsSync(trainingFile)).toBe(true);
     expect(existsSync(app.databaseFile)).toBe(false);
 
@@ -37,7 +41,9 @@ describe('training mode in Chromium', () => {
       expect(await page.getByTestId('training-banner').isVisible()).toBe(true);
     }
     await page.getByTestId('nav-members').click();
-    await expect.poll(async () => Number((await page.getByTestId('member-total').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(300);
+    await expect
+      .poll(async () => Number((await page.getByTestId('member-total').textContent())?.replace(/\D/g, '')))
+      .toBeGreaterThanOrEqual(300);
     await app.screenshot('training-members');
 
     await page.getByTestId('training-switch').click();

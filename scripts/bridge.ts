@@ -9,6 +9,10 @@ import { appVersion } from '../electron/services/storage/version';
 const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile();
 const session = new AppSession({ databaseFile, appVersion, training: !process.argv[2] });
 startBackupSchedule(session);
-const bridge = await startBridge({ session, rendererFolder: path.resolve(import.meta.dirname, '..', 'out', 'renderer'), port: Number(process.env.PORT ?? 0) });
+const bridge = await startBridge({
+  session,
+  rendererFolder: path.resolve(import.meta.dirname, '..', 'out', 'renderer'),
+  port: Number(process.env.PORT ?? 0),
+});
 console.log(`Sổ 86 (cầu nối thử nghiệm) — sổ dữ liệu: ${databaseFile}`);
 console.log(bridge.url);

@@ -55,7 +55,9 @@ describe('npm start before Electron was ever downloaded', () => {
     expect(result.status).toBe(1);
     const message = result.stderr.trim();
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toMatch(/^Lần chạy đầu tiên cần Internet để tải Electron 45\.[\d.]+ .*npm start\. \(Electron 45\.[\d.]+ is downloaded from the internet on first start.*\)$/);
+    expect(message).toMatch(
+      /^Lần chạy đầu tiên cần Internet để tải Electron 45\.[\d.]+ .*npm start\. \(Electron 45\.[\d.]+ is downloaded from the internet on first start.*\)$/,
+    );
     expect(message).not.toMatch(/\bat \S+ \(|Error|gyp|HTTP/);
     expect(readdirSync(distFolder)).toEqual([]);
   });

@@ -13,7 +13,9 @@ function citedTests(text: string): { file: string; name: string }[] {
 /** The titles a test file gives its tests, as written between quotes after `it(`, `it.each(…)(` or `test(`. */
 function testTitles(source: string): string[] {
   const titles: string[] = [];
-  for (const [, quote, title] of source.matchAll(/\b(?:it|test)(?:\.each\((?:[^()]|\([^()]*\))*\))?\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) {
+  for (const [, quote, title] of source.matchAll(
+    /\b(?:it|test)(?:\.each\((?:[^()]|\([^()]*\))*\))?\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g,
+  )) {
     titles.push(title!.replace(new RegExp(`\\\\${quote}`, 'g'), quote!));
   }
   return titles;
@@ -47,11 +49,11 @@ describe('docs/SECURITY.md', () => {
   });
 
   it('tells a renamed test from the one it cites', () => {
-    expect(testTitles("it('refuses a 2099 file', async () => {})\nit.each([1, 2])('takes %s', () => {})\ntest(\"it\\\"s fine\", () => {})")).toEqual([
-      'refuses a 2099 file',
-      'takes %s',
-      'it"s fine',
-    ]);
+    expect(
+      testTitles(
+        "it('refuses a 2099 file', async () => {})\nit.each([1, 2])('takes %s', () => {})\ntest(\"it\\\"s fine\", () => {})",
+      ),
+    ).toEqual(['refuses a 2099 file', 'takes %s', 'it"s fine']);
     expect(testTitles("it('refuses a 2099 file, twice', () => {})")).not.toContain('refuses a 2099 file');
   });
 });

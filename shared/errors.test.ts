@@ -14,7 +14,9 @@ describe('the one wording of an error', () => {
   it('takes a {reason} from the first field issue', () => {
     const refused = { code: 'ATTACHMENT_REFUSED', params: {}, issues: [{ path: ['contentBase64'], key: 'attachment.type' }] };
     expect(errorSentence(refused, vi)).toBe('Không nhận tệp đính kèm này. Chỉ nhận tệp PDF hoặc ảnh (JPEG, PNG, TIFF, WebP).');
-    expect(errorSentence(refused, translatorIn('en'))).toBe('This attachment was refused. Only PDF files and images (JPEG, PNG, TIFF, WebP) are accepted.');
+    expect(errorSentence(refused, translatorIn('en'))).toBe(
+      'This attachment was refused. Only PDF files and images (JPEG, PNG, TIFF, WebP) are accepted.',
+    );
   });
 
   it('reads a code or an issue it has no message for as internal or invalid, never as a raw key', () => {

@@ -9,8 +9,10 @@ export function issuesFromZod(error: ZodError): FieldIssue[] {
     if (hasMessage(issue.message)) return { path, key: issue.message };
     if (issue.code === 'invalid_type' && issue.input === undefined) return { path, key: 'validation.required' };
     // A choice left empty (the input is reported only when the parse asked for it).
-    if (issue.code === 'invalid_value' && 'input' in issue && issue.input === undefined) return { path, key: 'validation.required' };
-    if (issue.code === 'too_small' && issue.minimum === 1 && issue.origin === 'string') return { path, key: 'validation.required' };
+    if (issue.code === 'invalid_value' && 'input' in issue && issue.input === undefined)
+      return { path, key: 'validation.required' };
+    if (issue.code === 'too_small' && issue.minimum === 1 && issue.origin === 'string')
+      return { path, key: 'validation.required' };
     return { path, key: 'validation.invalid' };
   });
 }

@@ -24,7 +24,11 @@ function callBridge(init: { origin?: string; token?: string; body?: string }) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (init.origin !== undefined) headers.Origin = init.origin;
   if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
-  return fetch(`${bridge.origin}/api/call`, { method: 'POST', headers, body: init.body ?? JSON.stringify({ name: 'app.status', input: {} }) });
+  return fetch(`${bridge.origin}/api/call`, {
+    method: 'POST',
+    headers,
+    body: init.body ?? JSON.stringify({ name: 'app.status', input: {} }),
+  });
 }
 
 /** A request with the path exactly as written: fetch() would normalise the dot segments away. */
@@ -66,7 +70,11 @@ describe('the test bridge', () => {
 
   it('refuses broken JSON and validates payloads like the main process', async () => {
     expect((await callBridge({ origin: bridge.origin, token: bridge.token, body: '{not json' })).status).toBe(400);
-    const invalid = await callBridge({ origin: bridge.origin, token: bridge.token, body: JSON.stringify({ name: 'session.unlock', input: { username: 5 } }) });
+    const invalid = await callBridge({
+      origin: bridge.origin,
+      token: bridge.token,
+      body: JSON.stringify({ name: 'session.unlock', input: { username: 5 } }),
+    });
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -78,7 +86,13 @@ describe('the test bridge', () => {
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(await first.text()).toContain(`content="${nonce}"`);
     expect(second.headers.get('content-security-policy')).not.toBe(policy);
-    for (const escape of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/..\\secret.txt']) {
+    for (const escape of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/..\\secret.txt',
+    ]) {
       expect({ escape, status: await rawGetStatus(escape) }).toEqual({ escape, status: 404 });
     }
   });

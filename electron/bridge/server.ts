@@ -38,7 +38,10 @@ const maximumBodyBytes = 32 * 1024 * 1024;
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const { rendererFolder, port = 0 } = options;
   const token = randomBytes(32).toString('hex');
-  const services = 'session' in options ? { dispatch: createDispatcher(options.session), events: options.session, logger: options.session.logger } : { dispatch: options.host.dispatch, events: options.host, logger: stderrLogger };
+  const services =
+    'session' in options
+      ? { dispatch: createDispatcher(options.session), events: options.session, logger: options.session.logger }
+      : { dispatch: options.host.dispatch, events: options.host, logger: stderrLogger };
   const { dispatch, logger } = services;
   const eventStreams = new Set<ServerResponse>();
   let origin = '';
@@ -81,7 +84,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   async function handleCall(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
     if (request.headers.origin !== origin) return send(response, 403, 'text/plain', 'Forbidden origin');
-    if (!tokenMatches(request.headers.authorization?.replace(/^Bearer /, ''), token)) return send(response, 401, 'text/plain', 'Bad token');
+    if (!tokenMatches(request.headers.authorization?.replace(/^Bearer /, ''), token))
+      return send(response, 401, 'text/plain', 'Bad token');
     const body = await readBody(request);
     if (body === null) return send(response, 413, 'text/plain', 'Too large');
     let parsed: { name?: unknown; input?: unknown };

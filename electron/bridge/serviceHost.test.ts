@@ -7,7 +7,10 @@ import { serviceHostSource } from '../services/application/serviceHost/source';
 import { startBridge, type RunningBridge } from './server';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'so86-bridge-host-'));
-const host = ServiceHostClient.start({ entry: serviceHostSource, config: { databaseFile: path.join(folder, 'so86.db'), appVersion: 'test' } });
+const host = ServiceHostClient.start({
+  entry: serviceHostSource,
+  config: { databaseFile: path.join(folder, 'so86.db'), appVersion: 'test' },
+});
 let bridge: RunningBridge;
 
 beforeAll(async () => {

@@ -48,19 +48,37 @@ async function rewriteAsViewer(databaseFile: string): Promise<number> {
   try {
     const admin = sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: string };
     sqlite.prepare(`UPDATE users SET role = 'administrator' WHERE username = 'xem'`).run();
-    const reassigned = sqlite.prepare(`UPDATE audit_log SET user_id = ?, username = 'admin' WHERE username = 'xem'`).run(admin.id).changes;
+    const reassigned = sqlite
+      .prepare(`UPDATE audit_log SET user_id = ?, username = 'admin' WHERE username = 'xem'`)
+      .run(admin.id).changes;
     const rows = sqlite
-      .prepare(`SELECT seq, id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, outcome FROM audit_log ORDER BY seq`)
+      .prepare(
+        `SELECT seq, id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, outcome FROM audit_log ORDER BY seq`,
+      )
       .all() as ChainRow[];
     let previous = '0'.repeat(64);
     const rehash = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
     for (const row of rows) {
-      const fields = canonicalJson([row.seq, row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.before, row.after, row.outcome]);
+      const fields = canonicalJson([
+        row.seq,
+        row.id,
+        row.at,
+        row.userId,
+        row.username,
+        row.action,
+        row.entity,
+        row.entityId,
+        row.before,
+        row.after,
+        row.outcome,
+      ]);
       const hash = createHash('sha256').update(previous).update('\n').update(fields).digest('hex');
       rehash.run(previous, hash, row.seq);
       previous = hash;
     }
-    sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'audit.head'`).run(JSON.stringify({ seq: rows.length, hash: previous }));
+    sqlite
+      .prepare(`UPDATE settings SET value = ? WHERE key = 'audit.head'`)
+      .run(JSON.stringify({ seq: rows.length, hash: previous }));
     return reassigned;
   } finally {
     sqlite.close();
@@ -72,10 +90,18 @@ beforeAll(async () => {
   commune = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
   await trust(province, commune);
   await trust(commune, province);
-  await commune.call('users.create', { username: 'xem', displayName: 'Người xem', role: 'viewer', password: viewerPassword, passwordConfirm: viewerPassword });
+  await commune.call('users.create', {
+    username: 'xem',
+    displayName: 'Người xem',
+    role: 'viewer',
+    password: viewerPassword,
+    passwordConfirm: viewerPassword,
+  });
   // The viewer works a little: its sign-in and a refused call are in the log before the next report file.
   await signIn(commune, 'xem', viewerPassword);
-  expect((await commune.refusal('members.save', { code: 'X1', fullName: 'Nguyễn Văn X', cellName: 'Chi bộ 1' })).code).toBe('FORBIDDEN');
+  expect((await commune.refusal('members.save', { code: 'X1', fullName: 'Nguyễn Văn X', cellName: 'Chi bộ 1' })).code).toBe(
+    'FORBIDDEN',
+  );
   await signIn(commune, 'admin', testPassword);
 }, 240_000);
 
@@ -86,7 +112,9 @@ afterAll(() => {
 describe('audit anchored outside the writer’s reach', () => {
   it('catches a viewer who makes itself administrator and re-hashes the chain: locally, on the command line and at the upper level', async () => {
     const first = await commune.call('packages.export', { period, includeDocuments: false });
-    expect((await province.call('packages.import', { fileName: first.fileName, contentBase64: first.contentBase64 })).outcome).toBe('imported');
+    expect(
+      (await province.call('packages.import', { fileName: first.fileName, contentBase64: first.contentBase64 })).outcome,
+    ).toBe('imported');
     expect((await commune.call('audit.verify', {})).anchor).toBe('checked');
     commune.session.lock();
 
@@ -112,11 +140,18 @@ describe('audit anchored outside the writer’s reach', () => {
     await signIn(commune, 'admin', testPassword);
     const second = await commune.call('packages.export', { period, includeDocuments: false });
     const before = province.session.requireRegistry().counts();
-    const refusedVerify = await province.refusal('packages.verify', { fileName: second.fileName, contentBase64: second.contentBase64 });
+    const refusedVerify = await province.refusal('packages.verify', {
+      fileName: second.fileName,
+      contentBase64: second.contentBase64,
+    });
     expect(refusedVerify.code).toBe('EXCHANGE_AUDIT_REWRITTEN');
-    const refused = await province.call('packages.importMany', { files: [{ fileName: second.fileName, contentBase64: second.contentBase64 }] });
+    const refused = await province.call('packages.importMany', {
+      files: [{ fileName: second.fileName, contentBase64: second.contentBase64 }],
+    });
     expect(refused.results[0]).toMatchObject({ outcome: null, error: { code: 'EXCHANGE_AUDIT_REWRITTEN' } });
-    expect(errorSentence({ ...refused.results[0]!.error!, issues: [] }, translatorIn('vi'))).toContain('Đảng ủy xã Vĩnh Trạch (VINHTRACH)');
+    expect(errorSentence({ ...refused.results[0]!.error!, issues: [] }, translatorIn('vi'))).toContain(
+      'Đảng ủy xã Vĩnh Trạch (VINHTRACH)',
+    );
     expect(province.session.requireRegistry().counts()).toEqual(before);
   }, 300_000);
 });

@@ -22,9 +22,37 @@ async function ok(args: string[], extraEnv: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  const created = await ok(['init', '--db', office, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+  const created = await ok([
+    'init',
+    '--db',
+    office,
+    '--unit-code',
+    'VINHTRACH',
+    '--unit-name',
+    'Đảng ủy xã Vĩnh Trạch',
+    '--level',
+    'commune',
+    '--parent-code',
+    'ANGIANG',
+    '--admin',
+    'vanphong',
+  ]);
   recoveryKey = created.stdout.trim();
-  await ok(['init', '--db', otherRegistry, '--unit-code', 'ANPHU', '--unit-name', 'Đảng ủy xã An Phú', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+  await ok([
+    'init',
+    '--db',
+    otherRegistry,
+    '--unit-code',
+    'ANPHU',
+    '--unit-name',
+    'Đảng ủy xã An Phú',
+    '--level',
+    'commune',
+    '--parent-code',
+    'ANGIANG',
+    '--admin',
+    'vanphong',
+  ]);
   mkdirSync(backups);
 }, 120_000);
 
@@ -32,7 +60,11 @@ describe('so86 backup and so86 restore', () => {
   let backupFile = '';
 
   it('backs up into a folder with a dated name, and checks the file with and without the password', async () => {
-    const made = JSON.parse((await ok(['backup', '--db', office, '--out', backups, '--json'])).stdout) as { file: string; fileName: string; bytes: number };
+    const made = JSON.parse((await ok(['backup', '--db', office, '--out', backups, '--json'])).stdout) as {
+      file: string;
+      fileName: string;
+      bytes: number;
+    };
     backupFile = made.file;
     expect(made.fileName).toMatch(/^so86_VINHTRACH_\d{4}-\d{2}-\d{2}_\d{4}\.so86bak$/);
     expect(readFileSync(made.file).length).toBe(made.bytes);
@@ -49,7 +81,9 @@ describe('so86 backup and so86 restore', () => {
     await ok(['restore', backupFile, '--db', elsewhere]);
     expect(JSON.parse((await ok(['status', '--db', elsewhere, '--json'])).stdout)).toMatchObject({ unit: { code: 'VINHTRACH' } });
 
-    const over = JSON.parse((await so86(['restore', backupFile, '--db', office, '--json'], { SO86_RECOVERY_KEY: recoveryKey })).stdout) as { keptAs: string };
+    const over = JSON.parse(
+      (await so86(['restore', backupFile, '--db', office, '--json'], { SO86_RECOVERY_KEY: recoveryKey })).stdout,
+    ) as { keptAs: string };
     expect(path.basename(over.keptAs)).toMatch(/^so86\.db\.before-restore-\d{4}-\d{2}-\d{2}_\d{6}$/);
     expect(existsSync(`${over.keptAs}.keys`)).toBe(true);
     await ok(['status', '--db', office]);
@@ -66,9 +100,14 @@ describe('so86 backup and so86 restore', () => {
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(damaged, bytes);
     const refused = await so86(['restore', damaged, '--db', office], env);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_DAMAGED: Bản sao lưu “damaged.so86bak” bị hỏng/) });
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^BACKUP_DAMAGED: Bản sao lưu “damaged.so86bak” bị hỏng/),
+    });
 
-    const other = JSON.parse((await ok(['backup', '--db', otherRegistry, '--out', path.join(folder, 'other.so86bak'), '--json'])).stdout) as { file: string };
+    const other = JSON.parse(
+      (await ok(['backup', '--db', otherRegistry, '--out', path.join(folder, 'other.so86bak'), '--json'])).stdout,
+    ) as { file: string };
     const foreign = await so86(['restore', other.file, '--db', office], env);
     expect(foreign).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_OTHER_REGISTRY: /) });
 
@@ -81,16 +120,35 @@ describe('a disabled account and an older backup', () => {
   it('the review’s attack: a disabled clerk restores last month’s backup over the registry with its old password — refused, nothing touched, and the password opens nothing', async () => {
     const live = path.join(folder, 'disabled-clerk', 'so86.db');
     const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
-    await ok(['init', '--db', live, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+    await ok([
+      'init',
+      '--db',
+      live,
+      '--unit-code',
+      'VINHTRACH',
+      '--unit-name',
+      'Đảng ủy xã Vĩnh Trạch',
+      '--level',
+      'commune',
+      '--parent-code',
+      'ANGIANG',
+      '--admin',
+      'vanphong',
+    ]);
     await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
-    const lastMonth = JSON.parse((await ok(['backup', '--db', live, '--out', path.join(folder, 'thang-truoc.so86bak'), '--json'])).stdout) as { file: string };
+    const lastMonth = JSON.parse(
+      (await ok(['backup', '--db', live, '--out', path.join(folder, 'thang-truoc.so86bak'), '--json'])).stdout,
+    ) as { file: string };
     await ok(['users', 'disable', clerk.SO86_USER, '--db', live]);
 
     const before = folderSnapshot(path.dirname(live));
     const refused = await so86(['restore', lastMonth.file, '--db', live], clerk);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /) });
     expect(folderSnapshot(path.dirname(live))).toEqual(before);
-    expect(await so86(['status', '--db', live], clerk)).toMatchObject({ code: 4, stderr: expect.stringMatching(/^WRONG_PASSWORD: /) });
+    expect(await so86(['status', '--db', live], clerk)).toMatchObject({
+      code: 4,
+      stderr: expect.stringMatching(/^WRONG_PASSWORD: /),
+    });
 
     const onNewPc = path.join(folder, 'disabled-clerk-new-pc', 'so86.db');
     await ok(['restore', lastMonth.file, '--db', onNewPc], clerk);
@@ -100,18 +158,40 @@ describe('a disabled account and an older backup', () => {
     const live = path.join(folder, 'restore-keeps-disabled', 'so86.db');
     const administrator = { SO86_USER: 'vanphong', SO86_PASSWORD: password };
     const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
-    await ok(['init', '--db', live, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong']);
+    await ok([
+      'init',
+      '--db',
+      live,
+      '--unit-code',
+      'VINHTRACH',
+      '--unit-name',
+      'Đảng ủy xã Vĩnh Trạch',
+      '--level',
+      'commune',
+      '--parent-code',
+      'ANGIANG',
+      '--admin',
+      'vanphong',
+    ]);
     await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
-    const lastMonth = JSON.parse((await ok(['backup', '--db', live, '--out', path.join(folder, 'restore-keeps-disabled.so86bak'), '--json'])).stdout) as { file: string };
+    const lastMonth = JSON.parse(
+      (await ok(['backup', '--db', live, '--out', path.join(folder, 'restore-keeps-disabled.so86bak'), '--json'])).stdout,
+    ) as { file: string };
     await ok(['users', 'disable', clerk.SO86_USER, '--db', live]);
 
     const restored = await ok(['restore', lastMonth.file, '--db', live], administrator);
     expect(restored.stdout + restored.stderr).toContain(clerk.SO86_USER);
     expect(restored.stdout).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
 
-    expect(await so86(['status', '--db', live], clerk)).toMatchObject({ code: 4, stderr: expect.stringMatching(/^WRONG_PASSWORD: /) });
+    expect(await so86(['status', '--db', live], clerk)).toMatchObject({
+      code: 4,
+      stderr: expect.stringMatching(/^WRONG_PASSWORD: /),
+    });
     const before = folderSnapshot(path.dirname(live));
-    expect(await so86(['restore', lastMonth.file, '--db', live], clerk)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /) });
+    expect(await so86(['restore', lastMonth.file, '--db', live], clerk)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^BACKUP_ACCOUNT_DISABLED: /),
+    });
     expect(folderSnapshot(path.dirname(live))).toEqual(before);
     await ok(['status', '--db', live], administrator);
     await ok(['audit', 'verify', '--db', live], administrator);
@@ -119,9 +199,15 @@ describe('a disabled account and an older backup', () => {
     const registry = await Registry.unlock(live, administrator.SO86_USER, administrator.SO86_PASSWORD);
     try {
       expect(registry.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.SO86_USER)).toEqual({ active: 0 });
-      const restoreRow = registry.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string; after: string };
+      const restoreRow = registry.sqlite
+        .prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`)
+        .get() as { username: string; after: string };
       expect(restoreRow.username).toBe(administrator.SO86_USER);
-      expect(JSON.parse(restoreRow.after)).toMatchObject({ fileName: path.basename(lastMonth.file), overLiveRegistry: true, disabledAccounts: clerk.SO86_USER });
+      expect(JSON.parse(restoreRow.after)).toMatchObject({
+        fileName: path.basename(lastMonth.file),
+        overLiveRegistry: true,
+        disabledAccounts: clerk.SO86_USER,
+      });
     } finally {
       registry.close();
     }
@@ -146,7 +232,11 @@ describe('a backup path that is not a readable file', () => {
     ];
     for (const [args, stderr] of attempts) {
       const result = await so86(args, env);
-      expect([args.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([args.slice(0, 2).join(' '), 1, expect.stringMatching(stderr)]);
+      expect([args.slice(0, 2).join(' '), result.code, result.stderr]).toEqual([
+        args.slice(0, 2).join(' '),
+        1,
+        expect.stringMatching(stderr),
+      ]);
       expect(result.stderr).not.toMatch(/INTERNAL|\n\s+at /);
     }
     expect(folderSnapshot(path.dirname(office))).toEqual(before);

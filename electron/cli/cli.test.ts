@@ -9,7 +9,21 @@ function freshDatabase() {
   return path.join(freshFolder(), 'so86.db');
 }
 
-const initArgs = (db: string) => ['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'];
+const initArgs = (db: string) => [
+  'init',
+  '--db',
+  db,
+  '--unit-code',
+  'VINHTRACH',
+  '--unit-name',
+  'Đảng ủy xã Vĩnh Trạch',
+  '--level',
+  'commune',
+  '--parent-code',
+  'ANGIANG',
+  '--admin',
+  'vanphong',
+];
 
 describe('the so86 command', () => {
   it('prints its version', async () => {
@@ -25,7 +39,11 @@ describe('the so86 command', () => {
 
     const status = await so86(['status', '--db', db, '--json'], { SO86_PASSWORD: password });
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ unit: { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' }, schemaVersion: expect.any(Number), counts: { users: 1, members: 0 } });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      unit: { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' },
+      schemaVersion: expect.any(Number),
+      counts: { users: 1, members: 0 },
+    });
 
     const human = await so86(['status', '--db', db, '--lang', 'en'], { SO86_PASSWORD: password });
     expect(human.stdout).toContain('Unit: Đảng ủy xã Vĩnh Trạch (VINHTRACH, Commune or ward)');
@@ -42,9 +60,11 @@ describe('the so86 command', () => {
     expect(again.stderr).toMatch(/^ALREADY_INITIALISED: /);
   });
 
-  it('asks for the parent unit code in plain Vietnamese, without the level\'s internal name', async () => {
+  it("asks for the parent unit code in plain Vietnamese, without the level's internal name", async () => {
     const db = freshDatabase();
-    const withoutParent = initArgs(db).filter((_, index, args) => args[index] !== '--parent-code' && args[index - 1] !== '--parent-code');
+    const withoutParent = initArgs(db).filter(
+      (_, index, args) => args[index] !== '--parent-code' && args[index - 1] !== '--parent-code',
+    );
     const refused = await so86(withoutParent, { SO86_PASSWORD: password });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('PARENT_REQUIRED: Chưa có mã đơn vị cấp trên. Hãy nhập mã của cấp ủy cấp trên trực tiếp');
@@ -54,7 +74,9 @@ describe('the so86 command', () => {
   it('exits 2 on bad usage: an unknown command, a missing option, an invalid value, no password and no terminal', async () => {
     const db = freshDatabase();
     expect((await so86(['frobnicate'])).code).toBe(2);
-    const missing = await so86(['init', '--db', db, '--unit-name', 'X', '--level', 'commune', '--admin', 'a1'], { SO86_PASSWORD: password });
+    const missing = await so86(['init', '--db', db, '--unit-name', 'X', '--level', 'commune', '--admin', 'a1'], {
+      SO86_PASSWORD: password,
+    });
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('--unit-code');
     const invalid = await so86([...initArgs(db).slice(0, 4), 'mã có dấu', ...initArgs(db).slice(5)], { SO86_PASSWORD: password });

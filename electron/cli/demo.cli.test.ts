@@ -9,7 +9,12 @@ describe('so86 demo', () => {
     const db = path.join(freshFolder(), 'xa.db');
     const made = await so86(['demo', '--db', db, '--scale', 'commune', '--seed', '12', '--json'], env);
     expect(made.code).toBe(0);
-    const result = JSON.parse(made.stdout) as { scale: string; seed: number; recoveryKey: string; counts: { members: number; trips: number } };
+    const result = JSON.parse(made.stdout) as {
+      scale: string;
+      seed: number;
+      recoveryKey: string;
+      counts: { members: number; trips: number };
+    };
     expect(result).toMatchObject({ scale: 'commune', seed: 12 });
     expect(result.recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
 

@@ -18,7 +18,24 @@ describe('importing and listing on the command line', () => {
   };
 
   beforeAll(async () => {
-    const created = await so86(['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'], env);
+    const created = await so86(
+      [
+        'init',
+        '--db',
+        db,
+        '--unit-code',
+        'VINHTRACH',
+        '--unit-name',
+        'Đảng ủy xã Vĩnh Trạch',
+        '--level',
+        'commune',
+        '--parent-code',
+        'ANGIANG',
+        '--admin',
+        'vanphong',
+      ],
+      env,
+    );
     expect(created.code).toBe(0);
   });
 
@@ -47,7 +64,10 @@ describe('importing and listing on the command line', () => {
       row[8] = 'đã đi';
       return row;
     });
-    const result = await so86(['import', 'members', file('sai-het.csv', csvText([[...memberKeys], ...rows])), '--db', db, '--dry-run'], env);
+    const result = await so86(
+      ['import', 'members', file('sai-het.csv', csvText([[...memberKeys], ...rows])), '--db', db, '--dry-run'],
+      env,
+    );
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(20_002);
@@ -71,7 +91,9 @@ describe('importing and listing on the command line', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ committed: true, counts: { membersCreated: 3 } });
 
     const found = await so86(['members', 'list', '--db', db, '--search', 'LE VAN CUONG', '--json'], env);
-    expect(JSON.parse(found.stdout)).toMatchObject([{ code: 'DV-00002', fullName: 'Lê Văn Cường', cellName: 'Chi bộ ấp 3', status: 'active' }]);
+    expect(JSON.parse(found.stdout)).toMatchObject([
+      { code: 'DV-00002', fullName: 'Lê Văn Cường', cellName: 'Chi bộ ấp 3', status: 'active' },
+    ]);
     const human = await so86(['members', 'list', '--db', db], env);
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -81,7 +103,8 @@ describe('importing and listing on the command line', () => {
   });
 
   it('reads a Windows-1258 CSV saved by Excel with its names intact, and refuses a file whose encoding cannot be told', async () => {
-    const membersNow = async () => JSON.parse((await so86(['members', 'list', '--db', db, '--json'], env)).stdout) as { code: string }[];
+    const membersNow = async () =>
+      JSON.parse((await so86(['members', 'list', '--db', db, '--json'], env)).stdout) as { code: string }[];
     const before = await membersNow();
     const undecided = file('khong-ro.csv', spelledBytes('member_code,full_name,cell\r\nDV-9,T', 0xf3, ',Chi b', 0xf4, '\r\n'));
     const refused = await so86(['import', 'members', undecided, '--db', db], env);
@@ -94,9 +117,15 @@ describe('importing and listing on the command line', () => {
     const excel = file('excel-1258.csv', excelWindows1258Members.bytes);
     const imported = await so86(['import', 'members', excel, '--db', db, '--json'], env);
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ committed: true, counts: { membersCreated: 3 }, sources: [{ textEncoding: 'windows-1258', legacyEncoding: null }] });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      committed: true,
+      counts: { membersCreated: 3 },
+      sources: [{ textEncoding: 'windows-1258', legacyEncoding: null }],
+    });
     const codes = new Set(excelWindows1258Members.members.map((member) => member.code));
-    const added = (await membersNow()).filter((member) => codes.has(member.code)).sort((one, other) => one.code.localeCompare(other.code));
+    const added = (await membersNow())
+      .filter((member) => codes.has(member.code))
+      .sort((one, other) => one.code.localeCompare(other.code));
     expect(added).toMatchObject(excelWindows1258Members.members);
   });
 
@@ -104,7 +133,17 @@ describe('importing and listing on the command line', () => {
     const trips = file(
       'chuyen-di.csv',
       csvText([
-        ['trip_code', 'member_code', 'purpose', 'countries', 'approval_date', 'planned_departure', 'planned_return', 'actual_departure', 'actual_return'],
+        [
+          'trip_code',
+          'member_code',
+          'purpose',
+          'countries',
+          'approval_date',
+          'planned_departure',
+          'planned_return',
+          'actual_departure',
+          'actual_return',
+        ],
         ['T-1', 'DV-00001', 'Du lịch', 'KR', '15/01/2025', '01/02/2025', '10/02/2025', '01/02/2025', '09/02/2025'],
         ['T-2', 'DV-00001', 'Thăm thân', 'US', '', '01/02/2027', '10/02/2027', '', ''],
         ['T-3', 'DV-00002', 'Công tác', 'LA', '15/01/2025', '01/02/2025', '10/02/2025', '01/02/2025', '09/02/2025'],
@@ -112,7 +151,9 @@ describe('importing and listing on the command line', () => {
     );
     expect((await so86(['import', 'trips', trips, '--db', db], env)).code).toBe(0);
     const listed = await so86(['trips', 'list', '--db', db, '--member', 'DV-00001', '--state', 'returned', '--json'], env);
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ code: 'T-1', memberCode: 'DV-00001', state: 'returned', countries: ['KR'] }]);
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      { code: 'T-1', memberCode: 'DV-00001', state: 'returned', countries: ['KR'] },
+    ]);
     const unknown = await so86(['trips', 'list', '--db', db, '--member', 'DV-404'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^MEMBER_CODE_UNKNOWN: /);
@@ -124,12 +165,16 @@ describe('importing and listing on the command line', () => {
     expect(JSON.parse(intact.stdout)).toMatchObject({ ok: true });
 
     const registry = await Registry.unlock(db, 'vanphong', password);
-    const edited = registry.sqlite.prepare(`SELECT seq FROM audit_log WHERE action = 'member.create' ORDER BY seq LIMIT 1`).get() as { seq: number };
+    const edited = registry.sqlite
+      .prepare(`SELECT seq FROM audit_log WHERE action = 'member.create' ORDER BY seq LIMIT 1`)
+      .get() as { seq: number };
     registry.sqlite.prepare(`UPDATE audit_log SET after = replace(after, 'Bình', 'Bính') WHERE seq = ?`).run(edited.seq);
     registry.close();
 
     const broken = await so86(['audit', 'verify', '--db', db], env);
     expect(broken.code).toBe(1);
-    expect(broken.stderr.trim()).toBe(`AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.`);
+    expect(broken.stderr.trim()).toBe(
+      `AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số ${edited.seq} (nội dung bị sửa). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.`,
+    );
   });
 });

@@ -92,7 +92,8 @@ export function commandContext(common: CommonOptions, io: CliIo): CommandContext
       if (fromEnvironment) return fromEnvironment;
       const first = await io.askPassword(translate(lang, 'cli.passwordPrompt'));
       if (first === null) throw new CliError('NO_PASSWORD', 'cli.noTerminal', {}, exitCodes.usage);
-      if (confirm && (await io.askPassword(translate(lang, 'cli.passwordRepeatPrompt'))) !== first) throw new DomainError('PASSWORD_MISMATCH');
+      if (confirm && (await io.askPassword(translate(lang, 'cli.passwordRepeatPrompt'))) !== first)
+        throw new DomainError('PASSWORD_MISMATCH');
       return first;
     },
     newPassword: async (user) => {
@@ -100,7 +101,8 @@ export function commandContext(common: CommonOptions, io: CliIo): CommandContext
       if (fromEnvironment) return fromEnvironment;
       const first = await io.askPassword(translate(lang, 'cli.newPasswordPrompt', { user }));
       if (first === null) throw new CliError('NO_PASSWORD', 'cli.noTerminal', {}, exitCodes.usage);
-      if ((await io.askPassword(translate(lang, 'cli.newPasswordRepeatPrompt'))) !== first) throw new DomainError('PASSWORD_MISMATCH');
+      if ((await io.askPassword(translate(lang, 'cli.newPasswordRepeatPrompt'))) !== first)
+        throw new DomainError('PASSWORD_MISMATCH');
       return first;
     },
     username: common.user ?? io.env.SO86_USER ?? null,

@@ -52,7 +52,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const where: Where = { spec: null, databaseFile: null };
   try {
-    if (helpWords.has(first)) return printHelp(rest.filter((word, index) => !word.startsWith('-') && rest[index - 1] !== '--lang'), lang, io);
+    if (helpWords.has(first))
+      return printHelp(
+        rest.filter((word, index) => !word.startsWith('-') && rest[index - 1] !== '--lang'),
+        lang,
+        io,
+      );
     if (commandsNamed(first).length > 1 && rest.length > 0 && helpWords.has(rest[0]!)) return printHelp([first], lang, io);
     const { spec, args } = commandOf(argv);
     where.spec = spec;
@@ -128,7 +133,8 @@ function report(thrown: unknown, lang: Lang, io: CliIo, where: Where): number {
   }
   if (error instanceof CliError) {
     const lines = [`${error.code}: ${translate(lang, error.key, error.params)}`];
-    if (error.helpFor !== null) lines.push(translate(lang, 'cli.help.more', { command: error.helpFor ? `so86 ${error.helpFor} --help` : 'so86 --help' }));
+    if (error.helpFor !== null)
+      lines.push(translate(lang, 'cli.help.more', { command: error.helpFor ? `so86 ${error.helpFor} --help` : 'so86 --help' }));
     io.err(lines.join('\n'));
     return error.exitCode;
   }
@@ -137,7 +143,10 @@ function report(thrown: unknown, lang: Lang, io: CliIo, where: Where): number {
     return exitCodeOf(error.code);
   }
   const detail = error instanceof Error ? error.message : String(error);
-  const technical = io.env.SO86_DEBUG && error instanceof Error && error.stack ? error.stack : `${detail}\n${translate(lang, 'cli.error.internalDetail')}`;
+  const technical =
+    io.env.SO86_DEBUG && error instanceof Error && error.stack
+      ? error.stack
+      : `${detail}\n${translate(lang, 'cli.error.internalDetail')}`;
   io.err(`INTERNAL: ${translate(lang, 'error.INTERNAL')}\n${technical}`);
   return exitCodes.failed;
 }

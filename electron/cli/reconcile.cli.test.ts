@@ -17,27 +17,95 @@ describe('so86 reconcile', () => {
     writeFileSync(target, text);
     return target;
   };
-  const header = ['Số CCCD', 'Họ và tên', 'Ngày sinh', 'Xuất/nhập', 'Ngày xuất/nhập cảnh', 'Cửa khẩu', 'Loại giấy tờ', 'Số giấy tờ', 'Nước'];
+  const header = [
+    'Số CCCD',
+    'Họ và tên',
+    'Ngày sinh',
+    'Xuất/nhập',
+    'Ngày xuất/nhập cảnh',
+    'Cửa khẩu',
+    'Loại giấy tờ',
+    'Số giấy tờ',
+    'Nước',
+  ];
   const list = [
     header,
-    ['089175001234', 'Nguyễn Thị Lan', '', 'Xuất cảnh', formatCivilDate(daysAgo(30)), 'Tịnh Biên', 'Giấy thông hành', 'GT123456', 'Campuchia'],
-    ['089175001234', 'Nguyễn Thị Lan', '', 'Nhập cảnh', formatCivilDate(daysAgo(29)), 'Tịnh Biên', 'Giấy thông hành', 'GT123456', 'Campuchia'],
+    [
+      '089175001234',
+      'Nguyễn Thị Lan',
+      '',
+      'Xuất cảnh',
+      formatCivilDate(daysAgo(30)),
+      'Tịnh Biên',
+      'Giấy thông hành',
+      'GT123456',
+      'Campuchia',
+    ],
+    [
+      '089175001234',
+      'Nguyễn Thị Lan',
+      '',
+      'Nhập cảnh',
+      formatCivilDate(daysAgo(29)),
+      'Tịnh Biên',
+      'Giấy thông hành',
+      'GT123456',
+      'Campuchia',
+    ],
     ['089068005678', 'Trần Văn Hùng', '', 'Xuất cảnh', formatCivilDate(daysAgo(20)), 'Tân Sơn Nhất', 'Hộ chiếu', '', 'Hàn Quốc'],
     ['089068005678', 'Trần Văn Hùng', '', 'Nhập cảnh', formatCivilDate(daysAgo(11)), 'Tân Sơn Nhất', 'Hộ chiếu', '', 'Hàn Quốc'],
     ['079190005555', 'Phạm Văn Khách', '', 'Xuất cảnh', formatCivilDate(daysAgo(5)), 'Mộc Bài', 'Hộ chiếu', '', 'KH'],
   ];
 
   beforeAll(async () => {
-    expect((await so86(['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', '--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'], env)).code).toBe(0);
-    const members = file('dang-vien.csv', csvText([
-      ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'national_id'],
-      ['DV-001', 'Nguyễn Thị Lan', 'female', '1975-04-12', 'Chi bộ ấp Hòa Long', '089175001234'],
-      ['DV-002', 'Trần Văn Hùng', 'male', '1968-09-01', 'Chi bộ ấp Hòa Long', '089068005678'],
-    ]));
-    const trips = file('chuyen-di.csv', csvText([
-      ['trip_code', 'member_code', 'purpose', 'countries', 'approval_date', 'approval_ref', 'planned_departure', 'planned_return', 'actual_departure', 'actual_return'],
-      ['CD-1', 'DV-002', 'family_visit', 'KR', daysAgo(40), '12-QĐ/ĐU', daysAgo(20), daysAgo(15), daysAgo(20), daysAgo(15)],
-    ]));
+    expect(
+      (
+        await so86(
+          [
+            'init',
+            '--db',
+            db,
+            '--unit-code',
+            'VINHTRACH',
+            '--unit-name',
+            'Đảng ủy xã Vĩnh Trạch',
+            '--level',
+            'commune',
+            '--parent-code',
+            'ANGIANG',
+            '--admin',
+            'vanphong',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const members = file(
+      'dang-vien.csv',
+      csvText([
+        ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'national_id'],
+        ['DV-001', 'Nguyễn Thị Lan', 'female', '1975-04-12', 'Chi bộ ấp Hòa Long', '089175001234'],
+        ['DV-002', 'Trần Văn Hùng', 'male', '1968-09-01', 'Chi bộ ấp Hòa Long', '089068005678'],
+      ]),
+    );
+    const trips = file(
+      'chuyen-di.csv',
+      csvText([
+        [
+          'trip_code',
+          'member_code',
+          'purpose',
+          'countries',
+          'approval_date',
+          'approval_ref',
+          'planned_departure',
+          'planned_return',
+          'actual_departure',
+          'actual_return',
+        ],
+        ['CD-1', 'DV-002', 'family_visit', 'KR', daysAgo(40), '12-QĐ/ĐU', daysAgo(20), daysAgo(15), daysAgo(20), daysAgo(15)],
+      ]),
+    );
     expect((await so86(['import', 'trips', trips, '--members', members, '--db', db], env)).code).toBe(0);
   }, 120_000);
 
@@ -48,7 +116,17 @@ describe('so86 reconcile', () => {
     expect(Object.keys(json)).toEqual(['unreported', 'datesDiffer', 'stillAbroad', 'unmatchedPersons']);
     expect(json).toEqual({
       unreported: [
-        { memberCode: 'DV-001', fullName: 'Nguyễn Thị Lan', exitDate: daysAgo(30), entryDate: daysAgo(29), country: 'KH', documentType: 'border_pass', borderGate: 'Tịnh Biên', match: 'nationalId', needsConfirmation: false },
+        {
+          memberCode: 'DV-001',
+          fullName: 'Nguyễn Thị Lan',
+          exitDate: daysAgo(30),
+          entryDate: daysAgo(29),
+          country: 'KH',
+          documentType: 'border_pass',
+          borderGate: 'Tịnh Biên',
+          match: 'nationalId',
+          needsConfirmation: false,
+        },
       ],
       datesDiffer: [
         {
@@ -69,7 +147,9 @@ describe('so86 reconcile', () => {
       stillAbroad: [],
       unmatchedPersons: 1,
     });
-    expect(result.stderr).toContain('Đã đối chiếu 5 dòng: 1 lần đi không báo cáo, 1 chuyến đi có ngày khác với sổ, 0 còn ở nước ngoài quá hạn; 1 người không phải đảng viên của đơn vị.');
+    expect(result.stderr).toContain(
+      'Đã đối chiếu 5 dòng: 1 lần đi không báo cáo, 1 chuyến đi có ngày khác với sổ, 0 còn ở nước ngoài quá hạn; 1 người không phải đảng viên của đơn vị.',
+    );
   });
 
   it('takes the tolerance: five days make the return four days late agree', async () => {

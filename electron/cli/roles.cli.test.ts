@@ -26,11 +26,41 @@ let provinceFingerprint = '';
 beforeAll(async () => {
   const unit = ['--level', 'commune', '--parent-code', 'ANGIANG', '--admin', 'vanphong'];
   await ok(['init', '--db', db, '--unit-code', 'VINHTRACH', '--unit-name', 'Đảng ủy xã Vĩnh Trạch', ...unit], asAdministrator);
-  await ok(['init', '--db', province, '--unit-code', 'ANGIANG', '--unit-name', 'Tỉnh ủy An Giang', '--level', 'province', '--parent-code', 'TW', '--admin', 'vanphong'], asAdministrator);
-  provinceFingerprint = (JSON.parse((await ok(['keys', 'card', '--db', province, '--out', file('the-tinh.json'), '--json'], asAdministrator)).stdout) as { fingerprint: string }).fingerprint;
+  await ok(
+    [
+      'init',
+      '--db',
+      province,
+      '--unit-code',
+      'ANGIANG',
+      '--unit-name',
+      'Tỉnh ủy An Giang',
+      '--level',
+      'province',
+      '--parent-code',
+      'TW',
+      '--admin',
+      'vanphong',
+    ],
+    asAdministrator,
+  );
+  provinceFingerprint = (
+    JSON.parse(
+      (await ok(['keys', 'card', '--db', province, '--out', file('the-tinh.json'), '--json'], asAdministrator)).stdout,
+    ) as { fingerprint: string }
+  ).fingerprint;
   writeFileSync(file('dang-vien.csv'), csvText([[...memberKeys], memberRow(1), memberRow(2)]));
-  writeFileSync(file('xuat-nhap-canh.csv'), csvText([['full_name', 'birth_date', 'direction', 'date'], ['Trần Thị Bình', '1961-03-02', 'exit', '2026-01-05']]));
-  const added = await ok(['users', 'add', 'xem', '--role', 'viewer', '--full-name', 'Người chỉ xem', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: viewerPassword });
+  writeFileSync(
+    file('xuat-nhap-canh.csv'),
+    csvText([
+      ['full_name', 'birth_date', 'direction', 'date'],
+      ['Trần Thị Bình', '1961-03-02', 'exit', '2026-01-05'],
+    ]),
+  );
+  const added = await ok(['users', 'add', 'xem', '--role', 'viewer', '--full-name', 'Người chỉ xem', '--db', db], {
+    ...asAdministrator,
+    SO86_NEW_PASSWORD: viewerPassword,
+  });
   expect(added.stderr).toContain('Đã thêm tài khoản “xem” với vai trò Chỉ xem.');
 }, 240_000);
 
@@ -42,7 +72,22 @@ const refusedForViewer: { args: string[]; needs: string; writes?: string }[] = [
   { args: ['import', 'members', file('dang-vien.csv')], needs: '“Quản trị” hoặc “Cán bộ nhập liệu” hoặc “Lãnh đạo”' },
   { args: ['keys', 'trust', file('the-tinh.json'), '--fingerprint', 'FINGERPRINT'], needs: '“Quản trị”' },
   { args: ['backup', '--out', file('sao-luu.so86bak')], needs: '“Quản trị”', writes: file('sao-luu.so86bak') },
-  { args: ['package', 'export', '--from', '2026-01-01', '--to', '2026-06-30', '--out', file('bao-cao.so86'), '--recipient', file('the-tinh.json')], needs: '“Quản trị” hoặc “Lãnh đạo”', writes: file('bao-cao.so86') },
+  {
+    args: [
+      'package',
+      'export',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-06-30',
+      '--out',
+      file('bao-cao.so86'),
+      '--recipient',
+      file('the-tinh.json'),
+    ],
+    needs: '“Quản trị” hoặc “Lãnh đạo”',
+    writes: file('bao-cao.so86'),
+  },
   { args: ['users', 'list'], needs: '“Quản trị”' },
   { args: ['users', 'add', 'moi', '--role', 'administrator'], needs: '“Quản trị”' },
   { args: ['users', 'role', 'xem', 'administrator'], needs: '“Quản trị”' },
@@ -59,7 +104,11 @@ describe('one door: the command line goes through the dispatcher', () => {
     for (const attempt of refusedForViewer) {
       const args = attempt.args.map((arg) => (arg === 'FINGERPRINT' ? provinceFingerprint : arg));
       const result = await so86([...args, '--db', db], asViewer);
-      expect({ args: attempt.args, code: result.code, stdout: result.stdout }).toEqual({ args: attempt.args, code: 1, stdout: '' });
+      expect({ args: attempt.args, code: result.code, stdout: result.stdout }).toEqual({
+        args: attempt.args,
+        code: 1,
+        stdout: '',
+      });
       expect(result.stderr).toMatch(/^FORBIDDEN: Vai trò “Chỉ xem” không được phép thực hiện thao tác này; cần vai trò /);
       expect(result.stderr).toContain(`cần vai trò ${attempt.needs}.`);
       if (attempt.writes) expect(existsSync(attempt.writes)).toBe(false);
@@ -71,7 +120,9 @@ describe('one door: the command line goes through the dispatcher', () => {
     try {
       expect(registry.counts()).toMatchObject({ members: 0, users: 2 });
       expect(registry.sqlite.prepare('SELECT count(*) AS n FROM trusted_cards').get()).toEqual({ n: 0 });
-      const refused = registry.sqlite.prepare(`SELECT action FROM audit_log WHERE username = 'xem' AND outcome = 'refused' ORDER BY seq`).all() as { action: string }[];
+      const refused = registry.sqlite
+        .prepare(`SELECT action FROM audit_log WHERE username = 'xem' AND outcome = 'refused' ORDER BY seq`)
+        .all() as { action: string }[];
       expect(refused.map((row) => row.action)).toEqual([
         'import.commit',
         'keys.trust',
@@ -94,21 +145,48 @@ describe('one door: the command line goes through the dispatcher', () => {
   }, 600_000);
 
   it('names every command: each reaches the services only through the dispatcher, and the few that do not open a registry say why', () => {
-    const throughDispatcher = ['init', 'status', 'report', 'keys', 'package', 'import', 'members', 'trips', 'audit', 'backup', 'restore', 'users', 'rekey', 'annual-record', 'reconcile'];
+    const throughDispatcher = [
+      'init',
+      'status',
+      'report',
+      'keys',
+      'package',
+      'import',
+      'members',
+      'trips',
+      'audit',
+      'backup',
+      'restore',
+      'users',
+      'rekey',
+      'annual-record',
+      'reconcile',
+    ];
     // `demo` creates new registries, or fills an empty one only after an administrator's password opened it (checked in the service).
     const withoutRegistry = ['demo'];
     expect([...commandNames].sort()).toEqual([...throughDispatcher, ...withoutRegistry].sort());
 
     // The command modules import from the services only what reads no registry: file paths, fingerprints, checking a report file against itself, the demo generator.
-    const allowed = new Set(['../../services/domain/exchange/transfer#inspectWithoutRegistry', '../../services/formats/reportFiles#formatFingerprint', '../../services/application/demo/scenarios', '../../services/storage/paths']);
+    const allowed = new Set([
+      '../../services/domain/exchange/transfer#inspectWithoutRegistry',
+      '../../services/formats/reportFiles#formatFingerprint',
+      '../../services/application/demo/scenarios',
+      '../../services/storage/paths',
+    ]);
     const commandsFolder = path.join(import.meta.dirname, 'commands');
     for (const name of readdirSync(commandsFolder)) {
       const source = readFileSync(path.join(commandsFolder, name), 'utf8');
       for (const match of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.\.\/\.\.\/services\/[^']+)'/g)) {
         const [, imported, from] = match;
         if (allowed.has(from!)) continue;
-        for (const binding of imported!.split(',').map((part) => part.trim()).filter(Boolean)) {
-          expect({ file: name, import: `${from}#${binding}` }).toEqual({ file: name, import: expect.toSatisfy((value: string) => allowed.has(value)) });
+        for (const binding of imported!
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)) {
+          expect({ file: name, import: `${from}#${binding}` }).toEqual({
+            file: name,
+            import: expect.toSatisfy((value: string) => allowed.has(value)),
+          });
         }
       }
     }
@@ -124,20 +202,29 @@ describe('an administrator manages the accounts from the command line', () => {
   const afterEnable = 'mật khẩu mở lại 2026';
 
   function accountIn(registry: Registry, username: string) {
-    return registry.sqlite.prepare('SELECT role, active, display_name AS displayName FROM users WHERE username = ?').get(username);
+    return registry.sqlite
+      .prepare('SELECT role, active, display_name AS displayName FROM users WHERE username = ?')
+      .get(username);
   }
 
   it('lists, adds, changes a role, sets a password, disables and enables: each exit 0, and the registry and its key file hold the change', async () => {
     const listed = await ok(['users', 'list', '--db', db], asAdministrator);
     expect(listed.stdout).toContain('vanphong');
     expect(listed.stdout).toContain('xem');
-    const asJson = JSON.parse((await ok(['users', 'list', '--db', db, '--json'], asAdministrator)).stdout) as { username: string; role: string; active: boolean }[];
+    const asJson = JSON.parse((await ok(['users', 'list', '--db', db, '--json'], asAdministrator)).stdout) as {
+      username: string;
+      role: string;
+      active: boolean;
+    }[];
     expect(asJson.map((user) => [user.username, user.role, user.active])).toEqual([
       ['vanphong', 'administrator', true],
       ['xem', 'viewer', true],
     ]);
 
-    await ok(['users', 'add', 'nhaplieu', '--role', 'clerk', '--full-name', 'Cán bộ nhập liệu', '--db', db], { ...asAdministrator, SO86_NEW_PASSWORD: first });
+    await ok(['users', 'add', 'nhaplieu', '--role', 'clerk', '--full-name', 'Cán bộ nhập liệu', '--db', db], {
+      ...asAdministrator,
+      SO86_NEW_PASSWORD: first,
+    });
     const promoted = await ok(['users', 'role', 'NhapLieu', 'leader', '--db', db], asAdministrator);
     expect(promoted.stdout + promoted.stderr).toContain('nhaplieu');
     await ok(['status', '--db', db], clerk(first));
@@ -167,8 +254,19 @@ describe('an administrator manages the accounts from the command line', () => {
     registry = await Registry.unlock(db, 'vanphong', adminPassword);
     try {
       expect(accountIn(registry, 'nhaplieu')).toEqual({ role: 'leader', active: 1, displayName: 'Cán bộ nhập liệu' });
-      const done = registry.sqlite.prepare(`SELECT action FROM audit_log WHERE username = 'vanphong' AND action LIKE 'user.%' ORDER BY seq`).all() as { action: string }[];
-      expect(done.map((row) => row.action)).toEqual(['user.create', 'user.create', 'user.create', 'user.update', 'user.reset_password', 'user.update', 'user.update', 'user.reset_password']);
+      const done = registry.sqlite
+        .prepare(`SELECT action FROM audit_log WHERE username = 'vanphong' AND action LIKE 'user.%' ORDER BY seq`)
+        .all() as { action: string }[];
+      expect(done.map((row) => row.action)).toEqual([
+        'user.create',
+        'user.create',
+        'user.create',
+        'user.update',
+        'user.reset_password',
+        'user.update',
+        'user.update',
+        'user.reset_password',
+      ]);
     } finally {
       registry.close();
     }

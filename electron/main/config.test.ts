@@ -6,7 +6,9 @@ import { contentSecurityPolicy, isTrustedRendererUrl, withStyleNonce } from './c
 describe('the shell configuration', () => {
   it('has a policy that allows only the application’s own resources', () => {
     const policy = contentSecurityPolicy('bm9uY2U=');
-    const directives = Object.fromEntries(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+    const directives = Object.fromEntries(
+      policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['style-src']).toEqual(["'self'", "'nonce-bm9uY2U='"]);

@@ -6,9 +6,21 @@ import type { Envelope } from '../../shared/contract';
 import { createDispatcher, toErrorPayload } from '../services/application/api/dispatch';
 import { AppSession } from '../services/application/session';
 import { isTrustedRendererUrl } from './config';
-import { createIpcCallHandler, denyAllPermissions, guardDownloads, lockDownContents, type DownloadItemLike, type DownloadSession, type GuardedContents, type PermissionSession } from './guards';
+import {
+  createIpcCallHandler,
+  denyAllPermissions,
+  guardDownloads,
+  lockDownContents,
+  type DownloadItemLike,
+  type DownloadSession,
+  type GuardedContents,
+  type PermissionSession,
+} from './guards';
 
-const session = new AppSession({ databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-ipc-')), 'so86.db'), appVersion: 'test' });
+const session = new AppSession({
+  databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-ipc-')), 'so86.db'),
+  appVersion: 'test',
+});
 const handler = createIpcCallHandler(
   createDispatcher(session),
   (url) => isTrustedRendererUrl(url, undefined),
@@ -50,7 +62,15 @@ describe('the main-process IPC boundary', () => {
     ['an oversized field', 'session.unlock', { username: 'a'.repeat(10_000), password: 'b' }],
     ['a non-object payload', 'app.setLanguage', 'vi'],
     ['an invalid enum', 'app.setLanguage', { lang: 'fr' }],
-    ['set-up without confirming the recovery key', 'setup.create', { unit: { code: 'A', name: 'B', level: 'central' }, admin: { username: 'ab', displayName: 'C', password: '0123456789', passwordConfirm: '0123456789' }, recoveryKeyConfirmed: false }],
+    [
+      'set-up without confirming the recovery key',
+      'setup.create',
+      {
+        unit: { code: 'A', name: 'B', level: 'central' },
+        admin: { username: 'ab', displayName: 'C', password: '0123456789', passwordConfirm: '0123456789' },
+        recoveryKeyConfirmed: false,
+      },
+    ],
   ])('rejects a malformed payload: %s', async (_label, name, input) => {
     const result = await handler(appFrame, name, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -91,7 +111,13 @@ describe('the window guards', () => {
     };
     denyAllPermissions(fakeSession);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      (handlers.setPermissionRequestHandler as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void)(null, permission, (granted) => answers.push(granted));
+      (
+        handlers.setPermissionRequestHandler as (
+          contents: unknown,
+          permission: string,
+          callback: (granted: boolean) => void,
+        ) => void
+      )(null, permission, (granted) => answers.push(granted));
     }
     expect(answers).toEqual([false, false, false, false, false]);
     expect((handlers.setPermissionCheckHandler as () => boolean)()).toBe(false);
@@ -107,11 +133,19 @@ describe('downloads', () => {
         listener = handler;
       },
     };
-    guardDownloads(fakeSession, (candidate) => isTrustedRendererUrl(candidate, undefined), path.join('C:', 'Users', 'a', 'Downloads'));
+    guardDownloads(
+      fakeSession,
+      (candidate) => isTrustedRendererUrl(candidate, undefined),
+      path.join('C:', 'Users', 'a', 'Downloads'),
+    );
     const outcome = { prevented: false, dialog: null as { title: string; defaultPath: string } | null };
     listener!(
       { preventDefault: () => (outcome.prevented = true) },
-      { getURL: () => url, getFilename: () => 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx', setSaveDialogOptions: (options) => (outcome.dialog = options) },
+      {
+        getURL: () => url,
+        getFilename: () => 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx',
+        setSaveDialogOptions: (options) => (outcome.dialog = options),
+      },
     );
     return outcome;
   }
@@ -119,11 +153,19 @@ describe('downloads', () => {
   it('saves the files the application made, after asking where, starting in the Downloads folder', () => {
     expect(downloadOf('blob:app://so86/0d6c2f1e-4c2b-4a53-9f57-8a8f1b3e2d10')).toEqual({
       prevented: false,
-      dialog: { title: 'Lưu tệp', defaultPath: path.join('C:', 'Users', 'a', 'Downloads', 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx') },
+      dialog: {
+        title: 'Lưu tệp',
+        defaultPath: path.join('C:', 'Users', 'a', 'Downloads', 'BaoCao_VINHTRACH_2026-01-01_2026-06-30.docx'),
+      },
     });
   });
 
-  it.each(['https://example.org/x.exe', 'blob:https://example.org/0d6c2f1e', 'file:///C:/Windows/notepad.exe', 'blob:app://so86.evil/0d6c'])('refuses a download of %s', (url) => {
+  it.each([
+    'https://example.org/x.exe',
+    'blob:https://example.org/0d6c2f1e',
+    'file:///C:/Windows/notepad.exe',
+    'blob:app://so86.evil/0d6c',
+  ])('refuses a download of %s', (url) => {
     expect(downloadOf(url)).toEqual({ prevented: true, dialog: null });
   });
 });

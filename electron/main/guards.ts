@@ -14,12 +14,17 @@ export interface IpcCallEvent {
 }
 
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }) => void,
+  ): unknown;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
 }
 
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
 }
@@ -69,7 +74,11 @@ export function denyAllPermissions(session: PermissionSession): void {
  * The main process's one IPC handler: the sender must be the application's own top-level
  * frame, then the dispatcher validates the call name and its payload against the contract.
  */
-export function createIpcCallHandler(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, refusal: (error: DomainError) => Envelope<never>) {
+export function createIpcCallHandler(
+  dispatch: Dispatch,
+  isTrustedUrl: (url: string) => boolean,
+  refusal: (error: DomainError) => Envelope<never>,
+) {
   return async (event: IpcCallEvent, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) return refusal(new DomainError('FORBIDDEN_SENDER'));

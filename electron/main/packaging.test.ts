@@ -41,7 +41,12 @@ const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'
 describe('the installer configuration', () => {
   it('builds a per-user Vietnamese NSIS installer and a portable build for Windows, AppImage and deb for Linux, and publishes nothing', () => {
     expect(config.win.target).toEqual(['nsis', 'portable']);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false, installerLanguages: ['vi_VN'] });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: false,
+      installerLanguages: ['vi_VN'],
+    });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.publish).toBeNull();
     expect(config.productName).toBe(packageJson.productName);
@@ -67,7 +72,10 @@ describe('the installer configuration', () => {
     expect(major).toBe(pinnedMajorFirstRelease.major);
     const weeksSinceRelease = (Date.now() - Date.parse(`${pinnedMajorFirstRelease.date}T00:00:00Z`)) / (7 * 24 * 3600 * 1000);
     const newerMajorsDue = Math.floor(weeksSinceRelease / weeksBetweenMajors);
-    expect({ major, newerMajorsDue }).toEqual({ major, newerMajorsDue: expect.toSatisfy((due: number) => due < supportedElectronMajors) });
+    expect({ major, newerMajorsDue }).toEqual({
+      major,
+      newerMajorsDue: expect.toSatisfy((due: number) => due < supportedElectronMajors),
+    });
   });
 
   it('packs the application into app.asar and ships the SQLCipher module’s own Node-API binary, unpacked and not rebuilt', () => {
@@ -75,7 +83,11 @@ describe('the installer configuration', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBeUndefined();
     const binding = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
-    const bindingPackage = JSON.parse(readFileSync(path.join(binding, 'package.json'), 'utf8')) as { version: string; gypfile?: boolean; scripts?: Record<string, string> };
+    const bindingPackage = JSON.parse(readFileSync(path.join(binding, 'package.json'), 'utf8')) as {
+      version: string;
+      gypfile?: boolean;
+      scripts?: Record<string, string>;
+    };
     expect(bindingPackage.version).toBe(packageJson.dependencies['better-sqlite3-multiple-ciphers']);
     // Nothing is compiled at install: no install script, no implicit node-gyp run, the binaries come in the npm tarball.
     expect(bindingPackage.gypfile).toBe(false);
@@ -98,8 +110,9 @@ describe('the installer configuration', () => {
 
   it('flips the fuses: no running as Node, no NODE_OPTIONS, no inspector, only the checked app.asar', async () => {
     // The options pass through electron-builder's own translation, so a misspelt option (which it drops silently) fails here.
-    const generateFuseConfig = (PlatformPackager.prototype as unknown as { generateFuseConfig(fuses: FuseOptionsV1): Promise<Record<string, unknown>> })
-      .generateFuseConfig;
+    const generateFuseConfig = (
+      PlatformPackager.prototype as unknown as { generateFuseConfig(fuses: FuseOptionsV1): Promise<Record<string, unknown>> }
+    ).generateFuseConfig;
     expect(await generateFuseConfig(config.electronFuses)).toEqual({
       version: FuseVersion.V1,
       resetAdHocDarwinSignature: undefined,
@@ -119,9 +132,15 @@ describe('the installer configuration', () => {
 
 describe('finding the application’s own files', () => {
   it('uses the resources folder beside app.asar when installed', () => {
-    const installed = resourcePaths({ packaged: true, resourcesPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', appPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar' });
+    const installed = resourcePaths({
+      packaged: true,
+      resourcesPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources',
+      appPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar',
+    });
     expect(installed.migrationsFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources', 'migrations'));
-    expect(installed.rendererFolder).toBe(path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar', 'out', 'renderer'));
+    expect(installed.rendererFolder).toBe(
+      path.join('C:\\Users\\a\\AppData\\Local\\Programs\\so86\\resources\\app.asar', 'out', 'renderer'),
+    );
   });
 
   it('uses the checkout when run from source', () => {

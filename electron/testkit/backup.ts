@@ -6,12 +6,28 @@ import type { CallInput } from '../../shared/contract';
 import type { OpenTestRegistry } from './registry';
 
 /** Words that must never be readable in a file at rest: names, the unit, the user, SQLite's own markers. */
-export const secretNeedles = ['Đặng Thị Hoà', 'Vĩnh Trạch', 'Tây Bình', 'dang thi hoa', '087190000123', 'admin', 'Quản trị viên', 'SQLite format 3', 'CREATE TABLE', 'members'];
+export const secretNeedles = [
+  'Đặng Thị Hoà',
+  'Vĩnh Trạch',
+  'Tây Bình',
+  'dang thi hoa',
+  '087190000123',
+  'admin',
+  'Quản trị viên',
+  'SQLite format 3',
+  'CREATE TABLE',
+  'members',
+];
 
 /** The needles found in a file, in UTF-8 (composed and decomposed) and UTF-16. */
 export function plaintextFound(file: string, needles: readonly string[] = secretNeedles): string[] {
   const bytes = readFileSync(file);
-  return needles.filter((needle) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')) || bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')));
+  return needles.filter(
+    (needle) =>
+      bytes.includes(Buffer.from(needle, 'utf8')) ||
+      bytes.includes(Buffer.from(needle, 'utf16le')) ||
+      bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')),
+  );
 }
 
 /** Every file in a folder with the SHA-256 of its content: two equal snapshots mean nothing there changed. */
@@ -26,12 +42,22 @@ export function folderSnapshot(folder: string): Record<string, string> {
 
 /** The raw SQLCipher key of a registry, unwrapped from its key file with the recovery key. */
 export function databaseKeyOf(databaseFile: string, recoveryKey: string): Buffer {
-  const key = unwrapWithRecovery(parseKeyfile(readFileSync(keyfilePathFor(databaseFile), 'utf8')), parseRecoveryKey(recoveryKey)!);
+  const key = unwrapWithRecovery(
+    parseKeyfile(readFileSync(keyfilePathFor(databaseFile), 'utf8')),
+    parseRecoveryKey(recoveryKey)!,
+  );
   if (!key) throw new Error('The recovery key does not open this key file');
   return key;
 }
 
-export const memberHoa = { code: 'DV-0001', fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp Tây Bình', nationalId: '087190000123', gender: 'female' as const, birthDate: '1990-03-04' };
+export const memberHoa = {
+  code: 'DV-0001',
+  fullName: 'Đặng Thị Hoà',
+  cellName: 'Chi bộ ấp Tây Bình',
+  nationalId: '087190000123',
+  gender: 'female' as const,
+  birthDate: '1990-03-04',
+};
 
 export async function addMember(registry: OpenTestRegistry, input: Partial<CallInput<'members.save'>> = {}) {
   return registry.call('members.save', { ...memberHoa, ...input });

@@ -16,7 +16,10 @@ export interface CliResult {
 /** Runs the real `so86` command in its own process, as a script or a person would. */
 export async function so86(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [binary, ...args], { env: { ...process.env, SO86_PASSWORD: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [binary, ...args], {
+      env: { ...process.env, SO86_PASSWORD: '', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

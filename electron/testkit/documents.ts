@@ -63,7 +63,15 @@ export function sampleTripForm(): TripFormData {
       travelDocumentNumber: 'P01234567',
       travelDocumentValidUntil: '2031-03-15',
     },
-    relativesAbroad: [{ fullName: 'Trần Ngọc Hân', relationship: 'Con gái', birthYear: 2004, country: 'Hàn Quốc', occupation: 'Sinh viên Đại học Quốc gia Seoul' }],
+    relativesAbroad: [
+      {
+        fullName: 'Trần Ngọc Hân',
+        relationship: 'Con gái',
+        birthYear: 2004,
+        country: 'Hàn Quốc',
+        occupation: 'Sinh viên Đại học Quốc gia Seoul',
+      },
+    ],
     returnReport: {
       permission: { ref: '125-QĐ/ĐU', date: '2026-05-25', issuer: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' },
       actualDeparture: '2026-06-01',
@@ -122,7 +130,9 @@ export function docxTables(xml: string): DocxTableCell[][][] {
   );
 }
 
-export async function docxParts(buffer: Buffer): Promise<{ document: string; footnotes: string; styles: string; headers: string[] }> {
+export async function docxParts(
+  buffer: Buffer,
+): Promise<{ document: string; footnotes: string; styles: string; headers: string[] }> {
   const zip = await JSZip.loadAsync(buffer);
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
   const headerNames = Object.keys(zip.files).filter((name) => /^word\/header\d+\.xml$/.test(name));
@@ -150,7 +160,8 @@ export function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer,
 /** Whether LibreOffice can be run; where CI runs the tests it must be (the workflow installs libreoffice-writer). */
 export function libreOfficeAvailable(): boolean {
   const found = spawnSync('libreoffice', ['--version'], { encoding: 'utf8' }).status === 0;
-  if (!found && process.env.CI === 'true') throw new Error('LibreOffice is missing: install libreoffice-writer to check the rendered pages.');
+  if (!found && process.env.CI === 'true')
+    throw new Error('LibreOffice is missing: install libreoffice-writer to check the rendered pages.');
   return found;
 }
 
@@ -162,7 +173,9 @@ export function libreOfficeAvailable(): boolean {
 export function libreOfficePdfs(documents: Record<string, Buffer>): Record<string, Buffer> {
   const directory = mkdtempSync(join(tmpdir(), 'so86-lo-'));
   try {
-    const tinos = dirname(dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf')));
+    const tinos = dirname(
+      dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf')),
+    );
     const fontsConf = join(directory, 'fonts.conf');
     writeFileSync(
       fontsConf,
@@ -172,7 +185,15 @@ export function libreOfficePdfs(documents: Record<string, Buffer>): Record<strin
     for (const name of names) writeFileSync(join(directory, `${name}.docx`), documents[name]!);
     execFileSync(
       'libreoffice',
-      [`-env:UserInstallation=file://${join(directory, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, ...names.map((name) => join(directory, `${name}.docx`))],
+      [
+        `-env:UserInstallation=file://${join(directory, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        directory,
+        ...names.map((name) => join(directory, `${name}.docx`)),
+      ],
       { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, stdio: 'ignore', timeout: 180_000 },
     );
     return Object.fromEntries(names.map((name) => [name, readFileSync(join(directory, `${name}.pdf`))]));

@@ -10,7 +10,10 @@ function csvField(value: FixtureCell, delimiter: string): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvText(rows: readonly (readonly FixtureCell[])[], options: { delimiter?: string; lineBreak?: string } = {}): string {
+export function csvText(
+  rows: readonly (readonly FixtureCell[])[],
+  options: { delimiter?: string; lineBreak?: string } = {},
+): string {
   const delimiter = options.delimiter ?? ',';
   const lineBreak = options.lineBreak ?? '\n';
   return rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join(lineBreak) + lineBreak;
@@ -21,7 +24,10 @@ export function utf8(text: string): Uint8Array {
 }
 
 /** A workbook whose first sheet holds the rows; `configure` may style cells (fonts, formats) before it is written. */
-export async function xlsxBytes(rows: readonly (readonly ExcelJS.CellValue[])[], configure?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+export async function xlsxBytes(
+  rows: readonly (readonly ExcelJS.CellValue[])[],
+  configure?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Danh sách');
   for (const row of rows) sheet.addRow([...row]);
@@ -37,7 +43,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 
 /** A file's bytes as written, ASCII text and single bytes above 0x7F, each spelled out. */
 export function spelledBytes(...parts: (string | number)[]): Uint8Array {
-  return Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((character) => character.charCodeAt(0)) : [part])));
+  return Uint8Array.from(
+    parts.flatMap((part) => (typeof part === 'string' ? [...part].map((character) => character.charCodeAt(0)) : [part])),
+  );
 }
 
 /**
@@ -49,9 +57,56 @@ export function spelledBytes(...parts: (string | number)[]): Uint8Array {
 export const excelWindows1258Members = {
   bytes: spelledBytes(
     'member_code;full_name;cell\r\n',
-    'DV-1;Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng;Chi b', 0xf4, 0xf2, ' ', 0xe2, 0xec, 'p T', 0xe2, 'y\r\n',
-    'DV-2;Tr', 0xe2, 0xcc, 'n Th', 'i', 0xf2, ' H', 0xfd, 0xf5, 0xcc, 'ng;Chi b', 0xf4, 0xf2, ' H', 0xe0, ' N', 0xf4, 0xf2, 'i\r\n',
-    'DV-3;', 0xd0, 0xe3, 0xf2, 'ng Thu Th', 'u', 0xd2, 'y;Chi b', 0xf4, 0xf2, ' ', 0xd0, 0xf4, 0xec, 'ng\r\n',
+    'DV-1;Nguy',
+    0xea,
+    0xde,
+    'n V',
+    0xe3,
+    'n H',
+    0xf9,
+    'ng;Chi b',
+    0xf4,
+    0xf2,
+    ' ',
+    0xe2,
+    0xec,
+    'p T',
+    0xe2,
+    'y\r\n',
+    'DV-2;Tr',
+    0xe2,
+    0xcc,
+    'n Th',
+    'i',
+    0xf2,
+    ' H',
+    0xfd,
+    0xf5,
+    0xcc,
+    'ng;Chi b',
+    0xf4,
+    0xf2,
+    ' H',
+    0xe0,
+    ' N',
+    0xf4,
+    0xf2,
+    'i\r\n',
+    'DV-3;',
+    0xd0,
+    0xe3,
+    0xf2,
+    'ng Thu Th',
+    'u',
+    0xd2,
+    'y;Chi b',
+    0xf4,
+    0xf2,
+    ' ',
+    0xd0,
+    0xf4,
+    0xec,
+    'ng\r\n',
   ),
   members: [
     { code: 'DV-1', fullName: 'Nguyễn Văn Hùng', cellName: 'Chi bộ ấp Tây' },
@@ -60,7 +115,17 @@ export const excelWindows1258Members = {
   ],
 };
 
-export const memberKeys = ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'leadership', 'national_id', 'phone', 'status'] as const;
+export const memberKeys = [
+  'member_code',
+  'full_name',
+  'gender',
+  'birth_date',
+  'cell',
+  'leadership',
+  'national_id',
+  'phone',
+  'status',
+] as const;
 
 /**
  * A valid member row: codes DV-00001…, names from a short list, three cells, a national ID

@@ -23,7 +23,12 @@ export interface OpenTestRegistry {
 
 /** A fresh encrypted registry for a commune, signed in as its administrator. */
 export async function openTestRegistry(
-  unit: { code: string; name: string; level: UnitLevel; parentCode: string | null } = { code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' },
+  unit: { code: string; name: string; level: UnitLevel; parentCode: string | null } = {
+    code: 'VINHTRACH',
+    name: 'Đảng ủy xã Vĩnh Trạch',
+    level: 'commune',
+    parentCode: 'ANGIANG',
+  },
 ): Promise<OpenTestRegistry> {
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-test-')), 'so86.db');
   const session = new AppSession({ databaseFile, appVersion: 'test' });
@@ -36,10 +41,17 @@ export async function openTestRegistry(
   const refusal = async (name: CallName, input: unknown) => {
     const envelope = await dispatch(name, input);
     if (envelope.ok) throw new Error(`${name} was accepted`);
-    return { code: envelope.error.code, issues: envelope.error.issues.map(({ path: issuePath, key }) => ({ path: issuePath, key })) };
+    return {
+      code: envelope.error.code,
+      issues: envelope.error.issues.map(({ path: issuePath, key }) => ({ path: issuePath, key })),
+    };
   };
   const { recoveryKey } = await call('setup.newRecoveryKey', {});
-  await call('setup.create', { unit, admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword }, recoveryKeyConfirmed: true });
+  await call('setup.create', {
+    unit,
+    admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword },
+    recoveryKeyConfirmed: true,
+  });
   return { session, databaseFile, recoveryKey, call, refusal };
 }
 
@@ -47,7 +59,11 @@ export async function openTestRegistry(
  * What anyone with an account can do outside the application: unwrap the registry key with their
  * own password from the key file and open the database file directly, with full write access.
  */
-export async function openDatabaseWithOwnPassword(databaseFile: string, username: string, password: string): Promise<OpenRegistry> {
+export async function openDatabaseWithOwnPassword(
+  databaseFile: string,
+  username: string,
+  password: string,
+): Promise<OpenRegistry> {
   const content = await readKeyfile(keyfilePathFor(databaseFile));
   const databaseKey = await unwrapWithPassword(content, findUserEntry(content, username)!, password);
   if (!databaseKey) throw new Error(`the password of ${username} does not open ${databaseFile}`);

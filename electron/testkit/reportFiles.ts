@@ -6,7 +6,13 @@ import { languages, translate } from '../../shared/i18n';
 import { type ReportData, emptyComplianceFlagCounts } from '../../shared/report/data';
 import { type KeyCard, createKeyCard } from '../services/formats/reportFiles/card';
 import { canonicalJsonBytes, sha256, toHex, utf8 } from '../services/formats/reportFiles/encoding';
-import { FORMAT_VERSION, type PartName, readContainer, resolveLimits, writeContainer } from '../services/formats/reportFiles/format';
+import {
+  FORMAT_VERSION,
+  type PartName,
+  readContainer,
+  resolveLimits,
+  writeContainer,
+} from '../services/formats/reportFiles/format';
 import { type OfficeIdentity, generateOfficeIdentity, signBytes } from '../services/formats/reportFiles/keys';
 import { parseManifest } from '../services/formats/reportFiles/manifest';
 import type { ReceiverKey, TrustedSigner } from '../services/formats/reportFiles/verify';
@@ -48,7 +54,9 @@ export function sampleReport(unit: UnitRef, period: Period = samplePeriod): Repo
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     period,
-    appendix01: [{ issuer: unit.name, kind: 'directive', ref: '15-CT/ĐU', date: '2026-02-10', title: 'Về quản lý đảng viên ra nước ngoài' }],
+    appendix01: [
+      { issuer: unit.name, kind: 'directive', ref: '15-CT/ĐU', date: '2026-02-10', title: 'Về quản lý đảng viên ra nước ngoài' },
+    ],
     appendix02: {
       rows: [{ year: 2026, until: '2026-06-30', total: 3, under1m: 2, from1to3m: 1, from3to12m: 0, over12m: 0 }],
       total: { total: 3, under1m: 2, from1to3m: 1, from3to12m: 0, over12m: 0 },

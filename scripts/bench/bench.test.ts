@@ -20,7 +20,11 @@ const screens = ['members', 'member', 'trips', 'trip', 'reports', 'packages', 's
 
 describe('npm run bench -- --json', () => {
   it('prints one JSON object with the headline figures, every figure of the scale encrypted beside plain, and the renderer measured in Chromium', async () => {
-    const { stdout } = await run(process.execPath, [path.join(root, 'bin/bench.mjs'), '--scale', 'commune', '--json', '--quick'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(root, 'bin/bench.mjs'), '--scale', 'commune', '--json', '--quick'],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!) as Record<string, unknown>;
@@ -36,7 +40,10 @@ describe('npm run bench -- --json', () => {
       commune: {
         members: expect.any(Number),
         unlock: { keyDerivationMs: expect.any(Number), openMs: expect.any(Number), openPlainMs: expect.any(Number) },
-        latencies: { encrypted: { list: latency, searchByName: latency, searchByCode: latency }, plain: { list: latency, searchByName: latency, searchByCode: latency } },
+        latencies: {
+          encrypted: { list: latency, searchByName: latency, searchByCode: latency },
+          plain: { list: latency, searchByName: latency, searchByCode: latency },
+        },
         reportMs: pair,
         exportMs: pair,
         verifyMs: expect.any(Number),
@@ -48,7 +55,14 @@ describe('npm run bench -- --json', () => {
     const figures = result.ui as typeof ui & { screens: Record<string, { samples: number; p95Ms: number }> };
     expect(Object.keys(figures.screens)).toEqual(screens);
     for (const screen of Object.values(figures.screens)) expect(screen.samples).toBeGreaterThanOrEqual(2);
-    for (const figure of [figures.firstScreenMs, figures.signInToDashboardMs, figures.screenP95Ms, figures.searchP95Ms, figures.reportDocumentMs]) expect(figure).toBeGreaterThan(0);
+    for (const figure of [
+      figures.firstScreenMs,
+      figures.signInToDashboardMs,
+      figures.screenP95Ms,
+      figures.searchP95Ms,
+      figures.reportDocumentMs,
+    ])
+      expect(figure).toBeGreaterThan(0);
     expect(figures.bundle.firstScreenJsKb).toBeGreaterThan(0);
     expect(figures.bundle.firstScreenJsKb).toBeLessThanOrEqual(figures.bundle.jsKb);
     expect(result.memory).toMatchObject({ peakRssMb: (result.commune as { peakRssMb: number }).peakRssMb });

@@ -50,22 +50,37 @@ async function unlockTimes(databaseFile: string, mode: Mode, runs: number) {
     checkIntegrity(opened.sqlite, 'quick');
     opened.sqlite.close();
   });
-  const unlockMs = await bestOf(runs, async () => (await Registry.unlock(databaseFile, demoAdministrator.username, benchPassword, openOptionsFor(mode))).close());
+  const unlockMs = await bestOf(runs, async () =>
+    (await Registry.unlock(databaseFile, demoAdministrator.username, benchPassword, openOptionsFor(mode))).close(),
+  );
   return { keyDerivationMs, openMs, unlockMs };
 }
 
-async function communeRun(mode: Mode, options: BenchOptions, queries: MemberQueries | null): Promise<CommuneRun & { queries: MemberQueries }> {
+async function communeRun(
+  mode: Mode,
+  options: BenchOptions,
+  queries: MemberQueries | null,
+): Promise<CommuneRun & { queries: MemberQueries }> {
   const databaseFile = path.join(benchFolder('commune'), 'xa.db');
-  const setup = await timed(() => communeDemo(databaseFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode) }));
+  const setup = await timed(() =>
+    communeDemo(databaseFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode) }),
+  );
   const { keyDerivationMs, openMs, unlockMs } = await unlockTimes(databaseFile, mode, options.quick ? 1 : 3);
   const host = await BenchHost.open(databaseFile, mode);
   try {
     const period = demoPeriod(civilDateInVietnam(new Date()));
-    const chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500 })).rows, options.quick ? 20 : 100, options.seed);
+    const chosen =
+      queries ?? memberQueries((await host.call('members.search', { limit: 500 })).rows, options.quick ? 20 : 100, options.seed);
     const latencies = await memberLatencies(host, chosen, options.quick ? 20 : 100);
     const reportMs = await bestOf(options.quick ? 2 : 5, () => host.call('reports.get', { period }));
-    const exported = await watchingEventLoop(() => timed(() => host.call('packages.export', { period, encryptToParent: false, includeDocuments: !options.quick, jobId: newId() })));
-    const backup = await watchingEventLoop(() => timed(() => host.call('backup.create', { destination: 'folder', jobId: newId() })));
+    const exported = await watchingEventLoop(() =>
+      timed(() =>
+        host.call('packages.export', { period, encryptToParent: false, includeDocuments: !options.quick, jobId: newId() }),
+      ),
+    );
+    const backup = await watchingEventLoop(() =>
+      timed(() => host.call('backup.create', { destination: 'folder', jobId: newId() })),
+    );
     return {
       databaseFile,
       queries: chosen,
@@ -95,7 +110,9 @@ export async function benchCommune(options: BenchOptions) {
   const encrypted = await memory.job('services', () => communeRun('encrypted', options, null));
   const plain = await memory.job('services', () => communeRun('plain', options, encrypted.queries));
   const verifyMs = await bestOf(options.quick ? 2 : 5, () => inspectWithoutRegistry(encrypted.packageBytes));
-  const ui = await memory.job('ui', () => benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick));
+  const ui = await memory.job('ui', () =>
+    benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick),
+  );
   const pairs = {
     unlockOpenMs: [encrypted.openMs, plain.openMs],
     listP50Ms: [encrypted.latencies.list.p50Ms, plain.latencies.list.p50Ms],
@@ -109,7 +126,13 @@ export async function benchCommune(options: BenchOptions) {
   return {
     members: encrypted.latencies.members,
     setupMs: { encrypted: encrypted.setupMs, plain: plain.setupMs },
-    unlock: { keyDerivationMs: encrypted.keyDerivationMs, openMs: encrypted.openMs, openPlainMs: plain.openMs, totalMs: encrypted.unlockMs, totalPlainMs: plain.unlockMs },
+    unlock: {
+      keyDerivationMs: encrypted.keyDerivationMs,
+      openMs: encrypted.openMs,
+      openPlainMs: plain.openMs,
+      totalMs: encrypted.unlockMs,
+      totalPlainMs: plain.unlockMs,
+    },
     latencies: { encrypted: encrypted.latencies, plain: plain.latencies },
     reportMs: { encrypted: encrypted.reportMs, plain: plain.reportMs },
     exportMs: { encrypted: encrypted.exportMs, plain: plain.exportMs, withDocuments: !options.quick },
@@ -123,4 +146,3 @@ export async function benchCommune(options: BenchOptions) {
     peakRssMbByJob: memory.byJob,
   };
 }
-

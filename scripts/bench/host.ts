@@ -22,7 +22,10 @@ export class BenchHost {
   private constructor(readonly client: ServiceHostClient) {}
 
   static async open(databaseFile: string, mode: Mode): Promise<BenchHost> {
-    const client = ServiceHostClient.start({ entry: serviceHostSource, config: { databaseFile, appVersion, openOptions: openOptionsFor(mode) } });
+    const client = ServiceHostClient.start({
+      entry: serviceHostSource,
+      config: { databaseFile, appVersion, openOptions: openOptionsFor(mode) },
+    });
     await client.ready();
     const host = new BenchHost(client);
     await host.call('session.unlock', { username: demoAdministrator.username, password: benchPassword });
@@ -31,7 +34,8 @@ export class BenchHost {
 
   async call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>> {
     const envelope = await this.client.dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${errorSentence(envelope.error, translatorIn('vi'))}`);
+    if (!envelope.ok)
+      throw new Error(`${name} failed: ${envelope.error.code} ${errorSentence(envelope.error, translatorIn('vi'))}`);
     return envelope.value as CallOutput<Name>;
   }
 

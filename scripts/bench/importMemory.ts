@@ -31,12 +31,27 @@ async function run(file: string, mode: Mode): Promise<void> {
     atCall = { peakBeforeMb: peakRssMb(), residentMb: residentMb() };
     writeFileSync('/proc/self/clear_refs', '5');
   };
-  const { host, imported } = await memory.job('import', () => importInto(benchFolder('import-memory'), 'dang-vien.db', mode, path.basename(file), content, restartPeak));
+  const { host, imported } = await memory.job('import', () =>
+    importInto(benchFolder('import-memory'), 'dang-vien.db', mode, path.basename(file), content, restartPeak),
+  );
   const callPeakMb = peakRssMb();
   await host.close();
   removeBenchFolders();
   const { result } = imported;
-  console.log(JSON.stringify({ file: path.basename(file), bytes: content.length, mode, ms: result.ms, peakRssMb: Math.max(atCall.peakBeforeMb, callPeakMb), residentAtCallMb: atCall.residentMb, callPeakRssMb: callPeakMb, residentAfterMb: residentMb(), counts: result.result.counts, issues: result.result.issues.length }));
+  console.log(
+    JSON.stringify({
+      file: path.basename(file),
+      bytes: content.length,
+      mode,
+      ms: result.ms,
+      peakRssMb: Math.max(atCall.peakBeforeMb, callPeakMb),
+      residentAtCallMb: atCall.residentMb,
+      callPeakRssMb: callPeakMb,
+      residentAfterMb: residentMb(),
+      counts: result.result.counts,
+      issues: result.result.issues.length,
+    }),
+  );
 }
 
 const [command, first, second] = process.argv.slice(2);

@@ -39,12 +39,22 @@ export interface BenchResult {
 function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { scale: { type: 'string', default: 'all' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '86' }, quick: { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: 'all' },
+      json: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '86' },
+      quick: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const chosen = values.scale === 'all' ? [...scales] : (values.scale ?? '').split(',');
-  if (chosen.some((scale) => !scales.includes(scale as Scale))) throw new Error(`--scale must be commune, province, national or all, not ${values.scale}`);
-  return { scales: chosen as Scale[], json: values.json === true, options: { seed: Number(values.seed), quick: values.quick === true } satisfies BenchOptions };
+  if (chosen.some((scale) => !scales.includes(scale as Scale)))
+    throw new Error(`--scale must be commune, province, national or all, not ${values.scale}`);
+  return {
+    scales: chosen as Scale[],
+    json: values.json === true,
+    options: { seed: Number(values.seed), quick: values.quick === true } satisfies BenchOptions,
+  };
 }
 
 /** The search of the largest list measured, 95th percentile over names and codes. */
@@ -78,9 +88,13 @@ export async function runBench(argv: string[]): Promise<BenchResult> {
   if (chosen.includes('national')) result.national = await benchNational(options);
   result.searchP95Ms = searchP95(result);
   result.reportMs = result.province?.reportMs.encrypted ?? result.commune?.reportMs.encrypted ?? 0;
-  const ratios = [result.commune, result.province, result.national].flatMap((scale) => (scale ? [scale.encryptionOverheadRatio] : []));
+  const ratios = [result.commune, result.province, result.national].flatMap((scale) =>
+    scale ? [scale.encryptionOverheadRatio] : [],
+  );
   result.encryptionOverheadRatio = Math.max(...ratios);
-  result.eventLoopMaxDelayMs = Math.max(...[result.commune, result.province, result.national].flatMap((scale) => (scale ? [scale.eventLoopMaxDelayMs] : [])));
+  result.eventLoopMaxDelayMs = Math.max(
+    ...[result.commune, result.province, result.national].flatMap((scale) => (scale ? [scale.eventLoopMaxDelayMs] : [])),
+  );
   result.ui = result.province?.ui ?? result.commune?.ui ?? null;
   const scalePeaks = [result.commune, result.province, result.national].flatMap((scale) => (scale ? [scale.peakRssMb] : []));
   result.memory = { peakRssMb: result.province?.peakRssMb ?? Math.max(...scalePeaks), peakHeapMb: memory.stop().peakHeapMb };

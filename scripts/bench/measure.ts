@@ -41,7 +41,9 @@ export function ratio(encrypted: number, plain: number): number {
  * How long this thread's event loop was held up while `work` ran: the service host works in
  * another thread, so this is what the window would feel.
  */
-export async function watchingEventLoop<Result>(work: () => Promise<Result>): Promise<{ result: Result; maxDelayMs: number; p99DelayMs: number }> {
+export async function watchingEventLoop<Result>(
+  work: () => Promise<Result>,
+): Promise<{ result: Result; maxDelayMs: number; p99DelayMs: number }> {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   try {

@@ -21,7 +21,8 @@ if (!existsSync(databaseFile)) {
 const host = await BenchHost.open(databaseFile, 'encrypted');
 try {
   const queries = memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, 100, 86);
-  for (let round = 0; round < Number(roundsText ?? 3); round += 1) console.log(JSON.stringify(await memberLatencies(host, queries, 100)));
+  for (let round = 0; round < Number(roundsText ?? 3); round += 1)
+    console.log(JSON.stringify(await memberLatencies(host, queries, 100)));
 } finally {
   await host.close();
 }

@@ -50,5 +50,10 @@ export async function memberLatencies(host: BenchHost, queries: MemberQueries, p
     for (const query of texts) times.push((await timed(() => host.call('members.search', { query, limit: 50 }))).ms);
     return latency(times);
   };
-  return { members: total, list: latency(listTimes), searchByName: await search(queries.names), searchByCode: await search(queries.codes) };
+  return {
+    members: total,
+    list: latency(listTimes),
+    searchByName: await search(queries.names),
+    searchByCode: await search(queries.codes),
+  };
 }

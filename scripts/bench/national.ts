@@ -31,7 +31,8 @@ interface NationalRun {
   throughHost: { province: string; packages: number; ms: number; eventLoopMaxDelayMs: number };
 }
 
-const filesOf = (offices: readonly CommuneOffice[]): PackageFile[] => offices.flatMap((office) => (office.package ? [{ fileName: office.package.fileName, bytes: office.package.bytes }] : []));
+const filesOf = (offices: readonly CommuneOffice[]): PackageFile[] =>
+  offices.flatMap((office) => (office.package ? [{ fileName: office.package.fileName, bytes: office.package.bytes }] : []));
 
 /** Verifies and imports the communes' files, combines the province's report and exports it to the centre. */
 function combineProvince(registry: Registry, files: readonly PackageFile[], period: { from: string; to: string }) {
@@ -50,13 +51,23 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
   const chosen = options.quick ? provinces.slice(0, 2).map((province) => ({ ...province, communes: 5 })) : provinces;
 
   const setup = await timed(async () => {
-    const centre = (await Registry.create(path.join(folder, 'centre.db'), { unit: { ...centreUnit, parentCode: null }, admin }, openOptionsFor(mode))).registry;
+    const centre = (
+      await Registry.create(
+        path.join(folder, 'centre.db'),
+        { unit: { ...centreUnit, parentCode: null }, admin },
+        openOptionsFor(mode),
+      )
+    ).registry;
     const centreCard = currentCard(centre.db);
     const offices: Office[] = [];
     for (const province of chosen) {
       const code = codeOf(province.name);
       const databaseFile = path.join(folder, `${code}.db`);
-      const { registry } = await Registry.create(databaseFile, { unit: { code, name: provinceCommitteeName(province), level: 'province', parentCode: centreUnit.code }, admin }, openOptionsFor(mode));
+      const { registry } = await Registry.create(
+        databaseFile,
+        { unit: { code, name: provinceCommitteeName(province), level: 'province', parentCode: centreUnit.code }, admin },
+        openOptionsFor(mode),
+      );
       trustCard(registry, centreCard.cardBytes, centreCard.card.fingerprint);
       const own = currentCard(registry.db);
       trustCard(centre, own.cardBytes, own.card.fingerprint);
@@ -70,7 +81,18 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
   const generation = await timed(() => {
     for (const [index, province] of chosen.entries()) {
       const office = offices[index]!;
-      const communes = communeOffices({ random: seededRandom(options.seed).derive(`province ${index}`), today, province, provinceCode: office.code, count: province.communes, period, round: '626-CV/BTCTW', deadline, recipientCard: currentCard(office.registry!.db).card, allReport: true });
+      const communes = communeOffices({
+        random: seededRandom(options.seed).derive(`province ${index}`),
+        today,
+        province,
+        provinceCode: office.code,
+        count: province.communes,
+        period,
+        round: '626-CV/BTCTW',
+        deadline,
+        recipientCard: currentCard(office.registry!.db).card,
+        allReport: true,
+      });
       office.registry!.write(() => {
         for (const commune of communes) trustCard(office.registry!, commune.cardBytes, commune.card.fingerprint);
       });
@@ -85,7 +107,12 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
 
   const provinceTimes: number[] = [];
   const provinceFiles: PackageFile[] = [];
-  let throughHost: NationalRun['throughHost'] = { province: hosted.code, packages: hosted.files.length, ms: 0, eventLoopMaxDelayMs: 0 };
+  let throughHost: NationalRun['throughHost'] = {
+    province: hosted.code,
+    packages: hosted.files.length,
+    ms: 0,
+    eventLoopMaxDelayMs: 0,
+  };
   const combine = await timed(async () => {
     for (const office of offices) {
       if (office.registry) {
@@ -98,14 +125,28 @@ async function nationalRun(mode: Mode, options: BenchOptions): Promise<NationalR
       try {
         const watched = await watchingEventLoop(() =>
           timed(async () => {
-            await host.call('packages.importMany', { files: office.files.map((file) => ({ fileName: file.fileName, contentBase64: Buffer.from(file.bytes).toString('base64') })), jobId: newId() });
+            await host.call('packages.importMany', {
+              files: office.files.map((file) => ({
+                fileName: file.fileName,
+                contentBase64: Buffer.from(file.bytes).toString('base64'),
+              })),
+              jobId: newId(),
+            });
             await host.call('reports.get', { period });
             return host.call('packages.export', { period, encryptToParent: true, includeDocuments: false, jobId: newId() });
           }),
         );
-        throughHost = { province: office.code, packages: office.files.length, ms: watched.result.ms, eventLoopMaxDelayMs: watched.maxDelayMs };
+        throughHost = {
+          province: office.code,
+          packages: office.files.length,
+          ms: watched.result.ms,
+          eventLoopMaxDelayMs: watched.maxDelayMs,
+        };
         provinceTimes.push(watched.result.ms);
-        provinceFiles.push({ fileName: watched.result.result.fileName, bytes: new Uint8Array(Buffer.from(watched.result.result.contentBase64, 'base64')) });
+        provinceFiles.push({
+          fileName: watched.result.result.fileName,
+          bytes: new Uint8Array(Buffer.from(watched.result.result.contentBase64, 'base64')),
+        });
       } finally {
         await host.close();
       }

@@ -15,7 +15,17 @@ import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
 import { addSampleTrips, benchUi, uiQueries } from './ui';
 
-const memberColumns = ['member_code', 'full_name', 'gender', 'birth_date', 'cell', 'leadership', 'national_id', 'phone', 'status'];
+const memberColumns = [
+  'member_code',
+  'full_name',
+  'gender',
+  'birth_date',
+  'cell',
+  'leadership',
+  'national_id',
+  'phone',
+  'status',
+];
 
 /**
  * A members file as a province-sized office would import it: made-up members of communes of
@@ -40,25 +50,47 @@ export function memberLines(rows: number, seed: number): (string | null)[][] {
     for (const member of members) {
       if (lines.length > rows) break;
       const input = member.input;
-      lines.push([`${unit}-${input.code}`, input.fullName, input.gender ?? null, input.birthDate ?? null, `${input.cellName} (${place})`, input.holdsLeadershipPost ? 'có' : 'không', input.nationalId ?? null, input.phone ?? null, input.status]);
+      lines.push([
+        `${unit}-${input.code}`,
+        input.fullName,
+        input.gender ?? null,
+        input.birthDate ?? null,
+        `${input.cellName} (${place})`,
+        input.holdsLeadershipPost ? 'có' : 'không',
+        input.nationalId ?? null,
+        input.phone ?? null,
+        input.status,
+      ]);
     }
   }
   return lines;
 }
 
 /** Imports a members file into a new registry of the province through the service host; `atCall` runs just before the call. */
-export async function importInto(folder: string, name: string, mode: Mode, fileName: string, content: Uint8Array, atCall?: () => void) {
+export async function importInto(
+  folder: string,
+  name: string,
+  mode: Mode,
+  fileName: string,
+  content: Uint8Array,
+  atCall?: () => void,
+) {
   const databaseFile = path.join(folder, name);
   const created = await Registry.create(
     databaseFile,
-    { unit: { code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'BTCTW' }, admin: { ...demoAdministrator, password: benchPassword } },
+    {
+      unit: { code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'BTCTW' },
+      admin: { ...demoAdministrator, password: benchPassword },
+    },
     openOptionsFor(mode),
   );
   created.registry.close();
   const host = await BenchHost.open(databaseFile, mode);
   const contentBase64 = Buffer.from(content).toString('base64');
   atCall?.();
-  const imported = await watchingEventLoop(() => timed(() => host.call('import.commit', { kind: 'members', fileName, contentBase64, jobId: newId() })));
+  const imported = await watchingEventLoop(() =>
+    timed(() => host.call('import.commit', { kind: 'members', fileName, contentBase64, jobId: newId() })),
+  );
   return { host, imported };
 }
 
@@ -93,13 +125,26 @@ function phaseClock() {
  * The province's other long jobs, once, on the encrypted registries, for their memory: the member
  * list as a workbook, a backup of the 100,000 members, the signed report file with its documents.
  */
-async function otherJobs(memory: PeakMemory, members: BenchHost, province: BenchHost, period: { from: string; to: string }): Promise<void> {
+async function otherJobs(
+  memory: PeakMemory,
+  members: BenchHost,
+  province: BenchHost,
+  period: { from: string; to: string },
+): Promise<void> {
   await memory.job('membersExport', () => members.call('export.members', { includeArchived: true }));
   await memory.job('backup', () => members.call('backup.create', { destination: 'folder', jobId: newId() }));
-  await memory.job('reportFileExport', () => province.call('packages.export', { period, encryptToParent: false, includeDocuments: true, jobId: newId() }));
+  await memory.job('reportFileExport', () =>
+    province.call('packages.export', { period, encryptToParent: false, includeDocuments: true, jobId: newId() }),
+  );
 }
 
-async function provinceRun(mode: Mode, options: BenchOptions, memory: PeakMemory, file: Uint8Array, queries: MemberQueries | null): Promise<ProvinceRun> {
+async function provinceRun(
+  mode: Mode,
+  options: BenchOptions,
+  memory: PeakMemory,
+  file: Uint8Array,
+  queries: MemberQueries | null,
+): Promise<ProvinceRun> {
   const folder = benchFolder('province');
   const { host, imported } = await memory.job('csvImport', () => importInto(folder, 'dang-vien.db', mode, 'dang-vien.csv', file));
   let latencies: MemberLatencies;
@@ -108,15 +153,31 @@ async function provinceRun(mode: Mode, options: BenchOptions, memory: PeakMemory
   const clock = phaseClock();
   const period = demoPeriod(civilDateInVietnam(new Date()));
   try {
-    chosen = queries ?? memberQueries((await host.call('members.search', { limit: 500, offset: 5000 })).rows, options.quick ? 20 : 100, options.seed);
+    chosen =
+      queries ??
+      memberQueries(
+        (await host.call('members.search', { limit: 500, offset: 5000 })).rows,
+        options.quick ? 20 : 100,
+        options.seed,
+      );
     latencies = await memory.job('search', () => memberLatencies(host, chosen, options.quick ? 20 : 100));
     if (mode === 'encrypted') await addSampleTrips(host, 20);
     const setup = await memory.job('provinceDemo', () =>
-      timed(() => provinceDemo(provinceFile, { seed: options.seed, password: benchPassword, openOptions: openOptionsFor(mode), communes: options.quick ? 10 : 100, onProgress: clock.onProgress })),
+      timed(() =>
+        provinceDemo(provinceFile, {
+          seed: options.seed,
+          password: benchPassword,
+          openOptions: openOptionsFor(mode),
+          communes: options.quick ? 10 : 100,
+          onProgress: clock.onProgress,
+        }),
+      ),
     );
     const reportHost = await BenchHost.open(provinceFile, mode);
     try {
-      const reportMs = await memory.job('combinedReport', () => bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period })));
+      const reportMs = await memory.job('combinedReport', () =>
+        bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period })),
+      );
       if (mode === 'encrypted') await otherJobs(memory, host, reportHost, period);
       return {
         databaseFile: path.join(folder, 'dang-vien.db'),
@@ -140,7 +201,9 @@ async function provinceRun(mode: Mode, options: BenchOptions, memory: PeakMemory
 
 /** The same member rows as an XLSX workbook, the way most offices keep them, imported into a new registry. */
 async function workbookImport(mode: Mode, memory: PeakMemory, workbook: Uint8Array): Promise<{ ms: number; maxDelayMs: number }> {
-  const { host, imported } = await memory.job('xlsxImport', () => importInto(benchFolder('province-xlsx'), 'dang-vien.db', mode, 'dang-vien.xlsx', workbook));
+  const { host, imported } = await memory.job('xlsxImport', () =>
+    importInto(benchFolder('province-xlsx'), 'dang-vien.db', mode, 'dang-vien.xlsx', workbook),
+  );
   await host.close();
   return { ms: imported.result.ms, maxDelayMs: imported.maxDelayMs };
 }
@@ -159,8 +222,13 @@ export async function benchProvince(options: BenchOptions) {
   });
   const encrypted = await provinceRun('encrypted', options, memory, csv, null);
   const plain = await provinceRun('plain', options, memory, csv, encrypted.queries);
-  const xlsx = { encrypted: await workbookImport('encrypted', memory, workbook), plain: await workbookImport('plain', memory, workbook) };
-  const ui = await memory.job('ui', () => benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick));
+  const xlsx = {
+    encrypted: await workbookImport('encrypted', memory, workbook),
+    plain: await workbookImport('plain', memory, workbook),
+  };
+  const ui = await memory.job('ui', () =>
+    benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick),
+  );
   const pairs = {
     importMs: [encrypted.importMs, plain.importMs],
     xlsxImportMs: [xlsx.encrypted.ms, xlsx.plain.ms],
@@ -181,7 +249,12 @@ export async function benchProvince(options: BenchOptions) {
     setupMs: { encrypted: encrypted.setupMs, plain: plain.setupMs },
     packagesImportMs: { encrypted: encrypted.packagesImportMs, plain: plain.packagesImportMs },
     reportMs: { encrypted: encrypted.reportMs, plain: plain.reportMs },
-    eventLoopMaxDelayMs: Math.max(encrypted.importEventLoopMaxDelayMs, plain.importEventLoopMaxDelayMs, xlsx.encrypted.maxDelayMs, xlsx.plain.maxDelayMs),
+    eventLoopMaxDelayMs: Math.max(
+      encrypted.importEventLoopMaxDelayMs,
+      plain.importEventLoopMaxDelayMs,
+      xlsx.encrypted.maxDelayMs,
+      xlsx.plain.maxDelayMs,
+    ),
     overheadByWork: Object.fromEntries(Object.entries(pairs).map(([name, [enc, pl]]) => [name, ratio(enc, pl)])),
     encryptionOverheadRatio: ratio(sum(0), sum(1)),
     ui,

@@ -19,7 +19,8 @@ function latencyRow(what: string, encrypted: Latency, plain: Latency, target = '
 function section(title: string, rows: Row[]): void {
   const header: Row = ['', 'encrypted', 'plain', 'overhead', 'target'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
-  const line = (row: Row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const line = (row: Row) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
@@ -30,11 +31,19 @@ function uiSection(title: string, ui: UiFigures): void {
   const rows: [string, string, string][] = [
     ['first screen (navigation to the sign-in screen usable), median', ms(ui.firstScreenMs), '< 1,000 ms'],
     ['sign-in to the dashboard’s figures, median', ms(ui.signInToDashboardMs), '< 1,500 ms'],
-    ...Object.entries(ui.screens).map(([name, screen]): [string, string, string] => [`screen “${name}”, click to content (p50 / p95)`, spread(screen), '']),
+    ...Object.entries(ui.screens).map(([name, screen]): [string, string, string] => [
+      `screen “${name}”, click to content (p50 / p95)`,
+      spread(screen),
+      '',
+    ]),
     ['every main screen, p95', ms(ui.screenP95Ms), '< 150 ms'],
     ['member search, request to results painted, p95', ms(ui.searchP95Ms), '< 20 ms'],
     ['report PDF, asked for to file downloaded, median', ms(ui.reportDocumentMs), '< 1,500 ms'],
-    ['renderer JavaScript: all / loaded for the first screen', `${ui.bundle.jsKb} / ${ui.bundle.firstScreenJsKb} KB (${ui.bundle.chunks} files)`, ''],
+    [
+      'renderer JavaScript: all / loaded for the first screen',
+      `${ui.bundle.jsKb} / ${ui.bundle.firstScreenJsKb} KB (${ui.bundle.chunks} files)`,
+      '',
+    ],
   ];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(`${row[0].padEnd(widths[0]!)}  ${row[1].padStart(widths[1]!)}  ${row[2]}`);
@@ -43,7 +52,9 @@ function uiSection(title: string, ui: UiFigures): void {
 /** The figures as a person reads them: one table per scale, encrypted beside plain. */
 export function printTable(result: BenchResult): void {
   const { machine } = result;
-  console.log(`Sổ 86 benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' / ')}; seed ${result.seed}${result.quick ? ' (quick)' : ''}`);
+  console.log(
+    `Sổ 86 benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' / ')}; seed ${result.seed}${result.quick ? ' (quick)' : ''}`,
+  );
   if (result.commune) {
     const c = result.commune;
     section(`Commune (${c.members} members, made by so86 demo --scale commune)`, [
@@ -55,7 +66,11 @@ export function printTable(result: BenchResult): void {
       latencyRow('search by name', c.latencies.encrypted.searchByName, c.latencies.plain.searchByName),
       latencyRow('search by code', c.latencies.encrypted.searchByCode, c.latencies.plain.searchByCode),
       pair('commune report', c.reportMs.encrypted, c.reportMs.plain),
-      pair(`export the signed report file${c.exportMs.withDocuments ? ' with DOCX, XLSX, PDF' : ''}`, c.exportMs.encrypted, c.exportMs.plain),
+      pair(
+        `export the signed report file${c.exportMs.withDocuments ? ' with DOCX, XLSX, PDF' : ''}`,
+        c.exportMs.encrypted,
+        c.exportMs.plain,
+      ),
       ['verify the report file', ms(c.verifyMs), '', '', ''],
       pair('back up the registry', c.backupMs.encrypted, c.backupMs.plain),
       ['main thread blocked at most (export, backup)', ms(c.eventLoopMaxDelayMs), '', '', '< 100 ms'],
@@ -66,7 +81,12 @@ export function printTable(result: BenchResult): void {
   if (result.province) {
     const p = result.province;
     section(`Province (${p.importedRows.toLocaleString('en-GB')} member rows; ${p.communes} communes' report files)`, [
-      pair(`import ${p.importedRows.toLocaleString('en-GB')} member rows (CSV)`, p.importMs.encrypted, p.importMs.plain, '< 30 s'),
+      pair(
+        `import ${p.importedRows.toLocaleString('en-GB')} member rows (CSV)`,
+        p.importMs.encrypted,
+        p.importMs.plain,
+        '< 30 s',
+      ),
       pair(`import the same rows (XLSX workbook)`, p.xlsxImportMs.encrypted, p.xlsxImportMs.plain, '< 30 s'),
       latencyRow('member list page', p.latencies.encrypted.list, p.latencies.plain.list),
       latencyRow('search by name', p.latencies.encrypted.searchByName, p.latencies.plain.searchByName, 'p95 < 50 ms'),
@@ -77,7 +97,11 @@ export function printTable(result: BenchResult): void {
       ['encryption overhead, all of the above', '', '', `${Math.round(p.encryptionOverheadRatio * 100)} %`, '< 30 %'],
     ]);
     uiSection(`Province in the renderer (${p.importedRows.toLocaleString('en-GB')} members)`, p.ui);
-    console.log(`\nProvince peak memory by job (MB resident, target < 500): ${Object.entries(p.peakRssMbByJob).map(([job, mb]) => `${job} ${mb}`).join(', ')}`);
+    console.log(
+      `\nProvince peak memory by job (MB resident, target < 500): ${Object.entries(p.peakRssMbByJob)
+        .map(([job, mb]) => `${job} ${mb}`)
+        .join(', ')}`,
+    );
   }
   if (result.national) {
     const n = result.national;
@@ -87,9 +111,15 @@ export function printTable(result: BenchResult): void {
       pair('verify + import + combine, all provinces and the centre', n.combineMs.encrypted, n.combineMs.plain, '< 60 s'),
       latencyRow('one province', n.provinceCombineMs.encrypted, n.provinceCombineMs.plain),
       pair(`the centre: import ${n.provinces} files and combine`, n.centreCombineMs.encrypted, n.centreCombineMs.plain),
-      pair(`${n.throughHost.encrypted.province} through the service host (${n.throughHost.encrypted.packages} files)`, n.throughHost.encrypted.ms, n.throughHost.plain.ms),
+      pair(
+        `${n.throughHost.encrypted.province} through the service host (${n.throughHost.encrypted.packages} files)`,
+        n.throughHost.encrypted.ms,
+        n.throughHost.plain.ms,
+      ),
       ['main thread blocked at most (combining)', ms(n.eventLoopMaxDelayMs), '', '', '< 100 ms'],
     ]);
   }
-  console.log(`\nPeak memory: ${result.memory.peakRssMb} MB resident (all threads; the province's jobs when it ran), ${result.memory.peakHeapMb} MB main-thread heap. Total ${ms(result.totalMs)}.`);
+  console.log(
+    `\nPeak memory: ${result.memory.peakRssMb} MB resident (all threads; the province's jobs when it ran), ${result.memory.peakHeapMb} MB main-thread heap. Total ${ms(result.totalMs)}.`,
+  );
 }

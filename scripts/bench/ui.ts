@@ -31,7 +31,10 @@ const median = (values: readonly number[]) => latency(values).p50Ms;
 
 /** The renderer and the service host built from the current code, its output kept off the benchmark's stdout. */
 export function buildApplication(): void {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 }
 
 function bundleSizes(firstScreenFiles: readonly string[]) {
@@ -40,7 +43,11 @@ function bundleSizes(firstScreenFiles: readonly string[]) {
   const size = (name: string) => statSync(path.join(assets, name)).size;
   const kb = (bytes: number) => Math.round(bytes / 1024);
   const loaded = scripts.filter((name) => firstScreenFiles.some((url) => url.endsWith(`/assets/${name}`)));
-  return { jsKb: kb(scripts.reduce((sum, name) => sum + size(name), 0)), firstScreenJsKb: kb(loaded.reduce((sum, name) => sum + size(name), 0)), chunks: scripts.length };
+  return {
+    jsKb: kb(scripts.reduce((sum, name) => sum + size(name), 0)),
+    firstScreenJsKb: kb(loaded.reduce((sum, name) => sum + size(name), 0)),
+    chunks: scripts.length,
+  };
 }
 
 /**
@@ -89,21 +96,27 @@ const screenSteps: { name: string; click: string; content: string }[] = [
 async function firstScreen(page: Page, url: string): Promise<{ ms: number; scripts: string[] }> {
   await page.goto(url);
   // Code run in the page has no named inner functions: the TypeScript loader would wrap them in a helper the page lacks.
-  return page.evaluate(async ({ usable, limit }) => {
-    await new Promise<void>((resolve, reject) => {
-      setTimeout(() => reject(new Error(`Nothing matched ${usable} within ${limit} ms`)), limit);
-      if (document.querySelector(usable)) return resolve();
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector(usable)) return;
-        observer.disconnect();
-        resolve();
+  return page.evaluate(
+    async ({ usable, limit }) => {
+      await new Promise<void>((resolve, reject) => {
+        setTimeout(() => reject(new Error(`Nothing matched ${usable} within ${limit} ms`)), limit);
+        if (document.querySelector(usable)) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(usable)) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
-      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-    });
-    await new Promise((painted) => requestAnimationFrame(painted));
-    const scripts = performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js'));
-    return { ms: performance.now(), scripts };
-  }, { usable: `${testId('unlock-submit')}:not([disabled])`, limit: waitLimitMs });
+      await new Promise((painted) => requestAnimationFrame(painted));
+      const scripts = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('.js'));
+      return { ms: performance.now(), scripts };
+    },
+    { usable: `${testId('unlock-submit')}:not([disabled])`, limit: waitLimitMs },
+  );
 }
 
 async function signIn(page: Page): Promise<number> {
@@ -144,7 +157,9 @@ async function searchTimes(page: Page, queries: readonly string[]): Promise<numb
             observer.observe(document.body, { childList: true, subtree: true, characterData: true });
           });
           await new Promise((painted) => requestAnimationFrame(painted));
-          const sent = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/call') && entry.startTime >= typedAt);
+          const sent = performance
+            .getEntriesByType('resource')
+            .find((entry) => entry.name.endsWith('/api/call') && entry.startTime >= typedAt);
           if (!sent) throw new Error('The search sent no request');
           return performance.now() - sent.startTime;
         },
@@ -152,7 +167,10 @@ async function searchTimes(page: Page, queries: readonly string[]): Promise<numb
       ),
     );
     await box.fill('');
-    await page.waitForFunction(({ total, everyone }) => document.querySelector(total)?.textContent === everyone, { total, everyone });
+    await page.waitForFunction(({ total, everyone }) => document.querySelector(total)?.textContent === everyone, {
+      total,
+      everyone,
+    });
   }
   return times;
 }
@@ -185,7 +203,11 @@ export async function addSampleTrips(host: BenchHost, count: number): Promise<vo
       plannedDeparture: addDays(today, 20 + index),
       plannedReturn: addDays(today, 30 + index),
     });
-    await host.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: addDays(today, -5), cellOpinion: 'Đồng ý' } });
+    await host.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: addDays(today, -5), cellOpinion: 'Đồng ý' },
+    });
   }
 }
 

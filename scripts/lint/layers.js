@@ -20,7 +20,12 @@ const plainNode = { electron: false, node: true, others: true };
  * the application floor and, where they need it, a lower one.
  */
 export const layers = [
-  { name: 'electron/testkit', imports: ['shared', 'shared/testkit', 'db', ...services, 'electron/cli', 'electron/workers'], packages: plainNode, testkit: true },
+  {
+    name: 'electron/testkit',
+    imports: ['shared', 'shared/testkit', 'db', ...services, 'electron/cli', 'electron/workers'],
+    packages: plainNode,
+    testkit: true,
+  },
   { name: 'shared/testkit', imports: ['shared'], packages: { electron: false, node: false, others: ['zod'] }, testkit: true },
   { name: 'electron/main', imports: ['shared', ...services], packages: { electron: true, node: true, others: true } },
   { name: 'electron/preload', imports: ['shared'], packages: { electron: true, node: false, others: ['zod'] } },
@@ -33,12 +38,29 @@ export const layers = [
   { name: 'electron/workers', imports: ['shared', 'db', ...services], packages: plainNode },
   { name: 'electron/cli', imports: ['shared', ...services], packages: plainNode },
   { name: 'electron/bridge', imports: ['shared', ...services], packages: plainNode },
-  { name: 'db', imports: ['shared'], packages: { electron: false, node: true, others: ['drizzle-orm', 'better-sqlite3-multiple-ciphers', 'zod'] } },
+  {
+    name: 'db',
+    imports: ['shared'],
+    packages: { electron: false, node: true, others: ['drizzle-orm', 'better-sqlite3-multiple-ciphers', 'zod'] },
+  },
   { name: 'shared', imports: [], packages: { electron: false, node: false, others: ['zod'] } },
   {
     name: 'renderer',
     imports: ['shared'],
-    packages: { electron: false, node: false, others: ['react', 'react-dom', '@mantine/', '@tabler/icons-react', '@tanstack/react-virtual', 'pdfjs-dist', 'zustand', 'zod'] },
+    packages: {
+      electron: false,
+      node: false,
+      others: [
+        'react',
+        'react-dom',
+        '@mantine/',
+        '@tabler/icons-react',
+        '@tanstack/react-virtual',
+        'pdfjs-dist',
+        'zustand',
+        'zod',
+      ],
+    },
   },
 ];
 

@@ -12,7 +12,12 @@ describe('what an audit row changed', () => {
 
   it('lists only the fields an edit changed, nested ones by their dotted name', () => {
     const before = { fullName: 'Đặng Thị Hoà', status: 'active', deadlines: { returnReportDays: 15, leaveDays: 5 } };
-    const after = { fullName: 'Đặng Thị Hòa', status: 'active', deadlines: { returnReportDays: 10, leaveDays: 5 }, archivedAt: '2026-05-03T07:00:00.000Z' };
+    const after = {
+      fullName: 'Đặng Thị Hòa',
+      status: 'active',
+      deadlines: { returnReportDays: 10, leaveDays: 5 },
+      archivedAt: '2026-05-03T07:00:00.000Z',
+    };
     expect(auditChanges(before, after)).toEqual([
       { field: 'fullName', kind: 'changed', before: 'Đặng Thị Hoà', after: 'Đặng Thị Hòa' },
       { field: 'deadlines.returnReportDays', kind: 'changed', before: 15, after: 10 },
@@ -21,8 +26,12 @@ describe('what an audit row changed', () => {
   });
 
   it('lists a deletion’s fields as removed, and a plain recorded value under no field name', () => {
-    expect(auditChanges({ number: 'B1234567' }, undefined)).toEqual([{ field: 'number', kind: 'removed', before: 'B1234567', after: null }]);
-    expect(auditChanges('VINHTRACH', 'VINHTRACH2')).toEqual([{ field: '', kind: 'changed', before: 'VINHTRACH', after: 'VINHTRACH2' }]);
+    expect(auditChanges({ number: 'B1234567' }, undefined)).toEqual([
+      { field: 'number', kind: 'removed', before: 'B1234567', after: null },
+    ]);
+    expect(auditChanges('VINHTRACH', 'VINHTRACH2')).toEqual([
+      { field: '', kind: 'changed', before: 'VINHTRACH', after: 'VINHTRACH2' },
+    ]);
   });
 });
 

@@ -17,7 +17,10 @@ function flatten(value: unknown, prefix: string, into: Map<string, AuditValue>):
   if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
   } else if (Array.isArray(value)) {
-    into.set(prefix, value.every((item) => item === null || typeof item !== 'object') ? value.map(String).join(', ') : JSON.stringify(value));
+    into.set(
+      prefix,
+      value.every((item) => item === null || typeof item !== 'object') ? value.map(String).join(', ') : JSON.stringify(value),
+    );
   } else if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     into.set(prefix, value);
   } else if (value !== undefined) {

@@ -92,7 +92,13 @@ export function auditSubjectText(lang: Lang, subject: AuditSubject | null): stri
   const parts = subject.member ? [subject.member] : [];
   if (subject.trip) {
     const { code, countries, plannedDeparture } = subject.trip;
-    parts.push(translate(lang, code ? 'auditLog.subject.tripWithCode' : 'auditLog.subject.trip', { code: code ?? '', countries: countryNames(lang, countries), date: auditValueText(lang, 'plannedDeparture', plannedDeparture) }));
+    parts.push(
+      translate(lang, code ? 'auditLog.subject.tripWithCode' : 'auditLog.subject.trip', {
+        code: code ?? '',
+        countries: countryNames(lang, countries),
+        date: auditValueText(lang, 'plannedDeparture', plannedDeparture),
+      }),
+    );
   }
   return parts.join(' · ');
 }

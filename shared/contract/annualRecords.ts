@@ -26,7 +26,12 @@ export const AnnualRecordMember = z.object({
 });
 export type AnnualRecordMember = z.infer<typeof AnnualRecordMember>;
 
-export const AnnualRecordCell = z.object({ cellId: Id, cellName: z.string(), members: z.number().int(), outstanding: z.number().int() });
+export const AnnualRecordCell = z.object({
+  cellId: Id,
+  cellName: z.string(),
+  members: z.number().int(),
+  outstanding: z.number().int(),
+});
 export type AnnualRecordCell = z.infer<typeof AnnualRecordCell>;
 
 export const AnnualRecordList = z.object({
@@ -42,7 +47,15 @@ const AnnualRecordFile = z.object({ fileName: z.string(), contentBase64: z.strin
 
 export const annualRecordsCalls = {
   'annualRecords.list': readCall(z.strictObject({ year: RecordYear, cellId: Id.optional() }), AnnualRecordList, everyone),
-  'annualRecords.render': readCall(z.strictObject({ year: RecordYear, scope: AnnualRecordScope, format: z.enum(['docx', 'pdf']).default('docx') }), AnnualRecordFile, everyone),
-  'annualRecords.markReceived': writeCall(z.strictObject({ memberId: Id, year: RecordYear, receivedOn: CivilDate }), AnnualRecordMember, dataEntry),
+  'annualRecords.render': readCall(
+    z.strictObject({ year: RecordYear, scope: AnnualRecordScope, format: z.enum(['docx', 'pdf']).default('docx') }),
+    AnnualRecordFile,
+    everyone,
+  ),
+  'annualRecords.markReceived': writeCall(
+    z.strictObject({ memberId: Id, year: RecordYear, receivedOn: CivilDate }),
+    AnnualRecordMember,
+    dataEntry,
+  ),
   'annualRecords.unmarkReceived': writeCall(z.strictObject({ memberId: Id, year: RecordYear }), AnnualRecordMember, dataEntry),
 } as const;

@@ -22,7 +22,12 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
 
 const AuditValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const AuditChange = z.object({ field: z.string(), kind: z.enum(['added', 'removed', 'changed']), before: AuditValue, after: AuditValue });
+export const AuditChange = z.object({
+  field: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: AuditValue,
+  after: AuditValue,
+});
 
 /** The member, and the trip, an audit row concerns, by what people know them by. */
 export const AuditSubject = z.object({
@@ -52,6 +57,14 @@ export const auditCalls = {
     auditReaders,
   ),
   /** The values the filters can take: the people, actions and kinds of record the log holds. */
-  'audit.facets': readCall(z.strictObject({}), z.object({ usernames: z.array(z.string()), actions: z.array(z.string()), entities: z.array(z.string()) }), auditReaders),
-  'audit.exportXlsx': readCall(AuditFilter, z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }), auditReaders),
+  'audit.facets': readCall(
+    z.strictObject({}),
+    z.object({ usernames: z.array(z.string()), actions: z.array(z.string()), entities: z.array(z.string()) }),
+    auditReaders,
+  ),
+  'audit.exportXlsx': readCall(
+    AuditFilter,
+    z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    auditReaders,
+  ),
 } as const;

@@ -40,7 +40,9 @@ export const BackupStatus = z.object({
   /** The folder scheduled backups go to, with the default spelled out. */
   scheduleFolder: z.string(),
   /** Worded by the reader, like every error (shared/errors.ts). */
-  lastScheduledFailure: z.object({ at: Instant, code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  lastScheduledFailure: z
+    .object({ at: Instant, code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
@@ -94,18 +96,29 @@ export type BackupInspection = z.infer<typeof BackupInspection>;
  * registry had disabled them, and, when one of them could open the backup, the new recovery key of
  * the rekeyed registry (shown once and confirmed, as after any rekey).
  */
-export const RestoredBackup = BackupInspection.extend({ keptAs: z.string().nullable(), disabledAccounts: z.array(z.string()), rekeyed: Rekeyed.nullable() });
+export const RestoredBackup = BackupInspection.extend({
+  keptAs: z.string().nullable(),
+  disabledAccounts: z.array(z.string()),
+  rekeyed: Rekeyed.nullable(),
+});
 export type RestoredBackup = z.infer<typeof RestoredBackup>;
 
 export const backupCalls = {
   'backup.status': readCall(z.strictObject({}), BackupStatus, administrators),
   'backup.saveSchedule': writeCall(BackupSchedule, BackupStatus, administrators),
-  'backup.create': writeCall(z.strictObject({ destination: z.enum(['download', 'folder']), jobId: z.string().max(64).optional() }), BackupMade, administrators),
+  'backup.create': writeCall(
+    z.strictObject({ destination: z.enum(['download', 'folder']), jobId: z.string().max(64).optional() }),
+    BackupMade,
+    administrators,
+  ),
   /** Public: the restore wizard runs at the sign-in screen, when the registry may not open at all. */
   'backup.inspect': publicCall(z.strictObject({ ...BackupFile, credentials: BackupCredentials.optional() }), BackupInspection),
   'backup.restore': publicCall(z.strictObject({ ...BackupFile, credentials: BackupCredentials }), RestoredBackup),
   /** The same two for a backup file on this computer, of any size (the command line). */
-  'backup.inspectFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials.optional() }), BackupInspection),
+  'backup.inspectFile': publicCall(
+    z.strictObject({ file: requiredText(1000), credentials: BackupCredentials.optional() }),
+    BackupInspection,
+  ),
   'backup.restoreFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials }), RestoredBackup),
   'integrity.status': readCall(z.strictObject({}), IntegrityVerdict, everyone),
   'integrity.check': readCall(z.strictObject({}), IntegrityVerdict, administrators),

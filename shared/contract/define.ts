@@ -26,15 +26,26 @@ export const decisions: readonly UserRole[] = ['administrator', 'leader'];
  */
 export const officeKeyHolders: readonly UserRole[] = decisions;
 
-export function publicCall<Input extends z.ZodType, Output extends z.ZodType>(input: Input, output: Output): CallDefinition<Input, Output> {
+export function publicCall<Input extends z.ZodType, Output extends z.ZodType>(
+  input: Input,
+  output: Output,
+): CallDefinition<Input, Output> {
   return { input, output, access: { kind: 'public' }, writes: false };
 }
 
-export function readCall<Input extends z.ZodType, Output extends z.ZodType>(input: Input, output: Output, roles: readonly UserRole[] = everyone): CallDefinition<Input, Output> {
+export function readCall<Input extends z.ZodType, Output extends z.ZodType>(
+  input: Input,
+  output: Output,
+  roles: readonly UserRole[] = everyone,
+): CallDefinition<Input, Output> {
   return { input, output, access: { kind: 'signedIn', roles }, writes: false };
 }
 
-export function writeCall<Input extends z.ZodType, Output extends z.ZodType>(input: Input, output: Output, roles: readonly UserRole[] = dataEntry): CallDefinition<Input, Output> {
+export function writeCall<Input extends z.ZodType, Output extends z.ZodType>(
+  input: Input,
+  output: Output,
+  roles: readonly UserRole[] = dataEntry,
+): CallDefinition<Input, Output> {
   return { input, output, access: { kind: 'signedIn', roles }, writes: true };
 }
 

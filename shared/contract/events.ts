@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** What the services push to the renderer without being asked. */
 export const events = {
   'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
-  'job.progress': z.object({ jobId: z.string(), phase: z.string(), done: z.number().int().min(0), total: z.number().int().min(0) }),
+  'job.progress': z.object({
+    jobId: z.string(),
+    phase: z.string(),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+  }),
   /** A .so86 file was opened with the application (double-click, or dropped on its icon); fetch it with `app.takeOpenedFile`. */
   'file.opened': z.object({ fileName: z.string() }),
 } as const;

@@ -49,7 +49,13 @@ export const KeyCardSummary = z.object({
 });
 export type KeyCardSummary = z.infer<typeof KeyCardSummary>;
 
-export const OwnCard = z.object({ fingerprint: z.string(), fileName: z.string(), contentBase64: z.string(), unitCode: z.string(), createdAt: z.string() });
+export const OwnCard = z.object({
+  fingerprint: z.string(),
+  fileName: z.string(),
+  contentBase64: z.string(),
+  unitCode: z.string(),
+  createdAt: z.string(),
+});
 
 /** Where a received report file stands: counted in the combined report, replaced by a newer file, or not counted because its signer's key was revoked. */
 export const PackageStanding = z.enum(['current', 'superseded', 'signer_revoked']);
@@ -143,7 +149,10 @@ const FileInput = z.strictObject({ fileName: requiredText(260), contentBase64: z
 export const exchangeCalls = {
   'keys.ownCard': readCall(Empty, OwnCard),
   'keys.list': readCall(Empty, z.array(KeyCardSummary)),
-  'keys.inspectCard': readCall(FileInput, z.object({ unitCode: z.string(), unitName: z.string(), level: UnitLevel, fingerprint: z.string(), rotation: z.boolean() })),
+  'keys.inspectCard': readCall(
+    FileInput,
+    z.object({ unitCode: z.string(), unitName: z.string(), level: UnitLevel, fingerprint: z.string(), rotation: z.boolean() }),
+  ),
   'keys.trust': writeCall(FileInput.extend({ fingerprint: Fingerprint.nullable() }), KeyCardSummary, administrators),
   'keys.revoke': writeCall(z.strictObject({ id: Id, reason: requiredText(500) }), KeyCardSummary, administrators),
   'keys.rotate': writeCall(Empty, OwnCard, administrators),
@@ -165,16 +174,29 @@ export const exchangeCalls = {
   'packages.verify': readCall(FileInput, PackageSummary),
   'packages.import': writeCall(FileInput, ImportOutcome),
   /** Many report files at once (a province's communes): each verified and stored on its own, all in one transaction; a named job can be cancelled and then keeps none. */
-  'packages.importMany': writeCall(z.strictObject({ files: z.array(FileInput).min(1).max(5000), jobId: JobId.optional() }), z.object({ results: z.array(PackageFileResult) })),
+  'packages.importMany': writeCall(
+    z.strictObject({ files: z.array(FileInput).min(1).max(5000), jobId: JobId.optional() }),
+    z.object({ results: z.array(PackageFileResult) }),
+  ),
   'packages.history': readCall(
     z.strictObject({ unitCode: z.string().optional(), period: Period.optional() }),
-    z.array(PackageSummary.omit({ report: true }).extend({ importedAt: z.string(), supersededBy: z.string().nullable(), standing: PackageStanding })),
+    z.array(
+      PackageSummary.omit({ report: true }).extend({
+        importedAt: z.string(),
+        supersededBy: z.string().nullable(),
+        standing: PackageStanding,
+      }),
+    ),
   ),
   'packages.unitReport': readCall(z.strictObject({ packageId: Id }), PackageSummary),
   'packages.details': readCall(z.strictObject({ packageId: Id }), PackageDetails),
 
   'rounds.list': readCall(Empty, z.array(RoundRow)),
   'rounds.save': writeCall(RoundInput, RoundRow, decisions),
-  'rounds.exportRequest': writeCall(z.strictObject({ id: Id }), z.object({ fileName: z.string(), contentBase64: z.string() }), decisions),
+  'rounds.exportRequest': writeCall(
+    z.strictObject({ id: Id }),
+    z.object({ fileName: z.string(), contentBase64: z.string() }),
+    decisions,
+  ),
   'rounds.completeness': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional() }), Completeness, everyone),
 } as const;

@@ -36,15 +36,20 @@ export const UnitInput = z
   })
   .strict();
 
-const NewPassword = z.object({ password: Password, passwordConfirm: z.string().max(256) }).refine((value) => value.password === value.passwordConfirm, {
-  message: 'error.PASSWORD_MISMATCH',
-  path: ['passwordConfirm'],
-});
+const NewPassword = z
+  .object({ password: Password, passwordConfirm: z.string().max(256) })
+  .refine((value) => value.password === value.passwordConfirm, {
+    message: 'error.PASSWORD_MISMATCH',
+    path: ['passwordConfirm'],
+  });
 
 export const SetupInput = z
   .object({
     unit: UnitInput,
-    admin: z.object({ username: Username, displayName: requiredText(100) }).strict().and(NewPassword),
+    admin: z
+      .object({ username: Username, displayName: requiredText(100) })
+      .strict()
+      .and(NewPassword),
     recoveryKeyConfirmed: z.literal(true, { message: 'error.RECOVERY_KEY_NOT_CONFIRMED' }),
   })
   .strict();
@@ -56,17 +61,29 @@ export const foundationCalls = {
   'setup.newRecoveryKey': publicCall(Empty, z.object({ recoveryKey: z.string() })),
   'setup.create': publicCall(SetupInput, AppStatus),
   /** Without a user name (the command line without --user), the password is tried against every account. */
-  'session.unlock': publicCall(z.object({ username: z.string().min(1).max(64).nullable().default(null), password: z.string().min(1).max(256) }).strict(), AppStatus),
+  'session.unlock': publicCall(
+    z.object({ username: z.string().min(1).max(64).nullable().default(null), password: z.string().min(1).max(256) }).strict(),
+    AppStatus,
+  ),
   'session.recover': publicCall(
-    z.object({ recoveryKey: z.string().min(1).max(128), username: Username }).strict().and(NewPassword),
+    z
+      .object({ recoveryKey: z.string().min(1).max(128), username: Username })
+      .strict()
+      .and(NewPassword),
     AppStatus,
   ),
   'session.lock': publicCall(Empty, AppStatus),
   'session.changePassword': writeCall(
-    z.object({ currentPassword: z.string().min(1).max(256) }).strict().and(NewPassword),
+    z
+      .object({ currentPassword: z.string().min(1).max(256) })
+      .strict()
+      .and(NewPassword),
     Done,
     everyone,
   ),
   'app.takeOpenedFile': readCall(Empty, z.object({ fileName: z.string(), contentBase64: z.string() }).nullable()),
-  'registry.overview': readCall(Empty, z.object({ counts: z.record(z.string(), z.number().int()), schemaVersion: z.number().int() })),
+  'registry.overview': readCall(
+    Empty,
+    z.object({ counts: z.record(z.string(), z.number().int()), schemaVersion: z.number().int() }),
+  ),
 } as const;

@@ -34,7 +34,10 @@ export const ImportRequest = z
     jobId: z.string().max(64).optional(),
   })
   .strict()
-  .refine((request) => request.kind === 'trips' || request.membersFile === undefined, { message: 'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY', path: ['membersFile'] });
+  .refine((request) => request.kind === 'trips' || request.membersFile === undefined, {
+    message: 'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY',
+    path: ['membersFile'],
+  });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
 const CellValue = z.union([z.string(), z.boolean(), z.array(z.string()), z.null()]);
@@ -61,7 +64,13 @@ export const ImportSource = z.object({
   legacyEncoding: z.enum(['tcvn3', 'vni']).nullable(),
   convertedCells: z.number().int(),
   ignoredColumns: z.array(z.string()),
-  preview: z.array(z.object({ row: z.number().int(), action: z.enum(['create', 'update', 'unchanged']), values: z.record(z.string(), CellValue) })),
+  preview: z.array(
+    z.object({
+      row: z.number().int(),
+      action: z.enum(['create', 'update', 'unchanged']),
+      values: z.record(z.string(), CellValue),
+    }),
+  ),
 });
 export type ImportSource = z.infer<typeof ImportSource>;
 
@@ -90,10 +99,17 @@ export const ExportedFile = z.object({ fileName: z.string(), contentBase64: z.st
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
 export const MemberExportFilter = z
-  .object({ query: text(120).optional(), cellId: Id.optional(), status: MemberStatus.optional(), includeArchived: z.boolean().default(false) })
+  .object({
+    query: text(120).optional(),
+    cellId: Id.optional(),
+    status: MemberStatus.optional(),
+    includeArchived: z.boolean().default(false),
+  })
   .strict();
 
-export const TripExportFilter = z.object({ query: text(120).optional(), memberId: Id.optional(), state: TripState.optional(), flag: ComplianceFlag.optional() }).strict();
+export const TripExportFilter = z
+  .object({ query: text(120).optional(), memberId: Id.optional(), state: TripState.optional(), flag: ComplianceFlag.optional() })
+  .strict();
 
 export const importingCalls = {
   'import.preview': readCall(ImportRequest, ImportReport, dataEntry),

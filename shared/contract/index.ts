@@ -45,7 +45,13 @@ export function isCallName(name: unknown): name is CallName {
 export const ErrorPayload = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  issues: z.array(
+    z.object({
+      path: z.array(z.union([z.string(), z.number()])),
+      key: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export type ErrorPayload = z.infer<typeof ErrorPayload>;
 

@@ -53,7 +53,12 @@ const DatesDiffer = MemberCrossing.extend({
 });
 export type DatesDiffer = z.infer<typeof DatesDiffer>;
 
-const StillAbroad = MemberCrossing.extend({ tripId: Id, tripCode: z.string().nullable(), permittedReturn: CivilDate, daysOverdue: z.number().int() });
+const StillAbroad = MemberCrossing.extend({
+  tripId: Id,
+  tripCode: z.string().nullable(),
+  permittedReturn: CivilDate,
+  daysOverdue: z.number().int(),
+});
 export type StillAbroad = z.infer<typeof StillAbroad>;
 
 export const ReconcileResult = z.object({
@@ -91,8 +96,14 @@ const ListedPerson = z
 const Crossing = z
   .object({ exitDate: nullableDate, entryDate: nullableDate })
   .strict()
-  .refine((crossing) => crossing.exitDate !== null || crossing.entryDate !== null, { message: 'validation.required', path: ['exitDate'] })
-  .refine((crossing) => crossing.exitDate === null || crossing.entryDate === null || crossing.exitDate <= crossing.entryDate, { message: 'error.RECONCILE_DATES_CONFLICT', path: ['entryDate'] });
+  .refine((crossing) => crossing.exitDate !== null || crossing.entryDate !== null, {
+    message: 'validation.required',
+    path: ['exitDate'],
+  })
+  .refine((crossing) => crossing.exitDate === null || crossing.entryDate === null || crossing.exitDate <= crossing.entryDate, {
+    message: 'error.RECONCILE_DATES_CONFLICT',
+    path: ['entryDate'],
+  });
 
 export const CreateTripFromCrossing = z
   .object({

@@ -421,7 +421,11 @@ export const AttachmentInput = z
 
 /* ---------- settings and audit ---------- */
 
-export const RegistrySettings = z.object({ deadlines: DeadlineSettings, idleMinutes: IdleMinutes, reportHeading: ReportHeadingSettings.default(emptyReportHeadingSettings) });
+export const RegistrySettings = z.object({
+  deadlines: DeadlineSettings,
+  idleMinutes: IdleMinutes,
+  reportHeading: ReportHeadingSettings.default(emptyReportHeadingSettings),
+});
 export type RegistrySettings = z.infer<typeof RegistrySettings>;
 
 export const AuditVerdictOutput = z.object({
@@ -475,7 +479,10 @@ export const registryCalls = {
   'attachments.get': readCall(z.object({ id: Id }).strict(), AttachmentRow.extend({ contentBase64: z.string() })),
   'attachments.delete': writeCall(z.object({ id: Id }).strict(), Done, dataEntry),
 
-  'issuedDocuments.list': readCall(z.object({ from: CivilDate.optional(), to: CivilDate.optional() }).strict(), z.array(IssuedDocumentRow)),
+  'issuedDocuments.list': readCall(
+    z.object({ from: CivilDate.optional(), to: CivilDate.optional() }).strict(),
+    z.array(IssuedDocumentRow),
+  ),
   'issuedDocuments.save': writeCall(IssuedDocumentInput, IssuedDocumentRow, dataEntry),
   'issuedDocuments.delete': writeCall(z.object({ id: Id }).strict(), Done, dataEntry),
 
@@ -491,4 +498,3 @@ export const registryCalls = {
 
   'audit.verify': readCall(Empty, AuditVerdictOutput, everyone),
 } as const;
-

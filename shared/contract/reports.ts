@@ -31,13 +31,30 @@ export const TripListPrint = z.strictObject({
   abroadNow: z.boolean().optional(),
 });
 /** The members list as the screen filters it (a cell's members when a cell is chosen), every row. */
-export const MemberListPrint = z.strictObject({ query: text(120).optional(), cellId: Id.optional(), status: MemberStatus.optional(), includeArchived: z.boolean().default(false) });
+export const MemberListPrint = z.strictObject({
+  query: text(120).optional(),
+  cellId: Id.optional(),
+  status: MemberStatus.optional(),
+  includeArchived: z.boolean().default(false),
+});
 
 export const reportsCalls = {
   'reports.get': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional() }), ReportDraftOutput),
-  'reports.save': writeCall(z.strictObject({ period: Period, roundId: Id.nullable().optional(), meta: ReportMeta, edits: NarrativeEdits }), ReportDraftOutput, dataEntry),
-  'reports.render': readCall(z.strictObject({ period: Period, roundId: Id.nullable().optional(), format: ReportFormat }), GeneratedFile, everyone),
-  'forms.trip': readCall(z.strictObject({ tripId: Id, form: TripFormKind, format: z.enum(['docx', 'pdf']).default('docx') }), GeneratedFile, everyone),
+  'reports.save': writeCall(
+    z.strictObject({ period: Period, roundId: Id.nullable().optional(), meta: ReportMeta, edits: NarrativeEdits }),
+    ReportDraftOutput,
+    dataEntry,
+  ),
+  'reports.render': readCall(
+    z.strictObject({ period: Period, roundId: Id.nullable().optional(), format: ReportFormat }),
+    GeneratedFile,
+    everyone,
+  ),
+  'forms.trip': readCall(
+    z.strictObject({ tripId: Id, form: TripFormKind, format: z.enum(['docx', 'pdf']).default('docx') }),
+    GeneratedFile,
+    everyone,
+  ),
   'lists.printTrips': readCall(TripListPrint, GeneratedFile, everyone),
   'lists.printMembers': readCall(MemberListPrint, GeneratedFile, everyone),
 } as const;

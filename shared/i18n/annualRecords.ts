@@ -4,16 +4,19 @@ import { messages } from './catalog';
 export const annualRecordsMessages = messages(
   {
     'error.ANNUAL_RECORD_MEMBER_UNKNOWN': 'Không có đảng viên mã “{code}” trong sổ. Hãy kiểm tra lại mã đảng viên.',
-    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'Đảng viên mã “{code}” không còn sinh hoạt tại đảng bộ (đã lưu trữ, chuyển đi, ra khỏi Đảng hoặc từ trần) nên không kê khai bổ sung lý lịch. Hãy kiểm tra lại mã đảng viên.',
+    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING':
+      'Đảng viên mã “{code}” không còn sinh hoạt tại đảng bộ (đã lưu trữ, chuyển đi, ra khỏi Đảng hoặc từ trần) nên không kê khai bổ sung lý lịch. Hãy kiểm tra lại mã đảng viên.',
     'error.ANNUAL_RECORD_CELL_UNKNOWN': 'Không có chi bộ “{cell}” trong sổ. Hãy kiểm tra lại tên chi bộ.',
-    'error.ANNUAL_RECORD_NOBODY': 'Không có đảng viên nào để in bản kê khai. Hãy kiểm tra tên chi bộ, hoặc nhập danh sách đảng viên trước.',
+    'error.ANNUAL_RECORD_NOBODY':
+      'Không có đảng viên nào để in bản kê khai. Hãy kiểm tra tên chi bộ, hoặc nhập danh sách đảng viên trước.',
     'error.ANNUAL_RECORD_NOT_RECEIVED': 'Chưa ghi nhận đảng viên này nộp bản kê khai năm {year}, nên không có gì để bỏ.',
     'annualRecord.receivedInFuture': 'Ngày nhận không được sau hôm nay.',
     'annualRecord.receivedBeforeYear': 'Bản kê khai năm {year} chỉ nộp từ năm {year} trở đi.',
 
     'annualRecord.nav': 'Kê khai lý lịch',
     'annualRecord.title': 'Kê khai bổ sung lý lịch',
-    'annualRecord.explain': 'Phần đi nước ngoài trong bản kê khai bổ sung lý lịch đảng viên hằng năm, lấy từ sổ. In cho đảng viên kiểm tra, ký rồi đánh dấu khi đã nhận lại.',
+    'annualRecord.explain':
+      'Phần đi nước ngoài trong bản kê khai bổ sung lý lịch đảng viên hằng năm, lấy từ sổ. In cho đảng viên kiểm tra, ký rồi đánh dấu khi đã nhận lại.',
     'annualRecord.year': 'Năm kê khai',
     'annualRecord.cell': 'Chi bộ',
     'annualRecord.allCells': 'Tất cả chi bộ',
@@ -53,16 +56,20 @@ export const annualRecordsMessages = messages(
   },
   {
     'error.ANNUAL_RECORD_MEMBER_UNKNOWN': 'There is no member with code “{code}” in the registry. Check the member code.',
-    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING': 'The member with code “{code}” no longer belongs to this organisation (archived, transferred, left or deceased) and makes no record supplement. Check the member code.',
+    'error.ANNUAL_RECORD_MEMBER_NOT_DECLARING':
+      'The member with code “{code}” no longer belongs to this organisation (archived, transferred, left or deceased) and makes no record supplement. Check the member code.',
     'error.ANNUAL_RECORD_CELL_UNKNOWN': 'There is no cell “{cell}” in the registry. Check the cell name.',
-    'error.ANNUAL_RECORD_NOBODY': 'There is no member to print a supplement for. Check the cell name, or import the members first.',
-    'error.ANNUAL_RECORD_NOT_RECEIVED': 'This member’s supplement for {year} was not marked received, so there is nothing to take back.',
+    'error.ANNUAL_RECORD_NOBODY':
+      'There is no member to print a supplement for. Check the cell name, or import the members first.',
+    'error.ANNUAL_RECORD_NOT_RECEIVED':
+      'This member’s supplement for {year} was not marked received, so there is nothing to take back.',
     'annualRecord.receivedInFuture': 'The date received cannot be after today.',
     'annualRecord.receivedBeforeYear': 'The supplement for {year} can only be handed in from {year} on.',
 
     'annualRecord.nav': 'Record supplements',
     'annualRecord.title': 'Annual record supplements',
-    'annualRecord.explain': 'The trips abroad section of each member’s yearly supplement to the personal record, filled from the registry. Print it for the member to check and sign, then mark it received.',
+    'annualRecord.explain':
+      'The trips abroad section of each member’s yearly supplement to the personal record, filled from the registry. Print it for the member to check and sign, then mark it received.',
     'annualRecord.year': 'Year',
     'annualRecord.cell': 'Cell',
     'annualRecord.allCells': 'All cells',
@@ -83,7 +90,8 @@ export const annualRecordsMessages = messages(
     'annualRecord.asDocx': 'Word (DOCX), to edit before printing',
     'annualRecord.asPdf': 'Preview and print (PDF)',
     'annualRecord.previewTitle': 'Record supplements of {year}',
-    'annualRecord.downloaded': 'Downloaded {fileName}. Print it for the member to check, sign and hand back to the cell committee.',
+    'annualRecord.downloaded':
+      'Downloaded {fileName}. Print it for the member to check, sign and hand back to the cell committee.',
     'annualRecord.none': 'No members.',
     'annualRecord.noTrips': 'None',
     'annualRecord.marked': 'Recorded the supplement of {name}.',

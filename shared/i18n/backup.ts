@@ -8,14 +8,21 @@ export const backupMessages = messages(
   {
     'error.BACKUP_NOT_FOUND': 'Không tìm thấy tệp sao lưu “{file}”. Hãy kiểm tra đường dẫn, hoặc cắm lại ổ USB có bản sao lưu.',
     'error.BACKUP_NOT_A_BACKUP': 'Tệp “{file}” không phải bản sao lưu của Sổ 86 (tệp .so86bak). Hãy chọn đúng tệp sao lưu.',
-    'error.BACKUP_DAMAGED': 'Bản sao lưu “{file}” bị hỏng hoặc chép chưa hết (mã kiểm tra không khớp). Không khôi phục từ tệp này; hãy chọn một bản sao lưu khác.',
-    'error.BACKUP_TOO_NEW': 'Bản sao lưu “{file}” được tạo bởi phiên bản mới hơn của Sổ 86. Hãy cài phiên bản mới nhất rồi khôi phục.',
-    'error.BACKUP_UNREADABLE': 'Bản sao lưu nguyên vẹn về cấu trúc nhưng dữ liệu bên trong không mở được hoặc không toàn vẹn. Hãy chọn một bản sao lưu khác.',
+    'error.BACKUP_DAMAGED':
+      'Bản sao lưu “{file}” bị hỏng hoặc chép chưa hết (mã kiểm tra không khớp). Không khôi phục từ tệp này; hãy chọn một bản sao lưu khác.',
+    'error.BACKUP_TOO_NEW':
+      'Bản sao lưu “{file}” được tạo bởi phiên bản mới hơn của Sổ 86. Hãy cài phiên bản mới nhất rồi khôi phục.',
+    'error.BACKUP_UNREADABLE':
+      'Bản sao lưu nguyên vẹn về cấu trúc nhưng dữ liệu bên trong không mở được hoặc không toàn vẹn. Hãy chọn một bản sao lưu khác.',
     'error.BACKUP_SIGNED_IN': 'Sổ đang mở. Hãy khóa sổ, rồi chọn “Khôi phục từ bản sao lưu” ở màn hình đăng nhập.',
-    'error.BACKUP_OTHER_REGISTRY': 'Bản sao lưu này thuộc một sổ dữ liệu khác (đơn vị {unit}) nên không thay cho sổ đang dùng trên máy. Nếu thật sự cần, hãy chuyển các tệp sổ hiện tại sang nơi khác trước.',
-    'error.BACKUP_FOLDER_UNAVAILABLE': 'Không ghi được vào thư mục sao lưu “{folder}”. Hãy kiểm tra đã cắm USB, thư mục còn tồn tại, rồi thử lại.',
-    'error.DISK_FULL': 'Ổ đĩa đã đầy nên thay đổi vừa rồi chưa được lưu. Các dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy giải phóng dung lượng ổ đĩa rồi thử lại.',
-    'error.DISK_WRITE_FAILED': 'Không ghi được vào ổ đĩa (tệp vượt giới hạn của ổ, ổ đĩa lỗi hoặc bị rút ra) nên thay đổi vừa rồi chưa được lưu. Các dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy kiểm tra ổ đĩa rồi thử lại.',
+    'error.BACKUP_OTHER_REGISTRY':
+      'Bản sao lưu này thuộc một sổ dữ liệu khác (đơn vị {unit}) nên không thay cho sổ đang dùng trên máy. Nếu thật sự cần, hãy chuyển các tệp sổ hiện tại sang nơi khác trước.',
+    'error.BACKUP_FOLDER_UNAVAILABLE':
+      'Không ghi được vào thư mục sao lưu “{folder}”. Hãy kiểm tra đã cắm USB, thư mục còn tồn tại, rồi thử lại.',
+    'error.DISK_FULL':
+      'Ổ đĩa đã đầy nên thay đổi vừa rồi chưa được lưu. Các dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy giải phóng dung lượng ổ đĩa rồi thử lại.',
+    'error.DISK_WRITE_FAILED':
+      'Không ghi được vào ổ đĩa (tệp vượt giới hạn của ổ, ổ đĩa lỗi hoặc bị rút ra) nên thay đổi vừa rồi chưa được lưu. Các dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy kiểm tra ổ đĩa rồi thử lại.',
     'backup.tooLarge': 'Tệp sao lưu quá lớn để chọn trong cửa sổ này (tối đa 50 MB). Hãy khôi phục bằng lệnh so86 restore.',
 
     'backup.tab': 'Sao lưu',
@@ -32,27 +39,32 @@ export const backupMessages = messages(
     'backup.schedule.title': 'Sao lưu tự động',
     'backup.schedule.enabled': 'Mỗi ngày tự sao lưu một lần khi sổ đang mở',
     'backup.schedule.folder': 'Thư mục sao lưu',
-    'backup.schedule.folder.hint': 'Đường dẫn đầy đủ tới thư mục hoặc USB, ví dụ E:\\SaoLuuSo86. Để trống để dùng thư mục “backups” cạnh tệp dữ liệu.',
+    'backup.schedule.folder.hint':
+      'Đường dẫn đầy đủ tới thư mục hoặc USB, ví dụ E:\\SaoLuuSo86. Để trống để dùng thư mục “backups” cạnh tệp dữ liệu.',
     'backup.schedule.folderNow': 'Bản sao lưu tự động đang được ghi vào: {folder}',
     'backup.schedule.keep': 'Số bản sao lưu giữ lại',
-    'backup.schedule.keep.hint': 'Sau mỗi lần sao lưu tự động, các bản cũ hơn của đơn vị trong thư mục này được xóa (mặc định 7).',
+    'backup.schedule.keep.hint':
+      'Sau mỗi lần sao lưu tự động, các bản cũ hơn của đơn vị trong thư mục này được xóa (mặc định 7).',
     'backup.schedule.saved': 'Đã lưu cài đặt sao lưu.',
     'backup.schedule.failed': 'Lần sao lưu tự động lúc {time} không thành công: {reason}',
     'backup.restoreHint': 'Để khôi phục: khóa sổ, rồi chọn “Khôi phục từ bản sao lưu” ở màn hình đăng nhập.',
 
     'integrity.title': 'Kiểm tra tệp dữ liệu',
-    'integrity.explain': 'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục, mất lâu hơn.',
+    'integrity.explain':
+      'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục, mất lâu hơn.',
     'integrity.atOpening': 'Kiểm tra nhanh lúc mở sổ: không phát hiện lỗi ({pages} trang, {milliseconds} ms).',
     'integrity.run': 'Kiểm tra đầy đủ',
     'integrity.ok': 'Tệp dữ liệu toàn vẹn: đã kiểm tra đầy đủ {pages} trang trong {milliseconds} ms, không có lỗi.',
     'integrity.broken': 'Tệp dữ liệu có lỗi',
-    'integrity.brokenExplain': 'Hãy sao lưu ngay trong lúc sổ còn mở được, báo người quản trị, và khôi phục từ bản sao lưu gần nhất trước khi lỗi xuất hiện. Chi tiết: {problems}',
+    'integrity.brokenExplain':
+      'Hãy sao lưu ngay trong lúc sổ còn mở được, báo người quản trị, và khôi phục từ bản sao lưu gần nhất trước khi lỗi xuất hiện. Chi tiết: {problems}',
 
     'unlock.damaged.title': 'Tệp dữ liệu bị hỏng',
     'unlock.damaged.body':
       'Sổ 86 không đọc được tệp dữ liệu trên máy này: tệp bị hỏng (thường do mất điện, tắt máy đột ngột hoặc ổ đĩa lỗi) hoặc không khớp với tệp khóa. Chưa có gì bị thay đổi. Hãy khôi phục từ bản sao lưu gần nhất trên USB hoặc trong thư mục sao lưu; tệp hỏng được giữ lại bên cạnh để kỹ thuật viên xem xét.',
     'unlock.keyfile.title': 'Tệp khóa bị mất hoặc hỏng',
-    'unlock.keyfile.body': 'Dữ liệu vẫn còn. Hãy dùng mã khôi phục (“Quên mật khẩu? Dùng mã khôi phục”) để tạo lại tệp khóa, hoặc khôi phục từ bản sao lưu.',
+    'unlock.keyfile.body':
+      'Dữ liệu vẫn còn. Hãy dùng mã khôi phục (“Quên mật khẩu? Dùng mã khôi phục”) để tạo lại tệp khóa, hoặc khôi phục từ bản sao lưu.',
     'restore.link': 'Khôi phục từ bản sao lưu',
     'setup.restoreInstead': 'Máy mới thay cho máy cũ? Khôi phục sổ từ bản sao lưu thay vì tạo sổ mới',
 
@@ -69,7 +81,8 @@ export const backupMessages = messages(
     'restore.createdAt': 'Thời điểm sao lưu',
     'restore.size': 'Dung lượng',
     'restore.appVersion': 'Phiên bản Sổ 86',
-    'restore.credentials': 'Nhập mật khẩu của một tài khoản trong bản sao lưu (mật khẩu tại thời điểm sao lưu), hoặc mã khôi phục, để kiểm tra bản sao lưu mở được và dữ liệu toàn vẹn.',
+    'restore.credentials':
+      'Nhập mật khẩu của một tài khoản trong bản sao lưu (mật khẩu tại thời điểm sao lưu), hoặc mã khôi phục, để kiểm tra bản sao lưu mở được và dữ liệu toàn vẹn.',
     'restore.useRecoveryKey': 'Dùng mã khôi phục thay cho mật khẩu',
     'restore.username': 'Tên đăng nhập (không bắt buộc)',
     'restore.password': 'Mật khẩu',
@@ -85,16 +98,19 @@ export const backupMessages = messages(
     'restore.confirm.understood': 'Tôi hiểu và muốn khôi phục',
     'restore.submit': 'Khôi phục',
     'restore.working': 'Đang khôi phục…',
-    'restore.done': 'Đã khôi phục sổ dữ liệu từ bản sao lưu lúc {time}. Hãy đăng nhập bằng tài khoản và mật khẩu của bản sao lưu.',
+    'restore.done':
+      'Đã khôi phục sổ dữ liệu từ bản sao lưu lúc {time}. Hãy đăng nhập bằng tài khoản và mật khẩu của bản sao lưu.',
     'restore.kept': 'Sổ trước khi khôi phục được giữ lại tại: {file}',
     'restore.accountsDisabled': 'Các tài khoản đã bị khóa trong sổ đang dùng vẫn bị khóa sau khi khôi phục: {users}.',
-    'restore.rekeyed': 'Sổ vừa khôi phục đã được đổi khóa: mật khẩu cũ của tài khoản bị khóa mở được bản sao lưu, nay không còn mở được sổ.',
+    'restore.rekeyed':
+      'Sổ vừa khôi phục đã được đổi khóa: mật khẩu cũ của tài khoản bị khóa mở được bản sao lưu, nay không còn mở được sổ.',
     'restore.signIn': 'Đăng nhập',
     'restore.back': 'Quay lại đăng nhập',
 
     'cli.backup.done': 'Đã sao lưu sổ dữ liệu của đơn vị {unit} vào {path} ({size}).',
     'cli.restore.checked': 'Bản sao lưu nguyên vẹn: đơn vị {unit}, sao lưu lúc {time}, {size}.',
-    'cli.restore.opened': 'Mở được bản sao lưu của {unit}: {members} đảng viên, {trips} chuyến đi; kiểm tra toàn vẹn đầy đủ không có lỗi.',
+    'cli.restore.opened':
+      'Mở được bản sao lưu của {unit}: {members} đảng viên, {trips} chuyến đi; kiểm tra toàn vẹn đầy đủ không có lỗi.',
     'cli.restore.done': 'Đã khôi phục sổ dữ liệu của {unit} (sao lưu lúc {time}) vào {path}.',
     'cli.restore.kept': 'Sổ trước khi khôi phục được giữ lại tại {path}.',
     'cli.restore.disabled': 'Các tài khoản đã bị khóa trong sổ đang dùng vẫn bị khóa sau khi khôi phục: {users}.',
@@ -240,17 +256,24 @@ export const backupMessages = messages(
     'auditField.notes': 'Ghi chú',
   },
   {
-    'error.BACKUP_NOT_FOUND': 'The backup file “{file}” was not found. Check the path, or plug the USB drive holding the backup back in.',
+    'error.BACKUP_NOT_FOUND':
+      'The backup file “{file}” was not found. Check the path, or plug the USB drive holding the backup back in.',
     'error.BACKUP_NOT_A_BACKUP': 'The file “{file}” is not a Sổ 86 backup (.so86bak). Choose the backup file.',
-    'error.BACKUP_DAMAGED': 'The backup “{file}” is damaged or was not copied completely (a checksum does not match). Do not restore from it; choose another backup.',
+    'error.BACKUP_DAMAGED':
+      'The backup “{file}” is damaged or was not copied completely (a checksum does not match). Do not restore from it; choose another backup.',
     'error.BACKUP_TOO_NEW': 'The backup “{file}” was made by a newer version of Sổ 86. Install the latest version, then restore.',
     'error.BACKUP_UNREADABLE': 'The backup is whole, but the data inside does not open or is not intact. Choose another backup.',
     'error.BACKUP_SIGNED_IN': 'The registry is open. Lock it, then choose “Restore from a backup” on the sign-in screen.',
-    'error.BACKUP_OTHER_REGISTRY': 'This backup belongs to another registry (unit {unit}), so it does not replace the registry in use on this PC. If you really mean to, move the current registry files elsewhere first.',
-    'error.BACKUP_FOLDER_UNAVAILABLE': 'Cannot write to the backup folder “{folder}”. Check that the USB drive is plugged in and the folder exists, then try again.',
-    'error.DISK_FULL': 'The disk is full, so the last change was not saved. Everything saved before is intact. Free some disk space and try again.',
-    'error.DISK_WRITE_FAILED': 'The disk refused the write (the file outgrew the drive’s limit, or the drive failed or was removed), so the last change was not saved. Everything saved before is intact. Check the drive and try again.',
-    'backup.tooLarge': 'The backup is too large to choose in this window (at most 50 MB). Restore it with the so86 restore command.',
+    'error.BACKUP_OTHER_REGISTRY':
+      'This backup belongs to another registry (unit {unit}), so it does not replace the registry in use on this PC. If you really mean to, move the current registry files elsewhere first.',
+    'error.BACKUP_FOLDER_UNAVAILABLE':
+      'Cannot write to the backup folder “{folder}”. Check that the USB drive is plugged in and the folder exists, then try again.',
+    'error.DISK_FULL':
+      'The disk is full, so the last change was not saved. Everything saved before is intact. Free some disk space and try again.',
+    'error.DISK_WRITE_FAILED':
+      'The disk refused the write (the file outgrew the drive’s limit, or the drive failed or was removed), so the last change was not saved. Everything saved before is intact. Check the drive and try again.',
+    'backup.tooLarge':
+      'The backup is too large to choose in this window (at most 50 MB). Restore it with the so86 restore command.',
 
     'backup.tab': 'Backups',
     'backup.title': 'Backing up',
@@ -266,27 +289,32 @@ export const backupMessages = messages(
     'backup.schedule.title': 'Automatic backups',
     'backup.schedule.enabled': 'Back up once a day while the registry is open',
     'backup.schedule.folder': 'Backup folder',
-    'backup.schedule.folder.hint': 'The full path of a folder or USB drive, for example E:\\So86Backups. Leave empty to use the “backups” folder beside the data file.',
+    'backup.schedule.folder.hint':
+      'The full path of a folder or USB drive, for example E:\\So86Backups. Leave empty to use the “backups” folder beside the data file.',
     'backup.schedule.folderNow': 'Automatic backups are written to: {folder}',
     'backup.schedule.keep': 'Backups to keep',
-    'backup.schedule.keep.hint': 'After each automatic backup, older backups of this unit in the folder are deleted (7 by default).',
+    'backup.schedule.keep.hint':
+      'After each automatic backup, older backups of this unit in the folder are deleted (7 by default).',
     'backup.schedule.saved': 'Backup settings saved.',
     'backup.schedule.failed': 'The automatic backup at {time} failed: {reason}',
     'backup.restoreHint': 'To restore: lock the registry, then choose “Restore from a backup” on the sign-in screen.',
 
     'integrity.title': 'Data file check',
-    'integrity.explain': 'Each time the registry opens, Sổ 86 quickly checks the whole data file. The full check also matches every index and takes longer.',
+    'integrity.explain':
+      'Each time the registry opens, Sổ 86 quickly checks the whole data file. The full check also matches every index and takes longer.',
     'integrity.atOpening': 'Quick check at opening: no problem found ({pages} pages, {milliseconds} ms).',
     'integrity.run': 'Full check',
     'integrity.ok': 'The data file is intact: {pages} pages fully checked in {milliseconds} ms, no problem.',
     'integrity.broken': 'The data file has errors',
-    'integrity.brokenExplain': 'Back up now while the registry still opens, tell the administrator, and restore the latest backup from before the errors. Details: {problems}',
+    'integrity.brokenExplain':
+      'Back up now while the registry still opens, tell the administrator, and restore the latest backup from before the errors. Details: {problems}',
 
     'unlock.damaged.title': 'The data file is damaged',
     'unlock.damaged.body':
       'Sổ 86 cannot read the data file on this PC: it is damaged (usually by a power cut, a PC switched off at the wall or a failing disk) or does not match its key file. Nothing has been changed. Restore the latest backup from a USB drive or the backup folder; the damaged file is kept beside it for a technician.',
     'unlock.keyfile.title': 'The key file is missing or damaged',
-    'unlock.keyfile.body': 'The data is still there. Use the recovery key (“Forgotten the password? Use the recovery key”) to rebuild the key file, or restore a backup.',
+    'unlock.keyfile.body':
+      'The data is still there. Use the recovery key (“Forgotten the password? Use the recovery key”) to rebuild the key file, or restore a backup.',
     'restore.link': 'Restore from a backup',
     'setup.restoreInstead': 'A new PC replacing the old one? Restore the registry from a backup instead of creating a new one',
 
@@ -303,7 +331,8 @@ export const backupMessages = messages(
     'restore.createdAt': 'Backed up at',
     'restore.size': 'Size',
     'restore.appVersion': 'Sổ 86 version',
-    'restore.credentials': 'Enter the password of an account in the backup (as it was when the backup was made), or the recovery key, to check that the backup opens and its data is intact.',
+    'restore.credentials':
+      'Enter the password of an account in the backup (as it was when the backup was made), or the recovery key, to check that the backup opens and its data is intact.',
     'restore.useRecoveryKey': 'Use the recovery key instead of a password',
     'restore.username': 'User name (optional)',
     'restore.password': 'Password',
@@ -319,16 +348,19 @@ export const backupMessages = messages(
     'restore.confirm.understood': 'I understand and want to restore',
     'restore.submit': 'Restore',
     'restore.working': 'Restoring…',
-    'restore.done': 'The registry was restored from the backup made at {time}. Sign in with an account and password of the backup.',
+    'restore.done':
+      'The registry was restored from the backup made at {time}. Sign in with an account and password of the backup.',
     'restore.kept': 'The registry from before the restore is kept at: {file}',
     'restore.accountsDisabled': 'The accounts the registry in use had disabled stay disabled after the restore: {users}.',
-    'restore.rekeyed': 'The restored registry was rekeyed: the old password of a disabled account opened the backup and no longer opens the registry.',
+    'restore.rekeyed':
+      'The restored registry was rekeyed: the old password of a disabled account opened the backup and no longer opens the registry.',
     'restore.signIn': 'Sign in',
     'restore.back': 'Back to sign-in',
 
     'cli.backup.done': 'Backed up the registry of unit {unit} to {path} ({size}).',
     'cli.restore.checked': 'The backup is whole: unit {unit}, backed up at {time}, {size}.',
-    'cli.restore.opened': 'The backup of {unit} opens: {members} members, {trips} trips; the full integrity check found no problem.',
+    'cli.restore.opened':
+      'The backup of {unit} opens: {members} members, {trips} trips; the full integrity check found no problem.',
     'cli.restore.done': 'Restored the registry of {unit} (backed up at {time}) to {path}.',
     'cli.restore.kept': 'The registry from before the restore is kept at {path}.',
     'cli.restore.disabled': 'The accounts the registry in use had disabled stay disabled after the restore: {users}.',

@@ -4,8 +4,10 @@ import { messages } from './catalog';
 export const exchangeMessages = messages(
   {
     'error.EXCHANGE_OWN_CARD': 'Đây là thẻ khóa của chính đơn vị mình; chỉ cần tin cậy thẻ khóa của đơn vị khác.',
-    'error.EXCHANGE_CARD_REVOKED': 'Thẻ khóa của {unit} (dấu vân tay {fingerprint}) đã bị thu hồi; không tin cậy lại được. Hãy đề nghị đơn vị tạo khóa mới và gửi thẻ khóa mới.',
-    'error.EXCHANGE_NO_PARENT_CARD': 'Chưa có thẻ khóa của cấp trên để mã hóa tệp báo cáo. Hãy nhập thẻ khóa của cấp trên (mục Tệp báo cáo › Thẻ khóa) hoặc xuất tệp không mã hóa.',
+    'error.EXCHANGE_CARD_REVOKED':
+      'Thẻ khóa của {unit} (dấu vân tay {fingerprint}) đã bị thu hồi; không tin cậy lại được. Hãy đề nghị đơn vị tạo khóa mới và gửi thẻ khóa mới.',
+    'error.EXCHANGE_NO_PARENT_CARD':
+      'Chưa có thẻ khóa của cấp trên để mã hóa tệp báo cáo. Hãy nhập thẻ khóa của cấp trên (mục Tệp báo cáo › Thẻ khóa) hoặc xuất tệp không mã hóa.',
     'error.EXCHANGE_REQUEST_NOT_FROM_PARENT':
       'Tệp yêu cầu báo cáo này do {unit} ({code}) ký, không phải cấp trên trực tiếp của đơn vị; chỉ cấp trên mới đặt được đợt báo cáo. Không dùng tệp này; hãy nhận tệp yêu cầu do cấp trên gửi.',
     'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
@@ -13,9 +15,12 @@ export const exchangeMessages = messages(
     'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
       'Đợt báo cáo {round} yêu cầu gửi kèm danh sách chuyến đi có họ tên đảng viên, nên tệp báo cáo phải được mã hóa cho cấp trên. Hãy tin cậy thẻ khóa của cấp trên rồi xuất tệp có mã hóa.',
     'error.EXCHANGE_OWN_PACKAGE': 'Đây là tệp báo cáo do chính đơn vị mình xuất; chỉ nhập tệp của đơn vị cấp dưới.',
-    'error.OFFICE_KEYS_ROLE': 'Chỉ quản trị viên và lãnh đạo giữ khóa ký của đơn vị: vai trò của bạn không ký hoặc mở được tệp báo cáo mã hóa. Hãy nhờ quản trị viên hoặc lãnh đạo thực hiện.',
-    'error.OFFICE_KEYS_NOT_GRANTED': 'Tài khoản này chưa được cấp khóa ký của đơn vị. Hãy nhờ một quản trị viên đã có khóa đặt lại mật khẩu cho bạn (Cài đặt › Người dùng), đăng nhập lại rồi thử lại.',
-    'error.EXCHANGE_AUDIT_REWRITTEN': 'Nhật ký thao tác của {unit} ({code}) đã bị viết lại: tệp này không khớp với dấu mốc nhật ký (dòng {rows}) mà tệp báo cáo nhận trước đó của đơn vị đã ghi. Tệp không được nhập. Hãy báo cho đơn vị và cấp ủy để kiểm tra máy của đơn vị.',
+    'error.OFFICE_KEYS_ROLE':
+      'Chỉ quản trị viên và lãnh đạo giữ khóa ký của đơn vị: vai trò của bạn không ký hoặc mở được tệp báo cáo mã hóa. Hãy nhờ quản trị viên hoặc lãnh đạo thực hiện.',
+    'error.OFFICE_KEYS_NOT_GRANTED':
+      'Tài khoản này chưa được cấp khóa ký của đơn vị. Hãy nhờ một quản trị viên đã có khóa đặt lại mật khẩu cho bạn (Cài đặt › Người dùng), đăng nhập lại rồi thử lại.',
+    'error.EXCHANGE_AUDIT_REWRITTEN':
+      'Nhật ký thao tác của {unit} ({code}) đã bị viết lại: tệp này không khớp với dấu mốc nhật ký (dòng {rows}) mà tệp báo cáo nhận trước đó của đơn vị đã ghi. Tệp không được nhập. Hãy báo cho đơn vị và cấp ủy để kiểm tra máy của đơn vị.',
     'exchange.outcome.imported': 'Đã nhập báo cáo.',
     'exchange.outcome.already_imported': 'Tệp này đã được nhập trước đó; không có gì thay đổi.',
     'exchange.outcome.superseded_older': 'Đã nhập phiên bản mới; phiên bản cũ được giữ trong lịch sử.',
@@ -29,13 +34,16 @@ export const exchangeMessages = messages(
     'cli.package.signer': 'Đơn vị ký: {unit} ({code}), dấu vân tay {fingerprint}',
     'cli.package.period': 'Kỳ báo cáo: {from} đến {to}; yêu cầu: {round}; lập lúc {createdAt}',
     'cli.package.trusted': 'Kết quả: tệp nguyên vẹn, chữ ký của đơn vị đã được tin cậy.',
-    'cli.package.intactOnly': 'Kết quả: tệp nguyên vẹn và tự nhất quán; chưa đối chiếu với danh sách đơn vị tin cậy (dùng --db để đối chiếu).',
+    'cli.package.intactOnly':
+      'Kết quả: tệp nguyên vẹn và tự nhất quán; chưa đối chiếu với danh sách đơn vị tin cậy (dùng --db để đối chiếu).',
     'cli.package.figures': 'Số trường hợp được cho phép: {permitted} (công tác {official}; tự túc, việc riêng {private}).',
   },
   {
     'error.EXCHANGE_OWN_CARD': 'This is your own unit’s key card; only other units’ cards need trusting.',
-    'error.EXCHANGE_CARD_REVOKED': 'The key card of {unit} (fingerprint {fingerprint}) was revoked and cannot be trusted again. Ask the unit to make new keys and send its new card.',
-    'error.EXCHANGE_NO_PARENT_CARD': 'There is no key card of the upper level to encrypt the report file to. Import the upper level’s card (Report files › Key cards) or export without encryption.',
+    'error.EXCHANGE_CARD_REVOKED':
+      'The key card of {unit} (fingerprint {fingerprint}) was revoked and cannot be trusted again. Ask the unit to make new keys and send its new card.',
+    'error.EXCHANGE_NO_PARENT_CARD':
+      'There is no key card of the upper level to encrypt the report file to. Import the upper level’s card (Report files › Key cards) or export without encryption.',
     'error.EXCHANGE_REQUEST_NOT_FROM_PARENT':
       'This reporting request is signed by {unit} ({code}), not by your unit’s direct upper level; only the upper level sets reporting rounds. Do not use this file; take the request your upper level sent.',
     'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
@@ -43,9 +51,12 @@ export const exchangeMessages = messages(
     'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
       'Reporting round {round} asks for the list of trips with members’ names, so the report file must be encrypted to the upper level. Trust the upper level’s key card and export the file encrypted.',
     'error.EXCHANGE_OWN_PACKAGE': 'This report file was exported by your own unit; import only the files of subordinate units.',
-    'error.OFFICE_KEYS_ROLE': 'Only administrators and leaders hold the unit’s signing keys: your role cannot sign report files or open encrypted ones. Ask an administrator or leader to do it.',
-    'error.OFFICE_KEYS_NOT_GRANTED': 'This account has not been given the unit’s signing keys yet. Ask an administrator who holds them to reset your password (Settings › Users), sign in again and retry.',
-    'error.EXCHANGE_AUDIT_REWRITTEN': 'The audit log of {unit} ({code}) was rewritten: this file disagrees with the audit anchor (row {rows}) recorded by a report file received from the unit earlier. The file is not imported. Tell the unit and the party committee so the unit’s PC is checked.',
+    'error.OFFICE_KEYS_ROLE':
+      'Only administrators and leaders hold the unit’s signing keys: your role cannot sign report files or open encrypted ones. Ask an administrator or leader to do it.',
+    'error.OFFICE_KEYS_NOT_GRANTED':
+      'This account has not been given the unit’s signing keys yet. Ask an administrator who holds them to reset your password (Settings › Users), sign in again and retry.',
+    'error.EXCHANGE_AUDIT_REWRITTEN':
+      'The audit log of {unit} ({code}) was rewritten: this file disagrees with the audit anchor (row {rows}) recorded by a report file received from the unit earlier. The file is not imported. Tell the unit and the party committee so the unit’s PC is checked.',
     'exchange.outcome.imported': 'Report imported.',
     'exchange.outcome.already_imported': 'This file was imported before; nothing changed.',
     'exchange.outcome.superseded_older': 'The new version is imported; the older one stays in the history.',
@@ -59,7 +70,8 @@ export const exchangeMessages = messages(
     'cli.package.signer': 'Signed by: {unit} ({code}), fingerprint {fingerprint}',
     'cli.package.period': 'Period: {from} to {to}; request: {round}; made at {createdAt}',
     'cli.package.trusted': 'Result: the file is intact and signed by a trusted unit.',
-    'cli.package.intactOnly': 'Result: the file is intact and self-consistent; not checked against trusted units (use --db for that).',
+    'cli.package.intactOnly':
+      'Result: the file is intact and self-consistent; not checked against trusted units (use --db for that).',
     'cli.package.figures': 'Trips permitted: {permitted} (official {official}; self-funded or private {private}).',
   },
 );

@@ -36,33 +36,41 @@ export const importingMessages = messages(
     'column.transferred_back_date': 'Ngày chuyển sinh hoạt về',
     'column.state': 'Trạng thái',
 
-    'columnHelp.members.member_code': 'Số thẻ đảng viên hoặc mã nội bộ, không trùng trong đơn vị. Nếu mã đã có trong sổ, dòng này cập nhật hồ sơ của đảng viên đó.',
+    'columnHelp.members.member_code':
+      'Số thẻ đảng viên hoặc mã nội bộ, không trùng trong đơn vị. Nếu mã đã có trong sổ, dòng này cập nhật hồ sơ của đảng viên đó.',
     'columnHelp.members.full_name': 'Họ và tên đầy đủ, có dấu.',
     'columnHelp.members.gender': 'Để trống nếu chưa rõ.',
     'columnHelp.members.birth_date': 'Để trống nếu chưa rõ.',
     'columnHelp.members.cell': 'Tên chi bộ nơi đảng viên sinh hoạt; chi bộ chưa có trong sổ sẽ được tạo mới.',
     'columnHelp.members.leadership': 'Đảng viên giữ chức vụ lãnh đạo, quản lý hay không.',
-    'columnHelp.members.national_id': 'Đủ 12 chữ số. Hãy định dạng cột là Văn bản (Text) để bảng tính không làm mất chữ số 0 ở đầu.',
+    'columnHelp.members.national_id':
+      'Đủ 12 chữ số. Hãy định dạng cột là Văn bản (Text) để bảng tính không làm mất chữ số 0 ở đầu.',
     'columnHelp.members.phone': 'Số điện thoại liên hệ.',
     'columnHelp.members.status': 'Để trống thì ghi là đang sinh hoạt.',
-    'columnHelp.trips.trip_code': 'Mã riêng của chuyến đi nếu đơn vị có đánh số; không trùng với chuyến đi đã có trong sổ. Có thể để trống.',
-    'columnHelp.trips.member_code': 'Mã của đảng viên đi nước ngoài; đảng viên phải có trong sổ (hoặc trong tệp đảng viên nhập cùng).',
+    'columnHelp.trips.trip_code':
+      'Mã riêng của chuyến đi nếu đơn vị có đánh số; không trùng với chuyến đi đã có trong sổ. Có thể để trống.',
+    'columnHelp.trips.member_code':
+      'Mã của đảng viên đi nước ngoài; đảng viên phải có trong sổ (hoặc trong tệp đảng viên nhập cùng).',
     'columnHelp.trips.member_name': 'Chỉ để đọc khi xuất danh sách; khi nhập, cột này được bỏ qua.',
     'columnHelp.trips.purpose': 'Mục đích chuyến đi.',
     'columnHelp.trips.self_funded': 'Chuyến đi tự túc kinh phí hay không.',
-    'columnHelp.trips.countries': 'Mã nước theo ISO 3166-1 (KR, JP, CN, LA, KH, US…) hoặc tên nước bằng tiếng Việt; nhiều nước cách nhau bằng dấu chấm phẩy (;).',
-    'columnHelp.trips.travel_document': 'Loại giấy tờ dùng để xuất cảnh. Đi bằng giấy thông hành vẫn là ra nước ngoài và phải ghi nhận.',
+    'columnHelp.trips.countries':
+      'Mã nước theo ISO 3166-1 (KR, JP, CN, LA, KH, US…) hoặc tên nước bằng tiếng Việt; nhiều nước cách nhau bằng dấu chấm phẩy (;).',
+    'columnHelp.trips.travel_document':
+      'Loại giấy tờ dùng để xuất cảnh. Đi bằng giấy thông hành vẫn là ra nước ngoài và phải ghi nhận.',
     'columnHelp.trips.invited_by_name': 'Được tổ chức, cá nhân nước ngoài mời đích danh hay không.',
     'columnHelp.trips.special_mission': 'Đi thực hiện nhiệm vụ đặc biệt hay không.',
     'columnHelp.trips.application_date': 'Ngày nhận đơn đề nghị. Các ngày đã diễn ra không được sau hôm nay.',
-    'columnHelp.trips.approval_date': 'Ngày của quyết định cho phép; có ngày này (hoặc số quyết định) thì chuyến đi được ghi là đã được cho phép.',
+    'columnHelp.trips.approval_date':
+      'Ngày của quyết định cho phép; có ngày này (hoặc số quyết định) thì chuyến đi được ghi là đã được cho phép.',
     'columnHelp.trips.approval_ref': 'Số, ký hiệu của quyết định cho phép, ví dụ 15-QĐ/ĐU.',
     'columnHelp.trips.planned_departure': 'Ngày dự kiến xuất cảnh.',
     'columnHelp.trips.planned_return': 'Ngày dự kiến về nước; không trước ngày dự kiến xuất cảnh.',
     'columnHelp.trips.actual_departure': 'Ngày thực tế xuất cảnh, nếu đã đi.',
     'columnHelp.trips.actual_return': 'Ngày thực tế về nước, nếu đã về; cần có ngày xuất cảnh.',
     'columnHelp.trips.extended_return': 'Ngày về nước mới khi được gia hạn; phải sau ngày dự kiến về nước.',
-    'columnHelp.trips.overstay': 'Đảng viên ở lại nước ngoài quá thời hạn được phép hay không. “Ở lại được phép” cần có ngày về nước sau gia hạn.',
+    'columnHelp.trips.overstay':
+      'Đảng viên ở lại nước ngoài quá thời hạn được phép hay không. “Ở lại được phép” cần có ngày về nước sau gia hạn.',
     'columnHelp.trips.activity_transfer': 'Việc chuyển sinh hoạt đảng cho thời gian ở nước ngoài. Để trống là không chuyển.',
     'columnHelp.trips.exemption': 'Đảng viên được miễn sinh hoạt đảng trong thời gian ở nước ngoài hay không.',
     'columnHelp.trips.return_report_date': 'Ngày nhận báo cáo kết quả chuyến đi; cần có ngày về nước.',
@@ -83,8 +91,10 @@ export const importingMessages = messages(
     'import.textTooLong': 'Nội dung dài quá {max} ký tự.',
     'import.duplicateInFile': 'Mã “{value}” đã có ở dòng {firstRow} của tệp này.',
     'import.trip.member.unknown': 'Không có đảng viên mã “{value}” trong sổ hoặc trong tệp đảng viên nhập cùng.',
-    'import.trip.sameAsExisting': 'Sổ đã có chuyến đi của đảng viên này với cùng ngày dự kiến xuất cảnh và về nước; có thể tệp đã được nhập trước đây.',
-    'import.trip.repeatedInFile': 'Chuyến đi này trùng (cùng đảng viên, cùng ngày dự kiến xuất cảnh và về nước) với dòng {firstRow}.',
+    'import.trip.sameAsExisting':
+      'Sổ đã có chuyến đi của đảng viên này với cùng ngày dự kiến xuất cảnh và về nước; có thể tệp đã được nhập trước đây.',
+    'import.trip.repeatedInFile':
+      'Chuyến đi này trùng (cùng đảng viên, cùng ngày dự kiến xuất cảnh và về nước) với dòng {firstRow}.',
     'import.tooLarge': 'Tệp lớn hơn 16 MB. Hãy chia thành nhiều tệp nhỏ hơn.',
     'import.issueLine': 'dòng {row}, cột {column}: {reason}',
     'import.moreIssues': 'và {count} lỗi khác (chỉ liệt kê {shown} lỗi đầu tiên).',
@@ -95,30 +105,44 @@ export const importingMessages = messages(
 
     'error.IMPORT_TOO_LARGE': 'Tệp lớn hơn {limit}. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
     'error.IMPORT_EMPTY': 'Tệp “{file}” không có nội dung. Hãy chọn đúng tệp đã điền dữ liệu.',
-    'error.IMPORT_NO_ROWS': 'Tệp “{file}” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào. Hãy điền dữ liệu từ dòng thứ hai rồi chọn lại tệp.',
-    'error.IMPORT_NOT_TEXT': 'Tệp “{file}” không phải bảng tính CSV hay XLSX. Hãy lưu bảng tính dưới dạng .xlsx hoặc CSV UTF-8 rồi chọn lại.',
-    'error.IMPORT_ENCODING': 'Tệp “{file}” có ký tự hỏng ở dòng {line} (không đọc được theo bảng mã UTF-8). Hãy mở tệp và lưu lại dạng CSV UTF-8 hoặc .xlsx.',
+    'error.IMPORT_NO_ROWS':
+      'Tệp “{file}” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào. Hãy điền dữ liệu từ dòng thứ hai rồi chọn lại tệp.',
+    'error.IMPORT_NOT_TEXT':
+      'Tệp “{file}” không phải bảng tính CSV hay XLSX. Hãy lưu bảng tính dưới dạng .xlsx hoặc CSV UTF-8 rồi chọn lại.',
+    'error.IMPORT_ENCODING':
+      'Tệp “{file}” có ký tự hỏng ở dòng {line} (không đọc được theo bảng mã UTF-8). Hãy mở tệp và lưu lại dạng CSV UTF-8 hoặc .xlsx.',
     'error.IMPORT_ENCODING_UNDECIDED':
       'Không xác định được bảng mã của tệp “{file}”: tệp không phải UTF-8 và đọc theo các bảng mã cũ (Windows-1258, TCVN3, VNI) đều không rõ ràng. Hãy mở tệp trong Excel, chọn Lưu thành › “CSV UTF-8 (Comma delimited)” hoặc .xlsx, rồi nhập lại.',
-    'error.IMPORT_NOT_SPREADSHEET': 'Không đọc được tệp “{file}” như một bảng tính Excel (.xlsx). Tệp có thể bị hỏng; hãy mở bằng Excel và lưu lại.',
+    'error.IMPORT_NOT_SPREADSHEET':
+      'Không đọc được tệp “{file}” như một bảng tính Excel (.xlsx). Tệp có thể bị hỏng; hãy mở bằng Excel và lưu lại.',
     'error.IMPORT_WORKBOOK_TOO_LARGE': 'Bảng tính “{file}” khi giải nén lớn hơn {limit}. Hãy chia thành nhiều tệp nhỏ hơn.',
-    'error.IMPORT_OLD_EXCEL': 'Tệp “{file}” là bảng tính Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx.',
-    'error.IMPORT_HEADER': 'Dòng tiêu đề của tệp “{file}” không khớp mẫu nhập. Thiếu cột bắt buộc: {missing}. Cột không nhận ra: {unknown}. Hãy dùng tên cột như trong tệp mẫu.',
+    'error.IMPORT_OLD_EXCEL':
+      'Tệp “{file}” là bảng tính Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx.',
+    'error.IMPORT_HEADER':
+      'Dòng tiêu đề của tệp “{file}” không khớp mẫu nhập. Thiếu cột bắt buộc: {missing}. Cột không nhận ra: {unknown}. Hãy dùng tên cột như trong tệp mẫu.',
     'error.IMPORT_HEADER_DUPLICATE': 'Tệp “{file}” có hai cột cùng là “{column}”. Hãy giữ lại một cột.',
     'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY': 'Chỉ có thể kèm tệp đảng viên khi nhập chuyến đi.',
-    'error.MEMBER_CODE_UNKNOWN': 'Không có đảng viên mã “{code}” trong sổ. Hãy thêm đảng viên này trước, hoặc nhập kèm tệp đảng viên.',
-    'error.IMPORT_ROWS_INVALID': 'Tệp có {count} lỗi ở {rows} dòng; chưa nhập dữ liệu nào. Hãy sửa các dòng được liệt kê rồi nhập lại.',
+    'error.MEMBER_CODE_UNKNOWN':
+      'Không có đảng viên mã “{code}” trong sổ. Hãy thêm đảng viên này trước, hoặc nhập kèm tệp đảng viên.',
+    'error.IMPORT_ROWS_INVALID':
+      'Tệp có {count} lỗi ở {rows} dòng; chưa nhập dữ liệu nào. Hãy sửa các dòng được liệt kê rồi nhập lại.',
 
     'template.sheet.instructions': 'Hướng dẫn',
     'template.title.members': 'Hướng dẫn nhập danh sách đảng viên vào Sổ 86',
     'template.title.trips': 'Hướng dẫn nhập danh sách chuyến đi nước ngoài vào Sổ 86',
-    'template.note.sheet': 'Điền dữ liệu vào trang “{sheet}” từ dòng 2 trở đi và giữ nguyên dòng tiêu đề. Các cột không bắt buộc có thể bỏ đi.',
-    'template.note.dates': 'Ngày ghi theo dạng dd/mm/yyyy (ví dụ 25/03/2026) hoặc YYYY-MM-DD; ô có định dạng ngày của Excel cũng được nhận.',
+    'template.note.sheet':
+      'Điền dữ liệu vào trang “{sheet}” từ dòng 2 trở đi và giữ nguyên dòng tiêu đề. Các cột không bắt buộc có thể bỏ đi.',
+    'template.note.dates':
+      'Ngày ghi theo dạng dd/mm/yyyy (ví dụ 25/03/2026) hoặc YYYY-MM-DD; ô có định dạng ngày của Excel cũng được nhận.',
     'template.note.booleans': 'Cột có/không: ghi Có hoặc Không (cũng nhận yes/no, 1/0, x; để trống là Không).',
-    'template.note.allOrNothing': 'Toàn bộ tệp được kiểm tra trước khi ghi. Nếu còn dòng lỗi thì không dòng nào được ghi; danh sách lỗi chỉ rõ dòng, cột và lý do để sửa.',
-    'template.note.encoding': 'Có thể lưu trang dữ liệu thành tệp CSV UTF-8. Chữ gõ bằng phông TCVN3 (.Vn…) hoặc VNI được tự động chuyển sang Unicode.',
-    'template.note.members': 'Đảng viên có mã đã có trong sổ được cập nhật theo các cột có trong tệp; các thông tin khác của hồ sơ giữ nguyên.',
-    'template.note.trips': 'Trạng thái chuyến đi được suy ra từ các ngày: có ngày nhận đơn là đã nhận đơn; có quyết định cho phép là đã được cho phép; có ngày xuất cảnh là đã xuất cảnh; có ngày về nước là đã về nước; có ngày nhận báo cáo là đã báo cáo kết quả.',
+    'template.note.allOrNothing':
+      'Toàn bộ tệp được kiểm tra trước khi ghi. Nếu còn dòng lỗi thì không dòng nào được ghi; danh sách lỗi chỉ rõ dòng, cột và lý do để sửa.',
+    'template.note.encoding':
+      'Có thể lưu trang dữ liệu thành tệp CSV UTF-8. Chữ gõ bằng phông TCVN3 (.Vn…) hoặc VNI được tự động chuyển sang Unicode.',
+    'template.note.members':
+      'Đảng viên có mã đã có trong sổ được cập nhật theo các cột có trong tệp; các thông tin khác của hồ sơ giữ nguyên.',
+    'template.note.trips':
+      'Trạng thái chuyến đi được suy ra từ các ngày: có ngày nhận đơn là đã nhận đơn; có quyết định cho phép là đã được cho phép; có ngày xuất cảnh là đã xuất cảnh; có ngày về nước là đã về nước; có ngày nhận báo cáo là đã báo cáo kết quả.',
     'template.column.header': 'Tên cột',
     'template.column.key': 'Tên cột theo mã',
     'template.column.required': 'Bắt buộc',
@@ -140,7 +164,8 @@ export const importingMessages = messages(
     'cli.import.done': 'Đã nhập vào sổ.',
     'cli.list.total': 'Tổng số: {total}.',
     'cli.audit.ok': 'Nhật ký thao tác nguyên vẹn: {rows} dòng.',
-    'cli.audit.broken': 'AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số {seq} ({problem}). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.',
+    'cli.audit.broken':
+      'AUDIT_BROKEN: Nhật ký thao tác bị sửa đổi hoặc mất dòng tại dòng số {seq} ({problem}). Hãy báo ngay cho quản trị viên và giữ lại các bản sao lưu cũ để đối chiếu.',
     'cli.audit.problem.edited': 'nội dung bị sửa',
     'cli.audit.problem.missing_or_reordered': 'thiếu dòng hoặc sai thứ tự',
     'cli.audit.problem.truncated': 'mất các dòng cuối',
@@ -149,7 +174,8 @@ export const importingMessages = messages(
 
     'nav.import': 'Nhập, xuất dữ liệu',
     'importScreen.title': 'Nhập, xuất dữ liệu',
-    'importScreen.intro': 'Nhập danh sách đảng viên hoặc chuyến đi từ tệp Excel (.xlsx) hay CSV. Tệp được kiểm tra toàn bộ trước; chỉ khi không còn dòng lỗi nào mới ghi vào sổ, và ghi tất cả một lần.',
+    'importScreen.intro':
+      'Nhập danh sách đảng viên hoặc chuyến đi từ tệp Excel (.xlsx) hay CSV. Tệp được kiểm tra toàn bộ trước; chỉ khi không còn dòng lỗi nào mới ghi vào sổ, và ghi tất cả một lần.',
     'importScreen.kind': 'Loại dữ liệu',
     'importScreen.template': 'Tải tệp mẫu',
     'importScreen.choose': 'Chọn tệp .xlsx hoặc .csv',
@@ -176,7 +202,8 @@ export const importingMessages = messages(
     'importScreen.ready': 'Tệp hợp lệ, sẵn sàng nhập vào sổ.',
     'importScreen.preview': 'Các dòng đầu tiên sẽ được ghi như sau',
     'importScreen.commit': 'Nhập vào sổ',
-    'importScreen.committed.members': 'Đã nhập vào sổ: {created} đảng viên mới, {updated} đảng viên được cập nhật, {cells} chi bộ mới.',
+    'importScreen.committed.members':
+      'Đã nhập vào sổ: {created} đảng viên mới, {updated} đảng viên được cập nhật, {cells} chi bộ mới.',
     'importScreen.committed.trips': 'Đã nhập vào sổ {created} chuyến đi mới.',
     'importScreen.export.title': 'Xuất danh sách ra Excel',
     'importScreen.export.members': 'Xuất danh sách đảng viên',
@@ -216,7 +243,8 @@ export const importingMessages = messages(
     'column.transferred_back_date': 'Transferred back on',
     'column.state': 'State',
 
-    'columnHelp.members.member_code': 'Party card number or internal code, unique in the unit. When the code is already in the registry, the row updates that member’s record.',
+    'columnHelp.members.member_code':
+      'Party card number or internal code, unique in the unit. When the code is already in the registry, the row updates that member’s record.',
     'columnHelp.members.full_name': 'Full name, with diacritics.',
     'columnHelp.members.gender': 'Leave empty when unknown.',
     'columnHelp.members.birth_date': 'Leave empty when unknown.',
@@ -225,24 +253,31 @@ export const importingMessages = messages(
     'columnHelp.members.national_id': 'All 12 digits. Format the column as Text so the spreadsheet keeps leading zeros.',
     'columnHelp.members.phone': 'Contact phone number.',
     'columnHelp.members.status': 'Empty means active.',
-    'columnHelp.trips.trip_code': 'The trip’s own number if the unit numbers trips; must not repeat a trip already in the registry. May be empty.',
-    'columnHelp.trips.member_code': 'The code of the member who travels; the member must be in the registry (or in the members file imported with it).',
+    'columnHelp.trips.trip_code':
+      'The trip’s own number if the unit numbers trips; must not repeat a trip already in the registry. May be empty.',
+    'columnHelp.trips.member_code':
+      'The code of the member who travels; the member must be in the registry (or in the members file imported with it).',
     'columnHelp.trips.member_name': 'For reading only in exported lists; ignored on import.',
     'columnHelp.trips.purpose': 'The purpose of the trip.',
     'columnHelp.trips.self_funded': 'Whether the trip is self-funded.',
-    'columnHelp.trips.countries': 'ISO 3166-1 codes (KR, JP, CN, LA, KH, US…) or country names in Vietnamese; several separated by semicolons (;).',
-    'columnHelp.trips.travel_document': 'The document used to leave. Leaving on a border pass is still going abroad and must be recorded.',
+    'columnHelp.trips.countries':
+      'ISO 3166-1 codes (KR, JP, CN, LA, KH, US…) or country names in Vietnamese; several separated by semicolons (;).',
+    'columnHelp.trips.travel_document':
+      'The document used to leave. Leaving on a border pass is still going abroad and must be recorded.',
     'columnHelp.trips.invited_by_name': 'Whether a foreign organisation or person invited the member by name.',
     'columnHelp.trips.special_mission': 'Whether the trip is a special mission.',
-    'columnHelp.trips.application_date': 'The day the application was received. Dates of things that happened may not be after today.',
-    'columnHelp.trips.approval_date': 'The date of the permission decision; with it (or the decision number) the trip is recorded as permitted.',
+    'columnHelp.trips.application_date':
+      'The day the application was received. Dates of things that happened may not be after today.',
+    'columnHelp.trips.approval_date':
+      'The date of the permission decision; with it (or the decision number) the trip is recorded as permitted.',
     'columnHelp.trips.approval_ref': 'The number of the permission decision, for example 15-QĐ/ĐU.',
     'columnHelp.trips.planned_departure': 'The planned departure.',
     'columnHelp.trips.planned_return': 'The planned return; not before the planned departure.',
     'columnHelp.trips.actual_departure': 'The actual departure, if the member has left.',
     'columnHelp.trips.actual_return': 'The actual return, if the member is back; needs the departure.',
     'columnHelp.trips.extended_return': 'The new return date of an extension; after the planned return.',
-    'columnHelp.trips.overstay': 'Whether the member stayed abroad beyond the permitted term. “Permitted” needs the return after extension.',
+    'columnHelp.trips.overstay':
+      'Whether the member stayed abroad beyond the permitted term. “Permitted” needs the return after extension.',
     'columnHelp.trips.activity_transfer': 'How party activity was transferred for the time abroad. Empty means no transfer.',
     'columnHelp.trips.exemption': 'Whether the member was exempted from party activity while abroad.',
     'columnHelp.trips.return_report_date': 'The day the return report was received; needs the return.',
@@ -258,12 +293,15 @@ export const importingMessages = messages(
     'import.enum': '“{value}” is not an accepted value. Accepted: {allowed}.',
     'import.date': '“{value}” is not a date. Write it as dd/mm/yyyy (for example 25/03/2026) or YYYY-MM-DD.',
     'import.dateInvalid': '“{value}” is not a real day of the calendar.',
-    'import.country': 'Unknown country “{value}”. Write an ISO 3166-1 code (for example KR, JP, LA) or the country’s Vietnamese name.',
+    'import.country':
+      'Unknown country “{value}”. Write an ISO 3166-1 code (for example KR, JP, LA) or the country’s Vietnamese name.',
     'import.cellError': 'The cell holds a formula error ({value}); correct it in the spreadsheet.',
     'import.textTooLong': 'Longer than {max} characters.',
     'import.duplicateInFile': 'The code “{value}” is already on row {firstRow} of this file.',
-    'import.trip.member.unknown': 'There is no member with the code “{value}” in the registry or in the members file imported with it.',
-    'import.trip.sameAsExisting': 'The registry already holds a trip of this member with the same planned departure and return; the file may have been imported before.',
+    'import.trip.member.unknown':
+      'There is no member with the code “{value}” in the registry or in the members file imported with it.',
+    'import.trip.sameAsExisting':
+      'The registry already holds a trip of this member with the same planned departure and return; the file may have been imported before.',
     'import.trip.repeatedInFile': 'This trip repeats row {firstRow} (same member, same planned departure and return).',
     'import.tooLarge': 'The file is larger than 16 MB. Split it into smaller files.',
     'import.issueLine': 'row {row}, column {column}: {reason}',
@@ -275,30 +313,44 @@ export const importingMessages = messages(
 
     'error.IMPORT_TOO_LARGE': 'The file is larger than {limit}. Split it into smaller files and import them one after another.',
     'error.IMPORT_EMPTY': 'The file “{file}” is empty. Choose the file the data was filled into.',
-    'error.IMPORT_NO_ROWS': 'The file “{file}” has only its header row and no data. Fill in the rows below the header and choose the file again.',
-    'error.IMPORT_NOT_TEXT': 'The file “{file}” is not a CSV or XLSX spreadsheet. Save the spreadsheet as .xlsx or CSV UTF-8 and choose it again.',
-    'error.IMPORT_ENCODING': 'The file “{file}” has broken characters on line {line} (not readable as UTF-8). Open it and save it again as CSV UTF-8 or .xlsx.',
+    'error.IMPORT_NO_ROWS':
+      'The file “{file}” has only its header row and no data. Fill in the rows below the header and choose the file again.',
+    'error.IMPORT_NOT_TEXT':
+      'The file “{file}” is not a CSV or XLSX spreadsheet. Save the spreadsheet as .xlsx or CSV UTF-8 and choose it again.',
+    'error.IMPORT_ENCODING':
+      'The file “{file}” has broken characters on line {line} (not readable as UTF-8). Open it and save it again as CSV UTF-8 or .xlsx.',
     'error.IMPORT_ENCODING_UNDECIDED':
       'Cannot tell the encoding of the file “{file}”: it is not UTF-8, and no older encoding (Windows-1258, TCVN3, VNI) reads it clearly. Open it in Excel, choose Save As › “CSV UTF-8 (Comma delimited)” or .xlsx, and import it again.',
-    'error.IMPORT_NOT_SPREADSHEET': 'The file “{file}” cannot be read as an Excel workbook (.xlsx). It may be damaged; open it in Excel and save it again.',
-    'error.IMPORT_WORKBOOK_TOO_LARGE': 'Once unpacked, the workbook “{file}” is larger than {limit}. Split it into smaller files.',
-    'error.IMPORT_OLD_EXCEL': 'The file “{file}” is an old Excel workbook (.xls) or is password-protected. Open it in Excel, remove any password and save it as .xlsx.',
-    'error.IMPORT_HEADER': 'The header row of “{file}” does not match the import template. Missing required columns: {missing}. Columns not recognised: {unknown}. Use the column names of the template.',
+    'error.IMPORT_NOT_SPREADSHEET':
+      'The file “{file}” cannot be read as an Excel workbook (.xlsx). It may be damaged; open it in Excel and save it again.',
+    'error.IMPORT_WORKBOOK_TOO_LARGE':
+      'Once unpacked, the workbook “{file}” is larger than {limit}. Split it into smaller files.',
+    'error.IMPORT_OLD_EXCEL':
+      'The file “{file}” is an old Excel workbook (.xls) or is password-protected. Open it in Excel, remove any password and save it as .xlsx.',
+    'error.IMPORT_HEADER':
+      'The header row of “{file}” does not match the import template. Missing required columns: {missing}. Columns not recognised: {unknown}. Use the column names of the template.',
     'error.IMPORT_HEADER_DUPLICATE': 'The file “{file}” has two columns for “{column}”. Keep one of them.',
     'error.IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY': 'A members file can accompany a trips import only.',
-    'error.MEMBER_CODE_UNKNOWN': 'There is no member with the code “{code}” in the registry. Add the member first, or import a members file with the trips.',
-    'error.IMPORT_ROWS_INVALID': 'The file has {count} problems on {rows} rows; nothing was imported. Correct the rows listed and import again.',
+    'error.MEMBER_CODE_UNKNOWN':
+      'There is no member with the code “{code}” in the registry. Add the member first, or import a members file with the trips.',
+    'error.IMPORT_ROWS_INVALID':
+      'The file has {count} problems on {rows} rows; nothing was imported. Correct the rows listed and import again.',
 
     'template.sheet.instructions': 'Instructions',
     'template.title.members': 'How to import a list of members into So 86',
     'template.title.trips': 'How to import a list of trips abroad into So 86',
-    'template.note.sheet': 'Fill in the sheet “{sheet}” from row 2 on and keep the header row. Columns that are not required may be removed.',
+    'template.note.sheet':
+      'Fill in the sheet “{sheet}” from row 2 on and keep the header row. Columns that are not required may be removed.',
     'template.note.dates': 'Write dates as dd/mm/yyyy (for example 25/03/2026) or YYYY-MM-DD; Excel date cells are accepted too.',
     'template.note.booleans': 'Yes/no columns: write Có or Không (yes/no, 1/0 and x are accepted too; empty means no).',
-    'template.note.allOrNothing': 'The whole file is checked before anything is written. If any row has a problem, no row is written; the list of problems names the row, the column and the reason.',
-    'template.note.encoding': 'The data sheet may also be saved as a CSV UTF-8 file. Text typed in TCVN3 (.Vn…) or VNI fonts is converted to Unicode automatically.',
-    'template.note.members': 'A member whose code is already in the registry is updated from the columns in the file; the rest of the record stays as it is.',
-    'template.note.trips': 'A trip’s state follows from its dates: an application date means application received; a permission decision means permitted; a departure means departed; a return means returned; a return report date means reported.',
+    'template.note.allOrNothing':
+      'The whole file is checked before anything is written. If any row has a problem, no row is written; the list of problems names the row, the column and the reason.',
+    'template.note.encoding':
+      'The data sheet may also be saved as a CSV UTF-8 file. Text typed in TCVN3 (.Vn…) or VNI fonts is converted to Unicode automatically.',
+    'template.note.members':
+      'A member whose code is already in the registry is updated from the columns in the file; the rest of the record stays as it is.',
+    'template.note.trips':
+      'A trip’s state follows from its dates: an application date means application received; a permission decision means permitted; a departure means departed; a return means returned; a return report date means reported.',
     'template.column.header': 'Column',
     'template.column.key': 'Column key',
     'template.column.required': 'Required',
@@ -320,7 +372,8 @@ export const importingMessages = messages(
     'cli.import.done': 'Imported into the registry.',
     'cli.list.total': 'Total: {total}.',
     'cli.audit.ok': 'The audit log is intact: {rows} rows.',
-    'cli.audit.broken': 'AUDIT_BROKEN: The audit log was altered or lost rows at row number {seq} ({problem}). Tell an administrator at once and keep the older backups to compare.',
+    'cli.audit.broken':
+      'AUDIT_BROKEN: The audit log was altered or lost rows at row number {seq} ({problem}). Tell an administrator at once and keep the older backups to compare.',
     'cli.audit.problem.edited': 'content edited',
     'cli.audit.problem.missing_or_reordered': 'rows missing or out of order',
     'cli.audit.problem.truncated': 'last rows missing',
@@ -329,7 +382,8 @@ export const importingMessages = messages(
 
     'nav.import': 'Import and export',
     'importScreen.title': 'Import and export',
-    'importScreen.intro': 'Import lists of members or trips from Excel (.xlsx) or CSV files. The whole file is checked first; only when no row has a problem is it written to the registry, all at once.',
+    'importScreen.intro':
+      'Import lists of members or trips from Excel (.xlsx) or CSV files. The whole file is checked first; only when no row has a problem is it written to the registry, all at once.',
     'importScreen.kind': 'Kind of data',
     'importScreen.template': 'Download the template',
     'importScreen.choose': 'Choose an .xlsx or .csv file',

@@ -21,7 +21,27 @@ import { reconcileMessages } from './reconcile';
 export type Lang = 'vi' | 'en';
 export const languages: readonly Lang[] = ['vi', 'en'];
 
-const modules = [commonMessages, errorMessages, rulesMessages, registryMessages, reportsMessages, packagesMessages, uiMessages, cliMessages, textMessages, importingMessages, exchangeMessages, registryUiMessages, reportsUiMessages, backupMessages, jobsMessages, demoMessages, accountsMessages, annualRecordsMessages, reconcileMessages] as const;
+const modules = [
+  commonMessages,
+  errorMessages,
+  rulesMessages,
+  registryMessages,
+  reportsMessages,
+  packagesMessages,
+  uiMessages,
+  cliMessages,
+  textMessages,
+  importingMessages,
+  exchangeMessages,
+  registryUiMessages,
+  reportsUiMessages,
+  backupMessages,
+  jobsMessages,
+  demoMessages,
+  accountsMessages,
+  annualRecordsMessages,
+  reconcileMessages,
+] as const;
 
 type ModuleKeys<M> = M extends { vi: infer Vi } ? keyof Vi : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]> & string;

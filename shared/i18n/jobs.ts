@@ -25,7 +25,8 @@ export const jobsMessages = messages(
     'error.JOB_CANCELLED': 'Stopped as asked; nothing was written to the registry.',
     'error.SERVICE_HOST_CRASHED':
       'The part of the program that works on the data failed and has been restarted; the registry was locked to be safe. Sign in and do the last step again. If it happens again, send the log file to technical support.',
-    'error.SERVICE_HOST_UNAVAILABLE': 'The part of the program that works on the data could not start. Close Sổ 86 and open it again; if it happens again, send the log file to technical support.',
+    'error.SERVICE_HOST_UNAVAILABLE':
+      'The part of the program that works on the data could not start. Close Sổ 86 and open it again; if it happens again, send the log file to technical support.',
     'job.cancel': 'Stop',
     'job.cancelling': 'Stopping…',
     'job.working': 'Working…',

@@ -12,11 +12,13 @@ export const packagesMessages = messages(
     'error.PKG_NOT_A_PACKAGE': 'Tệp này không phải là gói báo cáo của Sổ 86. Hãy chọn đúng tệp có đuôi .so86 do đơn vị gửi.',
     'error.PKG_VERSION_UNSUPPORTED':
       'Gói báo cáo được tạo bởi phiên bản mới hơn của Sổ 86 (định dạng {found}, phiên bản này đọc được đến {supported}). Hãy cài phiên bản mới nhất rồi mở lại tệp.',
-    'error.PKG_TRUNCATED': 'Tệp gói báo cáo bị thiếu phần cuối, có thể do chép chưa xong. Hãy chép lại tệp từ USB hoặc đề nghị đơn vị gửi lại.',
+    'error.PKG_TRUNCATED':
+      'Tệp gói báo cáo bị thiếu phần cuối, có thể do chép chưa xong. Hãy chép lại tệp từ USB hoặc đề nghị đơn vị gửi lại.',
     'error.PKG_MALFORMED': 'Cấu trúc tệp gói báo cáo bị hỏng hoặc đã bị sửa. Không dùng tệp này; hãy đề nghị đơn vị gửi lại.',
     'error.PKG_MANIFEST_TOO_LARGE':
       'Phần mô tả của gói báo cáo quá lớn ({size} byte, giới hạn {limit} byte). Không dùng tệp này; hãy đề nghị đơn vị gửi lại.',
-    'error.PKG_MANIFEST_INVALID': 'Phần mô tả của gói báo cáo không hợp lệ hoặc đã bị sửa. Không dùng tệp này; hãy đề nghị đơn vị gửi lại.',
+    'error.PKG_MANIFEST_INVALID':
+      'Phần mô tả của gói báo cáo không hợp lệ hoặc đã bị sửa. Không dùng tệp này; hãy đề nghị đơn vị gửi lại.',
     'error.PKG_JSON_TOO_DEEP':
       'Dữ liệu “{name}” trong gói báo cáo lồng nhau quá {limit} cấp. Không dùng tệp này; hãy đề nghị đơn vị gửi lại.',
     'error.PKG_PART_NAME_UNSAFE':
@@ -83,42 +85,54 @@ export const packagesMessages = messages(
     'error.PKG_NOT_A_PACKAGE': 'This file is not a So 86 report package. Choose the .so86 file the unit sent.',
     'error.PKG_VERSION_UNSUPPORTED':
       'The package was made by a newer version of So 86 (format {found}; this version reads up to {supported}). Install the latest version and open the file again.',
-    'error.PKG_TRUNCATED': 'The package file is cut short, probably by an unfinished copy. Copy it again from the USB stick or ask the unit to send it again.',
-    'error.PKG_MALFORMED': 'The structure of the package file is damaged or has been altered. Do not use it; ask the unit to send it again.',
+    'error.PKG_TRUNCATED':
+      'The package file is cut short, probably by an unfinished copy. Copy it again from the USB stick or ask the unit to send it again.',
+    'error.PKG_MALFORMED':
+      'The structure of the package file is damaged or has been altered. Do not use it; ask the unit to send it again.',
     'error.PKG_MANIFEST_TOO_LARGE':
       'The package description is too large ({size} bytes; the limit is {limit}). Do not use the file; ask the unit to send it again.',
-    'error.PKG_MANIFEST_INVALID': 'The package description is invalid or has been altered. Do not use the file; ask the unit to send it again.',
-    'error.PKG_JSON_TOO_DEEP': 'The data “{name}” in the package is nested more than {limit} levels deep. Do not use the file; ask the unit to send it again.',
+    'error.PKG_MANIFEST_INVALID':
+      'The package description is invalid or has been altered. Do not use the file; ask the unit to send it again.',
+    'error.PKG_JSON_TOO_DEEP':
+      'The data “{name}” in the package is nested more than {limit} levels deep. Do not use the file; ask the unit to send it again.',
     'error.PKG_PART_NAME_UNSAFE':
       'The package contains a part with an unsafe name (“{name}”) that could write outside the package. Do not use the file and tell technical support.',
-    'error.PKG_PART_DUPLICATE': 'The package contains the part “{name}” twice. Do not use the file; ask the unit to send it again.',
+    'error.PKG_PART_DUPLICATE':
+      'The package contains the part “{name}” twice. Do not use the file; ask the unit to send it again.',
     'error.PKG_PART_EXTRA':
       'The package contains a part “{name}” that is not allowed or not listed in the signed description. Do not use the file; ask the unit to send it again.',
-    'error.PKG_PART_MISSING': 'The package lacks the part “{name}”. Copy the file again from the USB stick or ask the unit to send it again.',
+    'error.PKG_PART_MISSING':
+      'The package lacks the part “{name}”. Copy the file again from the USB stick or ask the unit to send it again.',
     'error.PKG_PART_TOO_LARGE':
       'The part “{name}” of the package is too large ({size} bytes; the limit is {limit}). Do not use the file; ask the unit to send it again.',
     'error.PKG_PART_SIZE_MISMATCH':
       'The size of the part “{name}” differs from the signed description, so the file was altered or damaged. Do not use it; ask the unit to send it again.',
-    'error.PKG_PART_HASH_MISMATCH': 'The content of the part “{name}” was changed after signing. Do not use the file; ask the unit to send it again.',
+    'error.PKG_PART_HASH_MISMATCH':
+      'The content of the part “{name}” was changed after signing. Do not use the file; ask the unit to send it again.',
     'error.PKG_BAD_SIGNATURE':
       'The package signature is wrong: the file was altered after signing or was not signed by the unit it names. Do not use it; ask the unit to send it again.',
     'error.PKG_SIGNER_UNKNOWN':
       'The package is signed with a key that is not trusted here (fingerprint {fingerprint}). Get the sending unit’s key card and compare its fingerprint by phone before importing.',
-    'error.PKG_SIGNER_REVOKED': 'The package is signed with a revoked key (fingerprint {fingerprint}). Ask the unit to sign it again with its new key.',
+    'error.PKG_SIGNER_REVOKED':
+      'The package is signed with a revoked key (fingerprint {fingerprint}). Ask the unit to sign it again with its new key.',
     'error.PKG_SIGNER_UNIT_MISMATCH':
       'The package claims to come from unit {unitCode} but is signed with the key of unit {trustedUnitCode}. Do not use it; contact both units to clear this up.',
     'error.PKG_SIGNER_INCONSISTENT':
       'The signer details in the package do not match the fingerprint written in it. Do not use the file; ask the unit to send it again.',
     'error.PKG_WRONG_RECIPIENT':
       'This package is encrypted for another unit ({recipient}) and cannot be read here. Pass the file on to the unit it is addressed to.',
-    'error.PKG_RECIPIENT_KEY_REQUIRED': 'The package is encrypted for unit {recipient}. Open it with the receiving unit’s registry to decrypt it.',
+    'error.PKG_RECIPIENT_KEY_REQUIRED':
+      'The package is encrypted for unit {recipient}. Open it with the receiving unit’s registry to decrypt it.',
     'error.PKG_DECRYPTION_FAILED':
       'The package cannot be decrypted with this unit’s key. The sender may have used an old key card; send them the current card and ask for the package again.',
-    'error.PKG_PART_INVALID': 'The data “{name}” in the package is not in the expected format. Ask the unit to update So 86 and export the package again.',
+    'error.PKG_PART_INVALID':
+      'The data “{name}” in the package is not in the expected format. Ask the unit to update So 86 and export the package again.',
     'error.PKG_PART_INCONSISTENT':
       'The data “{name}” does not match the unit, period or reporting round written on the package. Do not use it; ask the unit to export the package again.',
-    'error.PKG_NOT_A_REPORT': 'This file is a reporting request from the upper level, not a report package. Open it with the function for reporting requests.',
-    'error.PKG_NOT_A_REQUEST': 'This file is a report package, not a reporting request from the upper level. Open it with the function for importing packages.',
+    'error.PKG_NOT_A_REPORT':
+      'This file is a reporting request from the upper level, not a report package. Open it with the function for reporting requests.',
+    'error.PKG_NOT_A_REQUEST':
+      'This file is a report package, not a reporting request from the upper level. Open it with the function for importing packages.',
     'error.PKG_KEY_INVALID':
       'The unit’s signing key is invalid or does not match the unit’s key card. Check the unit’s key pair in the settings.',
     'error.PKG_CARD_MALFORMED': 'The key card file is invalid or damaged. Ask the unit to export its key card and send it again.',

@@ -13,26 +13,32 @@ export const reconcileMessages = messages(
     'crossingDirection.entry': 'Nhập cảnh',
     'reconcileColumnHelp.national_id': 'Số căn cước (12 chữ số). Cách nhận ra đảng viên chắc chắn nhất.',
     'reconcileColumnHelp.full_name': 'Họ và tên như trong danh sách của công an.',
-    'reconcileColumnHelp.birth_date': 'Ngày sinh. Khi không có số căn cước và số giấy tờ, họ tên cùng ngày sinh chỉ là trùng khớp cần xác nhận.',
+    'reconcileColumnHelp.birth_date':
+      'Ngày sinh. Khi không có số căn cước và số giấy tờ, họ tên cùng ngày sinh chỉ là trùng khớp cần xác nhận.',
     'reconcileColumnHelp.direction': 'Xuất cảnh hoặc nhập cảnh (cũng nhận xuất/nhập, exit/entry).',
     'reconcileColumnHelp.date': 'Ngày qua cửa khẩu.',
     'reconcileColumnHelp.border_gate': 'Tên cửa khẩu.',
     'reconcileColumnHelp.document_type': 'Giấy tờ dùng để xuất nhập cảnh.',
-    'reconcileColumnHelp.document_number': 'Số hộ chiếu hoặc giấy thông hành; dùng để nhận ra đảng viên khi không có số căn cước.',
+    'reconcileColumnHelp.document_number':
+      'Số hộ chiếu hoặc giấy thông hành; dùng để nhận ra đảng viên khi không có số căn cước.',
     'reconcileColumnHelp.country': 'Nước đến hoặc nước về từ đó: mã ISO (KH, LA, CN…) hoặc tên nước bằng tiếng Việt.',
     'reconcile.template.title': 'Danh sách xuất nhập cảnh để đối chiếu',
     'reconcile.template.sheet': 'Xuất nhập cảnh',
     'reconcile.format.country': 'Một nước: mã ISO 3166-1 hoặc tên nước',
-    'reconcile.template.note': 'Mỗi dòng là một lần qua cửa khẩu (xuất cảnh hoặc nhập cảnh). Chương trình ghép lần xuất cảnh với lần nhập cảnh sau đó của cùng một người. Nếu có dòng sai, chương trình liệt kê các dòng sai và không dùng tệp.',
+    'reconcile.template.note':
+      'Mỗi dòng là một lần qua cửa khẩu (xuất cảnh hoặc nhập cảnh). Chương trình ghép lần xuất cảnh với lần nhập cảnh sau đó của cùng một người. Nếu có dòng sai, chương trình liệt kê các dòng sai và không dùng tệp.',
     'reconcile.identityMissing': 'Dòng không có số căn cước, số giấy tờ hay ngày sinh: không nhận ra được người này.',
     'reconcile.oneCountry': 'Mỗi dòng chỉ ghi một nước; ô có {count} nước.',
     'reconcile.dateInFuture': 'Ngày {value} chưa tới.',
     'reconcile.nationalId': 'Số căn cước “{value}” không đúng (cần 12 chữ số).',
     'reconcile.tripNote': 'Phát hiện qua đối chiếu danh sách xuất nhập cảnh ngày {date}{gate}.',
     'reconcile.tripNote.gate': '; cửa khẩu {gate}',
-    'error.RECONCILE_ROWS_INVALID': 'Tệp có {count} lỗi ở {rows} dòng; chưa đối chiếu. Hãy sửa các dòng được liệt kê rồi chọn lại tệp.',
-    'error.RECONCILE_PERSON_MISMATCH': 'Người trong danh sách không khớp với đảng viên này (số căn cước, số giấy tờ hoặc họ tên và ngày sinh khác nhau). Hãy chọn đúng đảng viên hoặc kiểm tra lại danh sách.',
-    'error.RECONCILE_CONFIRMATION_REQUIRED': 'Đảng viên chỉ khớp theo họ tên và ngày sinh. Hãy kiểm tra đúng người rồi đánh dấu xác nhận trước khi ghi.',
+    'error.RECONCILE_ROWS_INVALID':
+      'Tệp có {count} lỗi ở {rows} dòng; chưa đối chiếu. Hãy sửa các dòng được liệt kê rồi chọn lại tệp.',
+    'error.RECONCILE_PERSON_MISMATCH':
+      'Người trong danh sách không khớp với đảng viên này (số căn cước, số giấy tờ hoặc họ tên và ngày sinh khác nhau). Hãy chọn đúng đảng viên hoặc kiểm tra lại danh sách.',
+    'error.RECONCILE_CONFIRMATION_REQUIRED':
+      'Đảng viên chỉ khớp theo họ tên và ngày sinh. Hãy kiểm tra đúng người rồi đánh dấu xác nhận trước khi ghi.',
     'error.RECONCILE_COUNTRY_REQUIRED': 'Danh sách không ghi nước đến; hãy chọn nước trước khi tạo chuyến đi.',
     'error.RECONCILE_NOTHING_TO_RECORD': 'Chuyến đi đã có đủ các ngày này; không có gì để ghi.',
     'error.RECONCILE_DATES_CONFLICT': 'Ngày về nước không thể trước ngày xuất cảnh. Hãy sửa một trong hai ngày.',
@@ -46,7 +52,8 @@ export const reconcileMessages = messages(
     'reconcile.toleranceHelp': 'Ngày trong danh sách lệch với ngày của chuyến đi không quá số ngày này thì coi là khớp.',
     'reconcile.run': 'Đối chiếu',
     'reconcile.template': 'Tải tệp mẫu',
-    'reconcile.summary': '{rows} dòng, {crossings} lần đi của đảng viên; {unmatched} người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).',
+    'reconcile.summary':
+      '{rows} dòng, {crossings} lần đi của đảng viên; {unmatched} người trong danh sách không phải đảng viên của đơn vị (không lưu thông tin).',
     'reconcile.unreported': 'Đi nước ngoài không báo cáo ({count})',
     'reconcile.datesDiffer': 'Ngày khác với sổ ({count})',
     'reconcile.stillAbroad': 'Còn ở nước ngoài quá hạn ({count})',
@@ -73,7 +80,8 @@ export const reconcileMessages = messages(
     'reconcile.planned': 'Dự kiến: {departure} – {return}',
     'reconcile.permittedReturn': 'Hạn về {date}, quá {days} ngày',
     'reconcile.createTitle': 'Tạo chuyến đi từ danh sách xuất nhập cảnh',
-    'reconcile.createIntro': 'Chuyến đi của {name} ({code}) được tạo với ngày xuất cảnh, nhập cảnh theo danh sách và gắn cờ “Xuất cảnh không báo cáo”.',
+    'reconcile.createIntro':
+      'Chuyến đi của {name} ({code}) được tạo với ngày xuất cảnh, nhập cảnh theo danh sách và gắn cờ “Xuất cảnh không báo cáo”.',
     'reconcile.purpose': 'Mục đích',
     'reconcile.countryPick': 'Nước đến',
     'reconcile.confirmPerson': 'Tôi đã kiểm tra: đây đúng là đảng viên {name}',
@@ -86,7 +94,8 @@ export const reconcileMessages = messages(
     'reconcile.recordedDone': 'Đã ghi ngày vào chuyến đi.',
     'reconcile.issues': 'Tệp có lỗi, chưa đối chiếu',
     'tripPage.unreportedFoundOn': 'Phát hiện qua đối chiếu danh sách xuất nhập cảnh ngày {date}',
-    'cli.reconcile.summary': 'Đã đối chiếu {rows} dòng: {unreported} lần đi không báo cáo, {datesDiffer} chuyến đi có ngày khác với sổ, {stillAbroad} còn ở nước ngoài quá hạn; {unmatched} người không phải đảng viên của đơn vị.',
+    'cli.reconcile.summary':
+      'Đã đối chiếu {rows} dòng: {unreported} lần đi không báo cáo, {datesDiffer} chuyến đi có ngày khác với sổ, {stillAbroad} còn ở nước ngoài quá hạn; {unmatched} người không phải đảng viên của đơn vị.',
     'cli.reconcile.unreported': 'Không báo cáo',
     'cli.reconcile.datesDiffer': 'Ngày khác với sổ',
     'cli.reconcile.stillAbroad': 'Còn ở nước ngoài quá hạn',
@@ -119,7 +128,8 @@ export const reconcileMessages = messages(
     'crossingDirection.entry': 'Entry',
     'reconcileColumnHelp.national_id': 'Citizen ID (12 digits). The surest way to recognise a member.',
     'reconcileColumnHelp.full_name': 'Full name as the police list gives it.',
-    'reconcileColumnHelp.birth_date': 'Birth date. Without an ID or document number, name and birth date are only a match to confirm.',
+    'reconcileColumnHelp.birth_date':
+      'Birth date. Without an ID or document number, name and birth date are only a match to confirm.',
     'reconcileColumnHelp.direction': 'Exit or entry (xuất/nhập accepted too).',
     'reconcileColumnHelp.date': 'The day the border was crossed.',
     'reconcileColumnHelp.border_gate': 'The border gate.',
@@ -129,16 +139,20 @@ export const reconcileMessages = messages(
     'reconcile.template.title': 'Border-crossing list to reconcile',
     'reconcile.template.sheet': 'Crossings',
     'reconcile.format.country': 'One country: ISO 3166-1 code or name',
-    'reconcile.template.note': 'One row per border crossing (exit or entry). Each exit is paired with the same person’s next entry. If any row is wrong, the rows are listed and the file is not used.',
+    'reconcile.template.note':
+      'One row per border crossing (exit or entry). Each exit is paired with the same person’s next entry. If any row is wrong, the rows are listed and the file is not used.',
     'reconcile.identityMissing': 'The row has no citizen ID, document number or birth date: the person cannot be recognised.',
     'reconcile.oneCountry': 'One country per row; the cell names {count}.',
     'reconcile.dateInFuture': 'The date {value} has not come yet.',
     'reconcile.nationalId': 'The citizen ID “{value}” is not valid (12 digits needed).',
     'reconcile.tripNote': 'Found by reconciling the border-crossing list on {date}{gate}.',
     'reconcile.tripNote.gate': '; border gate {gate}',
-    'error.RECONCILE_ROWS_INVALID': 'The file has {count} problems on {rows} rows; nothing was reconciled. Correct the rows listed and choose the file again.',
-    'error.RECONCILE_PERSON_MISMATCH': 'The person on the list does not match this member (citizen ID, document number or name and birth date differ). Choose the right member or check the list.',
-    'error.RECONCILE_CONFIRMATION_REQUIRED': 'The member matches by name and birth date only. Check it is the right person and confirm before recording.',
+    'error.RECONCILE_ROWS_INVALID':
+      'The file has {count} problems on {rows} rows; nothing was reconciled. Correct the rows listed and choose the file again.',
+    'error.RECONCILE_PERSON_MISMATCH':
+      'The person on the list does not match this member (citizen ID, document number or name and birth date differ). Choose the right member or check the list.',
+    'error.RECONCILE_CONFIRMATION_REQUIRED':
+      'The member matches by name and birth date only. Check it is the right person and confirm before recording.',
     'error.RECONCILE_COUNTRY_REQUIRED': 'The list names no country; choose one before creating the trip.',
     'error.RECONCILE_NOTHING_TO_RECORD': 'The trip already has these dates; nothing to record.',
     'error.RECONCILE_DATES_CONFLICT': 'The return cannot be before the departure. Correct one of the two dates.',
@@ -152,7 +166,8 @@ export const reconcileMessages = messages(
     'reconcile.toleranceHelp': 'A date on the list this many days or fewer from the trip’s counts as the same.',
     'reconcile.run': 'Reconcile',
     'reconcile.template': 'Download the template',
-    'reconcile.summary': '{rows} rows, {crossings} crossings of members; {unmatched} persons on the list are not members of the unit (nothing kept).',
+    'reconcile.summary':
+      '{rows} rows, {crossings} crossings of members; {unmatched} persons on the list are not members of the unit (nothing kept).',
     'reconcile.unreported': 'Unreported trips ({count})',
     'reconcile.datesDiffer': 'Dates differ ({count})',
     'reconcile.stillAbroad': 'Abroad past the return ({count})',
@@ -179,7 +194,8 @@ export const reconcileMessages = messages(
     'reconcile.planned': 'Planned: {departure} – {return}',
     'reconcile.permittedReturn': 'Due back {date}, {days} days late',
     'reconcile.createTitle': 'Create a trip from the border-crossing list',
-    'reconcile.createIntro': 'The trip of {name} ({code}) is created with the list’s exit and entry dates and flagged “Left the country without reporting”.',
+    'reconcile.createIntro':
+      'The trip of {name} ({code}) is created with the list’s exit and entry dates and flagged “Left the country without reporting”.',
     'reconcile.purpose': 'Purpose',
     'reconcile.countryPick': 'Country',
     'reconcile.confirmPerson': 'I checked: this is indeed member {name}',
@@ -192,7 +208,8 @@ export const reconcileMessages = messages(
     'reconcile.recordedDone': 'The dates were recorded on the trip.',
     'reconcile.issues': 'The file has problems; nothing was reconciled',
     'tripPage.unreportedFoundOn': 'Found by reconciling the border-crossing list on {date}',
-    'cli.reconcile.summary': 'Reconciled {rows} rows: {unreported} unreported crossings, {datesDiffer} trips with differing dates, {stillAbroad} abroad past their return; {unmatched} persons not members of the unit.',
+    'cli.reconcile.summary':
+      'Reconciled {rows} rows: {unreported} unreported crossings, {datesDiffer} trips with differing dates, {stillAbroad} abroad past their return; {unmatched} persons not members of the unit.',
     'cli.reconcile.unreported': 'Unreported',
     'cli.reconcile.datesDiffer': 'Dates differ',
     'cli.reconcile.stillAbroad': 'Abroad past the return',

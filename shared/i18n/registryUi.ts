@@ -47,7 +47,8 @@ export const registryUiMessages = messages(
     'memberPage.newTitle': 'Thêm đảng viên',
     'memberPage.archive': 'Lưu trữ hồ sơ',
     'memberPage.restore': 'Khôi phục hồ sơ',
-    'memberPage.archivedExplain': 'Hồ sơ đã được lưu trữ: không hiện trong danh sách và không thêm được chuyến đi mới. Lịch sử các chuyến đi vẫn được giữ nguyên.',
+    'memberPage.archivedExplain':
+      'Hồ sơ đã được lưu trữ: không hiện trong danh sách và không thêm được chuyến đi mới. Lịch sử các chuyến đi vẫn được giữ nguyên.',
     'memberPage.flags': 'Cần xem xét',
     'memberPage.tab.details': 'Thông tin',
     'memberPage.tab.documents': 'Giấy tờ xuất nhập cảnh ({count})',
@@ -71,7 +72,8 @@ export const registryUiMessages = messages(
     'travelDocs.expiringSoon': 'Còn dưới 6 tháng',
     'travelDocs.deleteQuestion': 'Xóa giấy tờ số {number}? Các chuyến đi đã dùng giấy tờ này vẫn giữ loại giấy tờ.',
 
-    'activity.explain': 'Chuyển sinh hoạt, miễn sinh hoạt, trở về, xuất khẩu lao động, kết hôn với người nước ngoài, ra khỏi Đảng, kỷ luật.',
+    'activity.explain':
+      'Chuyển sinh hoạt, miễn sinh hoạt, trở về, xuất khẩu lao động, kết hôn với người nước ngoài, ra khỏi Đảng, kỷ luật.',
     'activity.add': 'Thêm sự kiện',
     'activity.edit': 'Sửa sự kiện sinh hoạt đảng',
     'activity.none': 'Chưa có sự kiện sinh hoạt đảng nào.',
@@ -117,7 +119,8 @@ export const registryUiMessages = messages(
     'trips.allFlags': 'Mọi cảnh báo',
     'trips.total': '{count} chuyến đi',
     'trips.empty': 'Không có chuyến đi nào khớp với điều kiện tìm. Hãy sửa từ tìm hoặc bỏ bộ lọc.',
-    'trips.none': 'Sổ chưa có chuyến đi nào. Để ghi một chuyến đi, bấm "Thêm chuyến đi" ở trên, hoặc mở trang đảng viên và bấm "Thêm chuyến đi".',
+    'trips.none':
+      'Sổ chưa có chuyến đi nào. Để ghi một chuyến đi, bấm "Thêm chuyến đi" ở trên, hoặc mở trang đảng viên và bấm "Thêm chuyến đi".',
     'trips.plannedPeriod': 'Thời gian dự kiến',
 
     'tripField.member': 'Đảng viên',
@@ -192,7 +195,8 @@ export const registryUiMessages = messages(
     'history.note': 'Nội dung',
     'history.recordedBy': 'Người ghi',
 
-    'transitionHelp.submit': 'Ghi nhận đơn đề nghị của đảng viên và ý kiến của chi bộ. Chuyến thăm thân cần có bản cam kết về thân nhân ở nước ngoài.',
+    'transitionHelp.submit':
+      'Ghi nhận đơn đề nghị của đảng viên và ý kiến của chi bộ. Chuyến thăm thân cần có bản cam kết về thân nhân ở nước ngoài.',
     'transitionHelp.approve': 'Ghi quyết định cho phép của cấp có thẩm quyền.',
     'transitionHelp.reject': 'Ghi quyết định không cho phép và lý do.',
     'transitionHelp.cancel': 'Hủy chuyến đi chưa diễn ra, ghi rõ lý do.',
@@ -232,30 +236,47 @@ export const registryUiMessages = messages(
     'flagHelp.application_late': 'Đơn nộp sau thời hạn đơn vị quy định; ghi nhận khi nhận xét sau chuyến đi.',
     'flagHelp.overstay_without_extension': 'Liên hệ đảng viên; ghi nhận gia hạn nếu được cho phép, hoặc ghi nhận tự ý ở lại.',
     'flagHelp.return_report_overdue': 'Nhắc đảng viên nộp báo cáo kết quả chuyến đi; ghi nhận khi nhận được.',
-    'flagHelp.activity_transfer_missing': 'Làm thủ tục chuyển sinh hoạt đảng (hoặc miễn sinh hoạt nếu đủ điều kiện) rồi cập nhật chuyến đi.',
-    'flagHelp.border_pass_unreported': 'Đảng viên đi bằng giấy thông hành phải báo cáo trước khi đi; xem xét, nhắc nhở theo quy định.',
-    'flagHelp.unreported_departure': 'Chuyến đi không được báo cáo, chỉ biết qua danh sách xuất nhập cảnh của công an: yêu cầu đảng viên giải trình, báo cáo cấp ủy xem xét, xử lý theo Quy định 69-QĐ/TW, rồi kết thúc hồ sơ.',
-    'flagHelp.foreign_marriage_unprocessed': 'Cấp ủy xem xét, giải quyết theo Quy định 127-QĐ/TW và ghi kết quả vào sự kiện kết hôn.',
-    'flagHelp.overstay_without_extension.recorded': 'Đã ghi nhận tự ý ở lại; tiếp tục liên hệ đảng viên, ghi nhận ngày về nước khi đảng viên trở về và báo cáo cấp ủy xem xét, xử lý.',
-    'flagRecord.departed_without_approval': 'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.missing_application': 'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.application_late': 'Đơn đã nhận nhưng chậm so với thời hạn; vi phạm được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.overstay_without_extension': 'Đảng viên đã về nước sau thời hạn được phép; vi phạm được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.return_report_overdue': 'Báo cáo kết quả đã nhận nhưng chậm so với thời hạn; không cần nhắc nữa, vi phạm được giữ lại trong hồ sơ.',
-    'flagRecord.activity_transfer_missing': 'Đảng viên đã về nước; việc chưa chuyển sinh hoạt đảng được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.border_pass_unreported': 'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
-    'flagRecord.unreported_departure': 'Cấp ủy đã xem xét khi kết thúc hồ sơ; vi phạm giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagHelp.activity_transfer_missing':
+      'Làm thủ tục chuyển sinh hoạt đảng (hoặc miễn sinh hoạt nếu đủ điều kiện) rồi cập nhật chuyến đi.',
+    'flagHelp.border_pass_unreported':
+      'Đảng viên đi bằng giấy thông hành phải báo cáo trước khi đi; xem xét, nhắc nhở theo quy định.',
+    'flagHelp.unreported_departure':
+      'Chuyến đi không được báo cáo, chỉ biết qua danh sách xuất nhập cảnh của công an: yêu cầu đảng viên giải trình, báo cáo cấp ủy xem xét, xử lý theo Quy định 69-QĐ/TW, rồi kết thúc hồ sơ.',
+    'flagHelp.foreign_marriage_unprocessed':
+      'Cấp ủy xem xét, giải quyết theo Quy định 127-QĐ/TW và ghi kết quả vào sự kiện kết hôn.',
+    'flagHelp.overstay_without_extension.recorded':
+      'Đã ghi nhận tự ý ở lại; tiếp tục liên hệ đảng viên, ghi nhận ngày về nước khi đảng viên trở về và báo cáo cấp ủy xem xét, xử lý.',
+    'flagRecord.departed_without_approval':
+      'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.missing_application':
+      'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.application_late':
+      'Đơn đã nhận nhưng chậm so với thời hạn; vi phạm được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.overstay_without_extension':
+      'Đảng viên đã về nước sau thời hạn được phép; vi phạm được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.return_report_overdue':
+      'Báo cáo kết quả đã nhận nhưng chậm so với thời hạn; không cần nhắc nữa, vi phạm được giữ lại trong hồ sơ.',
+    'flagRecord.activity_transfer_missing':
+      'Đảng viên đã về nước; việc chưa chuyển sinh hoạt đảng được giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.border_pass_unreported':
+      'Vi phạm đã được xem xét khi kết thúc hồ sơ; giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
+    'flagRecord.unreported_departure':
+      'Cấp ủy đã xem xét khi kết thúc hồ sơ; vi phạm giữ lại trong hồ sơ và tính vào báo cáo định kỳ.',
     'flagRecord.foreign_marriage_unprocessed': 'Đã được cấp ủy xem xét, giải quyết.',
     'confirm.goBack': 'Quay lại',
     'unsaved.title': 'Rời trang khi chưa lưu?',
     'unsaved.dialogTitle': 'Đóng hộp thoại khi chưa lưu?',
     'unsaved.discard': 'Bỏ nội dung vừa nhập',
-    'unsaved.dialogExplain': 'Hộp thoại có thông tin vừa nhập chưa được lưu; nếu đóng, những thông tin này sẽ mất. Chọn “Quay lại” để tiếp tục nhập rồi bấm “Lưu”.',
+    'unsaved.dialogExplain':
+      'Hộp thoại có thông tin vừa nhập chưa được lưu; nếu đóng, những thông tin này sẽ mất. Chọn “Quay lại” để tiếp tục nhập rồi bấm “Lưu”.',
     'unsaved.leave': 'Bỏ thay đổi và rời trang',
-    'unsaved.explain': 'Biểu mẫu có thông tin vừa nhập chưa được lưu; nếu rời trang, những thông tin này sẽ mất. Chọn “Quay lại” để tiếp tục nhập rồi bấm “Lưu”.',
-    'tripForm.commitmentHint': 'Chuyến thăm thân cần bản cam kết về thân nhân ở nước ngoài; nhập ngày ký khi nhận được bản cam kết.',
+    'unsaved.explain':
+      'Biểu mẫu có thông tin vừa nhập chưa được lưu; nếu rời trang, những thông tin này sẽ mất. Chọn “Quay lại” để tiếp tục nhập rồi bấm “Lưu”.',
+    'tripForm.commitmentHint':
+      'Chuyến thăm thân cần bản cam kết về thân nhân ở nước ngoài; nhập ngày ký khi nhận được bản cam kết.',
     'correction.title': 'Sửa bước: {step}',
-    'correction.help': 'Sửa thông tin đã ghi ở bước sau cùng (số quyết định, ngày…). Cảnh báo và thời hạn được tính lại; lý do sửa cùng giá trị trước và sau khi sửa được ghi vào nhật ký.',
+    'correction.help':
+      'Sửa thông tin đã ghi ở bước sau cùng (số quyết định, ngày…). Cảnh báo và thời hạn được tính lại; lý do sửa cùng giá trị trước và sau khi sửa được ghi vào nhật ký.',
     'correction.reason': 'Lý do sửa',
     'correction.reasonHint': 'Ví dụ: nhập nhầm số quyết định.',
     'correction.save': 'Lưu bản sửa',
@@ -264,12 +285,16 @@ export const registryUiMessages = messages(
     'correction.tooltip': 'Sửa thông tin đã ghi ở bước sau cùng: {step}.',
     'correction.historyLabel': 'Sửa bước: {step}',
     'confirmStep.title': 'Xác nhận: {step}',
-    'confirmStep.reject': 'Ghi nhận từ chối cho đảng viên {name} đi nước ngoài? Sau khi ghi nhận, chuyến đi kết thúc và không tiếp tục được; muốn đi phải lập chuyến đi mới.',
-    'confirmStep.cancel': 'Hủy chuyến đi của đảng viên {name}? Sau khi hủy, chuyến đi kết thúc và không tiếp tục được; muốn đi phải lập chuyến đi mới.',
-    'confirmStep.record_unauthorised_stay': 'Ghi nhận đảng viên {name} tự ý ở lại nước ngoài? Đây là vi phạm được ghi vào hồ sơ và tính vào báo cáo định kỳ; sau đó không gia hạn được nữa.',
+    'confirmStep.reject':
+      'Ghi nhận từ chối cho đảng viên {name} đi nước ngoài? Sau khi ghi nhận, chuyến đi kết thúc và không tiếp tục được; muốn đi phải lập chuyến đi mới.',
+    'confirmStep.cancel':
+      'Hủy chuyến đi của đảng viên {name}? Sau khi hủy, chuyến đi kết thúc và không tiếp tục được; muốn đi phải lập chuyến đi mới.',
+    'confirmStep.record_unauthorised_stay':
+      'Ghi nhận đảng viên {name} tự ý ở lại nước ngoài? Đây là vi phạm được ghi vào hồ sơ và tính vào báo cáo định kỳ; sau đó không gia hạn được nữa.',
     'tripDelete.button': 'Xóa chuyến đi nhập nhầm',
     'tripDelete.title': 'Xóa chuyến đi nhập nhầm?',
-    'tripDelete.explain': 'Chuyến đi của {name} ({period}) chưa có quyết định nào; chuyến đi sẽ bị xóa khỏi sổ cùng lịch sử và tệp đính kèm. Nhật ký vẫn giữ toàn bộ thông tin chuyến đi và lý do xóa.',
+    'tripDelete.explain':
+      'Chuyến đi của {name} ({period}) chưa có quyết định nào; chuyến đi sẽ bị xóa khỏi sổ cùng lịch sử và tệp đính kèm. Nhật ký vẫn giữ toàn bộ thông tin chuyến đi và lý do xóa.',
     'tripDelete.reason': 'Lý do xóa',
     'tripDelete.reasonExample': 'Ví dụ: nhập trùng với chuyến đi đã có.',
     'tripDelete.confirm': 'Xóa chuyến đi',
@@ -279,8 +304,10 @@ export const registryUiMessages = messages(
     'flags.openCount': '{count} cảnh báo cần xử lý',
     'flags.recordCount': '{count} vi phạm đã ghi nhận, lưu hồ sơ',
     'archive.title': 'Lưu trữ hồ sơ của {name}?',
-    'archive.explain': 'Hồ sơ lưu trữ không còn hiện trong danh sách và không nhận chuyến đi hay bước mới; lịch sử được giữ nguyên. Có thể khôi phục hồ sơ bất cứ lúc nào.',
-    'archive.unfinished': 'Đảng viên còn {count} chuyến đi chưa kết thúc; sau khi lưu trữ sẽ không ghi nhận tiếp được các chuyến đi này cho đến khi khôi phục hồ sơ.',
+    'archive.explain':
+      'Hồ sơ lưu trữ không còn hiện trong danh sách và không nhận chuyến đi hay bước mới; lịch sử được giữ nguyên. Có thể khôi phục hồ sơ bất cứ lúc nào.',
+    'archive.unfinished':
+      'Đảng viên còn {count} chuyến đi chưa kết thúc; sau khi lưu trữ sẽ không ghi nhận tiếp được các chuyến đi này cho đến khi khôi phục hồ sơ.',
     'archive.blockedTitle': 'Chưa lưu trữ được hồ sơ',
 
     'printForms.button': 'In mẫu',
@@ -352,7 +379,8 @@ export const registryUiMessages = messages(
     'settingsPage.autoLock': 'Tự khóa sổ',
     'settingsPage.deadlines': 'Thời hạn',
     'settingsPage.reportHeading': 'Tiêu đề báo cáo',
-    'settingsPage.reportHeading.help': 'Để trống thì ký hiệu và địa danh theo tên và cấp của đơn vị (Tỉnh ủy, Thành ủy: TU; Đảng ủy: ĐU; Ban Tổ chức Trung ương: BTCTW, Hà Nội); dòng tổ chức đảng cấp trên để trống thì điền trên văn bản.',
+    'settingsPage.reportHeading.help':
+      'Để trống thì ký hiệu và địa danh theo tên và cấp của đơn vị (Tỉnh ủy, Thành ủy: TU; Đảng ủy: ĐU; Ban Tổ chức Trung ương: BTCTW, Hà Nội); dòng tổ chức đảng cấp trên để trống thì điền trên văn bản.',
     'settingsPage.reportHeading.superiorName': 'Tổ chức đảng cấp trên (dòng trên tên đơn vị)',
     'settingsPage.reportHeading.symbol': 'Ký hiệu của đơn vị trong số báo cáo',
     'settingsPage.reportHeading.place': 'Địa danh ghi ở dòng ngày tháng',
@@ -361,7 +389,8 @@ export const registryUiMessages = messages(
     'settingsPage.saved': 'Đã lưu cài đặt.',
     'settingsPage.administratorsOnly': 'Chỉ quản trị viên thay đổi được các cài đặt này.',
     'settingsPage.holidays': 'Ngày nghỉ lễ, tết',
-    'settingsPage.holidays.explain': 'Các ngày không tính là ngày làm việc khi tính hạn báo cáo. Tết Nguyên đán và Giỗ Tổ Hùng Vương tính theo âm lịch; hãy điều chỉnh theo thông báo nghỉ lễ hằng năm.',
+    'settingsPage.holidays.explain':
+      'Các ngày không tính là ngày làm việc khi tính hạn báo cáo. Tết Nguyên đán và Giỗ Tổ Hùng Vương tính theo âm lịch; hãy điều chỉnh theo thông báo nghỉ lễ hằng năm.',
     'settingsPage.year': 'Năm',
     'settingsPage.holidayDate': 'Ngày',
     'settingsPage.weekday': 'Thứ',
@@ -390,15 +419,21 @@ export const registryUiMessages = messages(
     'users.resetPasswordOf': 'Đặt lại mật khẩu cho {username}',
     'users.passwordReset': 'Đã đặt mật khẩu mới cho {username}.',
     'audit.title': 'Kiểm tra nhật ký thay đổi',
-    'audit.explain': 'Mỗi thay đổi trong sổ được ghi vào nhật ký, nối với nhau bằng mã băm. Kiểm tra để phát hiện dòng nhật ký bị sửa, xóa, chèn hoặc đảo thứ tự bên ngoài ứng dụng.',
+    'audit.explain':
+      'Mỗi thay đổi trong sổ được ghi vào nhật ký, nối với nhau bằng mã băm. Kiểm tra để phát hiện dòng nhật ký bị sửa, xóa, chèn hoặc đảo thứ tự bên ngoài ứng dụng.',
     'audit.run': 'Kiểm tra ngay',
     'audit.ok': 'Nhật ký toàn vẹn: {rows} dòng, không có dòng nào bị thay đổi.',
     'audit.broken': 'Nhật ký không còn toàn vẹn',
-    'audit.problem.edited': 'Dòng số {seq} đã bị sửa sau khi ghi ({rows} dòng đã kiểm tra). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
-    'audit.problem.missing_or_reordered': 'Từ dòng số {seq}, nhật ký bị thiếu dòng hoặc đảo thứ tự. Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
-    'audit.problem.truncated': 'Các dòng cuối của nhật ký đã bị cắt bỏ (từ dòng số {seq}). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
-    'audit.problem.rewritten': 'Nhật ký đã bị viết lại: chuỗi mã băm không còn đi qua dấu mốc dòng số {seq} mà quản trị viên đã niêm phong. Hãy báo cho người quản trị, giữ nguyên tệp dữ liệu và đối chiếu với bản sao lưu.',
-    'audit.anchorUnchecked': 'Chỉ quản trị viên hoặc lãnh đạo đối chiếu được nhật ký với dấu mốc đã niêm phong; phần này chưa được kiểm tra.',
+    'audit.problem.edited':
+      'Dòng số {seq} đã bị sửa sau khi ghi ({rows} dòng đã kiểm tra). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
+    'audit.problem.missing_or_reordered':
+      'Từ dòng số {seq}, nhật ký bị thiếu dòng hoặc đảo thứ tự. Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
+    'audit.problem.truncated':
+      'Các dòng cuối của nhật ký đã bị cắt bỏ (từ dòng số {seq}). Hãy báo cho người quản trị và giữ nguyên tệp dữ liệu.',
+    'audit.problem.rewritten':
+      'Nhật ký đã bị viết lại: chuỗi mã băm không còn đi qua dấu mốc dòng số {seq} mà quản trị viên đã niêm phong. Hãy báo cho người quản trị, giữ nguyên tệp dữ liệu và đối chiếu với bản sao lưu.',
+    'audit.anchorUnchecked':
+      'Chỉ quản trị viên hoặc lãnh đạo đối chiếu được nhật ký với dấu mốc đã niêm phong; phần này chưa được kiểm tra.',
   },
   {
     'nav.catalogues': 'Catalogues',
@@ -445,7 +480,8 @@ export const registryUiMessages = messages(
     'memberPage.newTitle': 'Add a member',
     'memberPage.archive': 'Archive the record',
     'memberPage.restore': 'Restore the record',
-    'memberPage.archivedExplain': 'This record is archived: it is hidden from the lists and no new trip can be added. The history of its trips is kept.',
+    'memberPage.archivedExplain':
+      'This record is archived: it is hidden from the lists and no new trip can be added. The history of its trips is kept.',
     'memberPage.flags': 'Needs attention',
     'memberPage.tab.details': 'Details',
     'memberPage.tab.documents': 'Travel documents ({count})',
@@ -469,7 +505,8 @@ export const registryUiMessages = messages(
     'travelDocs.expiringSoon': 'Under 6 months left',
     'travelDocs.deleteQuestion': 'Delete document {number}? Trips made with it keep its kind.',
 
-    'activity.explain': 'Transfers and exemptions of party activity, returns, labour export, marriage to a foreigner, leaving the party, discipline.',
+    'activity.explain':
+      'Transfers and exemptions of party activity, returns, labour export, marriage to a foreigner, leaving the party, discipline.',
     'activity.add': 'Add an event',
     'activity.edit': 'Edit the party-activity event',
     'activity.none': 'No party-activity event yet.',
@@ -494,7 +531,8 @@ export const registryUiMessages = messages(
     'activityField.endDate.exemption': 'Exempt until',
     'activityField.endDate.temporary_transfer_out': 'Temporary until',
     'activityField.destination': 'Transferred to',
-    'activityField.destination.official_transfer_out': 'Transferred to (through the Party Committee of the Ministry of Foreign Affairs)',
+    'activityField.destination.official_transfer_out':
+      'Transferred to (through the Party Committee of the Ministry of Foreign Affairs)',
     'activityField.destination.labour_export_transfer': 'Party organisation at the place of work',
     'activityField.returned': 'Party activity transferred back',
     'activityField.returnedDate': 'Transferred back on',
@@ -515,7 +553,8 @@ export const registryUiMessages = messages(
     'trips.allFlags': 'Any warning',
     'trips.total': '{count} trips',
     'trips.empty': 'No trip matches. Change the search or clear the filters.',
-    'trips.none': 'The registry has no trips yet. To record one, choose "Add a trip" above, or open a member’s page and choose "Add a trip".',
+    'trips.none':
+      'The registry has no trips yet. To record one, choose "Add a trip" above, or open a member’s page and choose "Add a trip".',
     'trips.plannedPeriod': 'Planned period',
 
     'tripField.member': 'Member',
@@ -558,7 +597,8 @@ export const registryUiMessages = messages(
     'tripForm.section.documents': 'Documents carried',
     'tripForm.section.activity': 'Party activity',
     'hints.title': 'What the rules say',
-    'hints.empty': 'Enter the purpose and the planned dates to see the duration, the party-activity handling and the deadlines to watch.',
+    'hints.empty':
+      'Enter the purpose and the planned dates to see the duration, the party-activity handling and the deadlines to watch.',
 
     'tripPage.title': 'Trip of {name}',
     'tripPage.member': 'Member record',
@@ -590,7 +630,8 @@ export const registryUiMessages = messages(
     'history.note': 'Content',
     'history.recordedBy': 'Recorded by',
 
-    'transitionHelp.submit': 'Record the member’s application and the party cell’s opinion. A family visit needs the commitment about relatives abroad.',
+    'transitionHelp.submit':
+      'Record the member’s application and the party cell’s opinion. A family visit needs the commitment about relatives abroad.',
     'transitionHelp.approve': 'Record the permission decision of the competent committee.',
     'transitionHelp.reject': 'Record the refusal and its reason.',
     'transitionHelp.cancel': 'Cancel a trip that has not taken place, with the reason.',
@@ -628,32 +669,48 @@ export const registryUiMessages = messages(
     'flagHelp.departed_without_approval': 'Establish why; consider responsibility under Article 34 of Regulation 69-QĐ/TW.',
     'flagHelp.missing_application': 'Add the application (and the commitment for a family visit) to the record.',
     'flagHelp.application_late': 'The application came after the unit’s deadline; note it in the evaluation after the trip.',
-    'flagHelp.overstay_without_extension': 'Contact the member; record an extension if one is permitted, or record an unauthorised stay.',
+    'flagHelp.overstay_without_extension':
+      'Contact the member; record an extension if one is permitted, or record an unauthorised stay.',
     'flagHelp.return_report_overdue': 'Remind the member to hand in the return report; record it when it arrives.',
-    'flagHelp.activity_transfer_missing': 'Transfer the party activity (or exempt the member where allowed), then update the trip.',
-    'flagHelp.border_pass_unreported': 'A member leaving on a border pass must report beforehand; review and remind as the rules require.',
-    'flagHelp.unreported_departure': 'Nobody reported this trip; it is known only from the police border-crossing list: ask the member to explain, refer it to the committee under Regulation 69-QĐ/TW, then close the record.',
-    'flagHelp.foreign_marriage_unprocessed': 'The committee deals with it under Regulation 127-QĐ/TW; record the outcome on the marriage event.',
-    'flagHelp.overstay_without_extension.recorded': 'The unauthorised stay is recorded; keep in touch with the member, record the return when it happens and report to the committee for handling.',
-    'flagRecord.departed_without_approval': 'Dealt with when the trip was closed; kept on record and counted in the periodic report.',
+    'flagHelp.activity_transfer_missing':
+      'Transfer the party activity (or exempt the member where allowed), then update the trip.',
+    'flagHelp.border_pass_unreported':
+      'A member leaving on a border pass must report beforehand; review and remind as the rules require.',
+    'flagHelp.unreported_departure':
+      'Nobody reported this trip; it is known only from the police border-crossing list: ask the member to explain, refer it to the committee under Regulation 69-QĐ/TW, then close the record.',
+    'flagHelp.foreign_marriage_unprocessed':
+      'The committee deals with it under Regulation 127-QĐ/TW; record the outcome on the marriage event.',
+    'flagHelp.overstay_without_extension.recorded':
+      'The unauthorised stay is recorded; keep in touch with the member, record the return when it happens and report to the committee for handling.',
+    'flagRecord.departed_without_approval':
+      'Dealt with when the trip was closed; kept on record and counted in the periodic report.',
     'flagRecord.missing_application': 'Dealt with when the trip was closed; kept on record and counted in the periodic report.',
-    'flagRecord.application_late': 'The application arrived after the deadline; kept on record and counted in the periodic report.',
-    'flagRecord.overstay_without_extension': 'The member came back after the permitted return; kept on record and counted in the periodic report.',
+    'flagRecord.application_late':
+      'The application arrived after the deadline; kept on record and counted in the periodic report.',
+    'flagRecord.overstay_without_extension':
+      'The member came back after the permitted return; kept on record and counted in the periodic report.',
     'flagRecord.return_report_overdue': 'The return report arrived late; no reminder needed, the violation is kept on record.',
-    'flagRecord.activity_transfer_missing': 'The member is back; the missing transfer is kept on record and counted in the periodic report.',
-    'flagRecord.border_pass_unreported': 'Dealt with when the trip was closed; kept on record and counted in the periodic report.',
-    'flagRecord.unreported_departure': 'Reviewed by the committee when the trip was closed; kept on record and counted in the periodic report.',
+    'flagRecord.activity_transfer_missing':
+      'The member is back; the missing transfer is kept on record and counted in the periodic report.',
+    'flagRecord.border_pass_unreported':
+      'Dealt with when the trip was closed; kept on record and counted in the periodic report.',
+    'flagRecord.unreported_departure':
+      'Reviewed by the committee when the trip was closed; kept on record and counted in the periodic report.',
     'flagRecord.foreign_marriage_unprocessed': 'Dealt with by the committee.',
     'confirm.goBack': 'Go back',
     'unsaved.title': 'Leave without saving?',
     'unsaved.dialogTitle': 'Close without saving?',
     'unsaved.discard': 'Discard what was typed',
-    'unsaved.dialogExplain': 'The dialog holds typing that has not been saved; closing it drops it. Choose “Go back” to carry on, then press “Save”.',
+    'unsaved.dialogExplain':
+      'The dialog holds typing that has not been saved; closing it drops it. Choose “Go back” to carry on, then press “Save”.',
     'unsaved.leave': 'Discard changes and leave',
-    'unsaved.explain': 'The form holds typing that has not been saved; leaving drops it. Choose “Go back” to carry on, then press “Save”.',
-    'tripForm.commitmentHint': 'A family visit needs the commitment about relatives abroad; enter the day it was signed once it arrives.',
+    'unsaved.explain':
+      'The form holds typing that has not been saved; leaving drops it. Choose “Go back” to carry on, then press “Save”.',
+    'tripForm.commitmentHint':
+      'A family visit needs the commitment about relatives abroad; enter the day it was signed once it arrives.',
     'correction.title': 'Correct step: {step}',
-    'correction.help': 'Correct what the last step recorded (decision number, dates…). Flags and deadlines are recomputed; the reason and the values before and after go into the audit log.',
+    'correction.help':
+      'Correct what the last step recorded (decision number, dates…). Flags and deadlines are recomputed; the reason and the values before and after go into the audit log.',
     'correction.reason': 'Reason for the correction',
     'correction.reasonHint': 'For example: the decision number was mistyped.',
     'correction.save': 'Save the correction',
@@ -662,12 +719,15 @@ export const registryUiMessages = messages(
     'correction.tooltip': 'Correct what the last step recorded: {step}.',
     'correction.historyLabel': 'Correction: {step}',
     'confirmStep.title': 'Confirm: {step}',
-    'confirmStep.reject': 'Record the refusal of {name}’s trip? The trip then ends for good; a new trip must be entered to apply again.',
+    'confirmStep.reject':
+      'Record the refusal of {name}’s trip? The trip then ends for good; a new trip must be entered to apply again.',
     'confirmStep.cancel': 'Cancel {name}’s trip? The trip then ends for good; a new trip must be entered to apply again.',
-    'confirmStep.record_unauthorised_stay': 'Record that {name} stays abroad without permission? It is a violation kept on record and counted in the periodic report; no extension can follow.',
+    'confirmStep.record_unauthorised_stay':
+      'Record that {name} stays abroad without permission? It is a violation kept on record and counted in the periodic report; no extension can follow.',
     'tripDelete.button': 'Remove trip entered by mistake',
     'tripDelete.title': 'Remove the trip entered by mistake?',
-    'tripDelete.explain': '{name}’s trip ({period}) has no decision; it will be removed from the register with its history and attachments. The audit log keeps the whole trip and the reason.',
+    'tripDelete.explain':
+      '{name}’s trip ({period}) has no decision; it will be removed from the register with its history and attachments. The audit log keeps the whole trip and the reason.',
     'tripDelete.reason': 'Reason for removing',
     'tripDelete.reasonExample': 'For example: entered twice.',
     'tripDelete.confirm': 'Remove the trip',
@@ -677,8 +737,10 @@ export const registryUiMessages = messages(
     'flags.openCount': '{count} flags needing action',
     'flags.recordCount': '{count} violations on record',
     'archive.title': 'Archive {name}’s record?',
-    'archive.explain': 'An archived record leaves the lists and takes no new trip or step; its history is kept. It can be restored at any time.',
-    'archive.unfinished': 'The member has {count} unfinished trips; once archived, nothing more can be recorded on them until the record is restored.',
+    'archive.explain':
+      'An archived record leaves the lists and takes no new trip or step; its history is kept. It can be restored at any time.',
+    'archive.unfinished':
+      'The member has {count} unfinished trips; once archived, nothing more can be recorded on them until the record is restored.',
     'archive.blockedTitle': 'The record cannot be archived yet',
 
     'printForms.button': 'Print a form',
@@ -687,7 +749,8 @@ export const registryUiMessages = messages(
     'printForms.application': 'Application to go abroad',
     'printForms.commitment': 'Commitment about relatives abroad',
     'printForms.return_report': 'Return report',
-    'printForms.downloaded': 'Downloaded {fileName}. Open it in Word (or LibreOffice) to check, print and have the member sign it.',
+    'printForms.downloaded':
+      'Downloaded {fileName}. Open it in Word (or LibreOffice) to check, print and have the member sign it.',
     'attachments.kind': 'Kind of document',
     'attachments.upload': 'Choose a file to attach',
     'attachments.accepted': 'PDF or an image (JPEG, PNG, TIFF, WebP), at most 10 MB.',
@@ -750,7 +813,8 @@ export const registryUiMessages = messages(
     'settingsPage.autoLock': 'Automatic locking',
     'settingsPage.deadlines': 'Deadlines',
     'settingsPage.reportHeading': 'Report heading',
-    'settingsPage.reportHeading.help': 'Left empty, the symbol and the place follow from the unit’s name and level (Tỉnh ủy, Thành ủy: TU; Đảng ủy: ĐU; the Central Organisation Commission: BTCTW, Hà Nội); an empty superior line is filled in on the document.',
+    'settingsPage.reportHeading.help':
+      'Left empty, the symbol and the place follow from the unit’s name and level (Tỉnh ủy, Thành ủy: TU; Đảng ủy: ĐU; the Central Organisation Commission: BTCTW, Hà Nội); an empty superior line is filled in on the document.',
     'settingsPage.reportHeading.superiorName': 'Superior party organisation (line above the unit’s name)',
     'settingsPage.reportHeading.symbol': 'The unit’s symbol in report numbers',
     'settingsPage.reportHeading.place': 'Place name of the date line',
@@ -759,7 +823,8 @@ export const registryUiMessages = messages(
     'settingsPage.saved': 'Settings saved.',
     'settingsPage.administratorsOnly': 'Only an administrator can change these settings.',
     'settingsPage.holidays': 'Public holidays',
-    'settingsPage.holidays.explain': 'Days that do not count as working days for the report deadline. Tết and the Hùng Kings’ day follow the lunar calendar; adjust them to each year’s holiday notice.',
+    'settingsPage.holidays.explain':
+      'Days that do not count as working days for the report deadline. Tết and the Hùng Kings’ day follow the lunar calendar; adjust them to each year’s holiday notice.',
     'settingsPage.year': 'Year',
     'settingsPage.holidayDate': 'Date',
     'settingsPage.weekday': 'Weekday',
@@ -788,14 +853,20 @@ export const registryUiMessages = messages(
     'users.resetPasswordOf': 'Reset the password of {username}',
     'users.passwordReset': 'New password set for {username}.',
     'audit.title': 'Check the change log',
-    'audit.explain': 'Every change to the registry is written to a log whose rows are chained by hashes. The check finds rows edited, removed, inserted or reordered outside the application.',
+    'audit.explain':
+      'Every change to the registry is written to a log whose rows are chained by hashes. The check finds rows edited, removed, inserted or reordered outside the application.',
     'audit.run': 'Check now',
     'audit.ok': 'The log is intact: {rows} rows, none altered.',
     'audit.broken': 'The log is no longer intact',
-    'audit.problem.edited': 'Row {seq} was altered after it was written ({rows} rows checked). Tell the administrator and keep the data file as it is.',
-    'audit.problem.missing_or_reordered': 'From row {seq}, rows are missing or out of order. Tell the administrator and keep the data file as it is.',
-    'audit.problem.truncated': 'The last rows of the log were cut off (from row {seq}). Tell the administrator and keep the data file as it is.',
-    'audit.problem.rewritten': 'The log was rewritten: its hash chain no longer passes through the anchor an administrator sealed at row {seq}. Tell the administrator, keep the data file as it is and compare with a backup.',
-    'audit.anchorUnchecked': 'Only an administrator or leader can compare the log with the sealed anchor; that part was not checked.',
+    'audit.problem.edited':
+      'Row {seq} was altered after it was written ({rows} rows checked). Tell the administrator and keep the data file as it is.',
+    'audit.problem.missing_or_reordered':
+      'From row {seq}, rows are missing or out of order. Tell the administrator and keep the data file as it is.',
+    'audit.problem.truncated':
+      'The last rows of the log were cut off (from row {seq}). Tell the administrator and keep the data file as it is.',
+    'audit.problem.rewritten':
+      'The log was rewritten: its hash chain no longer passes through the anchor an administrator sealed at row {seq}. Tell the administrator, keep the data file as it is and compare with a backup.',
+    'audit.anchorUnchecked':
+      'Only an administrator or leader can compare the log with the sealed anchor; that part was not checked.',
   },
 );

@@ -36,7 +36,8 @@ export const reportsMessages = messages(
     'report.narrative.reset': 'Khôi phục nội dung tự động',
     'report.narrative.tokensHint':
       'Các ô màu xanh là số liệu của kỳ báo cáo: tự điền theo số liệu, không sửa chữ trong ô được; có thể xóa ô hoặc chèn ô khác từ danh sách bên phải. Chú thích cuối trang được sửa ngay dưới đoạn văn.',
-    'report.narrative.unknownToken': 'Đoạn này có số liệu không có trong danh sách (“{token}”): hãy xóa và chèn số liệu từ danh sách bên phải.',
+    'report.narrative.unknownToken':
+      'Đoạn này có số liệu không có trong danh sách (“{token}”): hãy xóa và chèn số liệu từ danh sách bên phải.',
     'report.section.opening': 'Căn cứ báo cáo',
     'report.section.part1': 'Phần thứ nhất – Kết quả thực hiện',
     'report.section.part1.leadership': 'I. Công tác lãnh đạo, chỉ đạo',
@@ -152,7 +153,8 @@ export const reportsMessages = messages(
     'report.narrative.reset': 'Restore the generated text',
     'report.narrative.tokensHint':
       'The blue boxes are the period’s figures: filled in from the data, their text cannot be edited; a box can be deleted, or another inserted from the list on the right. Footnotes are edited just below their paragraph.',
-    'report.narrative.unknownToken': 'This paragraph holds a figure that is not in the list (“{token}”): delete it and insert one from the list on the right.',
+    'report.narrative.unknownToken':
+      'This paragraph holds a figure that is not in the list (“{token}”): delete it and insert one from the list on the right.',
     'report.section.opening': 'Basis of the report',
     'report.section.part1': 'Part one – Results',
     'report.section.part1.leadership': 'I. Leadership and direction',
@@ -223,7 +225,7 @@ export const reportsMessages = messages(
     'report.form.application': 'Application for a private trip abroad',
     'report.form.commitment': 'Commitment about relatives abroad',
     'report.form.return_report': 'Return report',
-    'printedList.tripsTitle': 'Members\' trips abroad',
+    'printedList.tripsTitle': "Members' trips abroad",
     'printedList.abroadTitle': 'Members abroad now',
     'printedList.overdueTitle': 'Members with an overdue return report',
     'printedList.membersTitle': 'Members',

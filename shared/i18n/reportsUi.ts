@@ -15,7 +15,8 @@ export const reportsUiMessages = messages(
     'periodPicker.noRounds': 'Chưa có đợt báo cáo nào',
     'periodPicker.roundOption': '{ref} ({from} – {to})',
 
-    'dashboard.ownRecordsOnly': 'Số liệu trên trang này là của riêng đơn vị mình. Số liệu tổng hợp cả các đơn vị cấp dưới xem ở mục Báo cáo.',
+    'dashboard.ownRecordsOnly':
+      'Số liệu trên trang này là của riêng đơn vị mình. Số liệu tổng hợp cả các đơn vị cấp dưới xem ở mục Báo cáo.',
     'dashboard.abroadNow': 'Đang ở nước ngoài',
     'dashboard.returnsDueThisWeek': 'Về nước trong 7 ngày tới',
     'dashboard.reportsOverdue': 'Quá hạn báo cáo sau chuyến đi',
@@ -58,7 +59,8 @@ export const reportsUiMessages = messages(
     'reportScreen.round': 'Đợt báo cáo {ref}',
     'reportScreen.figures': 'Số liệu trích dẫn trong báo cáo',
     'reportScreen.flagFigures': 'Các trường hợp chưa chấp hành đầy đủ quy định',
-    'reportScreen.units.explain': 'Báo cáo tổng hợp gồm số liệu của đơn vị mình và báo cáo mới nhất đã nhận của từng đơn vị cấp dưới cho đúng kỳ này.',
+    'reportScreen.units.explain':
+      'Báo cáo tổng hợp gồm số liệu của đơn vị mình và báo cáo mới nhất đã nhận của từng đơn vị cấp dưới cho đúng kỳ này.',
     'reportScreen.units.none': 'Chưa có đơn vị cấp dưới nào cho kỳ này.',
     'reportScreen.units.counts': 'Đã nộp {submitted} · Nộp muộn {late} · Chưa nộp {missing} · Báo cáo kỳ khác {periodDiffers}',
     'reportScreen.units.heldPeriod': 'Kỳ của báo cáo đã nhận',
@@ -66,7 +68,8 @@ export const reportsUiMessages = messages(
     'reportScreen.units.yes': 'Có',
     'reportScreen.units.no': 'Không',
     'reportScreen.coverage.title': 'Số liệu chưa đầy đủ các đơn vị cấp dưới',
-    'reportScreen.coverage.hint': 'Xem thẻ “Đơn vị cấp dưới”. Nhận báo cáo đúng kỳ của các đơn vị này (hoặc đề nghị đơn vị gửi lại cho đúng kỳ) rồi mở lại báo cáo.',
+    'reportScreen.coverage.hint':
+      'Xem thẻ “Đơn vị cấp dưới”. Nhận báo cáo đúng kỳ của các đơn vị này (hoặc đề nghị đơn vị gửi lại cho đúng kỳ) rồi mở lại báo cáo.',
     'reportScreen.coverage.confirmTitle': 'Báo cáo chưa bao gồm mọi đơn vị cấp dưới',
     'reportScreen.coverage.confirmQuestion': 'Văn bản sẽ ghi rõ câu trên ở đầu báo cáo. Vẫn tạo tệp?',
     'reportScreen.coverage.confirm': 'Vẫn tạo tệp',
@@ -142,20 +145,25 @@ export const reportsUiMessages = messages(
       'Tệp báo cáo mang chữ ký số của đơn vị; chép vào USB để gửi cấp trên. Cấp trên kiểm tra chữ ký rồi tổng hợp. Báo cáo trong tệp lấy theo nội dung đã lưu ở mục Báo cáo.',
     'packageExport.encrypt': 'Mã hóa cho cấp trên ({unit})',
     'packageExport.encryptHint': 'Chỉ cấp trên mở được nội dung tệp, kể cả khi USB bị thất lạc.',
-    'packageExport.noParentCard': 'Chưa tin cậy thẻ khóa của cấp trên nên chưa mã hóa được. Hãy nhận thẻ khóa của cấp trên ở thẻ “Thẻ khóa”.',
+    'packageExport.noParentCard':
+      'Chưa tin cậy thẻ khóa của cấp trên nên chưa mã hóa được. Hãy nhận thẻ khóa của cấp trên ở thẻ “Thẻ khóa”.',
     'packageExport.plainTitle': 'Xuất tệp báo cáo không mã hóa?',
     'packageExport.plainNoCard':
       'Chưa có thẻ khóa của cấp trên nên tệp báo cáo sẽ không được mã hóa: ai cầm được USB cũng đọc được họ tên đảng viên và các chuyến đi trong tệp. Chữ ký số vẫn giúp cấp trên phát hiện tệp bị sửa.',
-    'packageExport.plainChosen': 'Đã bỏ chọn mã hóa: ai cầm được USB cũng đọc được họ tên đảng viên và các chuyến đi trong tệp. Nên giữ mã hóa cho cấp trên.',
+    'packageExport.plainChosen':
+      'Đã bỏ chọn mã hóa: ai cầm được USB cũng đọc được họ tên đảng viên và các chuyến đi trong tệp. Nên giữ mã hóa cho cấp trên.',
     'packageExport.howToGetCard': 'Cách nhận thẻ khóa của cấp trên:',
-    'packageExport.getCard.ask': 'Đề nghị văn phòng cấp trên gửi tệp thẻ khóa của đơn vị họ (mục Tệp báo cáo › Thẻ khóa › Tải tệp thẻ khóa) qua USB hoặc thư điện tử.',
+    'packageExport.getCard.ask':
+      'Đề nghị văn phòng cấp trên gửi tệp thẻ khóa của đơn vị họ (mục Tệp báo cáo › Thẻ khóa › Tải tệp thẻ khóa) qua USB hoặc thư điện tử.',
     'packageExport.getCard.receive': 'Mở thẻ “Thẻ khóa” ở màn hình này và chọn tệp thẻ khóa vừa nhận.',
-    'packageExport.getCard.check': 'Gọi điện cho cấp trên, đối chiếu dấu vân tay họ đọc với dấu vân tay trên màn hình rồi mới bấm tin cậy.',
+    'packageExport.getCard.check':
+      'Gọi điện cho cấp trên, đối chiếu dấu vân tay họ đọc với dấu vân tay trên màn hình rồi mới bấm tin cậy.',
     'packageExport.openKeyCards': 'Mở thẻ “Thẻ khóa”',
     'packageExport.plainConfirm': 'Vẫn xuất không mã hóa',
     'packageExport.includeDocuments': 'Kèm báo cáo và phụ lục (Word, Excel, PDF)',
     'packageExport.includeDocumentsHint': 'Cấp trên mở được văn bản đúng như đơn vị đã lập.',
-    'packageExport.detailsRequested': 'Đợt báo cáo này yêu cầu kèm danh sách chuyến đi; tệp sẽ có danh sách đó (không có số CCCD, không có tệp đính kèm).',
+    'packageExport.detailsRequested':
+      'Đợt báo cáo này yêu cầu kèm danh sách chuyến đi; tệp sẽ có danh sách đó (không có số CCCD, không có tệp đính kèm).',
     'packageExport.submit': 'Xuất tệp báo cáo',
     'packageExport.working': 'Đang lập báo cáo, ký và đóng gói tệp…',
     'packageExport.done': 'Đã xuất tệp {fileName} (phiên bản {version}). Chép tệp này vào USB để gửi cấp trên.',
@@ -175,7 +183,8 @@ export const reportsUiMessages = messages(
     'packageImport.notAllowed': 'Tài khoản này chỉ được kiểm tra tệp; nhận vào sổ cần quyền nhập liệu.',
     'error.NOT_A_REPORT_FILE': 'Tệp {fileName} không phải tệp .so86. Hãy chọn tệp báo cáo do đơn vị gửi.',
     'packageImport.figures': 'Số liệu trong tệp',
-    'packageBatch.explain': 'Nhận cùng lúc tệp báo cáo của nhiều đơn vị (ví dụ cả thư mục trên USB). Mỗi tệp được kiểm tra riêng; tệp bị từ chối không ảnh hưởng tệp khác.',
+    'packageBatch.explain':
+      'Nhận cùng lúc tệp báo cáo của nhiều đơn vị (ví dụ cả thư mục trên USB). Mỗi tệp được kiểm tra riêng; tệp bị từ chối không ảnh hưởng tệp khác.',
     'packageBatch.choose': 'Nhận nhiều tệp',
     'packageBatch.working': 'Đang kiểm tra và nhận các tệp',
     'packageBatch.progress': '{done}/{total} tệp',
@@ -207,7 +216,8 @@ export const reportsUiMessages = messages(
     'completeness.signedAt': 'Ký lúc',
     'completeness.importedAt': 'Nhận lúc',
     'completeness.versions': 'Số phiên bản',
-    'completeness.none': 'Chưa có đơn vị cấp dưới nào. Đơn vị được thêm khi tin cậy thẻ khóa của đơn vị, hoặc thêm theo mã ở đây.',
+    'completeness.none':
+      'Chưa có đơn vị cấp dưới nào. Đơn vị được thêm khi tin cậy thẻ khóa của đơn vị, hoặc thêm theo mã ở đây.',
     'completeness.open': 'Xem báo cáo',
     'completeness.addUnit': 'Thêm đơn vị phải nộp',
     'completeness.addUnitExplain': 'Đơn vị chưa gửi thẻ khóa vẫn được theo dõi là “chưa nộp”.',
@@ -225,8 +235,10 @@ export const reportsUiMessages = messages(
     'unitReport.signer_revoked': 'Không tính: khóa ký đã bị thu hồi',
     'unitReport.cell': 'Chi bộ',
 
-    'rounds.explainOwn': 'Đợt báo cáo ghi văn bản yêu cầu, kỳ báo cáo và hạn nộp. Xuất tệp yêu cầu để gửi các đơn vị cấp dưới; đơn vị nhận tệp là có sẵn đợt báo cáo.',
-    'rounds.explainReceived': 'Các yêu cầu báo cáo nhận từ cấp trên. Nhận tệp yêu cầu ở thẻ “Nhận tệp”, rồi chọn đợt khi lập và gửi báo cáo.',
+    'rounds.explainOwn':
+      'Đợt báo cáo ghi văn bản yêu cầu, kỳ báo cáo và hạn nộp. Xuất tệp yêu cầu để gửi các đơn vị cấp dưới; đơn vị nhận tệp là có sẵn đợt báo cáo.',
+    'rounds.explainReceived':
+      'Các yêu cầu báo cáo nhận từ cấp trên. Nhận tệp yêu cầu ở thẻ “Nhận tệp”, rồi chọn đợt khi lập và gửi báo cáo.',
     'rounds.new': 'Tạo đợt báo cáo',
     'rounds.edit': 'Sửa đợt báo cáo',
     'rounds.ref': 'Số, ký hiệu văn bản yêu cầu',
@@ -237,7 +249,8 @@ export const reportsUiMessages = messages(
     'rounds.periodTo': 'Đến ngày',
     'rounds.deadline': 'Hạn nộp',
     'rounds.detailsRequested': 'Yêu cầu kèm danh sách chuyến đi',
-    'rounds.detailsRequested.hint': 'Đơn vị cấp dưới gửi kèm từng chuyến đi (không có số CCCD, không có tệp đính kèm) để cấp trên xem chi tiết.',
+    'rounds.detailsRequested.hint':
+      'Đơn vị cấp dưới gửi kèm từng chuyến đi (không có số CCCD, không có tệp đính kèm) để cấp trên xem chi tiết.',
     'rounds.withDetails': 'Kèm danh sách chuyến đi',
     'rounds.exportRequest': 'Xuất tệp yêu cầu',
     'rounds.requestExported': 'Đã xuất tệp yêu cầu {fileName}. Gửi tệp này cho các đơn vị cấp dưới.',
@@ -275,10 +288,12 @@ export const reportsUiMessages = messages(
     'keyCards.replaces': 'Thay thẻ {fingerprint}',
     'keyCards.adminOnly': 'Chỉ quản trị viên được tin cậy, thu hồi thẻ khóa hoặc tạo khóa mới.',
     'keyCards.trust': 'Tin cậy thẻ khóa',
-    'keyCards.trustExplain': 'Chọn tệp thẻ khóa đơn vị kia gửi. Sau đó gọi điện cho đơn vị đó, đề nghị đọc dấu vân tay trên màn hình của họ và gõ lại vào đây.',
+    'keyCards.trustExplain':
+      'Chọn tệp thẻ khóa đơn vị kia gửi. Sau đó gọi điện cho đơn vị đó, đề nghị đọc dấu vân tay trên màn hình của họ và gõ lại vào đây.',
     'keyCards.chooseCard': 'Chọn tệp thẻ khóa',
     'keyCards.whose': 'Thẻ khóa của {unit} ({code} · {level})',
-    'keyCards.rotation': 'Thẻ này thay thế thẻ cũ của đơn vị. Nếu thẻ cũ đang được tin cậy, thẻ mới được xác nhận bằng chữ ký của khóa cũ và không cần nhập dấu vân tay.',
+    'keyCards.rotation':
+      'Thẻ này thay thế thẻ cũ của đơn vị. Nếu thẻ cũ đang được tin cậy, thẻ mới được xác nhận bằng chữ ký của khóa cũ và không cần nhập dấu vân tay.',
     'keyCards.typedFingerprint': 'Dấu vân tay đọc qua điện thoại',
     'keyCards.typedFingerprintHint': '40 ký tự 0–9 và A–F; có thể gõ kèm dấu cách hoặc dấu gạch ngang.',
     'keyCards.confirmTrust': 'Đối chiếu và tin cậy',
@@ -300,7 +315,8 @@ export const reportsUiMessages = messages(
     'periodPicker.noRounds': 'No reporting rounds yet',
     'periodPicker.roundOption': '{ref} ({from} – {to})',
 
-    'dashboard.ownRecordsOnly': 'This page shows your own unit’s records. The figures combined with the subordinate units are in Reports.',
+    'dashboard.ownRecordsOnly':
+      'This page shows your own unit’s records. The figures combined with the subordinate units are in Reports.',
     'dashboard.abroadNow': 'Abroad now',
     'dashboard.returnsDueThisWeek': 'Due back within 7 days',
     'dashboard.reportsOverdue': 'Return reports overdue',
@@ -343,7 +359,8 @@ export const reportsUiMessages = messages(
     'reportScreen.round': 'Reporting round {ref}',
     'reportScreen.figures': 'Figures quoted in the report',
     'reportScreen.flagFigures': 'Cases not fully complying with the rules',
-    'reportScreen.units.explain': 'The combined report holds your unit’s own figures and the latest report received from each subordinate unit for exactly this period.',
+    'reportScreen.units.explain':
+      'The combined report holds your unit’s own figures and the latest report received from each subordinate unit for exactly this period.',
     'reportScreen.units.none': 'No subordinate units for this period yet.',
     'reportScreen.units.counts': 'Submitted {submitted} · Late {late} · Missing {missing} · Another period {periodDiffers}',
     'reportScreen.units.heldPeriod': 'Period of the report held',
@@ -351,7 +368,8 @@ export const reportsUiMessages = messages(
     'reportScreen.units.yes': 'Yes',
     'reportScreen.units.no': 'No',
     'reportScreen.coverage.title': 'The figures leave out some subordinate units',
-    'reportScreen.coverage.hint': 'See the “Subordinate units” tab. Import these units’ reports for this very period (or ask them to send one) and open the report again.',
+    'reportScreen.coverage.hint':
+      'See the “Subordinate units” tab. Import these units’ reports for this very period (or ask them to send one) and open the report again.',
     'reportScreen.coverage.confirmTitle': 'The report does not include every subordinate unit',
     'reportScreen.coverage.confirmQuestion': 'The document states the sentence above at its start. Make the file anyway?',
     'reportScreen.coverage.confirm': 'Make the file anyway',
@@ -427,20 +445,25 @@ export const reportsUiMessages = messages(
       'The report file carries your unit’s digital signature; copy it to a USB stick for the upper level, which checks the signature and combines the reports. The report in the file is the one saved under Reports.',
     'packageExport.encrypt': 'Encrypt for the upper level ({unit})',
     'packageExport.encryptHint': 'Only the upper level can read the file, even if the USB stick is lost.',
-    'packageExport.noParentCard': 'The upper level’s key card is not trusted yet, so the file cannot be encrypted. Receive the upper level’s card under “Key cards”.',
+    'packageExport.noParentCard':
+      'The upper level’s key card is not trusted yet, so the file cannot be encrypted. Receive the upper level’s card under “Key cards”.',
     'packageExport.plainTitle': 'Export the report file unencrypted?',
     'packageExport.plainNoCard':
       'The upper level’s key card is not trusted yet, so the report file will not be encrypted: anyone holding the USB stick can read the members’ names and trips in it. The digital signature still lets the upper level detect changes.',
-    'packageExport.plainChosen': 'Encryption was turned off: anyone holding the USB stick can read the members’ names and trips in the file. Keep it encrypted for the upper level.',
+    'packageExport.plainChosen':
+      'Encryption was turned off: anyone holding the USB stick can read the members’ names and trips in the file. Keep it encrypted for the upper level.',
     'packageExport.howToGetCard': 'How to receive the upper level’s key card:',
-    'packageExport.getCard.ask': 'Ask the upper level’s office for their unit’s key card file (Report files › Key cards › Download the key card), on a USB stick or by e-mail.',
+    'packageExport.getCard.ask':
+      'Ask the upper level’s office for their unit’s key card file (Report files › Key cards › Download the key card), on a USB stick or by e-mail.',
     'packageExport.getCard.receive': 'Open the “Key cards” tab on this screen and choose the card file received.',
-    'packageExport.getCard.check': 'Phone the upper level, compare the fingerprint they read out with the one on screen, and only then trust the card.',
+    'packageExport.getCard.check':
+      'Phone the upper level, compare the fingerprint they read out with the one on screen, and only then trust the card.',
     'packageExport.openKeyCards': 'Open the “Key cards” tab',
     'packageExport.plainConfirm': 'Export unencrypted anyway',
     'packageExport.includeDocuments': 'Include the report and appendices (Word, Excel, PDF)',
     'packageExport.includeDocumentsHint': 'The upper level can open the documents exactly as your unit made them.',
-    'packageExport.detailsRequested': 'This round asks for the list of trips; the file will carry it (no national ID numbers, no attachments).',
+    'packageExport.detailsRequested':
+      'This round asks for the list of trips; the file will carry it (no national ID numbers, no attachments).',
     'packageExport.submit': 'Export the report file',
     'packageExport.working': 'Making the report, signing and packing the file…',
     'packageExport.done': 'Exported {fileName} (version {version}). Copy this file to a USB stick for the upper level.',
@@ -460,7 +483,8 @@ export const reportsUiMessages = messages(
     'packageImport.notAllowed': 'This account may check files; accepting them needs data-entry rights.',
     'error.NOT_A_REPORT_FILE': '{fileName} is not a .so86 file. Choose the report file the unit sent.',
     'packageImport.figures': 'Figures in the file',
-    'packageBatch.explain': 'Take in many units’ report files at once (a whole folder on a USB stick, for example). Each file is checked on its own; a refused file does not affect the others.',
+    'packageBatch.explain':
+      'Take in many units’ report files at once (a whole folder on a USB stick, for example). Each file is checked on its own; a refused file does not affect the others.',
     'packageBatch.choose': 'Receive many files',
     'packageBatch.working': 'Checking and receiving the files',
     'packageBatch.progress': '{done}/{total} files',
@@ -510,8 +534,10 @@ export const reportsUiMessages = messages(
     'unitReport.signer_revoked': 'Not counted: the signing key was revoked',
     'unitReport.cell': 'Party cell',
 
-    'rounds.explainOwn': 'A reporting round records the request letter, the period and the deadline. Export the request file for the subordinate units; importing it gives them the round.',
-    'rounds.explainReceived': 'Reporting requests received from the upper level. Receive a request file under “Receive a file”, then choose the round when making and sending the report.',
+    'rounds.explainOwn':
+      'A reporting round records the request letter, the period and the deadline. Export the request file for the subordinate units; importing it gives them the round.',
+    'rounds.explainReceived':
+      'Reporting requests received from the upper level. Receive a request file under “Receive a file”, then choose the round when making and sending the report.',
     'rounds.new': 'New reporting round',
     'rounds.edit': 'Edit the reporting round',
     'rounds.ref': 'Number and symbol of the request',
@@ -522,7 +548,8 @@ export const reportsUiMessages = messages(
     'rounds.periodTo': 'To',
     'rounds.deadline': 'Deadline',
     'rounds.detailsRequested': 'Ask for the list of trips',
-    'rounds.detailsRequested.hint': 'Subordinate units send each trip (no national ID numbers, no attachments) for the upper level to review.',
+    'rounds.detailsRequested.hint':
+      'Subordinate units send each trip (no national ID numbers, no attachments) for the upper level to review.',
     'rounds.withDetails': 'With the list of trips',
     'rounds.exportRequest': 'Export the request file',
     'rounds.requestExported': 'Exported the request file {fileName}. Send it to the subordinate units.',
@@ -560,17 +587,20 @@ export const reportsUiMessages = messages(
     'keyCards.replaces': 'Replaces {fingerprint}',
     'keyCards.adminOnly': 'Only administrators may trust or revoke key cards or make new keys.',
     'keyCards.trust': 'Trust a key card',
-    'keyCards.trustExplain': 'Choose the key card file the other unit sent. Then phone that unit, ask them to read the fingerprint on their screen and type it here.',
+    'keyCards.trustExplain':
+      'Choose the key card file the other unit sent. Then phone that unit, ask them to read the fingerprint on their screen and type it here.',
     'keyCards.chooseCard': 'Choose the key card file',
     'keyCards.whose': 'Key card of {unit} ({code} · {level})',
-    'keyCards.rotation': 'This card replaces an older card of the unit. If the old card is trusted, the new one is confirmed by the old key’s signature and no fingerprint is needed.',
+    'keyCards.rotation':
+      'This card replaces an older card of the unit. If the old card is trusted, the new one is confirmed by the old key’s signature and no fingerprint is needed.',
     'keyCards.typedFingerprint': 'Fingerprint read over the phone',
     'keyCards.typedFingerprintHint': '40 characters 0–9 and A–F; spaces or dashes may be typed between them.',
     'keyCards.confirmTrust': 'Compare and trust',
     'keyCards.trustedDone': 'Trusted the key card of {unit}.',
     'keyCards.revoke': 'Revoke',
     'keyCards.revokeTitle': 'Revoke the key card of {unit}?',
-    'keyCards.revokeQuestion': 'Every file signed with this key will be refused, including files signed before the revocation. This cannot be undone.',
+    'keyCards.revokeQuestion':
+      'Every file signed with this key will be refused, including files signed before the revocation. This cannot be undone.',
     'keyCards.revokeReason': 'Reason for revoking',
     'keyCards.revokeConfirm': 'Revoke the key card',
     'keyCards.revokedDone': 'Revoked the key card of {unit}.',

@@ -3,7 +3,8 @@ import { messages } from './catalog';
 /** The trip rules: states, transitions and their refusals, field checks, hints, flags, holidays. */
 export const rulesMessages = messages(
   {
-    'error.TRANSITION_REFUSED': 'Chưa thực hiện được thao tác với chuyến đi vì chưa đủ điều kiện. Hãy xem các lý do được nêu, bổ sung hoặc sửa rồi thử lại.',
+    'error.TRANSITION_REFUSED':
+      'Chưa thực hiện được thao tác với chuyến đi vì chưa đủ điều kiện. Hãy xem các lý do được nêu, bổ sung hoặc sửa rồi thử lại.',
 
     'tripState.draft': 'Dự thảo',
     'tripState.submitted': 'Đã nhận đơn',
@@ -96,8 +97,10 @@ export const rulesMessages = messages(
     'reason.notAllowed.return': 'Chỉ ghi nhận về nước cho chuyến đi đã xuất cảnh.',
     'reason.notAllowed.report': 'Chỉ nhận báo cáo kết quả sau khi đã ghi nhận đảng viên về nước.',
     'reason.notAllowed.close': 'Chỉ kết thúc hồ sơ sau khi đã nhận báo cáo kết quả chuyến đi.',
-    'reason.delete.hasDecision': 'Chuyến đi đã có quyết định (cho phép hoặc từ chối) hoặc đã xuất cảnh nên là một phần của hồ sơ, không xóa được. Nếu chuyến đi không diễn ra, hãy ghi nhận hủy chuyến đi; nếu ghi sai một bước, hãy dùng “Sửa bước”.',
-    'reason.archive.abroad': 'Đảng viên đang ở nước ngoài theo một chuyến đi chưa về nước: chưa lưu trữ hồ sơ được, vì sau khi lưu trữ sẽ không ghi nhận được ngày về nước. Hãy ghi nhận về nước (hoặc tự ý ở lại rồi về nước) trước.',
+    'reason.delete.hasDecision':
+      'Chuyến đi đã có quyết định (cho phép hoặc từ chối) hoặc đã xuất cảnh nên là một phần của hồ sơ, không xóa được. Nếu chuyến đi không diễn ra, hãy ghi nhận hủy chuyến đi; nếu ghi sai một bước, hãy dùng “Sửa bước”.',
+    'reason.archive.abroad':
+      'Đảng viên đang ở nước ngoài theo một chuyến đi chưa về nước: chưa lưu trữ hồ sơ được, vì sau khi lưu trữ sẽ không ghi nhận được ngày về nước. Hãy ghi nhận về nước (hoặc tự ý ở lại rồi về nước) trước.',
     'reason.correct.notLastStep': 'Chỉ sửa được bước ghi nhận sau cùng của chuyến đi; tải lại trang chuyến đi rồi sửa bước đó.',
     'reason.correct.noStep': 'Chuyến đi chưa có bước nào được ghi nhận để sửa; hãy dùng “Sửa” để sửa thông tin chuyến đi.',
     'reason.depart.notApproved': 'Chuyến đi chưa được cho phép: không ghi nhận xuất cảnh trước khi có quyết định cho phép.',
@@ -106,14 +109,18 @@ export const rulesMessages = messages(
     'reason.cancel.departed': 'Đã ghi nhận xuất cảnh ({actualDeparture}); không thể hủy chuyến đi đã diễn ra.',
     'reason.unauthorisedStay.notOverdue': 'Chưa quá thời hạn được phép ở nước ngoài (đến hết ngày {permittedReturn}).',
 
-    'check.plannedReturnBeforeDeparture': 'Ngày dự kiến về nước ({plannedReturn}) trước ngày dự kiến xuất cảnh ({plannedDeparture}).',
+    'check.plannedReturnBeforeDeparture':
+      'Ngày dự kiến về nước ({plannedReturn}) trước ngày dự kiến xuất cảnh ({plannedDeparture}).',
     'check.actualReturnBeforeDeparture': 'Ngày về nước ({actualReturn}) trước ngày xuất cảnh ({actualDeparture}).',
     'check.returnWithoutDeparture': 'Có ngày về nước nhưng chưa có ngày xuất cảnh.',
-    'check.approvalAfterDeparture': 'Ngày quyết định cho phép ({approvalDate}) sau ngày xuất cảnh ({departure}); quyết định phải có trước khi đi.',
+    'check.approvalAfterDeparture':
+      'Ngày quyết định cho phép ({approvalDate}) sau ngày xuất cảnh ({departure}); quyết định phải có trước khi đi.',
     'check.approvalBeforeApplication': 'Ngày quyết định cho phép ({approvalDate}) trước ngày nộp đơn ({applicationDate}).',
-    'check.applicationAfterDeparture': 'Ngày nộp đơn ({applicationDate}) sau ngày xuất cảnh ({departure}); đơn phải nộp trước khi đi, nếu chuyến đi đã lùi lịch hãy sửa lại ngày dự kiến xuất cảnh.',
+    'check.applicationAfterDeparture':
+      'Ngày nộp đơn ({applicationDate}) sau ngày xuất cảnh ({departure}); đơn phải nộp trước khi đi, nếu chuyến đi đã lùi lịch hãy sửa lại ngày dự kiến xuất cảnh.',
     'check.commitmentAfterDeparture': 'Ngày ký bản cam kết ({commitmentDate}) sau ngày xuất cảnh ({departure}).',
-    'check.extendedReturnNotLater': 'Ngày về nước sau gia hạn ({extendedReturn}) phải sau ngày về nước đang được phép ({permittedReturn}).',
+    'check.extendedReturnNotLater':
+      'Ngày về nước sau gia hạn ({extendedReturn}) phải sau ngày về nước đang được phép ({permittedReturn}).',
     'check.reportBeforeReturn': 'Ngày nhận báo cáo kết quả ({returnReportDate}) trước ngày về nước ({actualReturn}).',
     'check.reportWithoutReturn': 'Có ngày nhận báo cáo kết quả nhưng chưa có ngày về nước.',
     'check.permittedOverstayWithoutExtension': 'Ghi “ở lại được phép” nhưng chưa có ngày về nước sau gia hạn.',
@@ -121,7 +128,8 @@ export const rulesMessages = messages(
     'check.departureBeforeApproval': 'Ngày xuất cảnh ({actualDeparture}) trước ngày quyết định cho phép ({approvalDate}).',
     'check.decisionBeforeApplication': 'Ngày quyết định ({decisionDate}) trước ngày nộp đơn ({applicationDate}).',
     'check.extensionBeforeDeparture': 'Ngày quyết định gia hạn ({extensionDate}) trước ngày xuất cảnh ({actualDeparture}).',
-    'check.unauthorisedStayTooEarly': 'Ngày ghi nhận ({recordedOn}) phải sau ngày hết hạn được phép ở nước ngoài ({permittedReturn}).',
+    'check.unauthorisedStayTooEarly':
+      'Ngày ghi nhận ({recordedOn}) phải sau ngày hết hạn được phép ở nước ngoài ({permittedReturn}).',
     'check.closedBeforeReport': 'Ngày kết thúc hồ sơ ({closedOn}) trước ngày nhận báo cáo kết quả ({returnReportDate}).',
 
     'hint.duration.under1m': 'Thời gian được phép ở nước ngoài: dưới 1 tháng.',
@@ -144,11 +152,13 @@ export const rulesMessages = messages(
     'hint.returnReportOverdue': 'Đã quá hạn nộp báo cáo kết quả chuyến đi ({date}) mà chưa nhận được báo cáo.',
     'hint.returnReportLate': 'Báo cáo kết quả nhận ngày {returnReportDate}, chậm so với hạn {date}.',
     'hint.pastPermittedReturn': 'Đã quá ngày về nước được phép ({date}) mà chưa ghi nhận về nước hoặc gia hạn.',
-    'hint.unauthorisedStayRecorded': 'Đã ghi nhận tự ý ở lại sau ngày về nước được phép ({date}); ghi nhận ngày về nước khi đảng viên trở về.',
+    'hint.unauthorisedStayRecorded':
+      'Đã ghi nhận tự ý ở lại sau ngày về nước được phép ({date}); ghi nhận ngày về nước khi đảng viên trở về.',
     'hint.departedWithoutApproval': 'Đã xuất cảnh khi chưa có quyết định cho phép.',
   },
   {
-    'error.TRANSITION_REFUSED': 'The trip cannot move on yet because its conditions are not met. Review the reasons given, complete or correct them, and try again.',
+    'error.TRANSITION_REFUSED':
+      'The trip cannot move on yet because its conditions are not met. Review the reasons given, complete or correct them, and try again.',
 
     'tripState.draft': 'Draft',
     'tripState.submitted': 'Application received',
@@ -237,13 +247,17 @@ export const rulesMessages = messages(
     'reason.notAllowed.cancel': 'Only a trip that has not departed (draft, application received or permitted) can be cancelled.',
     'reason.notAllowed.depart': 'A departure can be recorded only for a permitted trip that has not departed yet.',
     'reason.notAllowed.extend': 'A stay can be extended only while the member is abroad on a permitted trip.',
-    'reason.notAllowed.record_unauthorised_stay': 'An unauthorised stay can be recorded only while the member is abroad and has not returned.',
+    'reason.notAllowed.record_unauthorised_stay':
+      'An unauthorised stay can be recorded only while the member is abroad and has not returned.',
     'reason.notAllowed.return': 'A return can be recorded only for a trip that has departed.',
     'reason.notAllowed.report': 'The return report can be received only after the return is recorded.',
     'reason.notAllowed.close': 'The trip can be closed only after its return report is received.',
-    'reason.delete.hasDecision': 'The trip has a decision (permission or refusal) or a departure, so it is part of the record and cannot be removed. If it did not take place, record its cancellation; if a step was recorded wrongly, use “Correct step”.',
-    'reason.archive.abroad': 'The member is abroad on a trip with no return recorded: the record cannot be archived yet, because an archived record takes no return. Record the return first.',
-    'reason.correct.notLastStep': 'Only the last recorded step of the trip can be corrected; reload the trip’s page and correct that step.',
+    'reason.delete.hasDecision':
+      'The trip has a decision (permission or refusal) or a departure, so it is part of the record and cannot be removed. If it did not take place, record its cancellation; if a step was recorded wrongly, use “Correct step”.',
+    'reason.archive.abroad':
+      'The member is abroad on a trip with no return recorded: the record cannot be archived yet, because an archived record takes no return. Record the return first.',
+    'reason.correct.notLastStep':
+      'Only the last recorded step of the trip can be corrected; reload the trip’s page and correct that step.',
     'reason.correct.noStep': 'No step of this trip has been recorded yet; use “Edit” to correct the trip’s own details.',
     'reason.depart.notApproved': 'The trip is not permitted yet: a departure cannot be recorded before the permission decision.',
     'reason.approve.memberUnderReview': 'The member is under disciplinary review: no trip abroad can be permitted meanwhile.',
@@ -251,14 +265,18 @@ export const rulesMessages = messages(
     'reason.cancel.departed': 'A departure is recorded ({actualDeparture}); a trip that took place cannot be cancelled.',
     'reason.unauthorisedStay.notOverdue': 'The permitted stay has not ended yet (it runs to {permittedReturn} inclusive).',
 
-    'check.plannedReturnBeforeDeparture': 'The planned return ({plannedReturn}) is before the planned departure ({plannedDeparture}).',
+    'check.plannedReturnBeforeDeparture':
+      'The planned return ({plannedReturn}) is before the planned departure ({plannedDeparture}).',
     'check.actualReturnBeforeDeparture': 'The return ({actualReturn}) is before the departure ({actualDeparture}).',
     'check.returnWithoutDeparture': 'There is a return date but no departure date.',
-    'check.approvalAfterDeparture': 'The permission decision ({approvalDate}) is after the departure ({departure}); it must come before the trip.',
+    'check.approvalAfterDeparture':
+      'The permission decision ({approvalDate}) is after the departure ({departure}); it must come before the trip.',
     'check.approvalBeforeApplication': 'The permission decision ({approvalDate}) is before the application ({applicationDate}).',
-    'check.applicationAfterDeparture': 'The application ({applicationDate}) is after the departure ({departure}); it must come before the trip — if the trip was postponed, correct the planned departure.',
+    'check.applicationAfterDeparture':
+      'The application ({applicationDate}) is after the departure ({departure}); it must come before the trip — if the trip was postponed, correct the planned departure.',
     'check.commitmentAfterDeparture': 'The commitment was signed ({commitmentDate}) after the departure ({departure}).',
-    'check.extendedReturnNotLater': 'The extended return ({extendedReturn}) must be after the currently permitted return ({permittedReturn}).',
+    'check.extendedReturnNotLater':
+      'The extended return ({extendedReturn}) must be after the currently permitted return ({permittedReturn}).',
     'check.reportBeforeReturn': 'The return report ({returnReportDate}) is dated before the return ({actualReturn}).',
     'check.reportWithoutReturn': 'There is a return report date but no return date.',
     'check.permittedOverstayWithoutExtension': 'Marked “permitted stay beyond term” but there is no extended return date.',
@@ -266,7 +284,8 @@ export const rulesMessages = messages(
     'check.departureBeforeApproval': 'The departure ({actualDeparture}) is before the permission decision ({approvalDate}).',
     'check.decisionBeforeApplication': 'The decision date ({decisionDate}) is before the application ({applicationDate}).',
     'check.extensionBeforeDeparture': 'The extension decision ({extensionDate}) is before the departure ({actualDeparture}).',
-    'check.unauthorisedStayTooEarly': 'The date recorded ({recordedOn}) must be after the end of the permitted stay ({permittedReturn}).',
+    'check.unauthorisedStayTooEarly':
+      'The date recorded ({recordedOn}) must be after the end of the permitted stay ({permittedReturn}).',
     'check.closedBeforeReport': 'The closing date ({closedOn}) is before the return report ({returnReportDate}).',
 
     'hint.duration.under1m': 'Permitted stay abroad: under 1 month.',
@@ -275,8 +294,10 @@ export const rulesMessages = messages(
     'hint.duration.over12m': 'Permitted stay abroad: over 12 months.',
     'hint.activity.none': 'No transfer of party activity is needed (the trip is 3 months or shorter).',
     'hint.activity.temporary': 'A temporary transfer of party activity is needed (the trip is over 3 and up to 12 months).',
-    'hint.activity.official': 'An official transfer of party activity through the Party Committee of the Ministry of Foreign Affairs is needed (the trip is over 12 months).',
-    'hint.activity.exemptionPossible': 'A member abroad alone on private business or alone for work may be considered for exemption from party activity.',
+    'hint.activity.official':
+      'An official transfer of party activity through the Party Committee of the Ministry of Foreign Affairs is needed (the trip is over 12 months).',
+    'hint.activity.exemptionPossible':
+      'A member abroad alone on private business or alone for work may be considered for exemption from party activity.',
     'hint.activity.missing': 'The transfer of party activity that the length of the trip requires is not recorded.',
     'hint.commitmentRequired': 'A family visit needs the commitment about relatives abroad; no signing date is recorded.',
     'hint.borderPass':
@@ -289,7 +310,8 @@ export const rulesMessages = messages(
     'hint.returnReportOverdue': 'The return report was due on {date} and has not been received.',
     'hint.returnReportLate': 'The return report came on {returnReportDate}, after the deadline of {date}.',
     'hint.pastPermittedReturn': 'The permitted return ({date}) has passed with no return or extension recorded.',
-    'hint.unauthorisedStayRecorded': 'An unauthorised stay after the permitted return ({date}) is recorded; record the return when the member comes back.',
+    'hint.unauthorisedStayRecorded':
+      'An unauthorised stay after the permitted return ({date}) is recorded; record the return when the member comes back.',
     'hint.departedWithoutApproval': 'Departed before any permission decision.',
   },
 );

@@ -18,7 +18,8 @@ export const uiMessages = messages(
     'training.leave': 'Về sổ thật',
     'training.account': 'Sổ tập huấn: tên đăng nhập {username}, mật khẩu {password}.',
     'setup.title': 'Thiết lập lần đầu',
-    'setup.intro': 'Sổ 86 lưu toàn bộ dữ liệu trên máy này, được mã hóa. Hãy khai báo đơn vị, tạo tài khoản quản trị và ghi lại mã khôi phục.',
+    'setup.intro':
+      'Sổ 86 lưu toàn bộ dữ liệu trên máy này, được mã hóa. Hãy khai báo đơn vị, tạo tài khoản quản trị và ghi lại mã khôi phục.',
     'setup.step.unit': 'Đơn vị',
     'setup.step.admin': 'Tài khoản quản trị',
     'setup.step.recovery': 'Mã khôi phục',
@@ -34,7 +35,8 @@ export const uiMessages = messages(
     'setup.admin.password': 'Mật khẩu',
     'setup.admin.password.hint': 'Ít nhất 10 ký tự. Nên dùng một câu dễ nhớ.',
     'setup.admin.passwordConfirm': 'Nhập lại mật khẩu',
-    'setup.recovery.explain': 'Đây là mã khôi phục. Khi quên mật khẩu hoặc chuyển sang máy mới, chỉ mã này mới mở được sổ. Hãy in hoặc chép tay, cất ở nơi an toàn (tủ hồ sơ có khóa). Mã chỉ hiện một lần.',
+    'setup.recovery.explain':
+      'Đây là mã khôi phục. Khi quên mật khẩu hoặc chuyển sang máy mới, chỉ mã này mới mở được sổ. Hãy in hoặc chép tay, cất ở nơi an toàn (tủ hồ sơ có khóa). Mã chỉ hiện một lần.',
     'setup.recovery.confirm': 'Tôi đã ghi lại mã khôi phục và cất giữ an toàn',
     'setup.recovery.print': 'In mã khôi phục',
     'setup.finish': 'Tạo sổ dữ liệu',
@@ -70,9 +72,11 @@ export const uiMessages = messages(
     'firstSteps.addMember': 'Thêm từng đảng viên',
     'firstSteps.addMember.hint': 'Nhập họ tên, mã đảng viên và chi bộ của từng người.',
     'firstSteps.import': 'Nhập cả danh sách từ Excel',
-    'firstSteps.import.hint': 'Tải tệp mẫu Excel ở mục Nhập, xuất dữ liệu, điền danh sách rồi nhập một lần; sổ kiểm tra từng dòng trước khi ghi.',
+    'firstSteps.import.hint':
+      'Tải tệp mẫu Excel ở mục Nhập, xuất dữ liệu, điền danh sách rồi nhập một lần; sổ kiểm tra từng dòng trước khi ghi.',
     'firstSteps.cells': 'Chi bộ không cần tạo trước',
-    'firstSteps.cells.hint': 'Gõ tên chi bộ khi thêm đảng viên, hoặc ghi ở cột Chi bộ của tệp mẫu: sổ tự lập danh sách chi bộ từ đó.',
+    'firstSteps.cells.hint':
+      'Gõ tên chi bộ khi thêm đảng viên, hoặc ghi ở cột Chi bộ của tệp mẫu: sổ tự lập danh sách chi bộ từ đó.',
     'firstSteps.trips': 'Khi đã có đảng viên, mở trang đảng viên và bấm "Thêm chuyến đi" để ghi đơn xin đi nước ngoài.',
     'settings.title': 'Cài đặt',
     'settings.changePassword': 'Đổi mật khẩu',
@@ -109,7 +113,8 @@ export const uiMessages = messages(
     'training.leave': 'Back to the real registry',
     'training.account': 'Training registry: user name {username}, password {password}.',
     'setup.title': 'First-time set-up',
-    'setup.intro': 'So 86 keeps all its data on this computer, encrypted. Declare the unit, create the administrator account and write down the recovery key.',
+    'setup.intro':
+      'So 86 keeps all its data on this computer, encrypted. Declare the unit, create the administrator account and write down the recovery key.',
     'setup.step.unit': 'Unit',
     'setup.step.admin': 'Administrator',
     'setup.step.recovery': 'Recovery key',
@@ -125,7 +130,8 @@ export const uiMessages = messages(
     'setup.admin.password': 'Password',
     'setup.admin.password.hint': 'At least 10 characters. A memorable sentence works well.',
     'setup.admin.passwordConfirm': 'Repeat the password',
-    'setup.recovery.explain': 'This is the recovery key. If a password is forgotten or the registry moves to a new PC, only this key opens it. Print it or copy it by hand and lock it away. It is shown only once.',
+    'setup.recovery.explain':
+      'This is the recovery key. If a password is forgotten or the registry moves to a new PC, only this key opens it. Print it or copy it by hand and lock it away. It is shown only once.',
     'setup.recovery.confirm': 'I have written down the recovery key and stored it safely',
     'setup.recovery.print': 'Print the recovery key',
     'setup.finish': 'Create the registry',
@@ -161,10 +167,13 @@ export const uiMessages = messages(
     'firstSteps.addMember': 'Add members one by one',
     'firstSteps.addMember.hint': 'Enter each person’s full name, member code and cell.',
     'firstSteps.import': 'Import the whole list from Excel',
-    'firstSteps.import.hint': 'Download the Excel template under Import and export, fill in the list and import it at once; every row is checked before anything is written.',
+    'firstSteps.import.hint':
+      'Download the Excel template under Import and export, fill in the list and import it at once; every row is checked before anything is written.',
     'firstSteps.cells': 'Cells need not be set up first',
-    'firstSteps.cells.hint': 'Type the cell’s name when adding a member, or in the Cell column of the template: the list of cells is built from them.',
-    'firstSteps.trips': 'Once members are in, open a member’s page and choose "Add a trip" to record an application to go abroad.',
+    'firstSteps.cells.hint':
+      'Type the cell’s name when adding a member, or in the Cell column of the template: the list of cells is built from them.',
+    'firstSteps.trips':
+      'Once members are in, open a member’s page and choose "Add a trip" to record an application to go abroad.',
     'settings.title': 'Settings',
     'settings.changePassword': 'Change password',
     'settings.currentPassword': 'Current password',

@@ -21,7 +21,8 @@ export const ImportKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 /** The catalogue prefix under which an enumeration's values have their labels (`gender.male` → "Nam"). */
-export type LabelPrefix = 'gender' | 'memberStatus' | 'purpose' | 'travelDocument' | 'overstay' | 'activityTransfer' | 'tripState' | 'crossingDirection';
+export type LabelPrefix =
+  'gender' | 'memberStatus' | 'purpose' | 'travelDocument' | 'overstay' | 'activityTransfer' | 'tripState' | 'crossingDirection';
 
 export type ColumnType =
   | { kind: 'text'; multiline?: boolean }
@@ -53,19 +54,46 @@ export const memberColumns: readonly ImportColumn[] = [
   { key: 'birth_date', field: 'birthDate', type: date, aliases: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh'] },
   { key: 'cell', field: 'cellName', type: text, required: true, aliases: ['Tên chi bộ', 'Sinh hoạt tại chi bộ'] },
   { key: 'leadership', field: 'holdsLeadershipPost', type: flag, aliases: ['Lãnh đạo, quản lý', 'Chức vụ lãnh đạo'] },
-  { key: 'national_id', field: 'nationalId', type: text, aliases: ['CCCD', 'Số CCCD', 'Căn cước công dân', 'Số định danh cá nhân'] },
+  {
+    key: 'national_id',
+    field: 'nationalId',
+    type: text,
+    aliases: ['CCCD', 'Số CCCD', 'Căn cước công dân', 'Số định danh cá nhân'],
+  },
   { key: 'phone', field: 'phone', type: text, aliases: ['Điện thoại', 'SĐT'] },
-  { key: 'status', field: 'status', type: { kind: 'enum', values: memberStatuses, labels: 'memberStatus' }, aliases: ['Tình trạng sinh hoạt'] },
+  {
+    key: 'status',
+    field: 'status',
+    type: { kind: 'enum', values: memberStatuses, labels: 'memberStatus' },
+    aliases: ['Tình trạng sinh hoạt'],
+  },
 ];
 
 export const tripColumns: readonly ImportColumn[] = [
   { key: 'trip_code', field: 'code', type: text, aliases: ['Mã chuyến'] },
   { key: 'member_code', field: 'memberId', type: text, required: true, aliases: ['Mã ĐV', 'Số thẻ đảng viên', 'Số thẻ'] },
   { key: 'member_name', field: 'memberName', type: text, exportOnly: true, aliases: ['Họ tên', 'Họ và tên'] },
-  { key: 'purpose', field: 'purpose', type: { kind: 'enum', values: tripPurposes, labels: 'purpose' }, required: true, aliases: ['Mục đích chuyến đi'] },
+  {
+    key: 'purpose',
+    field: 'purpose',
+    type: { kind: 'enum', values: tripPurposes, labels: 'purpose' },
+    required: true,
+    aliases: ['Mục đích chuyến đi'],
+  },
   { key: 'self_funded', field: 'selfFunded', type: flag, aliases: ['Kinh phí tự túc'] },
-  { key: 'countries', field: 'countries', type: { kind: 'countries' }, required: true, aliases: ['Nước đến', 'Quốc gia', 'Nước'] },
-  { key: 'travel_document', field: 'travelDocumentKind', type: { kind: 'enum', values: travelDocumentKinds, labels: 'travelDocument' }, aliases: ['Loại hộ chiếu', 'Giấy tờ'] },
+  {
+    key: 'countries',
+    field: 'countries',
+    type: { kind: 'countries' },
+    required: true,
+    aliases: ['Nước đến', 'Quốc gia', 'Nước'],
+  },
+  {
+    key: 'travel_document',
+    field: 'travelDocumentKind',
+    type: { kind: 'enum', values: travelDocumentKinds, labels: 'travelDocument' },
+    aliases: ['Loại hộ chiếu', 'Giấy tờ'],
+  },
   { key: 'invited_by_name', field: 'invitedByName', type: flag },
   { key: 'special_mission', field: 'specialMission', type: flag },
   { key: 'application_date', field: 'applicationDate', type: date, aliases: ['Ngày nộp đơn'] },
@@ -76,13 +104,28 @@ export const tripColumns: readonly ImportColumn[] = [
   { key: 'actual_departure', field: 'actualDeparture', type: date, aliases: ['Ngày xuất cảnh thực tế'] },
   { key: 'actual_return', field: 'actualReturn', type: date, aliases: ['Ngày về nước thực tế', 'Ngày nhập cảnh'] },
   { key: 'extended_return', field: 'extendedReturn', type: date, aliases: ['Ngày về sau gia hạn'] },
-  { key: 'overstay', field: 'overstay', type: { kind: 'enum', values: overstayKinds, labels: 'overstay' }, aliases: ['Ở lại quá hạn'] },
-  { key: 'activity_transfer', field: 'activityTransfer', type: { kind: 'enum', values: activityTransferKinds, labels: 'activityTransfer' } },
+  {
+    key: 'overstay',
+    field: 'overstay',
+    type: { kind: 'enum', values: overstayKinds, labels: 'overstay' },
+    aliases: ['Ở lại quá hạn'],
+  },
+  {
+    key: 'activity_transfer',
+    field: 'activityTransfer',
+    type: { kind: 'enum', values: activityTransferKinds, labels: 'activityTransfer' },
+  },
   { key: 'exemption', field: 'exemption', type: flag },
   { key: 'return_report_date', field: 'returnReportDate', type: date, aliases: ['Ngày báo cáo kết quả'] },
   { key: 'labour_export_transfer', field: 'labourExportTransfer', type: flag },
   { key: 'transferred_back_date', field: 'transferredBackDate', type: date },
-  { key: 'state', field: 'state', type: { kind: 'enum', values: tripStates, labels: 'tripState' }, exportOnly: true, aliases: ['Tình trạng'] },
+  {
+    key: 'state',
+    field: 'state',
+    type: { kind: 'enum', values: tripStates, labels: 'tripState' },
+    exportOnly: true,
+    aliases: ['Tình trạng'],
+  },
 ];
 
 export function columnsOf(kind: ImportKind): readonly ImportColumn[] {

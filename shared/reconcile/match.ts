@@ -125,7 +125,10 @@ function nameAndBirthKey(fullName: string, birthDate: CivilDate | null): string 
   return birthDate === null ? null : `${foldForSearch(fullName)}|${birthDate}`;
 }
 
-function indexBy(members: readonly ReconcileMember[], keysOf: (member: ReconcileMember) => (string | null)[]): Map<string, ReconcileMember[]> {
+function indexBy(
+  members: readonly ReconcileMember[],
+  keysOf: (member: ReconcileMember) => (string | null)[],
+): Map<string, ReconcileMember[]> {
   const index = new Map<string, ReconcileMember[]>();
   for (const member of members) {
     for (const key of new Set(keysOf(member))) if (key) index.set(key, [...(index.get(key) ?? []), member]);
@@ -135,7 +138,9 @@ function indexBy(members: readonly ReconcileMember[], keysOf: (member: Reconcile
 
 /** Recognises the person of a row among the members, or says why not (null). */
 export interface MemberIdentifier {
-  identify(person: Pick<CrossingRow, 'nationalId' | 'documentNumber' | 'fullName' | 'birthDate'>): { member: ReconcileMember; match: MatchKind } | null;
+  identify(
+    person: Pick<CrossingRow, 'nationalId' | 'documentNumber' | 'fullName' | 'birthDate'>,
+  ): { member: ReconcileMember; match: MatchKind } | null;
 }
 
 /**
@@ -151,7 +156,8 @@ export function memberIdentifier(members: readonly ReconcileMember[]): MemberIde
   return {
     identify(person) {
       const nationalId = person.nationalId ? normaliseNationalId(person.nationalId) : null;
-      const compatible = (member: ReconcileMember) => nationalId === null || member.nationalId === null || normaliseNationalId(member.nationalId) === nationalId;
+      const compatible = (member: ReconcileMember) =>
+        nationalId === null || member.nationalId === null || normaliseNationalId(member.nationalId) === nationalId;
       if (nationalId) {
         const member = only(byNationalId.get(nationalId));
         if (member) return { member, match: 'nationalId' };
@@ -186,7 +192,10 @@ function personKey(row: CrossingRow): string {
  * same day an exit comes first, since a day trip on a border pass is the usual case.
  */
 export function pairCrossings(rows: readonly CrossingRow[]): { crossing: Crossing; rows: CrossingRow[] }[] {
-  const sorted = [...rows].sort((a, b) => compareCivilDates(a.date, b.date) || (a.direction === b.direction ? 0 : a.direction === 'exit' ? -1 : 1) || a.row - b.row);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      compareCivilDates(a.date, b.date) || (a.direction === b.direction ? 0 : a.direction === 'exit' ? -1 : 1) || a.row - b.row,
+  );
   const paired: { crossing: Crossing; rows: CrossingRow[] }[] = [];
   let open: CrossingRow | null = null;
   const close = (exit: CrossingRow | null, entry: CrossingRow | null) => {
@@ -233,7 +242,10 @@ function within(a: CivilDate, b: CivilDate, toleranceDays: number): boolean {
 /** Both ends of the crossing the list has fall within the tolerance of the trip's dates. */
 function agrees(crossing: Crossing, trip: ReconcileTrip, toleranceDays: number): boolean {
   const reference = referenceDates(trip);
-  return (crossing.exitDate === null || within(crossing.exitDate, reference.departure, toleranceDays)) && (crossing.entryDate === null || within(crossing.entryDate, reference.return, toleranceDays));
+  return (
+    (crossing.exitDate === null || within(crossing.exitDate, reference.departure, toleranceDays)) &&
+    (crossing.entryDate === null || within(crossing.entryDate, reference.return, toleranceDays))
+  );
 }
 
 /**
@@ -244,7 +256,10 @@ function overlaps(crossing: Crossing, trip: ReconcileTrip, options: ReconcileOpt
   const start = crossing.exitDate ?? crossing.entryDate!;
   const end = crossing.entryDate ?? start;
   const reference = referenceDates(trip);
-  const stillAway = realDateOrNull(trip.actualDeparture) !== null && realDateOrNull(trip.actualReturn) === null && isAfter(options.today, reference.return);
+  const stillAway =
+    realDateOrNull(trip.actualDeparture) !== null &&
+    realDateOrNull(trip.actualReturn) === null &&
+    isAfter(options.today, reference.return);
   const tripStart = addDays(reference.departure, -options.toleranceDays);
   const tripEnd = addDays(stillAway ? options.today : reference.return, options.toleranceDays);
   return !isAfter(start, tripEnd) && !isBefore(end, tripStart);
@@ -252,7 +267,10 @@ function overlaps(crossing: Crossing, trip: ReconcileTrip, options: ReconcileOpt
 
 function distance(crossing: Crossing, trip: ReconcileTrip): number {
   const reference = referenceDates(trip);
-  return (crossing.exitDate ? Math.abs(daysBetween(crossing.exitDate, reference.departure)) : 0) + (crossing.entryDate ? Math.abs(daysBetween(crossing.entryDate, reference.return)) : 0);
+  return (
+    (crossing.exitDate ? Math.abs(daysBetween(crossing.exitDate, reference.departure)) : 0) +
+    (crossing.entryDate ? Math.abs(daysBetween(crossing.entryDate, reference.return)) : 0)
+  );
 }
 
 const notTravelled: readonly TripState[] = ['cancelled', 'rejected'];
@@ -263,7 +281,12 @@ const notTravelled: readonly TripState[] = ['cancelled', 'rejected'];
  * list has, or whose trip's dates disagree, is in `datesDiffer`; an exit with no entry past the
  * trip's permitted return is in `stillAbroad`. Persons who are not members are only counted.
  */
-export function reconcile(rows: readonly CrossingRow[], members: readonly ReconcileMember[], trips: readonly ReconcileTrip[], options: ReconcileOptions): ReconcileResult {
+export function reconcile(
+  rows: readonly CrossingRow[],
+  members: readonly ReconcileMember[],
+  trips: readonly ReconcileTrip[],
+  options: ReconcileOptions,
+): ReconcileResult {
   const identifier = memberIdentifier(members);
   interface MemberRows {
     member: ReconcileMember;
@@ -285,9 +308,17 @@ export function reconcile(rows: readonly CrossingRow[], members: readonly Reconc
   }
 
   const tripsByMember = new Map<string, ReconcileTrip[]>();
-  for (const trip of trips) if (!notTravelled.includes(trip.state)) tripsByMember.set(trip.memberId, [...(tripsByMember.get(trip.memberId) ?? []), trip]);
+  for (const trip of trips)
+    if (!notTravelled.includes(trip.state)) tripsByMember.set(trip.memberId, [...(tripsByMember.get(trip.memberId) ?? []), trip]);
 
-  const result: ReconcileResult = { unreported: [], datesDiffer: [], stillAbroad: [], unmatchedPersons: strangers.size, rows: rows.length, crossings: 0 };
+  const result: ReconcileResult = {
+    unreported: [],
+    datesDiffer: [],
+    stillAbroad: [],
+    unmatchedPersons: strangers.size,
+    rows: rows.length,
+    crossings: 0,
+  };
   for (const { member, rows: memberRows, matches } of rowsByMember.values()) {
     for (const { crossing, rows: parts } of pairCrossings(memberRows)) {
       result.crossings += 1;
@@ -310,9 +341,13 @@ export function reconcile(rows: readonly CrossingRow[], members: readonly Reconc
         continue;
       }
       const agreeing = candidates.filter((trip) => agrees(crossing, trip, options.toleranceDays));
-      const trip = [...(agreeing.length > 0 ? agreeing : candidates)].sort((a, b) => distance(crossing, a) - distance(crossing, b))[0]!;
+      const trip = [...(agreeing.length > 0 ? agreeing : candidates)].sort(
+        (a, b) => distance(crossing, a) - distance(crossing, b),
+      )[0]!;
       const tripFields = { tripId: trip.id, tripCode: trip.code };
-      const lacksDates = (crossing.exitDate !== null && realDateOrNull(trip.actualDeparture) === null) || (crossing.entryDate !== null && realDateOrNull(trip.actualReturn) === null);
+      const lacksDates =
+        (crossing.exitDate !== null && realDateOrNull(trip.actualDeparture) === null) ||
+        (crossing.entryDate !== null && realDateOrNull(trip.actualReturn) === null);
       if (agreeing.length === 0 || lacksDates) {
         result.datesDiffer.push({
           ...memberCrossing,
@@ -325,12 +360,24 @@ export function reconcile(rows: readonly CrossingRow[], members: readonly Reconc
         });
       }
       const end = permittedReturn(trip);
-      if (crossing.exitDate !== null && crossing.entryDate === null && realDateOrNull(trip.actualReturn) === null && end !== null && isAfter(options.today, end)) {
-        result.stillAbroad.push({ ...memberCrossing, ...tripFields, permittedReturn: end, daysOverdue: daysBetween(end, options.today) });
+      if (
+        crossing.exitDate !== null &&
+        crossing.entryDate === null &&
+        realDateOrNull(trip.actualReturn) === null &&
+        end !== null &&
+        isAfter(options.today, end)
+      ) {
+        result.stillAbroad.push({
+          ...memberCrossing,
+          ...tripFields,
+          permittedReturn: end,
+          daysOverdue: daysBetween(end, options.today),
+        });
       }
     }
   }
-  const byDate = (a: MemberCrossing, b: MemberCrossing) => compareCivilDates(a.exitDate ?? a.entryDate!, b.exitDate ?? b.entryDate!) || a.memberCode.localeCompare(b.memberCode);
+  const byDate = (a: MemberCrossing, b: MemberCrossing) =>
+    compareCivilDates(a.exitDate ?? a.entryDate!, b.exitDate ?? b.entryDate!) || a.memberCode.localeCompare(b.memberCode);
   result.unreported.sort(byDate);
   result.datesDiffer.sort(byDate);
   result.stillAbroad.sort(byDate);

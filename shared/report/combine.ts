@@ -24,7 +24,11 @@ function sumBy<T>(parts: readonly T[], pick: (part: T) => number): number {
  * for the same period, figure by figure. Appendix 01 lists the upper level's own documents
  * only, as the provincial model does; the subordinates' documents stay in their reports.
  */
-export function combineReports(own: ReportData, subordinates: readonly ReportData[], units: readonly ReportUnitEntry[]): ReportData {
+export function combineReports(
+  own: ReportData,
+  subordinates: readonly ReportData[],
+  units: readonly ReportUnitEntry[],
+): ReportData {
   const all = [own, ...subordinates];
   const years = periodYears(own.period);
   return {
@@ -32,7 +36,11 @@ export function combineReports(own: ReportData, subordinates: readonly ReportDat
     period: own.period,
     appendix01: own.appendix01,
     appendix02: {
-      rows: years.map(({ year, until }) => ({ year, until, ...sumBrackets(all.flatMap((report) => report.appendix02.rows.filter((row) => row.year === year))) })),
+      rows: years.map(({ year, until }) => ({
+        year,
+        until,
+        ...sumBrackets(all.flatMap((report) => report.appendix02.rows.filter((row) => row.year === year))),
+      })),
       total: sumBrackets(all.map((report) => report.appendix02.total)),
       specialMission: sumBy(all, (report) => report.appendix02.specialMission),
       invitedByName: sumBy(all, (report) => report.appendix02.invitedByName),
@@ -75,7 +83,9 @@ export function combineReports(own: ReportData, subordinates: readonly ReportDat
       marriagesToForeigners: sumBy(all, (report) => report.figures.marriagesToForeigners),
       leftParty: sumBy(all, (report) => report.figures.leftParty),
       abroadNow: sumBy(all, (report) => report.figures.abroadNow),
-      complianceFlags: Object.fromEntries(complianceFlags.map((flag) => [flag, sumBy(all, (report) => report.figures.complianceFlags[flag] ?? 0)])) as ReportData['figures']['complianceFlags'],
+      complianceFlags: Object.fromEntries(
+        complianceFlags.map((flag) => [flag, sumBy(all, (report) => report.figures.complianceFlags[flag] ?? 0)]),
+      ) as ReportData['figures']['complianceFlags'],
     },
     units: [...units],
     marriages: all.flatMap((report) => report.marriages ?? []),

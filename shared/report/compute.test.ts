@@ -10,7 +10,16 @@ const flagContext = { today: '2026-06-15', settings: defaultDeadlineSettings, ca
 const unit = { code: 'AG', name: 'Tỉnh ủy An Giang', level: 'province' as const };
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {
-  return { unit, period: modelPeriod, issuedDocuments: [], trips: modelTrips(), events: [], enterprises: [], flagContext, ...overrides };
+  return {
+    unit,
+    period: modelPeriod,
+    issuedDocuments: [],
+    trips: modelTrips(),
+    events: [],
+    enterprises: [],
+    flagContext,
+    ...overrides,
+  };
 }
 
 describe('appendix 02 of the model report', () => {
@@ -22,13 +31,24 @@ describe('appendix 02 of the model report', () => {
   });
 
   it('gives the lines below the table and the figures the body quotes', () => {
-    expect(report.appendix02).toMatchObject({ specialMission: 0, invitedByName: 0, selfFundedOrPrivate: modelSelfFundedOrPrivate, stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 } });
+    expect(report.appendix02).toMatchObject({
+      specialMission: 0,
+      invitedByName: 0,
+      selfFundedOrPrivate: modelSelfFundedOrPrivate,
+      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
+    });
     expect(report.figures).toMatchObject({ permitted: 2542, official: 1618, selfFundedOrPrivate: 924 });
     expect(ReportData.parse(report)).toEqual(report);
   });
 
   it('labels the partial last year by its last day', () => {
-    expect(periodYears({ from: '2022-01-01', to: '2026-03-31' }).map((row) => row.until)).toEqual(['2022-12-31', '2023-12-31', '2024-12-31', '2025-12-31', '2026-03-31']);
+    expect(periodYears({ from: '2022-01-01', to: '2026-03-31' }).map((row) => row.until)).toEqual([
+      '2022-12-31',
+      '2023-12-31',
+      '2024-12-31',
+      '2025-12-31',
+      '2026-03-31',
+    ]);
   });
 });
 
@@ -65,7 +85,12 @@ describe('counting brackets at the calendar-month edges', () => {
 });
 
 describe('party activity, labour export and marriages', () => {
-  const event = (id: string, kind: ReportEvent['kind'], effectiveDate: string, extra: Partial<ReportEvent> = {}): ReportEvent => ({
+  const event = (
+    id: string,
+    kind: ReportEvent['kind'],
+    effectiveDate: string,
+    extra: Partial<ReportEvent> = {},
+  ): ReportEvent => ({
     id,
     memberId: `m-${id}`,
     tripId: null,
@@ -78,7 +103,13 @@ describe('party activity, labour export and marriages', () => {
   });
 
   it('counts appendix 03 like the model: one member transferred for labour export in 2022, not yet back', () => {
-    const report = computeReport(input({ period: { from: '2022-01-01', to: '2026-03-31' }, trips: [], events: [event('l1', 'labour_export_transfer', '2022-08-15', { returned: false })] }));
+    const report = computeReport(
+      input({
+        period: { from: '2022-01-01', to: '2026-03-31' },
+        trips: [],
+        events: [event('l1', 'labour_export_transfer', '2022-08-15', { returned: false })],
+      }),
+    );
     expect(report.appendix03.rows).toEqual([
       { year: 2022, until: '2022-12-31', transferredOut: 1, transferredBack: 0, notTransferredBack: 1 },
       { year: 2023, until: '2023-12-31', transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
@@ -90,8 +121,14 @@ describe('party activity, labour export and marriages', () => {
   });
 
   it('counts a transfer once whether it is recorded as an event, on the trip, or both', () => {
-    const trips = modelTrips().slice(0, 3).map((trip, index) => ({ ...trip, activityTransfer: index < 2 ? ('temporary' as const) : ('none' as const) }));
-    const events = [event('e1', 'temporary_transfer_out', '2023-02-01', { tripId: trips[0]!.id }), event('e2', 'temporary_transfer_out', '2023-03-01'), event('e3', 'exemption', '2023-04-01')];
+    const trips = modelTrips()
+      .slice(0, 3)
+      .map((trip, index) => ({ ...trip, activityTransfer: index < 2 ? ('temporary' as const) : ('none' as const) }));
+    const events = [
+      event('e1', 'temporary_transfer_out', '2023-02-01', { tripId: trips[0]!.id }),
+      event('e2', 'temporary_transfer_out', '2023-03-01'),
+      event('e3', 'exemption', '2023-04-01'),
+    ];
     const report = computeReport(input({ trips, events }));
     expect(report.figures).toMatchObject({ temporaryTransfers: 3, officialTransfers: 0, exemptions: 1 });
   });
@@ -117,10 +154,14 @@ describe('combining subordinate reports', () => {
     const communeA = computeReport(input({ unit: { code: 'A', name: 'Xã A', level: 'commune' }, trips: trips.slice(0, half) }));
     const communeB = computeReport(input({ unit: { code: 'B', name: 'Xã B', level: 'commune' }, trips: trips.slice(half) }));
     const own = computeReport(input({ trips: [] }));
-    const combined = combineReports(own, [communeA, communeB], [
-      { code: 'A', name: 'Xã A', status: 'submitted', packageId: 'p1' },
-      { code: 'B', name: 'Xã B', status: 'late', packageId: 'p2' },
-    ]);
+    const combined = combineReports(
+      own,
+      [communeA, communeB],
+      [
+        { code: 'A', name: 'Xã A', status: 'submitted', packageId: 'p1' },
+        { code: 'B', name: 'Xã B', status: 'late', packageId: 'p2' },
+      ],
+    );
     expect(combined.appendix02.rows).toEqual(modelAppendix02Rows);
     expect(combined.figures).toEqual(computeReport(input()).figures);
     expect(combined.units).toHaveLength(2);
@@ -130,8 +171,23 @@ describe('combining subordinate reports', () => {
 
 describe('appendix 01', () => {
   it('lists the documents of the period in the order they were issued, whatever order they were recorded in', () => {
-    const document = (ref: string, date: string) => ({ issuer: 'Ban Thường vụ Tỉnh ủy', kind: 'other' as const, ref, date, title: `Văn bản ${ref}` });
-    const report = computeReport(input({ issuedDocuments: [document('64-QĐ/TU', '2025-11-27'), document('1-CV/TU', '2022-05-01'), document('3121-QĐ/TU', '2023-04-26'), document('12-KH/TU', '2025-11-27')] }));
+    const document = (ref: string, date: string) => ({
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      kind: 'other' as const,
+      ref,
+      date,
+      title: `Văn bản ${ref}`,
+    });
+    const report = computeReport(
+      input({
+        issuedDocuments: [
+          document('64-QĐ/TU', '2025-11-27'),
+          document('1-CV/TU', '2022-05-01'),
+          document('3121-QĐ/TU', '2023-04-26'),
+          document('12-KH/TU', '2025-11-27'),
+        ],
+      }),
+    );
     expect(report.appendix01.map((row) => row.ref)).toEqual(['3121-QĐ/TU', '12-KH/TU', '64-QĐ/TU']);
   });
 });

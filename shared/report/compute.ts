@@ -1,4 +1,14 @@
-import type { ActivityTransferKind, ComplianceFlag, DurationBracket, ForeignMarriageOutcome, OverstayKind, PartyActivityEventKind, TripPurpose, TripState, UnitLevel } from '../domain/enums';
+import type {
+  ActivityTransferKind,
+  ComplianceFlag,
+  DurationBracket,
+  ForeignMarriageOutcome,
+  OverstayKind,
+  PartyActivityEventKind,
+  TripPurpose,
+  TripState,
+  UnitLevel,
+} from '../domain/enums';
 import { isAfter, isBefore, realDateOrNull, yearOf } from '../rules/dates';
 import { statisticsYear, tripDurationBracket } from '../rules/brackets';
 import { memberFlags, tripFlags, type FlagContext } from '../rules/flags';
@@ -61,7 +71,10 @@ export function statisticsDate(trip: Pick<TripFacts, 'approvalDate' | 'plannedDe
 }
 
 /** Whether a trip counts in the period's figures: its statistics date falls within the period. */
-export function countsInPeriod(trip: Pick<TripFacts, 'approvalDate' | 'plannedDeparture'>, period: { from: string; to: string }): boolean {
+export function countsInPeriod(
+  trip: Pick<TripFacts, 'approvalDate' | 'plannedDeparture'>,
+  period: { from: string; to: string },
+): boolean {
   return within(statisticsDate(trip), period);
 }
 
@@ -115,10 +128,16 @@ function addBracket(counts: BracketCounts, bracket: DurationBracket) {
  * describe the same decision, and trips imported from spreadsheets carry the decision as a
  * field with no event.
  */
-function countDecisions(input: ReportInput, permittedInPeriod: readonly ReportTrip[], eventKind: PartyActivityEventKind, tripHasIt: (trip: ReportTrip) => boolean): number {
+function countDecisions(
+  input: ReportInput,
+  permittedInPeriod: readonly ReportTrip[],
+  eventKind: PartyActivityEventKind,
+  tripHasIt: (trip: ReportTrip) => boolean,
+): number {
   const counted = new Set<string>();
   for (const event of input.events) {
-    if (event.kind === eventKind && within(event.effectiveDate, input.period)) counted.add(event.tripId ? `trip:${event.tripId}` : `event:${event.id}`);
+    if (event.kind === eventKind && within(event.effectiveDate, input.period))
+      counted.add(event.tripId ? `trip:${event.tripId}` : `event:${event.id}`);
   }
   for (const trip of permittedInPeriod) if (tripHasIt(trip)) counted.add(`trip:${trip.id}`);
   return counted.size;
@@ -131,12 +150,16 @@ function labourExport(input: ReportInput) {
     back: boolean;
   }
   const transfers = new Map<string, Transfer>();
-  const backEvents = input.events.filter((event) => event.kind === 'labour_export_return' && !isAfter(event.effectiveDate, input.period.to));
+  const backEvents = input.events.filter(
+    (event) => event.kind === 'labour_export_return' && !isAfter(event.effectiveDate, input.period.to),
+  );
   for (const event of input.events) {
     if (event.kind !== 'labour_export_transfer') continue;
     const back =
       (event.returned === true && (!event.returnedDate || !isAfter(event.returnedDate, input.period.to))) ||
-      backEvents.some((returning) => returning.memberId === event.memberId && !isBefore(returning.effectiveDate, event.effectiveDate));
+      backEvents.some(
+        (returning) => returning.memberId === event.memberId && !isBefore(returning.effectiveDate, event.effectiveDate),
+      );
     transfers.set(event.tripId ? `trip:${event.tripId}` : `event:${event.id}`, { date: event.effectiveDate, back });
   }
   for (const trip of input.trips) {
@@ -147,12 +170,18 @@ function labourExport(input: ReportInput) {
     transfers.set(`trip:${trip.id}`, { date, back });
   }
   const rows = periodYears(input.period).map(({ year, until }) => {
-    const ofYear = [...transfers.values()].filter((transfer) => yearOf(transfer.date) === year && within(transfer.date, input.period));
+    const ofYear = [...transfers.values()].filter(
+      (transfer) => yearOf(transfer.date) === year && within(transfer.date, input.period),
+    );
     const transferredBack = ofYear.filter((transfer) => transfer.back).length;
     return { year, until, transferredOut: ofYear.length, transferredBack, notTransferredBack: ofYear.length - transferredBack };
   });
   const total = rows.reduce(
-    (sum, row) => ({ transferredOut: sum.transferredOut + row.transferredOut, transferredBack: sum.transferredBack + row.transferredBack, notTransferredBack: sum.notTransferredBack + row.notTransferredBack }),
+    (sum, row) => ({
+      transferredOut: sum.transferredOut + row.transferredOut,
+      transferredBack: sum.transferredBack + row.transferredBack,
+      notTransferredBack: sum.notTransferredBack + row.notTransferredBack,
+    }),
     { transferredOut: 0, transferredBack: 0, notTransferredBack: 0 },
   );
   return { rows, total };
@@ -165,7 +194,14 @@ function enterpriseAtEnd(input: ReportInput) {
   const lastYear = Math.max(...recorded.map((row) => row.year), -Infinity);
   return recorded
     .filter((row) => row.year === lastYear)
-    .reduce((sum, row) => ({ committees: sum.committees + row.committees, cells: sum.cells + row.cells, members: sum.members + row.members }), { committees: 0, cells: 0, members: 0 });
+    .reduce(
+      (sum, row) => ({
+        committees: sum.committees + row.committees,
+        cells: sum.cells + row.cells,
+        members: sum.members + row.members,
+      }),
+      { committees: 0, cells: 0, members: 0 },
+    );
 }
 
 /**
@@ -177,7 +213,8 @@ export function memberFlagsOf(events: readonly ReportEvent[], period?: { from: s
   for (const event of events) byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);
   const flags: ComplianceFlag[] = [];
   for (const memberEvents of byMember.values()) {
-    if (period && !memberEvents.some((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, period))) continue;
+    if (period && !memberEvents.some((event) => event.kind === 'foreign_marriage' && within(event.effectiveDate, period)))
+      continue;
     const facts = memberEvents.map((event) => ({ kind: event.kind, date: event.effectiveDate, outcome: event.marriageOutcome }));
     flags.push(...memberFlags(facts).map((result) => result.flag));
   }
@@ -202,7 +239,9 @@ export function computeReport(input: ReportInput): ReportData {
 
   const official = permitted.filter(isOfficial).length;
   // Stocks at the period's end, whatever the year of permission (docs/formats/report-data.md, "Stocks and flows").
-  const abroadAtEnd = input.trips.filter((trip) => trip.state !== 'cancelled' && trip.state !== 'rejected' && abroadOn(trip, input.period.to));
+  const abroadAtEnd = input.trips.filter(
+    (trip) => trip.state !== 'cancelled' && trip.state !== 'rejected' && abroadOn(trip, input.period.to),
+  );
   const stayedPermitted = abroadAtEnd.filter((trip) => trip.overstay === 'permitted').length;
   const stayedUnauthorised = abroadAtEnd.filter((trip) => trip.overstay === 'unauthorised').length;
 
@@ -211,28 +250,45 @@ export function computeReport(input: ReportInput): ReportData {
   for (const trip of inPeriod) for (const result of tripFlags(trip, input.flagContext)) count(result.flag);
   for (const flag of memberFlagsOf(input.events, input.period)) count(flag);
 
-  const eventsInPeriod = (kinds: readonly PartyActivityEventKind[]) => input.events.filter((event) => kinds.includes(event.kind) && within(event.effectiveDate, input.period)).length;
+  const eventsInPeriod = (kinds: readonly PartyActivityEventKind[]) =>
+    input.events.filter((event) => kinds.includes(event.kind) && within(event.effectiveDate, input.period)).length;
 
   return {
     unit: input.unit,
     period: input.period,
     // In the order they were issued, as appendix 01 and the footnote of section I list them.
-    appendix01: input.issuedDocuments.filter((row) => within(row.date, input.period)).sort((a, b) => a.date.localeCompare(b.date) || a.ref.localeCompare(b.ref, 'vi')),
+    appendix01: input.issuedDocuments
+      .filter((row) => within(row.date, input.period))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.ref.localeCompare(b.ref, 'vi')),
     appendix02: {
       rows: years,
       total,
       specialMission: permitted.filter((trip) => trip.specialMission).length,
       invitedByName: permitted.filter((trip) => trip.invitedByName).length,
       selfFundedOrPrivate: permitted.length - official,
-      stayedBeyondTerm: { total: stayedPermitted + stayedUnauthorised, permitted: stayedPermitted, unauthorised: stayedUnauthorised },
+      stayedBeyondTerm: {
+        total: stayedPermitted + stayedUnauthorised,
+        permitted: stayedPermitted,
+        unauthorised: stayedUnauthorised,
+      },
     },
     appendix03: { ...labourExport(input), enterprise: enterpriseAtEnd(input) },
     figures: {
       permitted: total.total,
       official,
       selfFundedOrPrivate: permitted.length - official,
-      temporaryTransfers: countDecisions(input, permitted, 'temporary_transfer_out', (trip) => trip.activityTransfer === 'temporary'),
-      officialTransfers: countDecisions(input, permitted, 'official_transfer_out', (trip) => trip.activityTransfer === 'official'),
+      temporaryTransfers: countDecisions(
+        input,
+        permitted,
+        'temporary_transfer_out',
+        (trip) => trip.activityTransfer === 'temporary',
+      ),
+      officialTransfers: countDecisions(
+        input,
+        permitted,
+        'official_transfer_out',
+        (trip) => trip.activityTransfer === 'official',
+      ),
       exemptions: countDecisions(input, permitted, 'exemption', (trip) => trip.exemption),
       marriagesToForeigners: eventsInPeriod(['foreign_marriage']),
       leftParty: eventsInPeriod(['left_party', 'struck_off']),

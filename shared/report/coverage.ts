@@ -14,7 +14,8 @@ const statusWords: Record<SubmissionStatus, string> = {
 /** The status as the annex and the screen word it; a file for another period names its dates. */
 export function submissionStatusText(unit: Pick<ReportUnitEntry, 'status' | 'from' | 'to'>): string {
   const word = statusWords[unit.status];
-  if (unit.status === 'period_differs' && unit.from && unit.to) return `${word} (${formatDate(unit.from)} – ${formatDate(unit.to)})`;
+  if (unit.status === 'period_differs' && unit.from && unit.to)
+    return `${word} (${formatDate(unit.from)} – ${formatDate(unit.to)})`;
   return word;
 }
 
@@ -24,7 +25,8 @@ export function unitsLeftOut(data: Pick<ReportData, 'units'>): ReportUnitEntry[]
 }
 
 function leftOutReason(unit: ReportUnitEntry): string {
-  if (unit.status === 'period_differs' && unit.from && unit.to) return `báo cáo gửi cho kỳ từ ${formatDate(unit.from)} đến ${formatDate(unit.to)}`;
+  if (unit.status === 'period_differs' && unit.from && unit.to)
+    return `báo cáo gửi cho kỳ từ ${formatDate(unit.from)} đến ${formatDate(unit.to)}`;
   return 'chưa gửi báo cáo';
 }
 

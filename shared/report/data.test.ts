@@ -17,7 +17,10 @@ describe('report data', () => {
 
   it('refuses a flag count that is not a count', () => {
     const data = modelReportData();
-    const bad = { ...data, figures: { ...data.figures, complianceFlags: { ...data.figures.complianceFlags, unreported_departure: -1 } } };
+    const bad = {
+      ...data,
+      figures: { ...data.figures, complianceFlags: { ...data.figures.complianceFlags, unreported_departure: -1 } },
+    };
     expect(ReportData.safeParse(bad).success).toBe(false);
   });
 });

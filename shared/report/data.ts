@@ -45,7 +45,9 @@ export type Appendix03 = z.infer<typeof Appendix03>;
  * Every flag's count. A report file from a version that knew fewer flags lacks the newer ones:
  * they read as 0, so older files stay readable and combine.
  */
-export const ComplianceFlagCounts = z.partialRecord(ComplianceFlag, Count).transform((counts) => ({ ...emptyComplianceFlagCounts(), ...counts }));
+export const ComplianceFlagCounts = z
+  .partialRecord(ComplianceFlag, Count)
+  .transform((counts) => ({ ...emptyComplianceFlagCounts(), ...counts }));
 
 export const ReportFigures = z.object({
   permitted: Count,

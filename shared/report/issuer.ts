@@ -8,7 +8,8 @@ import type { UnitLevel } from '../domain/enums';
  * only override the symbol, the place and the superior organisation.
  */
 
-const committeePrefixes = /^(đảng ủy|đảng uỷ|ban thường vụ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|đảng bộ)\s+(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)?\s*/iu;
+const committeePrefixes =
+  /^(đảng ủy|đảng uỷ|ban thường vụ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|đảng bộ)\s+(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)?\s*/iu;
 
 /** "Đảng ủy xã Vĩnh Trạch" is written at "Vĩnh Trạch" on the date line. */
 export function placeOf(committeeName: string): string {
@@ -50,16 +51,30 @@ export function levelWording(level: UnitLevel): LevelWording {
 
 /** The usual recipients per level: a commune sends up to the province, a province to the Centre (as the model report), the centre to the Secretariat. */
 export function defaultRecipients(committeeName: string, level: UnitLevel): string[] {
-  if (level === 'central') return ['Ban Bí thư (để b/c)', 'Các đồng chí Lãnh đạo Ban', 'Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương', 'Lưu Văn phòng Ban'];
+  if (level === 'central')
+    return [
+      'Ban Bí thư (để b/c)',
+      'Các đồng chí Lãnh đạo Ban',
+      'Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương',
+      'Lưu Văn phòng Ban',
+    ];
   if (level === 'province') {
-    return ['Ban Tổ chức Trung ương', 'Vụ Cơ sở đảng, đảng viên - BTCTW', 'Vụ Địa phương phụ trách - BTCTW', 'Ban Tổ chức Tỉnh ủy', `Lưu Văn phòng ${committeeName}`];
+    return [
+      'Ban Tổ chức Trung ương',
+      'Vụ Cơ sở đảng, đảng viên - BTCTW',
+      'Vụ Địa phương phụ trách - BTCTW',
+      'Ban Tổ chức Tỉnh ủy',
+      `Lưu Văn phòng ${committeeName}`,
+    ];
   }
   return ['Ban Thường vụ Tỉnh ủy (để b/c)', 'Ban Tổ chức Tỉnh ủy', 'Các chi bộ trực thuộc', `Lưu Văn phòng ${committeeName}`];
 }
 
 /** Who signs by default: the standing committee's secretary, at the centre the Commission's head. */
 export function defaultSigner(level: UnitLevel): { authority: string; title: string } {
-  return level === 'central' ? { authority: 'K/T TRƯỞNG BAN', title: 'PHÓ TRƯỞNG BAN' } : { authority: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ' };
+  return level === 'central'
+    ? { authority: 'K/T TRƯỞNG BAN', title: 'PHÓ TRƯỞNG BAN' }
+    : { authority: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ' };
 }
 
 /**

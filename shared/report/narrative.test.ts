@@ -124,19 +124,37 @@ describe('Vietnamese formats', () => {
 
 describe('issued documents', () => {
   it('cites a document as appendix 01 of the model does', () => {
-    const row = { issuer: 'Ban Thường vụ Tỉnh ủy An Giang', kind: 'other' as const, ref: '64-QĐ/TU', date: '2025-11-27', title: 'về công tác quản lý cán bộ, đảng viên đi nước ngoài' };
-    expect(issuedDocumentCitation(row)).toBe('Quy định số 64-QĐ/TU ngày 27/11/2025 về công tác quản lý cán bộ, đảng viên đi nước ngoài');
+    const row = {
+      issuer: 'Ban Thường vụ Tỉnh ủy An Giang',
+      kind: 'other' as const,
+      ref: '64-QĐ/TU',
+      date: '2025-11-27',
+      title: 'về công tác quản lý cán bộ, đảng viên đi nước ngoài',
+    };
+    expect(issuedDocumentCitation(row)).toBe(
+      'Quy định số 64-QĐ/TU ngày 27/11/2025 về công tác quản lý cán bộ, đảng viên đi nước ngoài',
+    );
   });
 
   it('takes the kind word from the title first, then from the symbol, then from the kind', () => {
-    expect(issuedDocumentKindWord({ kind: 'other', ref: '12-QĐ/ĐU', title: 'Quyết định ban hành quy chế làm việc' })).toBe('Quyết định');
+    expect(issuedDocumentKindWord({ kind: 'other', ref: '12-QĐ/ĐU', title: 'Quyết định ban hành quy chế làm việc' })).toBe(
+      'Quyết định',
+    );
     expect(issuedDocumentKindWord({ kind: 'directive', ref: '05-CT/TU', title: 'về tăng cường quản lý' })).toBe('Chỉ thị');
     expect(issuedDocumentKindWord({ kind: 'directive', ref: '07-NQ/TU', title: 'về công tác cán bộ' })).toBe('Nghị quyết');
     expect(issuedDocumentKindWord({ kind: 'other', ref: '3-TB/ĐU', title: 'kết luận hội nghị' })).toBe('Thông báo');
-    expect(issuedDocumentKindWord({ kind: 'official_letter', ref: '112-CV/ĐU', title: 'về việc giấy thông hành' })).toBe('Công văn');
+    expect(issuedDocumentKindWord({ kind: 'official_letter', ref: '112-CV/ĐU', title: 'về việc giấy thông hành' })).toBe(
+      'Công văn',
+    );
     expect(issuedDocumentKindWord({ kind: 'other', ref: 'không số', title: 'ghi nhớ' })).toBe('Văn bản');
     expect(
-      issuedDocumentCitation({ issuer: 'x', kind: 'other', ref: '12-QĐ/ĐU', date: '2026-03-02', title: 'Quyết định Về việc ban hành quy chế' }),
+      issuedDocumentCitation({
+        issuer: 'x',
+        kind: 'other',
+        ref: '12-QĐ/ĐU',
+        date: '2026-03-02',
+        title: 'Quyết định Về việc ban hành quy chế',
+      }),
     ).toBe('Quyết định số 12-QĐ/ĐU ngày 02/3/2026 về việc ban hành quy chế');
   });
 });
@@ -165,7 +183,10 @@ describe('report metadata', () => {
   });
 
   it('punctuates recipients and falls back to the usual ones', () => {
-    expect(recipientLines(['Ban Tổ chức Tỉnh ủy,', 'Lưu Văn phòng Đảng ủy'])).toEqual(['- Ban Tổ chức Tỉnh ủy,', '- Lưu Văn phòng Đảng ủy.']);
+    expect(recipientLines(['Ban Tổ chức Tỉnh ủy,', 'Lưu Văn phòng Đảng ủy'])).toEqual([
+      '- Ban Tổ chức Tỉnh ủy,',
+      '- Lưu Văn phòng Đảng ủy.',
+    ]);
     expect(reportRecipients(meta)).toContain('Lưu Văn phòng Đảng ủy xã Vĩnh Trạch');
   });
 });
@@ -193,7 +214,9 @@ describe('defaultNarrative', () => {
     expect(headings).toContain('II- Kết quả thực hiện các quy định');
     expect(headings).toContain('III- Đánh giá chung');
     expect(headings).toContain('Phần thứ hai NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI');
-    expect(narrative.sections.filter((section) => section.level === 'item' && section.id.startsWith('part1.results.'))).toHaveLength(8);
+    expect(
+      narrative.sections.filter((section) => section.level === 'item' && section.id.startsWith('part1.results.')),
+    ).toHaveLength(8);
   });
 
   it('fills every figure of the model report', () => {
@@ -213,16 +236,28 @@ describe('defaultNarrative', () => {
     });
     expect(sectionText(narrative, 'part1.results.duties')).toContain('có 03 trường hợp đảng viên kết hôn với người nước ngoài');
     expect(sectionText(narrative, 'part1.results.duties')).toContain('Trong kỳ, có 02 đảng viên ra khỏi đảng.');
-    expect(narrative.sections.flatMap((section) => section.paragraphs).join('\n')).not.toMatch(/\(được cho ra khỏi đảng hoặc bị xóa tên\)/);
+    expect(narrative.sections.flatMap((section) => section.paragraphs).join('\n')).not.toMatch(
+      /\(được cho ra khỏi đảng hoặc bị xóa tên\)/,
+    );
     expect(sectionText(narrative, 'part1.results.duties')).toContain('có 37 đảng viên đang ở nước ngoài');
-    expect(sectionText(narrative, 'part1.results.duties')).toContain('còn ở lại nước ngoài sau khi hết thời hạn là 01 trường hợp, trong đó được cấp có thẩm quyền cho phép 01 trường hợp, không có trường hợp tự ý ở lại');
+    expect(sectionText(narrative, 'part1.results.duties')).toContain(
+      'còn ở lại nước ngoài sau khi hết thời hạn là 01 trường hợp, trong đó được cấp có thẩm quyền cho phép 01 trường hợp, không có trường hợp tự ý ở lại',
+    );
     expect(sectionText(narrative, 'part1.results.transfers')).toContain('chuyển sinh hoạt đảng tạm thời cho 15 đảng viên');
     expect(sectionText(narrative, 'part1.results.transfers')).toContain('chuyển sinh hoạt đảng chính thức cho 15 đảng viên');
     expect(sectionText(narrative, 'part1.results.exemption')).toContain('miễn sinh hoạt đảng đối với 82 trường hợp');
-    expect(sectionText(narrative, 'part1.results.return')).toContain('có 01 đảng viên chuyển sinh hoạt đảng đi lao động ở nước ngoài; trong đó chưa có đảng viên chuyển sinh hoạt đảng về nước, 01 đảng viên chưa chuyển');
-    expect(sectionText(narrative, 'part1.results.reporting')).toContain('còn 04 trường hợp chậm báo cáo kết quả chuyến đi sau khi về nước');
-    expect(sectionText(narrative, 'part1.results.coordination')).toContain('phát hiện 04 trường hợp chưa chấp hành đầy đủ quy định');
-    expect(sectionText(narrative, 'part1.leadership')).toContain('đã ban hành 01 văn bản^[Quy định số 3121-QĐ/TU ngày 26/4/2023 về công tác quản lý');
+    expect(sectionText(narrative, 'part1.results.return')).toContain(
+      'có 01 đảng viên chuyển sinh hoạt đảng đi lao động ở nước ngoài; trong đó chưa có đảng viên chuyển sinh hoạt đảng về nước, 01 đảng viên chưa chuyển',
+    );
+    expect(sectionText(narrative, 'part1.results.reporting')).toContain(
+      'còn 04 trường hợp chậm báo cáo kết quả chuyến đi sau khi về nước',
+    );
+    expect(sectionText(narrative, 'part1.results.coordination')).toContain(
+      'phát hiện 04 trường hợp chưa chấp hành đầy đủ quy định',
+    );
+    expect(sectionText(narrative, 'part1.leadership')).toContain(
+      'đã ban hành 01 văn bản^[Quy định số 3121-QĐ/TU ngày 26/4/2023 về công tác quản lý',
+    );
   });
 
   it('leaves no placeholder unfilled', () => {
@@ -238,10 +273,14 @@ describe('defaultNarrative', () => {
 
   it('words zero figures as "không có" rather than printing zeros', () => {
     const empty = defaultNarrative(emptyData(), meta);
-    expect(sectionText(empty, 'part1.results.selection')).toContain('Năm 2025, toàn Đảng bộ không có đảng viên được cấp có thẩm quyền cho phép ra nước ngoài.');
+    expect(sectionText(empty, 'part1.results.selection')).toContain(
+      'Năm 2025, toàn Đảng bộ không có đảng viên được cấp có thẩm quyền cho phép ra nước ngoài.',
+    );
     expect(sectionText(empty, 'part1.results.selection')).not.toContain('^[');
     expect(sectionText(empty, 'part1.results.duties')).toContain('không có trường hợp đảng viên kết hôn với người nước ngoài');
-    expect(sectionText(empty, 'part1.results.reporting')).toContain('Đảng viên ra nước ngoài đều thực hiện nghiêm túc chế độ báo cáo');
+    expect(sectionText(empty, 'part1.results.reporting')).toContain(
+      'Đảng viên ra nước ngoài đều thực hiện nghiêm túc chế độ báo cáo',
+    );
     expect(sectionText(empty, 'part1.leadership')).not.toContain('đã ban hành');
     for (const section of empty.sections) {
       for (const paragraph of section.paragraphs) expect(paragraph).not.toMatch(/\b0+ (trường hợp|đảng viên)/);
@@ -252,10 +291,15 @@ describe('defaultNarrative', () => {
 describe('edits', () => {
   it('keeps edited sections and refills their figures from the next report data', () => {
     const template = narrativeTemplate(modelData(), meta);
-    const edits = { 'part1.results.exemption': ['Cấp ủy đã cho miễn sinh hoạt đảng {exemptions} trường hợp, đúng thẩm quyền.'], removed: ['x'] };
+    const edits = {
+      'part1.results.exemption': ['Cấp ủy đã cho miễn sinh hoạt đảng {exemptions} trường hợp, đúng thẩm quyền.'],
+      removed: ['x'],
+    };
     const nextPeriod = { ...modelData(), figures: { ...modelData().figures, exemptions: 5 } };
     const narrative = fillNarrative(applyNarrativeEdits(template, edits), nextPeriod, meta);
-    expect(sectionText(narrative, 'part1.results.exemption')).toBe('Cấp ủy đã cho miễn sinh hoạt đảng 05 trường hợp, đúng thẩm quyền.');
+    expect(sectionText(narrative, 'part1.results.exemption')).toBe(
+      'Cấp ủy đã cho miễn sinh hoạt đảng 05 trường hợp, đúng thẩm quyền.',
+    );
     expect(narrative.sections.map((section) => section.id)).toEqual([...narrativeSectionIds]);
   });
 

@@ -112,7 +112,20 @@ const kindWordsByKind: Record<IssuedDocumentKind, string> = {
   other: 'Văn bản',
 };
 
-const titleKindWords = ['Quyết định', 'Quy định', 'Quy chế', 'Chỉ thị', 'Nghị quyết', 'Kết luận', 'Kế hoạch', 'Hướng dẫn', 'Thông báo', 'Chương trình', 'Đề án', 'Công văn'];
+const titleKindWords = [
+  'Quyết định',
+  'Quy định',
+  'Quy chế',
+  'Chỉ thị',
+  'Nghị quyết',
+  'Kết luận',
+  'Kế hoạch',
+  'Hướng dẫn',
+  'Thông báo',
+  'Chương trình',
+  'Đề án',
+  'Công văn',
+];
 
 /** A title that opens with a capitalised kind word names the kind ("Quyết định ban hành …"); "kết luận …" is a subject. */
 function titleKindWord(title: string): string | undefined {
@@ -157,7 +170,8 @@ export type PageMargins = z.infer<typeof PageMargins>;
 /** Hướng dẫn 36-HD/VPTW: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
 export const defaultPageMargins: PageMargins = { top: 20, bottom: 20, left: 30, right: 15 };
 
-export const defaultReportTitle = 'kết quả thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài';
+export const defaultReportTitle =
+  'kết quả thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài';
 
 /**
  * The governing texts the first section cites. Defaults only: the office replaces them from its table of legal
@@ -556,7 +570,10 @@ function selectionParagraphs(data: ReportData): string[] {
   } else {
     const parts: string[] = [];
     if (figures.official > 0) parts.push('đảng viên được cử đi công tác nước ngoài là {official} trường hợp');
-    if (figures.selfFundedOrPrivate > 0) parts.push('đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng là {selfFundedOrPrivate} trường hợp');
+    if (figures.selfFundedOrPrivate > 0)
+      parts.push(
+        'đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng là {selfFundedOrPrivate} trường hợp',
+      );
     if (otherPurposes(data) > 0) parts.push('các trường hợp khác là {otherPurposes}');
     const breakdown = parts.length > 0 ? `, trong đó ${parts.join(', ')}` : '';
     figuresSentence = `{period}, ${whole} có {permitted} đảng viên được cơ quan có thẩm quyền cho phép ra nước ngoài${durationFootnote}${breakdown}. Cấp ủy, ${data.unit.level === 'commune' ? 'chi bộ' : 'tổ chức đảng'} có đảng viên ra nước ngoài đã thực hiện nghiêm túc quy trình xem xét, cho phép đảng viên ra nước ngoài theo đúng thẩm quyền, bảo đảm chặt chẽ, đúng quy định của Đảng và pháp luật của Nhà nước.`;
@@ -572,7 +589,8 @@ function enterpriseSection(data: ReportData): NarrativeSection {
   const { committees, cells, members } = data.appendix03.enterprise;
   const id = 'part1.results.enterprise';
   const number = '2.';
-  const title = 'Việc quản lý, theo dõi, tổ chức sinh hoạt đối với đảng viên trong các tổ chức đảng của một số doanh nghiệp đang hoạt động ở nước ngoài';
+  const title =
+    'Việc quản lý, theo dõi, tổ chức sinh hoạt đối với đảng viên trong các tổ chức đảng của một số doanh nghiệp đang hoạt động ở nước ngoài';
   if (committees + cells + members === 0) return section(id, 'item', number, title, ['Không có.'], true);
   return section(id, 'item', number, title, [
     'Hiện có {enterpriseCommittees} đảng bộ, {enterpriseCells} chi bộ với {enterpriseMembers} đảng viên thuộc tổ chức đảng của doanh nghiệp làm việc dài hạn ở nước ngoài; cấp ủy duy trì việc theo dõi, nắm tình hình và phối hợp quản lý, tổ chức sinh hoạt đảng theo quy định.',
@@ -592,18 +610,31 @@ function dutiesParagraphs(data: ReportData): string[] {
     paragraphs.push(`{period}, ${whole} không có trường hợp đảng viên kết hôn với người nước ngoài.${leftParty}`);
   } else {
     const unprocessed =
-      flagCount(data, 'foreign_marriage_unprocessed') > 0 ? ' Còn {foreignMarriageUnprocessed} trường hợp cấp ủy đang xem xét, giải quyết theo Quy định số 127-QĐ/TW.' : '';
+      flagCount(data, 'foreign_marriage_unprocessed') > 0
+        ? ' Còn {foreignMarriageUnprocessed} trường hợp cấp ủy đang xem xét, giải quyết theo Quy định số 127-QĐ/TW.'
+        : '';
     const details = (data.marriages ?? []).length > 0 ? '^[{marriageDetails}]' : '';
-    paragraphs.push(`{period}, ${whole} có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài${details}.${unprocessed}${leftParty}`);
+    paragraphs.push(
+      `{period}, ${whole} có {marriagesToForeigners} trường hợp đảng viên kết hôn với người nước ngoài${details}.${unprocessed}${leftParty}`,
+    );
   }
   const stayed = appendix02.stayedBeyondTerm;
-  const abroad = figures.abroadNow > 0 ? 'Đến cuối kỳ báo cáo, có {abroadNow} đảng viên đang ở nước ngoài. ' : 'Đến cuối kỳ báo cáo, không có đảng viên đang ở nước ngoài. ';
+  const abroad =
+    figures.abroadNow > 0
+      ? 'Đến cuối kỳ báo cáo, có {abroadNow} đảng viên đang ở nước ngoài. '
+      : 'Đến cuối kỳ báo cáo, không có đảng viên đang ở nước ngoài. ';
   if (stayed.total === 0) {
     paragraphs.push(`${abroad}Không có trường hợp đảng viên ở lại nước ngoài sau khi hết thời hạn.`);
   } else {
-    const permitted = stayed.permitted > 0 ? 'được cấp có thẩm quyền cho phép {stayedPermitted} trường hợp' : 'không có trường hợp được cấp có thẩm quyền cho phép';
-    const unauthorised = stayed.unauthorised > 0 ? 'tự ý ở lại {stayedUnauthorised} trường hợp' : 'không có trường hợp tự ý ở lại';
-    paragraphs.push(`${abroad}Số đảng viên còn ở lại nước ngoài sau khi hết thời hạn là {stayedBeyondTerm} trường hợp, trong đó ${permitted}, ${unauthorised}.`);
+    const permitted =
+      stayed.permitted > 0
+        ? 'được cấp có thẩm quyền cho phép {stayedPermitted} trường hợp'
+        : 'không có trường hợp được cấp có thẩm quyền cho phép';
+    const unauthorised =
+      stayed.unauthorised > 0 ? 'tự ý ở lại {stayedUnauthorised} trường hợp' : 'không có trường hợp tự ý ở lại';
+    paragraphs.push(
+      `${abroad}Số đảng viên còn ở lại nước ngoài sau khi hết thời hạn là {stayedBeyondTerm} trường hợp, trong đó ${permitted}, ${unauthorised}.`,
+    );
   }
   return paragraphs;
 }
@@ -623,7 +654,9 @@ function transferParagraphs(data: ReportData): string[] {
     `- Đối với đảng viên ra nước ngoài trên 12 tháng: Cấp ủy thực hiện việc chuyển sinh hoạt đảng chính thức theo đúng quy định, phối hợp với Đảng ủy Bộ Ngoại giao để tiếp nhận, quản lý và bố trí sinh hoạt đảng cho đảng viên ở nước ngoài. ${official}`,
   ];
   if (flagCount(data, 'activity_transfer_missing') > 0) {
-    paragraphs.push('Còn {activityTransferMissing} trường hợp chưa làm thủ tục chuyển sinh hoạt đảng theo thời gian ở nước ngoài; cấp ủy đã chỉ đạo chi bộ hoàn thiện thủ tục theo quy định.');
+    paragraphs.push(
+      'Còn {activityTransferMissing} trường hợp chưa làm thủ tục chuyển sinh hoạt đảng theo thời gian ở nước ngoài; cấp ủy đã chỉ đạo chi bộ hoàn thiện thủ tục theo quy định.',
+    );
   }
   return paragraphs;
 }
@@ -632,8 +665,12 @@ function returnParagraphs(data: ReportData): string[] {
   const labour = data.appendix03.total;
   let labourSentence = '{period}, không có đảng viên chuyển sinh hoạt đảng đi lao động ở nước ngoài.';
   if (labour.transferredOut > 0) {
-    const back = labour.transferredBack > 0 ? '{labourTransferredBack} đảng viên đã chuyển sinh hoạt đảng về nước' : 'chưa có đảng viên chuyển sinh hoạt đảng về nước';
-    const notBack = labour.notTransferredBack > 0 ? ', {labourNotTransferredBack} đảng viên chưa chuyển sinh hoạt đảng về nước' : '';
+    const back =
+      labour.transferredBack > 0
+        ? '{labourTransferredBack} đảng viên đã chuyển sinh hoạt đảng về nước'
+        : 'chưa có đảng viên chuyển sinh hoạt đảng về nước';
+    const notBack =
+      labour.notTransferredBack > 0 ? ', {labourNotTransferredBack} đảng viên chưa chuyển sinh hoạt đảng về nước' : '';
     labourSentence = `{period}, có {labourTransferredOut} đảng viên chuyển sinh hoạt đảng đi lao động ở nước ngoài; trong đó ${back}${notBack}.`;
   }
   return [
@@ -700,8 +737,10 @@ function strengthParagraphs(data: ReportData): string[] {
 function shortcomingParagraphs(data: ReportData): string[] {
   if (!breachesFound(data)) return [];
   const parts: string[] = [];
-  if (sum(Object.values(data.figures.complianceFlags)) > 0) parts.push('còn {violations} trường hợp chưa chấp hành đầy đủ quy định về quản lý đảng viên ra nước ngoài');
-  if (data.appendix02.stayedBeyondTerm.unauthorised > 0) parts.push('{stayedUnauthorised} đảng viên tự ý ở lại nước ngoài sau khi hết thời hạn');
+  if (sum(Object.values(data.figures.complianceFlags)) > 0)
+    parts.push('còn {violations} trường hợp chưa chấp hành đầy đủ quy định về quản lý đảng viên ra nước ngoài');
+  if (data.appendix02.stayedBeyondTerm.unauthorised > 0)
+    parts.push('{stayedUnauthorised} đảng viên tự ý ở lại nước ngoài sau khi hết thời hạn');
   return [`{period}, ${parts.join('; ')}; cấp ủy đã chỉ đạo rà soát, nhắc nhở, chấn chỉnh và xem xét, xử lý theo quy định.`];
 }
 
@@ -711,7 +750,10 @@ function proposalParagraphs(data: ReportData): string[] {
       'Đề nghị cấp trên tiếp tục hướng dẫn việc xem xét, xử lý đối với đảng viên tự ý ở lại nước ngoài; phối hợp với Đảng ủy Bộ Ngoại giao nắm tình hình, vận động các trường hợp này trở về nước.',
     ];
   }
-  if (breachesFound(data)) return ['Đề nghị cấp trên tiếp tục hướng dẫn, kiểm tra việc thực hiện chế độ báo cáo của đảng viên trước và sau chuyến đi nước ngoài.'];
+  if (breachesFound(data))
+    return [
+      'Đề nghị cấp trên tiếp tục hướng dẫn, kiểm tra việc thực hiện chế độ báo cáo của đảng viên trước và sau chuyến đi nước ngoài.',
+    ];
   return ['Không có.'];
 }
 
@@ -724,12 +766,30 @@ export function narrativeTemplate(data: ReportData, meta: ReportMeta): Narrative
     sections: [
       section('opening', 'body', '', '', [basisSentence(meta)]),
       section('part1', 'part', 'Phần thứ nhất', 'KẾT QUẢ THỰC HIỆN'),
-      section('part1.leadership', 'chapter', 'I-', 'Công tác lãnh đạo, chỉ đạo triển khai thực hiện', leadershipParagraphs(data, meta)),
+      section(
+        'part1.leadership',
+        'chapter',
+        'I-',
+        'Công tác lãnh đạo, chỉ đạo triển khai thực hiện',
+        leadershipParagraphs(data, meta),
+      ),
       section('part1.results', 'chapter', 'II-', 'Kết quả thực hiện các quy định'),
-      section('part1.results.selection', 'item', '1.', 'Việc tuyển chọn, cử, cho phép đảng viên ra nước ngoài của cấp ủy, tổ chức đảng cử đi', selectionParagraphs(data)),
+      section(
+        'part1.results.selection',
+        'item',
+        '1.',
+        'Việc tuyển chọn, cử, cho phép đảng viên ra nước ngoài của cấp ủy, tổ chức đảng cử đi',
+        selectionParagraphs(data),
+      ),
       enterpriseSection(data),
       section('part1.results.duties', 'item', '3.', 'Việc thực hiện nhiệm vụ của đảng viên ở nước ngoài', dutiesParagraphs(data)),
-      section('part1.results.transfers', 'item', '4.', 'Việc chuyển sinh hoạt đảng cho đảng viên ra nước ngoài', transferParagraphs(data)),
+      section(
+        'part1.results.transfers',
+        'item',
+        '4.',
+        'Việc chuyển sinh hoạt đảng cho đảng viên ra nước ngoài',
+        transferParagraphs(data),
+      ),
       section(
         'part1.results.return',
         'item',
@@ -744,7 +804,13 @@ export function narrativeTemplate(data: ReportData, meta: ReportMeta): Narrative
         'Việc miễn sinh hoạt đảng đối với đảng viên đi làm việc đơn lẻ, đi việc riêng, ở những nước chưa có cơ quan đại diện của Việt Nam, chưa có tổ chức đảng hoặc trong hoàn cảnh đặc biệt khó khăn',
         exemptionParagraphs(data),
       ),
-      section('part1.results.reporting', 'item', '7.', 'Chế độ báo cáo cấp ủy trực tiếp quản lý tại thời điểm trước và sau chuyến đi nước ngoài', reportingParagraphs(data)),
+      section(
+        'part1.results.reporting',
+        'item',
+        '7.',
+        'Chế độ báo cáo cấp ủy trực tiếp quản lý tại thời điểm trước và sau chuyến đi nước ngoài',
+        reportingParagraphs(data),
+      ),
       section(
         'part1.results.coordination',
         'item',
@@ -803,7 +869,10 @@ export function applyNarrativeEdits(template: Narrative, edits: NarrativeEdits):
 export function fillNarrative(template: Narrative, data: ReportData, meta: ReportMeta): Narrative {
   const tokens = narrativeTokens(data, meta);
   return {
-    sections: template.sections.map((current) => ({ ...current, paragraphs: current.paragraphs.map((paragraph) => fillTokens(paragraph, tokens)) })),
+    sections: template.sections.map((current) => ({
+      ...current,
+      paragraphs: current.paragraphs.map((paragraph) => fillTokens(paragraph, tokens)),
+    })),
   };
 }
 

@@ -104,7 +104,11 @@ function partyActivityText(trip: AnnualRecordTrip): string {
 }
 
 /** The member's trips of `year` as the supplement lists them, oldest first. */
-export function annualRecordLines(trips: readonly AnnualRecordTrip[], year: number, managingCommittee: string): AnnualRecordLine[] {
+export function annualRecordLines(
+  trips: readonly AnnualRecordTrip[],
+  year: number,
+  managingCommittee: string,
+): AnnualRecordLine[] {
   return trips
     .filter((trip) => tripFallsInYear(trip, year))
     .map((trip) => {

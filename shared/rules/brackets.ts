@@ -66,8 +66,7 @@ export function requiredActivityHandling(
   purpose: TripPurpose,
   options: ActivityHandlingOptions = {},
 ): ActivityHandling {
-  const transfer: ActivityTransferKind =
-    bracket === 'over12m' ? 'official' : bracket === 'from3to12m' ? 'temporary' : 'none';
+  const transfer: ActivityTransferKind = bracket === 'over12m' ? 'official' : bracket === 'from3to12m' ? 'temporary' : 'none';
   const exemptionPossible = privatePurposes.includes(purpose) || (purpose === 'labour' && (options.individual ?? true));
   return { transfer, exemptionPossible };
 }

@@ -30,10 +30,26 @@ describe('tripFlags', () => {
 
   it.each([
     ['a compliant trip', compliant, []],
-    ['a departure with no permission', { ...compliant, approvalDate: null, approvalRef: null }, departedWithout('departed_without_approval')],
-    ['a permission dated after the departure', { ...compliant, approvalDate: '2025-05-12' }, departedWithout('departed_without_approval')],
-    ['a permission with no application on file', { ...compliant, applicationDate: null }, [{ flag: 'missing_application', since: '2025-04-25' }]],
-    ['a family visit permitted with no commitment', { ...compliant, purpose: 'family_visit' }, [{ flag: 'missing_application', since: '2025-04-25' }]],
+    [
+      'a departure with no permission',
+      { ...compliant, approvalDate: null, approvalRef: null },
+      departedWithout('departed_without_approval'),
+    ],
+    [
+      'a permission dated after the departure',
+      { ...compliant, approvalDate: '2025-05-12' },
+      departedWithout('departed_without_approval'),
+    ],
+    [
+      'a permission with no application on file',
+      { ...compliant, applicationDate: null },
+      [{ flag: 'missing_application', since: '2025-04-25' }],
+    ],
+    [
+      'a family visit permitted with no commitment',
+      { ...compliant, purpose: 'family_visit' },
+      [{ flag: 'missing_application', since: '2025-04-25' }],
+    ],
     ['a family visit with its commitment', { ...compliant, purpose: 'family_visit', commitmentDate: '2025-04-20' }, []],
     [
       'an application after the deadline',
@@ -82,17 +98,33 @@ describe('tripFlags', () => {
     ['a border-pass trip reported beforehand', { ...compliant, travelDocument: 'border_pass' }, []],
     [
       'a border-pass trip with neither report nor permission',
-      { ...abroad, travelDocument: 'border_pass', applicationDate: null, approvalDate: null, approvalRef: null, plannedReturn: '2025-07-01' },
+      {
+        ...abroad,
+        travelDocument: 'border_pass',
+        applicationDate: null,
+        approvalDate: null,
+        approvalRef: null,
+        plannedReturn: '2025-07-01',
+      },
       [...departedWithout('departed_without_approval'), ...departedWithout('border_pass_unreported')],
     ],
-    ['a cancelled trip, however late its application', { ...compliant, ...notGone, state: 'cancelled', applicationDate: null }, []],
+    [
+      'a cancelled trip, however late its application',
+      { ...compliant, ...notGone, state: 'cancelled', applicationDate: null },
+      [],
+    ],
     ['a refused trip', { ...compliant, ...notGone, state: 'rejected' }, []],
   ] as [string, TripFacts, unknown[]][])('%s', (_name, trip, expected) => {
     expect(tripFlags(trip, context)).toEqual(expected);
   });
 
   it('flags a planned trip whose application has not come by the deadline', () => {
-    const planned: TripFacts = { state: 'draft', purpose: 'medical', plannedDeparture: '2025-07-20', plannedReturn: '2025-07-30' };
+    const planned: TripFacts = {
+      state: 'draft',
+      purpose: 'medical',
+      plannedDeparture: '2025-07-20',
+      plannedReturn: '2025-07-30',
+    };
     expect(tripFlags(planned, { ...context, today: '2025-07-10' })).toEqual([]);
     expect(tripFlags(planned, { ...context, today: '2025-07-11' })).toEqual([
       { flag: 'application_late', since: '2025-07-11', dueDate: '2025-07-10' },
@@ -116,7 +148,10 @@ describe('tripFlags', () => {
   });
 
   it('follows the unit’s deadline settings', () => {
-    const strict = { ...context, settings: DeadlineSettings.parse({ returnReportWorkingDays: 2, applicationDaysBeforeDeparture: 30 }) };
+    const strict = {
+      ...context,
+      settings: DeadlineSettings.parse({ returnReportWorkingDays: 2, applicationDaysBeforeDeparture: 30 }),
+    };
     expect(tripFlags(compliant, strict).map((result) => result.flag)).toEqual(['application_late', 'return_report_overdue']);
   });
 
@@ -153,11 +188,18 @@ describe('a trip found only by reconciliation', () => {
 
   it('is one "xuất cảnh không báo cáo" violation instead of the missing permission, border-pass notice and report it implies', () => {
     expect(tripFlags(found, context)).toEqual([{ flag: 'unreported_departure', since: '2025-05-10' }]);
-    expect(tripFlags({ ...found, unreportedFoundOn: null }, context).map((result) => result.flag)).toEqual(['departed_without_approval', 'return_report_overdue', 'border_pass_unreported']);
+    expect(tripFlags({ ...found, unreportedFoundOn: null }, context).map((result) => result.flag)).toEqual([
+      'departed_without_approval',
+      'return_report_overdue',
+      'border_pass_unreported',
+    ]);
   });
 
   it('still counts a stay past the return the office recorded', () => {
-    expect(tripFlags({ ...found, state: 'departed', actualReturn: null }, context).map((result) => result.flag)).toEqual(['unreported_departure', 'overstay_without_extension']);
+    expect(tripFlags({ ...found, state: 'departed', actualReturn: null }, context).map((result) => result.flag)).toEqual([
+      'unreported_departure',
+      'overstay_without_extension',
+    ]);
   });
 });
 
@@ -167,12 +209,24 @@ describe('memberFlags', () => {
   it.each([
     ['no events', [], []],
     ['a marriage not yet dealt with', [marriage], [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }]],
-    ['a marriage with no outcome recorded', [{ ...marriage, outcome: null }], [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }]],
+    [
+      'a marriage with no outcome recorded',
+      [{ ...marriage, outcome: null }],
+      [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }],
+    ],
     ['a marriage after which the member continues', [{ ...marriage, outcome: 'continuing' }], []],
     ['a marriage settled by a later exemption', [marriage, { kind: 'exemption', date: '2025-04-01' }], []],
     ['a marriage settled by leaving the party', [marriage, { kind: 'left_party', date: '2025-03-01' }], []],
-    ['a marriage after an older exemption', [{ kind: 'exemption', date: '2024-01-01' }, marriage], [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }]],
-    ['two marriages, counted once from the first', [{ ...marriage, date: '2025-05-01' }, marriage], [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }]],
+    [
+      'a marriage after an older exemption',
+      [{ kind: 'exemption', date: '2024-01-01' }, marriage],
+      [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }],
+    ],
+    [
+      'two marriages, counted once from the first',
+      [{ ...marriage, date: '2025-05-01' }, marriage],
+      [{ flag: 'foreign_marriage_unprocessed', since: '2025-03-01' }],
+    ],
     ['other events only', [{ kind: 'temporary_transfer_out', date: '2025-03-01' }], []],
   ] as [string, MemberEventFacts[], unknown[]][])('%s', (_name, events, expected) => {
     expect(memberFlags(events)).toEqual(expected);

@@ -83,12 +83,15 @@ export function tripFlags(trip: TripFacts, context: FlagContext): ComplianceFlag
 
 function unreportedTripFlags(trip: TripFacts, context: FlagContext): ComplianceFlagResult[] {
   const actualDeparture = realDateOrNull(trip.actualDeparture);
-  const flags: ComplianceFlagResult[] = [withSince('unreported_departure', actualDeparture ?? realDateOrNull(trip.plannedDeparture))];
+  const flags: ComplianceFlagResult[] = [
+    withSince('unreported_departure', actualDeparture ?? realDateOrNull(trip.plannedDeparture)),
+  ];
   const end = permittedReturn(trip);
   if (actualDeparture && end && isAfter(realDateOrNull(trip.actualReturn) ?? context.today, end)) {
     flags.push({ flag: 'overstay_without_extension', since: addDays(end, 1), dueDate: end });
   }
-  if (actualDeparture && missingActivityTransfer(trip) !== null) flags.push({ flag: 'activity_transfer_missing', since: actualDeparture });
+  if (actualDeparture && missingActivityTransfer(trip) !== null)
+    flags.push({ flag: 'activity_transfer_missing', since: actualDeparture });
   return flags;
 }
 
@@ -113,7 +116,8 @@ function withSince(flag: ComplianceFlag, since: CivilDate | null): ComplianceFla
 }
 
 /** The advice shown with a flag: what to do while it is open, what it means once it is settled. */
-export type FlagAdvice = `flagHelp.${ComplianceFlag}` | `flagRecord.${ComplianceFlag}` | 'flagHelp.overstay_without_extension.recorded';
+export type FlagAdvice =
+  `flagHelp.${ComplianceFlag}` | `flagRecord.${ComplianceFlag}` | 'flagHelp.overstay_without_extension.recorded';
 
 export interface FlagFollowUp {
   /**

@@ -65,8 +65,8 @@ describe('labels for every value the rules produce', () => {
   });
 
   it('fills the parameters of a refusal', () => {
-    expect(translate('vi', 'check.actualReturnBeforeDeparture', { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' })).toBe(
-      'Ngày về nước (09/05/2025) trước ngày xuất cảnh (10/05/2025).',
-    );
+    expect(
+      translate('vi', 'check.actualReturnBeforeDeparture', { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' }),
+    ).toBe('Ngày về nước (09/05/2025) trước ngày xuất cảnh (10/05/2025).');
   });
 });

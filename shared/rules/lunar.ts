@@ -184,8 +184,7 @@ function newMoonDay(k: number): number {
   const julianDayTt = newMoonJulianEphemerisDay(k);
   const julianDayUt = julianDayTt - deltaTSeconds(julianDayTt) / 86_400;
   const dayInUtcPlus7 = Math.floor(julianDayUt - julianDayOfDayNumberZero + 7 / 24);
-  const day =
-    dayInUtcPlus7 < utcPlus7Since ? Math.floor(julianDayUt - julianDayOfDayNumberZero + 8 / 24) : dayInUtcPlus7;
+  const day = dayInUtcPlus7 < utcPlus7Since ? Math.floor(julianDayUt - julianDayOfDayNumberZero + 8 / 24) : dayInUtcPlus7;
   newMoonDayCache.set(k, day);
   return day;
 }
@@ -306,7 +305,10 @@ type VsopTerm = readonly [amplitude: number, phase: number, frequency: number];
 function evaluateVsop(series: readonly (readonly VsopTerm[])[], tau: number): number {
   let total = 0;
   series.forEach((terms, power) => {
-    const sum = terms.reduce((partial, [amplitude, phase, frequency]) => partial + amplitude * Math.cos(phase + frequency * tau), 0);
+    const sum = terms.reduce(
+      (partial, [amplitude, phase, frequency]) => partial + amplitude * Math.cos(phase + frequency * tau),
+      0,
+    );
     total += sum * tau ** power;
   });
   return total / 1e8;
@@ -499,9 +501,7 @@ export function deltaTSeconds(julianDay: number): number {
   }
   if (y < 2005) {
     const t = y - 2000;
-    return (
-      63.86 + 0.3345 * t - 0.060_374 * t ** 2 + 0.001_727_5 * t ** 3 + 0.000_651_814 * t ** 4 + 0.000_023_735_99 * t ** 5
-    );
+    return 63.86 + 0.3345 * t - 0.060_374 * t ** 2 + 0.001_727_5 * t ** 3 + 0.000_651_814 * t ** 4 + 0.000_023_735_99 * t ** 5;
   }
   if (y < 2050) {
     const t = y - 2000;

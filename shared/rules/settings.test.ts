@@ -34,12 +34,22 @@ describe('DeadlineSettings', () => {
     [{ holidayOverrides: [{ kind: 'add', date: '2025-02-30', name: 'x' }] }, ['holidayOverrides', 0, 'date'], 'date.invalid'],
     [{ holidayOverrides: [{ kind: 'add', date: '2025-02-03', name: '   ' }] }, ['holidayOverrides', 0, 'name'], 'text.required'],
     [
-      { holidayOverrides: [{ kind: 'add', date: '2025-02-03', name: 'A' }, { kind: 'remove', date: '2025-02-03' }] },
+      {
+        holidayOverrides: [
+          { kind: 'add', date: '2025-02-03', name: 'A' },
+          { kind: 'remove', date: '2025-02-03' },
+        ],
+      },
       ['holidayOverrides', 1, 'date'],
       'settings.holidayOverride.conflict',
     ],
     [
-      { holidayOverrides: [{ kind: 'remove', date: '2025-02-03' }, { kind: 'remove', date: '2025-02-03' }] },
+      {
+        holidayOverrides: [
+          { kind: 'remove', date: '2025-02-03' },
+          { kind: 'remove', date: '2025-02-03' },
+        ],
+      },
       ['holidayOverrides', 1, 'date'],
       'settings.holidayOverride.duplicate',
     ],

@@ -25,16 +25,76 @@ describe('validateTripFields', () => {
   });
 
   it.each([
-    ['return planned before departure', { plannedReturn: '2025-05-09' }, 'plannedReturn', 'check.plannedReturnBeforeDeparture', { plannedReturn: '09/05/2025', plannedDeparture: '10/05/2025' }],
-    ['return before departure', { actualReturn: '2025-05-09' }, 'actualReturn', 'check.actualReturnBeforeDeparture', { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' }],
-    ['return with no departure', { actualDeparture: null, plannedDeparture: '2025-05-01' }, 'actualReturn', 'check.returnWithoutDeparture', {}],
-    ['permission after the departure', { approvalDate: '2025-05-11' }, 'approvalDate', 'check.approvalAfterDeparture', { approvalDate: '11/05/2025', departure: '10/05/2025' }],
-    ['permission before the application', { approvalDate: '2025-04-19' }, 'approvalDate', 'check.approvalBeforeApplication', { approvalDate: '19/04/2025', applicationDate: '20/04/2025' }],
-    ['application after the departure', { applicationDate: '2025-05-11', approvalDate: null }, 'applicationDate', 'check.applicationAfterDeparture', { applicationDate: '11/05/2025', departure: '10/05/2025' }],
-    ['commitment after the departure', { commitmentDate: '2025-05-12' }, 'commitmentDate', 'check.commitmentAfterDeparture', { commitmentDate: '12/05/2025', departure: '10/05/2025' }],
-    ['extended return not after the planned one', { extendedReturn: '2025-05-20' }, 'extendedReturn', 'check.extendedReturnNotLater', { extendedReturn: '20/05/2025', permittedReturn: '20/05/2025' }],
-    ['permitted stay beyond term with no extension', { overstay: 'permitted' }, 'overstay', 'check.permittedOverstayWithoutExtension', {}],
-    ['return report before the return', { returnReportDate: '2025-05-19' }, 'returnReportDate', 'check.reportBeforeReturn', { returnReportDate: '19/05/2025', actualReturn: '20/05/2025' }],
+    [
+      'return planned before departure',
+      { plannedReturn: '2025-05-09' },
+      'plannedReturn',
+      'check.plannedReturnBeforeDeparture',
+      { plannedReturn: '09/05/2025', plannedDeparture: '10/05/2025' },
+    ],
+    [
+      'return before departure',
+      { actualReturn: '2025-05-09' },
+      'actualReturn',
+      'check.actualReturnBeforeDeparture',
+      { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' },
+    ],
+    [
+      'return with no departure',
+      { actualDeparture: null, plannedDeparture: '2025-05-01' },
+      'actualReturn',
+      'check.returnWithoutDeparture',
+      {},
+    ],
+    [
+      'permission after the departure',
+      { approvalDate: '2025-05-11' },
+      'approvalDate',
+      'check.approvalAfterDeparture',
+      { approvalDate: '11/05/2025', departure: '10/05/2025' },
+    ],
+    [
+      'permission before the application',
+      { approvalDate: '2025-04-19' },
+      'approvalDate',
+      'check.approvalBeforeApplication',
+      { approvalDate: '19/04/2025', applicationDate: '20/04/2025' },
+    ],
+    [
+      'application after the departure',
+      { applicationDate: '2025-05-11', approvalDate: null },
+      'applicationDate',
+      'check.applicationAfterDeparture',
+      { applicationDate: '11/05/2025', departure: '10/05/2025' },
+    ],
+    [
+      'commitment after the departure',
+      { commitmentDate: '2025-05-12' },
+      'commitmentDate',
+      'check.commitmentAfterDeparture',
+      { commitmentDate: '12/05/2025', departure: '10/05/2025' },
+    ],
+    [
+      'extended return not after the planned one',
+      { extendedReturn: '2025-05-20' },
+      'extendedReturn',
+      'check.extendedReturnNotLater',
+      { extendedReturn: '20/05/2025', permittedReturn: '20/05/2025' },
+    ],
+    [
+      'permitted stay beyond term with no extension',
+      { overstay: 'permitted' },
+      'overstay',
+      'check.permittedOverstayWithoutExtension',
+      {},
+    ],
+    [
+      'return report before the return',
+      { returnReportDate: '2025-05-19' },
+      'returnReportDate',
+      'check.reportBeforeReturn',
+      { returnReportDate: '19/05/2025', actualReturn: '20/05/2025' },
+    ],
     ['return report with no return', { actualReturn: null }, 'returnReportDate', 'check.reportWithoutReturn', {}],
   ] as const)('flags %s', (_name, change, field, key, params) => {
     expect(validateTripFields({ ...consistent, ...change })).toEqual([{ field, key, params }]);
@@ -44,7 +104,11 @@ describe('validateTripFields', () => {
   it('compares with the planned departure until the actual one is known', () => {
     const planned = { ...consistent, actualDeparture: null, actualReturn: null, returnReportDate: null };
     expect(validateTripFields({ ...planned, approvalDate: '2025-05-11' })).toEqual([
-      { field: 'approvalDate', key: 'check.approvalAfterDeparture', params: { approvalDate: '11/05/2025', departure: '10/05/2025' } },
+      {
+        field: 'approvalDate',
+        key: 'check.approvalAfterDeparture',
+        params: { approvalDate: '11/05/2025', departure: '10/05/2025' },
+      },
     ]);
     expect(validateTripFields({ ...planned, actualDeparture: '2025-05-15', approvalDate: '2025-05-11' })).toEqual([]);
   });

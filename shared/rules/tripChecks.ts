@@ -109,12 +109,7 @@ export interface TripHints {
 }
 
 /** What the trip form shows while it is being filled: the consequences of the facts entered so far. */
-export function tripHints(
-  trip: TripFacts,
-  settings: DeadlineSettings,
-  calendar: HolidayCalendar,
-  today: CivilDate,
-): TripHints {
+export function tripHints(trip: TripFacts, settings: DeadlineSettings, calendar: HolidayCalendar, today: CivilDate): TripHints {
   const messages: TripHint[] = [];
   const hint = (level: HintLevel, key: TripHint['key'], params: TripHint['params'] = {}, field?: TripField) =>
     messages.push(field === undefined ? { level, key, params } : { level, key, params, field });
@@ -152,7 +147,12 @@ export function tripHints(
     const params = { date: formatCivilDate(deadline), days: settings.applicationDaysBeforeDeparture };
     hint('info', 'hint.applicationDeadline', params, 'applicationDate');
     if (applicationDate && isAfter(applicationDate, deadline)) {
-      hint('warning', 'hint.applicationLate', { ...params, applicationDate: formatCivilDate(applicationDate) }, 'applicationDate');
+      hint(
+        'warning',
+        'hint.applicationLate',
+        { ...params, applicationDate: formatCivilDate(applicationDate) },
+        'applicationDate',
+      );
     } else if (!applicationDate && !actualDeparture && isAfter(today, deadline)) {
       hint('warning', 'hint.applicationDeadlinePassed', params, 'applicationDate');
     }
@@ -162,7 +162,12 @@ export function tripHints(
   if (actualDeparture && !realDateOrNull(trip.actualReturn) && end && isAfter(today, end)) {
     // Once the unauthorised stay is recorded, only the return is still awaited: no extension is offered.
     const recorded = trip.overstay === 'unauthorised';
-    hint('warning', recorded ? 'hint.unauthorisedStayRecorded' : 'hint.pastPermittedReturn', { date: formatCivilDate(end) }, 'actualReturn');
+    hint(
+      'warning',
+      recorded ? 'hint.unauthorisedStayRecorded' : 'hint.pastPermittedReturn',
+      { date: formatCivilDate(end) },
+      'actualReturn',
+    );
   }
 
   const due = returnReportDueDate(trip, settings, calendar);

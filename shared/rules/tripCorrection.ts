@@ -61,8 +61,7 @@ export function factsBeforeStep(trip: TripRecordFacts, step: RecordedStep, earli
 }
 
 export type CorrectionResult<T extends TripTransition> =
-  | { ok: true; state: TripState; changes: TransitionChanges<T>; before: TripRecordFacts }
-  | { ok: false; issues: RuleIssue[] };
+  { ok: true; state: TripState; changes: TransitionChanges<T>; before: TripRecordFacts } | { ok: false; issues: RuleIssue[] };
 
 /**
  * The last step recorded again with corrected input. The member's situation today is not asked:

@@ -21,7 +21,11 @@ describe('the one list of trip date orders', () => {
     const fromStep = checkTransition(departed, 'return', { actualReturn: '2025-05-09' }, { today });
     expect(fromForm).toEqual(fromStep);
     expect(fromStep).toEqual([
-      { field: 'actualReturn', key: 'check.actualReturnBeforeDeparture', params: { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' } },
+      {
+        field: 'actualReturn',
+        key: 'check.actualReturnBeforeDeparture',
+        params: { actualReturn: '09/05/2025', actualDeparture: '10/05/2025' },
+      },
     ]);
   });
 
@@ -29,7 +33,9 @@ describe('the one list of trip date orders', () => {
     const fromForm = validateTripFields({ ...departed, actualReturn: '2025-07-01' }, today);
     const fromStep = checkTransition(departed, 'return', { actualReturn: '2025-07-01' }, { today });
     expect(fromForm).toEqual(fromStep);
-    expect(fromStep).toEqual([{ field: 'actualReturn', key: 'check.dateInFuture', params: { date: '01/07/2025', today: '30/06/2025' } }]);
+    expect(fromStep).toEqual([
+      { field: 'actualReturn', key: 'check.dateInFuture', params: { date: '01/07/2025', today: '30/06/2025' } },
+    ]);
   });
 
   it('leaves a departure before the permission to the flags when the record is edited, and refuses it as a step', () => {
@@ -39,8 +45,15 @@ describe('the one list of trip date orders', () => {
   });
 
   it('checks only the dates a step records', () => {
-    const dates = { plannedDeparture: '2025-05-10', plannedReturn: '2025-05-01', applicationDate: '2025-05-11', departure: '2025-05-10' };
-    expect(dateOrderIssues(dates, { editing: false, dates: ['applicationDate'] }).map((issue) => issue.field)).toEqual(['applicationDate']);
+    const dates = {
+      plannedDeparture: '2025-05-10',
+      plannedReturn: '2025-05-01',
+      applicationDate: '2025-05-11',
+      departure: '2025-05-10',
+    };
+    expect(dateOrderIssues(dates, { editing: false, dates: ['applicationDate'] }).map((issue) => issue.field)).toEqual([
+      'applicationDate',
+    ]);
     expect(dateOrderIssues(dates, { editing: false }).map((issue) => issue.field)).toEqual(['plannedReturn', 'applicationDate']);
   });
 });

@@ -45,8 +45,20 @@ interface DateOrder {
 
 /** Every order two trip dates must keep, each fault with its one message; a date on the same day as the other is fine unless said. */
 const dateOrders: readonly DateOrder[] = [
-  { date: 'plannedReturn', other: 'plannedDeparture', refused: before, key: 'check.plannedReturnBeforeDeparture', whenEditing: true },
-  { date: 'actualReturn', other: 'actualDeparture', refused: before, key: 'check.actualReturnBeforeDeparture', whenEditing: true },
+  {
+    date: 'plannedReturn',
+    other: 'plannedDeparture',
+    refused: before,
+    key: 'check.plannedReturnBeforeDeparture',
+    whenEditing: true,
+  },
+  {
+    date: 'actualReturn',
+    other: 'actualDeparture',
+    refused: before,
+    key: 'check.actualReturnBeforeDeparture',
+    whenEditing: true,
+  },
   { date: 'applicationDate', other: 'departure', refused: after, key: 'check.applicationAfterDeparture', whenEditing: true },
   { date: 'commitmentDate', other: 'departure', refused: after, key: 'check.commitmentAfterDeparture', whenEditing: true },
   { date: 'approvalDate', other: 'departure', refused: after, key: 'check.approvalAfterDeparture', whenEditing: true },

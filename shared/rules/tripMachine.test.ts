@@ -108,7 +108,11 @@ describe('every state against every transition', () => {
   it.each(table)('from %s, %s', (state, transition) => {
     const result = run(tripIn[state], transition, validInput[transition]);
     if (allowed[state].includes(transition)) {
-      expect(result).toEqual({ ok: true, state: expectedTarget[transition], changes: expect.objectContaining(validInput[transition]) });
+      expect(result).toEqual({
+        ok: true,
+        state: expectedTarget[transition],
+        changes: expect.objectContaining(validInput[transition]),
+      });
     } else {
       const refusal =
         transition === 'depart' && (state === 'draft' || state === 'submitted')
@@ -162,9 +166,30 @@ describe('refused preconditions', () => {
   const untilReturn: TransitionContext = { ...context, today: '2025-06-10' };
 
   const cases: Refusal[] = [
-    refusal('no permission for a member under review', tripIn.submitted, 'approve', {}, ['reason.approve.memberUnderReview'], underReview),
-    refusal('no application from a member no longer in the unit', tripIn.draft, 'submit', {}, ['reason.memberInactive'], deceased),
-    refusal('no permission for a member no longer in the unit', tripIn.submitted, 'approve', {}, ['reason.memberInactive'], deceased),
+    refusal(
+      'no permission for a member under review',
+      tripIn.submitted,
+      'approve',
+      {},
+      ['reason.approve.memberUnderReview'],
+      underReview,
+    ),
+    refusal(
+      'no application from a member no longer in the unit',
+      tripIn.draft,
+      'submit',
+      {},
+      ['reason.memberInactive'],
+      deceased,
+    ),
+    refusal(
+      'no permission for a member no longer in the unit',
+      tripIn.submitted,
+      'approve',
+      {},
+      ['reason.memberInactive'],
+      deceased,
+    ),
     refusal('no family visit permitted without the commitment', familyVisit, 'approve', {}, ['reason.approve.commitmentMissing']),
     refusal('an application needs the planned period', { ...tripIn.draft, plannedReturn: null }, 'submit', {}, [
       'reason.plannedPeriodMissing',
@@ -185,18 +210,25 @@ describe('refused preconditions', () => {
     refusal('a permission dated after the planned departure', tripIn.submitted, 'approve', { approvalDate: '2025-05-11' }, [
       'check.approvalAfterDeparture',
     ]),
-    refusal('a permission with no decision number or committee', tripIn.submitted, 'approve', { approvalRef: ' ', approvingCommittee: '' }, [
-      'reason.required',
-      'reason.required',
-    ]),
+    refusal(
+      'a permission with no decision number or committee',
+      tripIn.submitted,
+      'approve',
+      { approvalRef: ' ', approvingCommittee: '' },
+      ['reason.required', 'reason.required'],
+    ),
     refusal('a refusal dated before the application', tripIn.submitted, 'reject', { decisionDate: '2025-04-01' }, [
       'check.decisionBeforeApplication',
     ]),
     refusal('a refusal without a reason', tripIn.submitted, 'reject', { reason: '' }, ['reason.required']),
     refusal('a cancellation without a reason', tripIn.approved, 'cancel', { reason: '' }, ['reason.required']),
-    refusal('cancelling a trip whose departure is recorded', { ...tripIn.approved, actualDeparture: '2025-05-10' }, 'cancel', {}, [
-      'reason.cancel.departed',
-    ]),
+    refusal(
+      'cancelling a trip whose departure is recorded',
+      { ...tripIn.approved, actualDeparture: '2025-05-10' },
+      'cancel',
+      {},
+      ['reason.cancel.departed'],
+    ),
     refusal('a departure before the permission decision', tripIn.approved, 'depart', { actualDeparture: '2025-04-24' }, [
       'check.departureBeforeApproval',
     ]),
@@ -230,11 +262,15 @@ describe('refused preconditions', () => {
       ['reason.unauthorisedStay.notOverdue', 'check.unauthorisedStayTooEarly'],
       untilReturn,
     ),
-    refusal('a return before the departure', tripIn.departed, 'return', { actualReturn: '2025-05-09' }, ['check.actualReturnBeforeDeparture']),
+    refusal('a return before the departure', tripIn.departed, 'return', { actualReturn: '2025-05-09' }, [
+      'check.actualReturnBeforeDeparture',
+    ]),
     refusal('a return report before the return', tripIn.returned, 'report', { returnReportDate: '2025-05-19' }, [
       'check.reportBeforeReturn',
     ]),
-    refusal('closing before the return report', tripIn.reported, 'close', { closedOn: '2025-05-25' }, ['check.closedBeforeReport']),
+    refusal('closing before the return report', tripIn.reported, 'close', { closedOn: '2025-05-25' }, [
+      'check.closedBeforeReport',
+    ]),
     refusal('closing without an evaluation', tripIn.reported, 'close', { evaluation: ' ' }, ['reason.required']),
   ];
 

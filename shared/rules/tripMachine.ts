@@ -90,8 +90,7 @@ export interface TransitionContext {
 export type TransitionChanges<T extends TripTransition> = TransitionInputs[T] & { overstay?: OverstayKind };
 
 export type TransitionResult<T extends TripTransition> =
-  | { ok: true; state: TripState; changes: TransitionChanges<T> }
-  | { ok: false; issues: RuleIssue[] };
+  { ok: true; state: TripState; changes: TransitionChanges<T> } | { ok: false; issues: RuleIssue[] };
 
 /** The transitions whose preconditions, apart from the input still to be entered, hold now. */
 export function availableTransitions(trip: TripRecordFacts, context: TransitionContext): TripTransition[] {
@@ -99,11 +98,7 @@ export function availableTransitions(trip: TripRecordFacts, context: TransitionC
 }
 
 /** Why a transition cannot start at all, whatever its input: the trip's state and the member's situation. */
-export function transitionBlockers(
-  trip: TripRecordFacts,
-  transition: TripTransition,
-  context: TransitionContext,
-): RuleIssue[] {
+export function transitionBlockers(trip: TripRecordFacts, transition: TripTransition, context: TransitionContext): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const stateAllowed = transitionRules[transition].from.includes(trip.state);
   if (!stateAllowed) {
@@ -207,7 +202,9 @@ function plannedPeriodIssues(trip: TripFacts): RuleIssue[] {
   const plannedDeparture = realDateOrNull(trip.plannedDeparture);
   const plannedReturn = realDateOrNull(trip.plannedReturn);
   if (plannedDeparture === null || plannedReturn === null) {
-    return [{ field: plannedDeparture === null ? 'plannedDeparture' : 'plannedReturn', key: 'reason.plannedPeriodMissing', params: {} }];
+    return [
+      { field: plannedDeparture === null ? 'plannedDeparture' : 'plannedReturn', key: 'reason.plannedPeriodMissing', params: {} },
+    ];
   }
   return dateOrderIssues({ plannedDeparture, plannedReturn }, { editing: false });
 }

@@ -11,7 +11,15 @@ import { emptyComplianceFlagCounts, type ReportData } from '../report/data';
  */
 export const modelPeriod = { from: '2023-01-01', to: '2026-05-31' };
 
-export const modelAppendix02Rows: { year: number; until: string; total: number; under1m: number; from1to3m: number; from3to12m: number; over12m: number }[] = [
+export const modelAppendix02Rows: {
+  year: number;
+  until: string;
+  total: number;
+  under1m: number;
+  from1to3m: number;
+  from3to12m: number;
+  over12m: number;
+}[] = [
   { year: 2023, until: '2023-12-31', total: 720, under1m: 631, from1to3m: 65, from3to12m: 21, over12m: 3 },
   { year: 2024, until: '2024-12-31', total: 819, under1m: 734, from1to3m: 64, from3to12m: 17, over12m: 4 },
   { year: 2025, until: '2025-12-31', total: 603, under1m: 508, from1to3m: 70, from3to12m: 17, over12m: 8 },
@@ -49,7 +57,10 @@ const officialMix: { purpose: TripPurpose; selfFunded: boolean }[] = [
   { purpose: 'study', selfFunded: false },
 ];
 
-function baseTrip(id: string, memberId: string): Omit<ReportTrip, 'purpose' | 'selfFunded' | 'plannedDeparture' | 'plannedReturn' | 'approvalDate' | 'state'> {
+function baseTrip(
+  id: string,
+  memberId: string,
+): Omit<ReportTrip, 'purpose' | 'selfFunded' | 'plannedDeparture' | 'plannedReturn' | 'approvalDate' | 'state'> {
   return {
     id,
     memberId,
@@ -76,7 +87,10 @@ export function modelTrips(): ReportTrip[] {
         const day = 1 + (index % 28);
         const approvalDate = `${row.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
         const plannedDeparture = addDays(approvalDate, 7 + (index % 5));
-        const mix = sequence < modelSelfFundedOrPrivate ? privateMix[sequence % privateMix.length]! : officialMix[sequence % officialMix.length]!;
+        const mix =
+          sequence < modelSelfFundedOrPrivate
+            ? privateMix[sequence % privateMix.length]!
+            : officialMix[sequence % officialMix.length]!;
         trips.push({
           ...baseTrip(`model-${sequence}`, `member-${sequence % 1900}`),
           ...mix,
@@ -91,7 +105,13 @@ export function modelTrips(): ReportTrip[] {
       }
     }
   }
-  const stayedOn = trips.find((trip) => trip.approvalDate?.startsWith('2025') && trip.plannedReturn && trip.plannedDeparture && addMonths(trip.plannedDeparture, 12) < trip.plannedReturn)!;
+  const stayedOn = trips.find(
+    (trip) =>
+      trip.approvalDate?.startsWith('2025') &&
+      trip.plannedReturn &&
+      trip.plannedDeparture &&
+      addMonths(trip.plannedDeparture, 12) < trip.plannedReturn,
+  )!;
   stayedOn.overstay = 'permitted';
   stayedOn.extendedReturn = addMonths(stayedOn.plannedReturn!, 2);
   return [...trips, ...uncountedTrips()];
@@ -104,9 +124,30 @@ function uncountedTrips(): ReportTrip[] {
     { ...baseTrip('refused', 'member-x1'), ...common, state: 'rejected', approvalDate: null },
     { ...baseTrip('cancelled', 'member-x2'), ...common, state: 'cancelled', approvalDate: '2024-05-01', approvalRef: '9-QĐ/ĐU' },
     { ...baseTrip('awaiting', 'member-x3'), ...common, state: 'submitted', approvalDate: null, applicationDate: '2024-05-01' },
-    { ...baseTrip('before', 'member-x4'), ...common, state: 'closed', approvalDate: '2022-12-31', plannedDeparture: '2023-01-05', plannedReturn: '2023-01-15' },
-    { ...baseTrip('after', 'member-x5'), ...common, state: 'approved', approvalDate: '2026-06-01', plannedDeparture: '2026-06-10', plannedReturn: '2026-06-20' },
-    { ...baseTrip('unpermitted', 'member-x6'), ...common, state: 'returned', approvalDate: null, actualDeparture: '2024-05-10', actualReturn: '2024-05-20' },
+    {
+      ...baseTrip('before', 'member-x4'),
+      ...common,
+      state: 'closed',
+      approvalDate: '2022-12-31',
+      plannedDeparture: '2023-01-05',
+      plannedReturn: '2023-01-15',
+    },
+    {
+      ...baseTrip('after', 'member-x5'),
+      ...common,
+      state: 'approved',
+      approvalDate: '2026-06-01',
+      plannedDeparture: '2026-06-10',
+      plannedReturn: '2026-06-20',
+    },
+    {
+      ...baseTrip('unpermitted', 'member-x6'),
+      ...common,
+      state: 'returned',
+      approvalDate: null,
+      actualDeparture: '2024-05-10',
+      actualReturn: '2024-05-20',
+    },
   ];
 }
 

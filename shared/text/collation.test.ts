@@ -24,7 +24,11 @@ function nucleusTones(name: string): string {
   return name
     .normalize('NFD')
     .split(' ')
-    .map((word) => word.replace(/([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])$/, '$1$3$2').replace(/([uU])([\u0300\u0301\u0303\u0309\u0323])([yY])$/, '$1$3$2'))
+    .map((word) =>
+      word
+        .replace(/([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])$/, '$1$3$2')
+        .replace(/([uU])([\u0300\u0301\u0303\u0309\u0323])([yY])$/, '$1$3$2'),
+    )
     .join(' ')
     .normalize('NFC')
     .replace(/Ð/g, 'Đ')
@@ -41,13 +45,135 @@ function referenceCompare(a: string, b: string): number {
   return icu.compare(left.given, right.given) || icu.compare(left.rest, right.rest);
 }
 
-const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Lương', 'Trương', 'Mai', 'Tô', 'Hà', 'Lã', 'Ông', 'Âu', 'Ứng', 'Ưng', 'Đàm', 'Ấu'];
-const middles = ['Văn', 'Thị', 'Đức', 'Hữu', 'Ngọc', 'Minh', 'Thanh', 'Quốc', 'Xuân', 'Thu', 'Kim', 'Bảo', 'Gia', 'Như', 'Diệu', 'Mỹ', 'Ánh', 'Hồng', 'Ý', 'Ðình'];
+const families = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Đào',
+  'Lương',
+  'Trương',
+  'Mai',
+  'Tô',
+  'Hà',
+  'Lã',
+  'Ông',
+  'Âu',
+  'Ứng',
+  'Ưng',
+  'Đàm',
+  'Ấu',
+];
+const middles = [
+  'Văn',
+  'Thị',
+  'Đức',
+  'Hữu',
+  'Ngọc',
+  'Minh',
+  'Thanh',
+  'Quốc',
+  'Xuân',
+  'Thu',
+  'Kim',
+  'Bảo',
+  'Gia',
+  'Như',
+  'Diệu',
+  'Mỹ',
+  'Ánh',
+  'Hồng',
+  'Ý',
+  'Ðình',
+];
 const givens = [
-  'An', 'Ân', 'Ấn', 'Anh', 'Ánh', 'Ảnh', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Đức', 'Giang', 'Hà', 'Hạ', 'Hải', 'Hào', 'Hoa', 'Hòa', 'Hoà',
-  'Hóa', 'Hoá', 'Họa', 'Hoạ', 'Hỏa', 'Hoả', 'Hưng', 'Hương', 'Hường', 'Huy', 'Khoa', 'Khỏe', 'Khoẻ', 'Khuê', 'Lan', 'Lâm', 'Linh', 'Loan',
-  'Mai', 'Nga', 'Ngà', 'Ngả', 'Ngã', 'Ngá', 'Ngạ', 'Ngân', 'Ngọc', 'Oanh', 'Ơn', 'Phúc', 'Quý', 'Qúy', 'Quỳnh', 'Sơn', 'Tâm', 'Thủy',
-  'Thuỷ', 'Thúy', 'Thuý', 'Thụy', 'Thuỵ', 'Trang', 'Trúc', 'Tú', 'Uyên', 'Ưng', 'Ước', 'Việt', 'Xuân', 'Yến', 'Ý', 'Ỷ', 'Ỵ', 'Ăn', 'Ẩn',
+  'An',
+  'Ân',
+  'Ấn',
+  'Anh',
+  'Ánh',
+  'Ảnh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hạ',
+  'Hải',
+  'Hào',
+  'Hoa',
+  'Hòa',
+  'Hoà',
+  'Hóa',
+  'Hoá',
+  'Họa',
+  'Hoạ',
+  'Hỏa',
+  'Hoả',
+  'Hưng',
+  'Hương',
+  'Hường',
+  'Huy',
+  'Khoa',
+  'Khỏe',
+  'Khoẻ',
+  'Khuê',
+  'Lan',
+  'Lâm',
+  'Linh',
+  'Loan',
+  'Mai',
+  'Nga',
+  'Ngà',
+  'Ngả',
+  'Ngã',
+  'Ngá',
+  'Ngạ',
+  'Ngân',
+  'Ngọc',
+  'Oanh',
+  'Ơn',
+  'Phúc',
+  'Quý',
+  'Qúy',
+  'Quỳnh',
+  'Sơn',
+  'Tâm',
+  'Thủy',
+  'Thuỷ',
+  'Thúy',
+  'Thuý',
+  'Thụy',
+  'Thuỵ',
+  'Trang',
+  'Trúc',
+  'Tú',
+  'Uyên',
+  'Ưng',
+  'Ước',
+  'Việt',
+  'Xuân',
+  'Yến',
+  'Ý',
+  'Ỷ',
+  'Ỵ',
+  'Ăn',
+  'Ẩn',
 ];
 const ethnicNames = ["H'Hen Niê", "Ksor H'Bơ", 'Y Moan Ênuôl', "Rơ Châm H'Yuôn", 'Nguyễn Thị Kim-Anh', 'Ka Sô Liễng', 'Thái'];
 
@@ -103,7 +229,15 @@ describe('ICU Vietnamese collation, as the key assumes it', () => {
   });
 
   it('separates the old and new tone placements of one name, which the key merges', () => {
-    expect(['họa', 'hóa', 'hòa', 'hoạ', 'hoá', 'hoà', 'hoa'].sort(icu.compare)).toEqual(['hoa', 'hoà', 'hoá', 'hoạ', 'hòa', 'hóa', 'họa']);
+    expect(['họa', 'hóa', 'hòa', 'hoạ', 'hoá', 'hoà', 'hoa'].sort(icu.compare)).toEqual([
+      'hoa',
+      'hoà',
+      'hoá',
+      'hoạ',
+      'hòa',
+      'hóa',
+      'họa',
+    ]);
   });
 });
 
@@ -211,7 +345,16 @@ describe('compareNames and compareVietnamese', () => {
   });
 
   it('compareVietnamese sorts words in Vietnamese dictionary order, upper case after lower within a tie', () => {
-    expect(['Ước', 'ông', 'Ơn', 'Ăn', 'ân', 'an', 'Đào', 'dung'].sort(compareVietnamese)).toEqual(['an', 'Ăn', 'ân', 'dung', 'Đào', 'ông', 'Ơn', 'Ước']);
+    expect(['Ước', 'ông', 'Ơn', 'Ăn', 'ân', 'an', 'Đào', 'dung'].sort(compareVietnamese)).toEqual([
+      'an',
+      'Ăn',
+      'ân',
+      'dung',
+      'Đào',
+      'ông',
+      'Ơn',
+      'Ước',
+    ]);
     expect(compareVietnamese('a', 'A')).toBe(-1);
   });
 });

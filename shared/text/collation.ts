@@ -33,8 +33,39 @@ import { stringFromCodeUnits } from './codeUnits';
 import { toneMarks } from './letters';
 
 const letterOrder = [
-  'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
-  'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
 ] as const;
 /** ASCII punctuation and symbols in the order of the CLDR root collation. */
 const punctuationOrder = '_-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
@@ -144,10 +175,7 @@ function pushSpace(count: number): number {
 }
 
 function isOpenDiphthong(first: number, second: number): boolean {
-  return (
-    (first === rankOf.o && (second === rankOf.a || second === rankOf.e)) ||
-    (first === rankOf.u && second === rankOf.y)
-  );
+  return (first === rankOf.o && (second === rankOf.a || second === rankOf.e)) || (first === rankOf.u && second === rankOf.y);
 }
 
 function placeTonesOnNucleus(count: number): void {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch } from './fold';
-import { CountryCode, borderPassCountries, countryAliases, countryCodes, countryName, findCountryCode, isBorderPassCountry, isCountryCode } from './countries';
+import {
+  CountryCode,
+  borderPassCountries,
+  countryAliases,
+  countryCodes,
+  countryName,
+  findCountryCode,
+  isBorderPassCountry,
+  isCountryCode,
+} from './countries';
 import { textMessages } from './messages';
 
 describe('country table', () => {
@@ -18,8 +27,16 @@ describe('country table', () => {
 
   it('names countries as party documents do', () => {
     const expected: [CountryCode, string][] = [
-      ['KR', 'Hàn Quốc'], ['JP', 'Nhật Bản'], ['CN', 'Trung Quốc'], ['LA', 'Lào'], ['KH', 'Campuchia'],
-      ['US', 'Hoa Kỳ'], ['TW', 'Đài Loan (Trung Quốc)'], ['DK', 'Đan Mạch'], ['RU', 'Nga'], ['TH', 'Thái Lan'],
+      ['KR', 'Hàn Quốc'],
+      ['JP', 'Nhật Bản'],
+      ['CN', 'Trung Quốc'],
+      ['LA', 'Lào'],
+      ['KH', 'Campuchia'],
+      ['US', 'Hoa Kỳ'],
+      ['TW', 'Đài Loan (Trung Quốc)'],
+      ['DK', 'Đan Mạch'],
+      ['RU', 'Nga'],
+      ['TH', 'Thái Lan'],
     ];
     for (const [code, name] of expected) expect(countryName(code)).toBe(name);
     expect(countryName('KR', 'en')).toBe('South Korea');
@@ -30,7 +47,8 @@ describe('country table', () => {
     const en = countryCodes.map((code) => countryName(code, 'en'));
     expect(new Set(vi).size).toBe(249);
     expect(new Set(en).size).toBe(249);
-    for (const name of [...vi, ...en]) expect(name === name.normalize('NFC') && name.trim() === name && name.length > 1).toBe(true);
+    for (const name of [...vi, ...en])
+      expect(name === name.normalize('NFC') && name.trim() === name && name.length > 1).toBe(true);
   });
 });
 

@@ -3,7 +3,18 @@ import { fileNameStem, withoutMarks } from './fileName';
 import { toneVowels, withTone, type Tone } from './letters';
 
 const plainVowel: Record<(typeof toneVowels)[number], string> = {
-  a: 'a', ă: 'a', â: 'a', e: 'e', ê: 'e', i: 'i', o: 'o', ô: 'o', ơ: 'o', u: 'u', ư: 'u', y: 'y',
+  a: 'a',
+  ă: 'a',
+  â: 'a',
+  e: 'e',
+  ê: 'e',
+  i: 'i',
+  o: 'o',
+  ô: 'o',
+  ơ: 'o',
+  u: 'u',
+  ư: 'u',
+  y: 'y',
 };
 const tones: Tone[] = [0, 1, 2, 3, 4, 5];
 

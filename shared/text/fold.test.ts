@@ -18,7 +18,14 @@ describe('foldForSearch', () => {
   it('folds every spelling of a name to the same string', () => {
     const target = foldForSearch('Đặng Thị Hoà');
     expect(target).toBe('dang thi hoa');
-    for (const typed of ['dang thi hoa', 'ĐẶNG THỊ HOÀ', 'Đặng Thị Hòa', 'Đặng Thị Hoà'.normalize('NFD'), 'ĐẶNG THỊ HÒA'.normalize('NFD'), '  đặng\tthị\u00a0 hoà\n']) {
+    for (const typed of [
+      'dang thi hoa',
+      'ĐẶNG THỊ HOÀ',
+      'Đặng Thị Hòa',
+      'Đặng Thị Hoà'.normalize('NFD'),
+      'ĐẶNG THỊ HÒA'.normalize('NFD'),
+      '  đặng\tthị\u00a0 hoà\n',
+    ]) {
       expect(foldForSearch(typed)).toBe(target);
     }
   });

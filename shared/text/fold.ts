@@ -21,12 +21,7 @@ const whiteSpace = /^\s$/u;
 function foldCharacterSlowly(character: string): string {
   if (whiteSpace.test(character)) return ' ';
   // Lower-casing can produce a decomposable character, so decompose again after it.
-  return character
-    .normalize('NFD')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đð]/g, 'd');
+  return character.normalize('NFD').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd');
 }
 
 /** For each code unit below `tableLimit`: its folded code unit, `drop` or `space`; 0 when it folds to several units. */
@@ -112,12 +107,7 @@ const controlCharacters = /\p{Cc}/gu;
  * it reads characters this removes.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(invisibleCharacters, '')
-    .replace(controlCharacters, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFC').replace(invisibleCharacters, '').replace(controlCharacters, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Like `normaliseText` for notes and reports: keeps line breaks (as \n) and single blank lines between paragraphs. */

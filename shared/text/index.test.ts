@@ -5,9 +5,25 @@ import * as text from './index';
 describe('shared/text', () => {
   it('exposes its API from one entry point', () => {
     for (const name of [
-      'foldForSearch', 'normaliseText', 'normaliseMultilineText', 'nameSortKey', 'compareNames', 'compareVietnamese',
-      'decodeTextFile', 'repairLegacyText', 'repairLegacyFields', 'detectLegacyEncoding', 'legacyToUnicode', 'encodeLegacy',
-      'legacyFontOf', 'isCountryCode', 'countryName', 'findCountryCode', 'isBorderPassCountry', 'checkNationalId', 'decodeNationalId',
+      'foldForSearch',
+      'normaliseText',
+      'normaliseMultilineText',
+      'nameSortKey',
+      'compareNames',
+      'compareVietnamese',
+      'decodeTextFile',
+      'repairLegacyText',
+      'repairLegacyFields',
+      'detectLegacyEncoding',
+      'legacyToUnicode',
+      'encodeLegacy',
+      'legacyFontOf',
+      'isCountryCode',
+      'countryName',
+      'findCountryCode',
+      'isBorderPassCountry',
+      'checkNationalId',
+      'decodeNationalId',
     ] as const) {
       expect([name, typeof text[name]]).toEqual([name, 'function']);
     }

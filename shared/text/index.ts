@@ -6,4 +6,13 @@ export * from './legacy';
 export * from './nationalId';
 export * from './searchRank';
 export { textMessages } from './messages';
-export { letterOf, toneMarks, toneVowels, vietnameseLetters, withTone, type LetterParts, type Tone, type ToneVowel } from './letters';
+export {
+  letterOf,
+  toneMarks,
+  toneVowels,
+  vietnameseLetters,
+  withTone,
+  type LetterParts,
+  type Tone,
+  type ToneVowel,
+} from './letters';

@@ -241,7 +241,11 @@ describe('repairLegacyFields', () => {
 
   it('leaves undecided fields alone when the file mixes Unicode and legacy text', () => {
     const result = repairLegacyFields(['Lª V¨n Tó', 'NguyÔn ThÞ H\u00adêng', 'Bình', 'Tô Lâm', 'Nguyễn Văn An']);
-    expect(result).toEqual({ values: ['Lê Văn Tú', 'Nguyễn Thị Hường', 'Bình', 'Tô Lâm', 'Nguyễn Văn An'], encoding: 'tcvn3', repaired: 2 });
+    expect(result).toEqual({
+      values: ['Lê Văn Tú', 'Nguyễn Thị Hường', 'Bình', 'Tô Lâm', 'Nguyễn Văn An'],
+      encoding: 'tcvn3',
+      repaired: 2,
+    });
   });
 
   it('changes nothing in a Unicode file', () => {
@@ -277,8 +281,14 @@ describe('decodeTextFile', () => {
 
   it('rejects overlong and surrogate UTF-8 forms and falls back to a single-byte reading', () => {
     expect(decodeTextFile(bytes(0xc0, 0xaf))).toEqual({ text: 'À¯', encoding: 'windows-1252' });
-    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xed, 0xa0, 0x80))).toEqual({ text: 'Nguyễn í\u00a0€', encoding: 'windows-1258' });
-    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xf4, 0x90, 0x80, 0x80))).toEqual({ text: 'Nguyễn ô\u0090€€', encoding: 'windows-1258' });
+    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xed, 0xa0, 0x80))).toEqual({
+      text: 'Nguyễn í\u00a0€',
+      encoding: 'windows-1258',
+    });
+    expect(decodeTextFile(bytes(...ascii('Nguy'), 0xea, 0xde, ...ascii('n '), 0xf4, 0x90, 0x80, 0x80))).toEqual({
+      text: 'Nguyễn ô\u0090€€',
+      encoding: 'windows-1258',
+    });
   });
 
   it('decodes a large file', () => {
@@ -291,13 +301,15 @@ describe('decodeTextFile', () => {
 });
 
 /** The bytes of a file as written, ASCII text and single bytes above 0x7F, each spelled out. */
-const fileBytes = (...parts: (string | number)[]) => bytes(...parts.flatMap((part) => (typeof part === 'string' ? ascii(part) : [part])));
+const fileBytes = (...parts: (string | number)[]) =>
+  bytes(...parts.flatMap((part) => (typeof part === 'string' ? ascii(part) : [part])));
 
 describe('Windows-1258: what Excel saves as "CSV" on a Vietnamese Windows', () => {
   it('has the code page Windows publishes (checked against the WHATWG decoder)', () => {
     const reference = new TextDecoder('windows-1258');
     for (let byte = 0x80; byte <= 0xff; byte += 1) {
-      const ours = windows1258Differences.get(byte) ?? (byte < 0xa0 ? windows1252High.charAt(byte - 0x80) : String.fromCharCode(byte));
+      const ours =
+        windows1258Differences.get(byte) ?? (byte < 0xa0 ? windows1252High.charAt(byte - 0x80) : String.fromCharCode(byte));
       expect([byte, ours]).toEqual([byte, reference.decode(bytes(byte))]);
     }
   });
@@ -306,12 +318,100 @@ describe('Windows-1258: what Excel saves as "CSV" on a Vietnamese Windows', () =
   // â 0xE2, ê 0xEA, ô 0xF4, ù 0xF9, Á 0xC1) is one byte, any other toned letter is its base letter
   // (ă 0xE3, ơ 0xF5, ư 0xFD, Đ 0xD0) followed by its mark: huyền 0xCC, hỏi 0xD2, ngã 0xDE, sắc 0xEC, nặng 0xF2.
   const excelCsv = fileBytes(
-    'member_code;H', 'o', 0xf2, ' v', 0xe0, ' t', 0xea, 'n;Chi b', 0xf4, 0xf2, '\r\n',
-    'DV-1;Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng;Chi b', 0xf4, 0xf2, ' ', 0xe2, 0xec, 'p T', 0xe2, 'y\r\n',
-    'DV-2;Tr', 0xe2, 0xcc, 'n Th', 'i', 0xf2, ' H', 0xfd, 0xf5, 0xcc, 'ng;Chi b', 0xf4, 0xf2, ' H', 0xe0, ' N', 0xf4, 0xf2, 'i\r\n',
-    'DV-3;', 0xd0, 0xe3, 0xf2, 'ng Thu Th', 'u', 0xd2, 'y;Chi b', 0xf4, 0xf2, ' ', 0xd0, 0xf4, 0xec, 'ng\r\n',
-    'DV-4;Ph', 'a', 0xf2, 'm Qu', 0xf4, 0xec, 'c Vi', 0xea, 0xf2, 't;Chi b', 0xf4, 0xf2, ' X', 0xf3, 'm M', 0xf5, 0xec, 'i\r\n',
-    'DV-5;L', 0xea, ' Th', 'i', 0xf2, ' ', 0xc1, 'nh;Chi b', 0xf4, 0xf2, ' Tr', 0xfd, 0xf5, 0xcc, 'ng\r\n',
+    'member_code;H',
+    'o',
+    0xf2,
+    ' v',
+    0xe0,
+    ' t',
+    0xea,
+    'n;Chi b',
+    0xf4,
+    0xf2,
+    '\r\n',
+    'DV-1;Nguy',
+    0xea,
+    0xde,
+    'n V',
+    0xe3,
+    'n H',
+    0xf9,
+    'ng;Chi b',
+    0xf4,
+    0xf2,
+    ' ',
+    0xe2,
+    0xec,
+    'p T',
+    0xe2,
+    'y\r\n',
+    'DV-2;Tr',
+    0xe2,
+    0xcc,
+    'n Th',
+    'i',
+    0xf2,
+    ' H',
+    0xfd,
+    0xf5,
+    0xcc,
+    'ng;Chi b',
+    0xf4,
+    0xf2,
+    ' H',
+    0xe0,
+    ' N',
+    0xf4,
+    0xf2,
+    'i\r\n',
+    'DV-3;',
+    0xd0,
+    0xe3,
+    0xf2,
+    'ng Thu Th',
+    'u',
+    0xd2,
+    'y;Chi b',
+    0xf4,
+    0xf2,
+    ' ',
+    0xd0,
+    0xf4,
+    0xec,
+    'ng\r\n',
+    'DV-4;Ph',
+    'a',
+    0xf2,
+    'm Qu',
+    0xf4,
+    0xec,
+    'c Vi',
+    0xea,
+    0xf2,
+    't;Chi b',
+    0xf4,
+    0xf2,
+    ' X',
+    0xf3,
+    'm M',
+    0xf5,
+    0xec,
+    'i\r\n',
+    'DV-5;L',
+    0xea,
+    ' Th',
+    'i',
+    0xf2,
+    ' ',
+    0xc1,
+    'nh;Chi b',
+    0xf4,
+    0xf2,
+    ' Tr',
+    0xfd,
+    0xf5,
+    0xcc,
+    'ng\r\n',
   );
   const unicode = [
     'member_code;Họ và tên;Chi bộ',
@@ -330,7 +430,10 @@ describe('Windows-1258: what Excel saves as "CSV" on a Vietnamese Windows', () =
   });
 
   it('one name alone is enough', () => {
-    expect(decodeTextFile(fileBytes('Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng'))).toEqual({ text: 'Nguyễn Văn Hùng', encoding: 'windows-1258' });
+    expect(decodeTextFile(fileBytes('Nguy', 0xea, 0xde, 'n V', 0xe3, 'n H', 0xf9, 'ng'))).toEqual({
+      text: 'Nguyễn Văn Hùng',
+      encoding: 'windows-1258',
+    });
   });
 
   it('the same text saved in VNI and TCVN3 still reads as those', () => {
@@ -349,7 +452,23 @@ describe('a single-byte file whose encoding cannot be decided', () => {
 
 describe('isVietnameseSyllable', () => {
   it('accepts well-formed syllables', () => {
-    for (const word of ['nghiêng', 'Quỳnh', 'giữ', 'gì', 'khuya', 'thuở', 'rượu', 'hoặc', 'Hòa', 'Hoà', 'xoong', 'Đức', 'ĐẶNG', 'y', 'uống']) {
+    for (const word of [
+      'nghiêng',
+      'Quỳnh',
+      'giữ',
+      'gì',
+      'khuya',
+      'thuở',
+      'rượu',
+      'hoặc',
+      'Hòa',
+      'Hoà',
+      'xoong',
+      'Đức',
+      'ĐẶNG',
+      'y',
+      'uống',
+    ]) {
       expect([word, isVietnameseSyllable(word)]).toEqual([word, true]);
     }
   });

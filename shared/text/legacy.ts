@@ -300,7 +300,36 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): Uint8Array
 
 /* ---------- Deciding ---------- */
 
-const onsets = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
+const onsets = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
 
 const rhymes: ReadonlySet<string> = new Set(
   [
@@ -356,7 +385,8 @@ export function isVietnameseSyllable(word: string): boolean {
 }
 
 /** ASCII punctuation, digits and white space, and the punctuation of Windows-1252's 0x80–0x9F, which no legacy encoding uses for letters. */
-const wordSeparators = /[\s\u0021-\u0040\u005b-\u0060\u007b-\u007e\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a]+/;
+const wordSeparators =
+  /[\s\u0021-\u0040\u005b-\u0060\u007b-\u007e\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a]+/;
 
 /** Words repeat endlessly in a register (Nguyễn, Thị, Văn), so their verdicts are remembered, up to a bound. */
 const syllableVerdicts = new Map<string, boolean>();
@@ -427,11 +457,7 @@ export function repairLegacyText(text: string, assume?: LegacyEncoding): LegacyR
   const tcvn3 = tcvn3ToUnicode(text);
   const vni = vniToUnicode(text);
   const scores = { tcvn3: plausibility(tcvn3), vni: plausibility(vni) };
-  const encoding = assume
-    ? scores[assume] >= original
-      ? assume
-      : null
-    : bestEncoding(original, scores.tcvn3, scores.vni);
+  const encoding = assume ? (scores[assume] >= original ? assume : null) : bestEncoding(original, scores.tcvn3, scores.vni);
   const converted = encoding === 'tcvn3' ? tcvn3 : encoding === 'vni' ? vni : text;
   if (encoding === null || converted === text) return { text, encoding: null };
   return { text: converted.normalize('NFC'), encoding };

@@ -46,7 +46,9 @@ const tcvn3Plain: readonly (readonly [number, string])[] = [
 /** Byte → character for the 75 codes of VN3 above 0x7F. */
 export const tcvn3Characters: ReadonlyMap<number, string> = new Map<number, string>([
   ...tcvn3Plain,
-  ...toneVowels.flatMap((vowel) => tcvn3ToneRows[vowel].map((code, index) => [code, withTone(vowel, (index + 1) as Tone)] as const)),
+  ...toneVowels.flatMap((vowel) =>
+    tcvn3ToneRows[vowel].map((code, index) => [code, withTone(vowel, (index + 1) as Tone)] as const),
+  ),
 ]);
 
 /**

@@ -25,7 +25,8 @@ export const textMessages = messages(
       'The CCCD number lost its leading zeros (the spreadsheet treated it as a number). Format the column as Text and enter all 12 digits.',
     'nationalId.province': 'The first three digits of the CCCD number are not the code of a province of birth registration.',
     'nationalId.century': 'The fourth digit of the CCCD number (century and gender) is not valid.',
-    'nationalId.birthYear': 'The CCCD number does not match the birth year: digits four to six record the century and year of birth.',
+    'nationalId.birthYear':
+      'The CCCD number does not match the birth year: digits four to six record the century and year of birth.',
     'nationalId.gender': 'The CCCD number does not match the gender: the fourth digit records it.',
     'country.unknown': 'Not an ISO 3166-1 country code (for example KR, JP, CN, LA, KH, US).',
     'text.encoding.utf-8': 'UTF-8',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { textMessages } from './messages';
-import { NationalId, checkNationalId, decodeNationalId, nationalIdProblems, nationalIdProvinces, normaliseNationalId } from './nationalId';
+import {
+  NationalId,
+  checkNationalId,
+  decodeNationalId,
+  nationalIdProblems,
+  nationalIdProvinces,
+  normaliseNationalId,
+} from './nationalId';
 
 describe('decodeNationalId', () => {
   it('decodes province, gender and birth year', () => {
@@ -13,7 +20,10 @@ describe('decodeNationalId', () => {
       facts: { provinceCode: '079', provinceName: 'Thành phố Hồ Chí Minh', gender: 'female', birthYear: 2001 },
     });
     expect(decodeNationalId('096199000001')).toMatchObject({ ok: true, facts: { gender: 'female', birthYear: 1999 } });
-    expect(decodeNationalId('\t038200000001 ')).toMatchObject({ ok: true, facts: { provinceName: 'Thanh Hóa', gender: 'male', birthYear: 2000 } });
+    expect(decodeNationalId('\t038200000001 ')).toMatchObject({
+      ok: true,
+      facts: { provinceName: 'Thanh Hóa', gender: 'male', birthYear: 2000 },
+    });
   });
 
   it('requires exactly twelve digits', () => {
@@ -38,7 +48,41 @@ describe('decodeNationalId', () => {
       if (!result.ok) expect(result.problem).toBe('nationalId.province');
     }
     expect(codes.every((code) => code >= '001' && code <= '096')).toBe(true);
-    for (const gap of ['003', '005', '007', '009', '013', '016', '018', '021', '023', '028', '029', '032', '039', '041', '043', '047', '050', '053', '055', '057', '059', '061', '063', '065', '069', '071', '073', '076', '078', '081', '085', '088', '090']) {
+    for (const gap of [
+      '003',
+      '005',
+      '007',
+      '009',
+      '013',
+      '016',
+      '018',
+      '021',
+      '023',
+      '028',
+      '029',
+      '032',
+      '039',
+      '041',
+      '043',
+      '047',
+      '050',
+      '053',
+      '055',
+      '057',
+      '059',
+      '061',
+      '063',
+      '065',
+      '069',
+      '071',
+      '073',
+      '076',
+      '078',
+      '081',
+      '085',
+      '088',
+      '090',
+    ]) {
       expect(codes).not.toContain(gap);
     }
   });
@@ -60,7 +104,10 @@ describe('checkNationalId', () => {
     expect(checkNationalId('001085012345', { birthYear: 1986, gender: 'male' })).toEqual(['nationalId.birthYear']);
     expect(checkNationalId('001085012345', { birthYear: 2085 })).toEqual(['nationalId.birthYear']);
     expect(checkNationalId('001085012345', { birthYear: 1985, gender: 'female' })).toEqual(['nationalId.gender']);
-    expect(checkNationalId('001285012345', { birthYear: 1985, gender: 'female' })).toEqual(['nationalId.birthYear', 'nationalId.gender']);
+    expect(checkNationalId('001285012345', { birthYear: 1985, gender: 'female' })).toEqual([
+      'nationalId.birthYear',
+      'nationalId.gender',
+    ]);
   });
 
   it('reports a malformed number alone', () => {

@@ -111,7 +111,9 @@ export function normaliseNationalId(input: string): string {
  * Checks a number and decodes it. Century codes 0–3 (born 1900–2099) are the only ones
  * anyone alive can hold; 4–9 stand for the 22nd to 24th centuries.
  */
-export function decodeNationalId(input: string): { ok: true; facts: NationalIdFacts } | { ok: false; problem: NationalIdProblem } {
+export function decodeNationalId(
+  input: string,
+): { ok: true; facts: NationalIdFacts } | { ok: false; problem: NationalIdProblem } {
   const value = normaliseNationalId(input);
   if (!/^\d{12}$/.test(value)) {
     // Spreadsheets store the number as a number and drop its leading zeros.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countryAliases, countryCodes, countryName } from './countries';
 import { rankMatches, rankName, searchableName, searchRank, searchWords } from './searchRank';
 
-const countryNames = (code: (typeof countryCodes)[number]) => [countryName(code, 'vi'), countryName(code, 'en'), code, ...(countryAliases[code] ?? [])].map(searchableName);
+const countryNames = (code: (typeof countryCodes)[number]) =>
+  [countryName(code, 'vi'), countryName(code, 'en'), code, ...(countryAliases[code] ?? [])].map(searchableName);
 
 describe('rankName', () => {
   it('ranks the whole name, then its start, then the start of a word, then anywhere inside', () => {
@@ -36,8 +37,18 @@ describe('rankMatches', () => {
 
   it('keeps the given order within a rank and every item for an empty search', () => {
     const names = ['Nguyễn Văn Toàn', 'Nguyễn Văn An', 'Nguyễn Văn Anh', 'Lê Văn An', 'Nguyễn An'];
-    expect(rankMatches(names, (name) => [searchableName(name)], 'nguyen van an')).toEqual(['Nguyễn Văn An', 'Nguyễn Văn Anh', 'Nguyễn Văn Toàn']);
-    expect(rankMatches(names, (name) => [searchableName(name)], 'an')).toEqual(['Nguyễn Văn An', 'Nguyễn Văn Anh', 'Lê Văn An', 'Nguyễn An', 'Nguyễn Văn Toàn']);
+    expect(rankMatches(names, (name) => [searchableName(name)], 'nguyen van an')).toEqual([
+      'Nguyễn Văn An',
+      'Nguyễn Văn Anh',
+      'Nguyễn Văn Toàn',
+    ]);
+    expect(rankMatches(names, (name) => [searchableName(name)], 'an')).toEqual([
+      'Nguyễn Văn An',
+      'Nguyễn Văn Anh',
+      'Lê Văn An',
+      'Nguyễn An',
+      'Nguyễn Văn Toàn',
+    ]);
     expect(rankMatches(names, (name) => [searchableName(name)], '  ')).toEqual(names);
   });
 });

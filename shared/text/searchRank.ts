@@ -10,9 +10,7 @@ export type SearchRank = (typeof searchRank)[keyof typeof searchRank];
 
 /** The words of a search as they are matched: folded, hyphens read as spaces ("Ả-rập" → "a", "rap"). */
 export function searchWords(query: string): string[] {
-  return foldForSearch(query.replace(/-/g, ' '))
-    .split(' ')
-    .filter(Boolean);
+  return foldForSearch(query.replace(/-/g, ' ')).split(' ').filter(Boolean);
 }
 
 /** A name in the form searches are matched against: folded, hyphens read as spaces. */

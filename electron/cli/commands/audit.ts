@@ -13,7 +13,10 @@ export async function auditCommand(_input: CommandInput, context: CommandContext
       if (!context.json && verdict.anchor === 'unchecked') context.say('cli.audit.anchorUnchecked');
       return 0;
     }
-    context.say('cli.audit.broken', { seq: verdict.brokenAtSeq ?? 0, problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey) });
+    context.say('cli.audit.broken', {
+      seq: verdict.brokenAtSeq ?? 0,
+      problem: translate(context.lang, `cli.audit.problem.${verdict.problem}` as MessageKey),
+    });
     return 1;
   } finally {
     session.close();

@@ -46,7 +46,9 @@ export async function restoreCommand({ options, positionals }: CommandInput, con
   const file = positionals[0]!;
   const session = context.session();
   try {
-    return await (options.check === true ? check(context, session, path.resolve(file)) : restore(context, session, path.resolve(file)));
+    return await (options.check === true
+      ? check(context, session, path.resolve(file))
+      : restore(context, session, path.resolve(file)));
   } finally {
     session.close();
   }
@@ -57,8 +59,17 @@ async function check(context: CommandContext, session: CliSession, file: string)
   const inspection = await session.call('backup.inspectFile', { file, ...(given ? { credentials: given } : {}) });
   if (context.json) context.printJson(inspection);
   else {
-    context.print('cli.restore.checked', { unit: inspection.summary.unitCode, time: inspection.summary.createdAt, size: sizeText(inspection.summary.bytes) });
-    if (inspection.opened) context.print('cli.restore.opened', { unit: inspection.opened.unitName, members: inspection.opened.counts.members, trips: inspection.opened.counts.trips });
+    context.print('cli.restore.checked', {
+      unit: inspection.summary.unitCode,
+      time: inspection.summary.createdAt,
+      size: sizeText(inspection.summary.bytes),
+    });
+    if (inspection.opened)
+      context.print('cli.restore.opened', {
+        unit: inspection.opened.unitName,
+        members: inspection.opened.counts.members,
+        trips: inspection.opened.counts.trips,
+      });
   }
   return 0;
 }
@@ -68,9 +79,14 @@ async function restore(context: CommandContext, session: CliSession, file: strin
   const restored = await session.call('backup.restoreFile', { file, credentials: (await credentials(context, true))! });
   if (context.json) context.printJson({ databaseFile: context.databaseFile, ...restored });
   else {
-    context.say('cli.restore.done', { unit: restored.opened?.unitName ?? restored.summary.unitCode, time: restored.summary.createdAt, path: context.databaseFile });
+    context.say('cli.restore.done', {
+      unit: restored.opened?.unitName ?? restored.summary.unitCode,
+      time: restored.summary.createdAt,
+      path: context.databaseFile,
+    });
     if (restored.keptAs) context.say('cli.restore.kept', { path: restored.keptAs });
-    if (restored.disabledAccounts.length > 0) context.say('cli.restore.disabled', { users: restored.disabledAccounts.join(', ') });
+    if (restored.disabledAccounts.length > 0)
+      context.say('cli.restore.disabled', { users: restored.disabledAccounts.join(', ') });
     if (restored.rekeyed) sayRekeyed(context, restored.rekeyed);
   }
   return 0;

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Password } from '@shared/domain/primitives';
 import { translate, type MessageKey } from '@shared/i18n';
-import { communeDemo, demoAdministrator, nationalDemo, provinceDemo, type DemoPhase, type ProvinceDemoResult, type UnitDemoResult } from '../../services/application/demo/scenarios';
+import {
+  communeDemo,
+  demoAdministrator,
+  nationalDemo,
+  provinceDemo,
+  type DemoPhase,
+  type ProvinceDemoResult,
+  type UnitDemoResult,
+} from '../../services/application/demo/scenarios';
 import { defaultDatabaseFile } from '../../services/storage/paths';
 import type { CommandInput } from '../commandInput';
 import { UsageError } from '../errors';
@@ -30,13 +38,23 @@ export async function demoCommand({ options: given }: CommandInput, context: Com
   if (scale === 'national' && !context.databaseNamed) throw new UsageError('cli.missingOption', { option: 'db' }, 'demo');
   // Without --db, a commune or province fills the training registry the application opens in training mode.
   const target = context.databaseNamed ? context.databaseFile : defaultDatabaseFile({ training: true, env: io.env });
-  const options = { seed: given.seed as number, password: z.object({ password: Password }).parse({ password: await context.password() }).password, onProgress: progressPrinter(context) };
+  const options = {
+    seed: given.seed as number,
+    password: z.object({ password: Password }).parse({ password: await context.password() }).password,
+    onProgress: progressPrinter(context),
+  };
 
   if (scale === 'national') {
     const result = await nationalDemo(target, options);
     if (context.json) context.printJson({ scale, seed: options.seed, ...result });
     else {
-      context.say('cli.demo.national.done', { folder: result.folder, communes: result.communePackages, provinces: result.provinces, centre: 'Ban Tổ chức Trung ương', keys: result.recoveryKeysFile });
+      context.say('cli.demo.national.done', {
+        folder: result.folder,
+        communes: result.communePackages,
+        provinces: result.provinces,
+        centre: 'Ban Tổ chức Trung ương',
+        keys: result.recoveryKeysFile,
+      });
       context.say('cli.demo.password', { user: demoAdministrator.username });
     }
     return 0;
@@ -48,9 +66,24 @@ export async function demoCommand({ options: given }: CommandInput, context: Com
     return 0;
   }
   const { counts } = result;
-  context.say('cli.demo.unit.done', { unit: result.unit.name, path: result.databaseFile, members: counts.members, cells: counts.cells, trips: counts.trips, events: counts.activityEvents, documents: counts.issuedDocuments });
+  context.say('cli.demo.unit.done', {
+    unit: result.unit.name,
+    path: result.databaseFile,
+    members: counts.members,
+    cells: counts.cells,
+    trips: counts.trips,
+    events: counts.activityEvents,
+    documents: counts.issuedDocuments,
+  });
   if (isProvince(result)) {
-    context.say('cli.demo.province.done', { imported: result.imported, communes: result.communes, submitted: result.submitted, late: result.late, missing: result.missing, folder: result.communesFolder });
+    context.say('cli.demo.province.done', {
+      imported: result.imported,
+      communes: result.communes,
+      submitted: result.submitted,
+      late: result.late,
+      missing: result.missing,
+      folder: result.communesFolder,
+    });
   }
   if (result.recoveryKey) {
     context.say('cli.demo.password', { user: demoAdministrator.username });

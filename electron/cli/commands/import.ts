@@ -8,7 +8,11 @@ import type { CommandInput } from '../commandInput';
 import type { CommandContext } from '../io';
 
 async function readImportFile(file: string): Promise<{ fileName: string; contentBase64: string }> {
-  const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
+  const content = await readGivenFile(
+    file,
+    maximumImportBytes,
+    () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }),
+  );
   return { fileName: path.basename(file), contentBase64: Buffer.from(content).toString('base64') };
 }
 
@@ -24,17 +28,30 @@ function issueLines(report: ImportReport, lang: Lang): string[] {
 
 function sayReading(report: ImportReport, context: CommandContext): void {
   for (const source of report.sources) {
-    context.say('cli.import.file', { file: source.fileName, rows: source.rows, format: source.format === 'csv' ? `CSV, ${source.textEncoding ?? ''}` : 'XLSX' });
+    context.say('cli.import.file', {
+      file: source.fileName,
+      rows: source.rows,
+      format: source.format === 'csv' ? `CSV, ${source.textEncoding ?? ''}` : 'XLSX',
+    });
     if (source.legacyEncoding) {
-      context.say('text.legacyConverted', { count: source.convertedCells, encoding: translate(context.lang, `text.encoding.${source.legacyEncoding}` as MessageKey) });
+      context.say('text.legacyConverted', {
+        count: source.convertedCells,
+        encoding: translate(context.lang, `text.encoding.${source.legacyEncoding}` as MessageKey),
+      });
     }
     if (source.ignoredColumns.length > 0) context.say('cli.import.ignoredColumns', { columns: source.ignoredColumns.join(', ') });
   }
   const { counts } = report;
   if (report.sources.some((source) => source.kind === 'members')) {
-    context.say('cli.import.summary.members', { created: counts.membersCreated, updated: counts.membersUpdated, unchanged: counts.membersUnchanged, cells: counts.cellsCreated });
+    context.say('cli.import.summary.members', {
+      created: counts.membersCreated,
+      updated: counts.membersUpdated,
+      unchanged: counts.membersUnchanged,
+      cells: counts.cellsCreated,
+    });
   }
-  if (report.sources.some((source) => source.kind === 'trips')) context.say('cli.import.summary.trips', { created: counts.tripsCreated });
+  if (report.sources.some((source) => source.kind === 'trips'))
+    context.say('cli.import.summary.trips', { created: counts.tripsCreated });
 }
 
 /**
@@ -57,7 +74,9 @@ export async function importCommand({ options, positionals }: CommandInput, cont
     const unlisted = report.issueCount - report.issues.length;
     if (unlisted > 0) io.err(translate(context.lang, 'import.moreIssues', { count: unlisted, shown: report.issues.length }));
     if (report.issueCount > 0) {
-      io.err(`IMPORT_ROWS_INVALID: ${translate(context.lang, 'error.IMPORT_ROWS_INVALID', { count: report.issueCount, rows: report.errorRows })}`);
+      io.err(
+        `IMPORT_ROWS_INVALID: ${translate(context.lang, 'error.IMPORT_ROWS_INVALID', { count: report.issueCount, rows: report.errorRows })}`,
+      );
       return 1;
     }
     if (!context.json) sayReading(report, context);

@@ -22,7 +22,11 @@ export async function initCommand({ options }: CommandInput, context: CommandCon
     const password = await context.password({ confirm: true });
     // On the command line the key is printed below; printing it is the confirmation the window asks for.
     const { recoveryKey } = await session.call('setup.newRecoveryKey', {});
-    await session.call('setup.create', { unit, admin: { username, displayName, password, passwordConfirm: password }, recoveryKeyConfirmed: true });
+    await session.call('setup.create', {
+      unit,
+      admin: { username, displayName, password, passwordConfirm: password },
+      recoveryKeyConfirmed: true,
+    });
     if (context.json) {
       context.printJson({ databaseFile: context.databaseFile, unit, admin: username, recoveryKey });
     } else {

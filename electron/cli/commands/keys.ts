@@ -12,7 +12,13 @@ export async function writeCardCommand({ options }: CommandInput, context: Comma
     const own = await session.call('keys.ownCard', {});
     const { unit } = await session.call('app.status', {});
     await writeFile(out, Buffer.from(own.contentBase64, 'base64'));
-    const summary = { file: path.resolve(out), unitCode: own.unitCode, unitName: unit?.name, level: unit?.level, fingerprint: own.fingerprint };
+    const summary = {
+      file: path.resolve(out),
+      unitCode: own.unitCode,
+      unitName: unit?.name,
+      level: unit?.level,
+      fingerprint: own.fingerprint,
+    };
     if (context.json) context.printJson(summary);
     else context.say('cli.keys.card', { path: summary.file, fingerprint: summary.fingerprint });
     return 0;
@@ -27,8 +33,18 @@ export async function trustCommand({ options, positionals }: CommandInput, conte
   const contentBase64 = Buffer.from(await readKeyCardFile(file)).toString('base64');
   const session = await context.signIn();
   try {
-    const record = await session.call('keys.trust', { fileName: path.basename(file), contentBase64, fingerprint: typeof options.fingerprint === 'string' ? options.fingerprint : null });
-    const summary = { unitCode: record.unitCode, unitName: record.unitName, level: record.level, relation: record.relation, fingerprint: record.fingerprint };
+    const record = await session.call('keys.trust', {
+      fileName: path.basename(file),
+      contentBase64,
+      fingerprint: typeof options.fingerprint === 'string' ? options.fingerprint : null,
+    });
+    const summary = {
+      unitCode: record.unitCode,
+      unitName: record.unitName,
+      level: record.level,
+      relation: record.relation,
+      fingerprint: record.fingerprint,
+    };
     if (context.json) context.printJson(summary);
     else context.say('cli.keys.trusted', { unit: record.unitName, code: record.unitCode, fingerprint: summary.fingerprint });
     return 0;

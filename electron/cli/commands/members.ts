@@ -18,8 +18,14 @@ export async function allPages<Row>(fetch: (offset: number) => Promise<{ total: 
   }
 }
 
-export function searchAllMembers(session: CliSession, query: string | undefined, includeArchived: boolean): Promise<CallOutput<'members.search'>['rows']> {
-  return allPages((offset) => session.call('members.search', { ...(query ? { query } : {}), includeArchived, offset, limit: pageSize }));
+export function searchAllMembers(
+  session: CliSession,
+  query: string | undefined,
+  includeArchived: boolean,
+): Promise<CallOutput<'members.search'>['rows']> {
+  return allPages((offset) =>
+    session.call('members.search', { ...(query ? { query } : {}), includeArchived, offset, limit: pageSize }),
+  );
 }
 
 /** `so86 members list [--search TEXT]`: the members in Vietnamese name order; the search folds diacritics and đ. */

@@ -20,10 +20,21 @@ export async function packageExportCommand({ options }: CommandInput, context: C
   const recipientCard = typeof options.recipient === 'string' ? await fileInput(options.recipient, readKeyCardFile) : undefined;
   const session = await context.signIn();
   try {
-    const exported = await session.call('packages.export', { period, encryptToParent: false, ...(recipientCard ? { recipientCard } : {}), includeDocuments: options['no-documents'] !== true });
+    const exported = await session.call('packages.export', {
+      period,
+      encryptToParent: false,
+      ...(recipientCard ? { recipientCard } : {}),
+      includeDocuments: options['no-documents'] !== true,
+    });
     const out = typeof options.out === 'string' ? options.out : exported.fileName;
     await writeFile(out, Buffer.from(exported.contentBase64, 'base64'));
-    if (context.json) context.printJson({ file: path.resolve(out), packageId: exported.packageId, version: exported.version, encrypted: recipientCard !== undefined });
+    if (context.json)
+      context.printJson({
+        file: path.resolve(out),
+        packageId: exported.packageId,
+        version: exported.version,
+        encrypted: recipientCard !== undefined,
+      });
     else context.say('cli.package.exported', { path: path.resolve(out), version: exported.version });
     return 0;
   } finally {
@@ -33,12 +44,25 @@ export async function packageExportCommand({ options }: CommandInput, context: C
 
 function describe(context: CommandContext, summary: PackageSummary) {
   if (context.json) return context.printJson(summary);
-  context.print('cli.package.signer', { unit: summary.unit.name, code: summary.unit.code, fingerprint: formatFingerprint(summary.signerFingerprint) });
-  context.print('cli.package.period', { from: summary.period.from, to: summary.period.to, round: summary.round ?? '—', createdAt: summary.createdAt });
+  context.print('cli.package.signer', {
+    unit: summary.unit.name,
+    code: summary.unit.code,
+    fingerprint: formatFingerprint(summary.signerFingerprint),
+  });
+  context.print('cli.package.period', {
+    from: summary.period.from,
+    to: summary.period.to,
+    round: summary.round ?? '—',
+    createdAt: summary.createdAt,
+  });
   context.print(summary.signerTrusted ? 'cli.package.trusted' : 'cli.package.intactOnly');
   if (summary.report) {
     const figures = summary.report.figures;
-    context.print('cli.package.figures', { permitted: figures.permitted, official: figures.official, private: figures.selfFundedOrPrivate });
+    context.print('cli.package.figures', {
+      permitted: figures.permitted,
+      official: figures.official,
+      private: figures.selfFundedOrPrivate,
+    });
   }
 }
 

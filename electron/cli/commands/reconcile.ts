@@ -36,7 +36,11 @@ function reconcileJson(result: ReconcileResult) {
       recordedDeparture: entry.recordedDeparture,
       recordedReturn: entry.recordedReturn,
     })),
-    stillAbroad: result.stillAbroad.map((entry) => ({ ...crossingJson(entry), tripCode: entry.tripCode, permittedReturn: entry.permittedReturn })),
+    stillAbroad: result.stillAbroad.map((entry) => ({
+      ...crossingJson(entry),
+      tripCode: entry.tripCode,
+      permittedReturn: entry.permittedReturn,
+    })),
     unmatchedPersons: result.unmatchedPersons,
   };
 }
@@ -62,15 +66,31 @@ export async function reconcileCommand({ options, positionals }: CommandInput, c
   const file = positionals[0]!;
   const io = context.io;
   const tolerance = ToleranceDays.safeParse(options['tolerance-days'] ?? defaultToleranceDays);
-  if (!tolerance.success) throw new UsageError('cli.error.outOfRange', { option: '--tolerance-days', value: String(options['tolerance-days']), min: 0, max: maximumToleranceDays }, 'reconcile');
-  const content = await readGivenFile(file, maximumImportBytes, () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }));
+  if (!tolerance.success)
+    throw new UsageError(
+      'cli.error.outOfRange',
+      { option: '--tolerance-days', value: String(options['tolerance-days']), min: 0, max: maximumToleranceDays },
+      'reconcile',
+    );
+  const content = await readGivenFile(
+    file,
+    maximumImportBytes,
+    () => new DomainError('IMPORT_TOO_LARGE', { limit: maximumImportSize }),
+  );
 
   const session = await context.signIn();
   try {
-    const result = await session.call('reconcile.run', { fileName: path.basename(file), contentBase64: Buffer.from(content).toString('base64'), toleranceDays: tolerance.data });
+    const result = await session.call('reconcile.run', {
+      fileName: path.basename(file),
+      contentBase64: Buffer.from(content).toString('base64'),
+      toleranceDays: tolerance.data,
+    });
     if (result.issueCount > 0) {
-      for (const issue of result.issues) io.err(translate(context.lang, 'import.issueLine', { row: issue.row, column: issue.column, reason: issue.reason }));
-      io.err(`RECONCILE_ROWS_INVALID: ${translate(context.lang, 'error.RECONCILE_ROWS_INVALID', { count: result.issueCount, rows: result.errorRows })}`);
+      for (const issue of result.issues)
+        io.err(translate(context.lang, 'import.issueLine', { row: issue.row, column: issue.column, reason: issue.reason }));
+      io.err(
+        `RECONCILE_ROWS_INVALID: ${translate(context.lang, 'error.RECONCILE_ROWS_INVALID', { count: result.issueCount, rows: result.errorRows })}`,
+      );
       return 1;
     }
     if (context.json) {
@@ -84,7 +104,12 @@ export async function reconcileCommand({ options, positionals }: CommandInput, c
       for (const [title, crossings] of lists) {
         if (crossings.length === 0) continue;
         io.out(`${translate(context.lang, title)} (${crossings.length}):`);
-        for (const line of listLines(context.lang, 'cli.reconcile.header', crossings.map((crossing) => crossingRow(crossing, context.lang)))) io.out(line);
+        for (const line of listLines(
+          context.lang,
+          'cli.reconcile.header',
+          crossings.map((crossing) => crossingRow(crossing, context.lang)),
+        ))
+          io.out(line);
       }
     }
     context.say('cli.reconcile.summary', {

@@ -11,7 +11,11 @@ export async function statusCommand(_input: CommandInput, context: CommandContex
     if (context.json) {
       context.printJson({ databaseFile: context.databaseFile, unit, schemaVersion, counts });
     } else if (unit) {
-      context.print('cli.status.unit', { name: unit.name, code: unit.code, level: translate(context.lang, `level.${unit.level}` as MessageKey) });
+      context.print('cli.status.unit', {
+        name: unit.name,
+        code: unit.code,
+        level: translate(context.lang, `level.${unit.level}` as MessageKey),
+      });
       context.print('cli.status.counts', counts);
       context.print('cli.status.schema', { version: schemaVersion });
       context.print('cli.status.file', { path: context.databaseFile });

@@ -22,7 +22,9 @@ export async function tripsListCommand({ options }: CommandInput, context: Comma
   const session = await context.signIn();
   try {
     const memberId = typeof options.member === 'string' ? await memberIdOf(session, options.member) : undefined;
-    const rows = await allPages((offset) => session.call('trips.search', { ...(memberId ? { memberId } : {}), ...(state ? { state } : {}), offset, limit: pageSize }));
+    const rows = await allPages((offset) =>
+      session.call('trips.search', { ...(memberId ? { memberId } : {}), ...(state ? { state } : {}), offset, limit: pageSize }),
+    );
     if (context.json) {
       context.printJson(rows);
       return 0;

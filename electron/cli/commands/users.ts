@@ -23,7 +23,13 @@ export async function usersListCommand(_input: CommandInput, context: CommandCon
       printList(
         context,
         'cli.users.header',
-        users.map((user) => [user.username, user.displayName, roleName(context, user.role), status(user.active), user.lastSignInAt ?? '']),
+        users.map((user) => [
+          user.username,
+          user.displayName,
+          roleName(context, user.role),
+          status(user.active),
+          user.lastSignInAt ?? '',
+        ]),
       );
     }
     return 0;
@@ -68,7 +74,12 @@ export async function usersEnableCommand({ positionals }: CommandInput, context:
 
 export async function usersRoleCommand({ options, positionals }: CommandInput, context: CommandContext): Promise<number> {
   const role = (positionals[1] ?? options.role) as UserRole | undefined;
-  if (!role) throw new UsageError('cli.error.missingArgument', { command: 'users role', argument: translate(context.lang, 'cli.arg.role') }, 'users role');
+  if (!role)
+    throw new UsageError(
+      'cli.error.missingArgument',
+      { command: 'users role', argument: translate(context.lang, 'cli.arg.role') },
+      'users role',
+    );
   return withSession(context, async (session) => {
     const updated = await session.call('users.update', { username: positionals[0]!, role });
     if (context.json) context.printJson(updated);

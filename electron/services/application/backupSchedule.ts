@@ -11,7 +11,6 @@ import { backupScheduleSetting, lastBackupSetting, readSetting, writeSetting } f
 import { createBackup, type BackupResult } from '../domain/backup/create';
 import { backupExtension } from '../formats/backupFile/container';
 
-
 const dayMs = 86_400_000;
 
 /** Whether a scheduled backup is due: the schedule is on and the last backup is a day old or more (or there is none). */
@@ -37,8 +36,18 @@ export async function backupFolderNow(registry: Registry): Promise<string> {
 }
 
 /** The last backup and its audit row, written together. */
-export function recordBackup(registry: Registry, result: BackupResult, where: { folder: string | null; scheduled: boolean }): void {
-  const last: LastBackup = { at: result.createdAt, fileName: result.fileName, folder: where.folder, bytes: result.bytes, scheduled: where.scheduled };
+export function recordBackup(
+  registry: Registry,
+  result: BackupResult,
+  where: { folder: string | null; scheduled: boolean },
+): void {
+  const last: LastBackup = {
+    at: result.createdAt,
+    fileName: result.fileName,
+    folder: where.folder,
+    bytes: result.bytes,
+    scheduled: where.scheduled,
+  };
   registry.write((db) => {
     db.insert(settings)
       .values({ key: lastBackupSetting.key, value: last, updatedAt: result.createdAt })

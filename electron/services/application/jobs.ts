@@ -28,7 +28,11 @@ export class Jobs {
 
   constructor(private readonly publish: (payload: EventPayload<'job.progress'>) => void) {}
 
-  async run<Result>(jobId: string | undefined, phase: string, work: (progress: JobProgress) => Promise<Result> | Result): Promise<Result> {
+  async run<Result>(
+    jobId: string | undefined,
+    phase: string,
+    work: (progress: JobProgress) => Promise<Result> | Result,
+  ): Promise<Result> {
     if (!jobId) return work(() => undefined);
     const job: RunningJob = { cancelled: false, lastEventAt: 0 };
     this.running.set(jobId, job);

@@ -10,9 +10,17 @@ describe('training mode', () => {
   it('switches to a training registry of sample data beside the real one, never backs it up, and switches back', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'so86-training-'));
     const session = new AppSession({ databaseFile: path.join(folder, 'so86.db'), appVersion: 'test' });
-    expect(session.status()).toMatchObject({ state: 'uninitialised', training: false, databaseFile: path.join(folder, 'so86.db') });
+    expect(session.status()).toMatchObject({
+      state: 'uninitialised',
+      training: false,
+      databaseFile: path.join(folder, 'so86.db'),
+    });
 
-    expect(await session.setTraining(true)).toMatchObject({ state: 'locked', training: true, databaseFile: path.join(folder, 'so86-training.db') });
+    expect(await session.setTraining(true)).toMatchObject({
+      state: 'locked',
+      training: true,
+      databaseFile: path.join(folder, 'so86-training.db'),
+    });
     await expect(session.unlock(trainingAccount.username, 'not the password')).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
     const unlocked = await session.unlock(trainingAccount.username, trainingAccount.password);
     expect(unlocked).toMatchObject({ state: 'unlocked', training: true, unit: { level: 'commune' } });

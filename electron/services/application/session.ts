@@ -106,7 +106,9 @@ export class AppSession {
 
   /** The registry file this session opens now: the real one, or the training one beside it. */
   get databaseFile(): string {
-    return this.onTraining ? path.join(path.dirname(this.config.databaseFile), trainingRegistryFileName) : this.config.databaseFile;
+    return this.onTraining
+      ? path.join(path.dirname(this.config.databaseFile), trainingRegistryFileName)
+      : this.config.databaseFile;
   }
 
   /**
@@ -121,7 +123,11 @@ export class AppSession {
     this.onTraining = training;
     if (training && !Registry.exists(this.databaseFile)) {
       try {
-        await communeDemo(this.databaseFile, { seed: trainingSeed, password: trainingAccount.password, ...(this.config.openOptions ? { openOptions: this.config.openOptions } : {}) });
+        await communeDemo(this.databaseFile, {
+          seed: trainingSeed,
+          password: trainingAccount.password,
+          ...(this.config.openOptions ? { openOptions: this.config.openOptions } : {}),
+        });
       } catch (error) {
         this.onTraining = false;
         throw error;
@@ -159,7 +165,11 @@ export class AppSession {
 
   async setup(input: { unit: UnitInput; admin: NewUserInput }): Promise<AppStatus> {
     if (!this.pendingRecoveryKey) throw new DomainError('RECOVERY_KEY_NOT_CONFIRMED');
-    const { registry } = await Registry.create(this.databaseFile, { ...input, recoveryKey: this.pendingRecoveryKey }, this.config.openOptions);
+    const { registry } = await Registry.create(
+      this.databaseFile,
+      { ...input, recoveryKey: this.pendingRecoveryKey },
+      this.config.openOptions,
+    );
     this.pendingRecoveryKey = null;
     this.replace(registry);
     return this.status();

@@ -14,7 +14,10 @@ const clerkPassword = 'cán bộ nhập liệu 2026';
 const sessions: AppSession[] = [];
 
 async function setUp() {
-  const session = new AppSession({ databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-users-')), 'so86.db'), appVersion: 'test' });
+  const session = new AppSession({
+    databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-users-')), 'so86.db'),
+    appVersion: 'test',
+  });
   sessions.push(session);
   const dispatch = createDispatcher(session);
   await dispatch('setup.newRecoveryKey', {});
@@ -34,16 +37,39 @@ afterEach(() => {
 describe('users and roles', () => {
   it('lets an administrator add a clerk who can then sign in, but not manage users; the refusal is audited', async () => {
     const { session, dispatch } = await setUp();
-    const clerk = await dispatch('users.create', { username: 'canbo', displayName: 'Lê Văn Tâm', role: 'clerk', password: clerkPassword, passwordConfirm: clerkPassword });
+    const clerk = await dispatch('users.create', {
+      username: 'canbo',
+      displayName: 'Lê Văn Tâm',
+      role: 'clerk',
+      password: clerkPassword,
+      passwordConfirm: clerkPassword,
+    });
     expect(clerk).toMatchObject({ ok: true, value: { username: 'canbo', role: 'clerk', active: true } });
-    expect(await dispatch('users.create', { username: 'canbo', displayName: 'X', role: 'viewer', password: clerkPassword, passwordConfirm: clerkPassword })).toMatchObject({
+    expect(
+      await dispatch('users.create', {
+        username: 'canbo',
+        displayName: 'X',
+        role: 'viewer',
+        password: clerkPassword,
+        passwordConfirm: clerkPassword,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'USER_EXISTS' },
     });
 
     await dispatch('session.lock', {});
-    expect(await dispatch('session.unlock', { username: 'canbo', password: clerkPassword })).toMatchObject({ ok: true, value: { user: { username: 'canbo', role: 'clerk' } } });
-    const refused = await dispatch('users.create', { username: 'khac', displayName: 'Y', role: 'administrator', password: clerkPassword, passwordConfirm: clerkPassword });
+    expect(await dispatch('session.unlock', { username: 'canbo', password: clerkPassword })).toMatchObject({
+      ok: true,
+      value: { user: { username: 'canbo', role: 'clerk' } },
+    });
+    const refused = await dispatch('users.create', {
+      username: 'khac',
+      displayName: 'Y',
+      role: 'administrator',
+      password: clerkPassword,
+      passwordConfirm: clerkPassword,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const refusal = refused.ok ? '' : errorSentence(refused.error, translatorIn('vi'));
     expect(refusal).toContain('Cán bộ nhập liệu');
@@ -62,11 +88,20 @@ describe('users and roles', () => {
 
   it('disables an account so its password no longer opens the registry, and re-enables it with a new password', async () => {
     const { dispatch } = await setUp();
-    const created = await dispatch('users.create', { username: 'canbo', displayName: 'Lê Văn Tâm', role: 'clerk', password: clerkPassword, passwordConfirm: clerkPassword });
+    const created = await dispatch('users.create', {
+      username: 'canbo',
+      displayName: 'Lê Văn Tâm',
+      role: 'clerk',
+      password: clerkPassword,
+      passwordConfirm: clerkPassword,
+    });
     const id = (created as { value: { id: string } }).value.id;
     expect(await dispatch('users.update', { id, active: false })).toMatchObject({ ok: true, value: { active: false } });
     await dispatch('session.lock', {});
-    expect(await dispatch('session.unlock', { username: 'canbo', password: clerkPassword })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await dispatch('session.unlock', { username: 'canbo', password: clerkPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSWORD' },
+    });
 
     await dispatch('session.unlock', { username: 'admin', password: adminPassword });
     await dispatch('users.update', { id, active: true });
@@ -78,10 +113,25 @@ describe('users and roles', () => {
   it('keeps one active administrator and refuses to disable the signed-in account', async () => {
     const { dispatch, session } = await setUp();
     const adminId = session.status().user!.id;
-    expect(await dispatch('users.update', { id: adminId, role: 'clerk' })).toMatchObject({ ok: false, error: { code: 'LAST_ADMINISTRATOR' } });
-    expect(await dispatch('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'CANNOT_DISABLE_SELF' } });
-    await dispatch('users.create', { username: 'admin2', displayName: 'Quản trị 2', role: 'administrator', password: clerkPassword, passwordConfirm: clerkPassword });
-    expect(await dispatch('users.update', { id: adminId, role: 'leader' })).toMatchObject({ ok: true, value: { role: 'leader' } });
+    expect(await dispatch('users.update', { id: adminId, role: 'clerk' })).toMatchObject({
+      ok: false,
+      error: { code: 'LAST_ADMINISTRATOR' },
+    });
+    expect(await dispatch('users.update', { id: adminId, active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CANNOT_DISABLE_SELF' },
+    });
+    await dispatch('users.create', {
+      username: 'admin2',
+      displayName: 'Quản trị 2',
+      role: 'administrator',
+      password: clerkPassword,
+      passwordConfirm: clerkPassword,
+    });
+    expect(await dispatch('users.update', { id: adminId, role: 'leader' })).toMatchObject({
+      ok: true,
+      value: { role: 'leader' },
+    });
   });
 });
 

@@ -31,7 +31,11 @@ function findUser(registry: Registry, id: string): UserRow {
 /** The id of the account a change names by id or by user name. */
 export function accountIdOf(registry: Registry, account: { id?: string | undefined; username?: string | undefined }): string {
   if (account.id !== undefined) return account.id;
-  const row = registry.db.select({ id: users.id }).from(users).where(eq(users.username, account.username ?? '')).get();
+  const row = registry.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, account.username ?? ''))
+    .get();
   if (!row) throw new DomainError('USER_NOT_FOUND', { username: account.username ?? '' });
   return row.id;
 }
@@ -40,17 +44,35 @@ export function listUsers(registry: Registry): UserSummary[] {
   return registry.db.select().from(users).orderBy(users.username).all().map(summary);
 }
 
-export async function createUser(registry: Registry, input: { username: string; displayName: string; role: UserRole; password: string }): Promise<UserSummary> {
+export async function createUser(
+  registry: Registry,
+  input: { username: string; displayName: string; role: UserRole; password: string },
+): Promise<UserSummary> {
   if (registry.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new DomainError('USER_EXISTS', { username: input.username });
   }
   // A new administrator or leader is given the office keys, which the acting account must hold.
   if (holdsOfficeKeys(input.role)) registry.officeKeys();
   const now = new Date().toISOString();
-  const row: UserRow = { id: newId(), username: input.username, displayName: input.displayName, role: input.role, active: true, passwordChangedAt: now, lastSignInAt: null, createdAt: now, updatedAt: now };
+  const row: UserRow = {
+    id: newId(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    active: true,
+    passwordChangedAt: now,
+    lastSignInAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
   registry.write((db) => {
     db.insert(users).values(row).run();
-    appendAudit(db, registry.actor, { action: 'user.create', entity: 'user', entityId: row.id, after: { username: row.username, displayName: row.displayName, role: row.role } });
+    appendAudit(db, registry.actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      after: { username: row.username, displayName: row.displayName, role: row.role },
+    });
   });
   await registry.grantAccess(row.username, input.password, row.role);
   return summary(row);
@@ -76,7 +98,8 @@ export async function updateUser(
     updatedAt: new Date().toISOString(),
   };
   if (before.id === registry.user.id && !after.active) throw new DomainError('CANNOT_DISABLE_SELF');
-  const losesAdministrator = before.role === 'administrator' && before.active && (after.role !== 'administrator' || !after.active);
+  const losesAdministrator =
+    before.role === 'administrator' && before.active && (after.role !== 'administrator' || !after.active);
   if (losesAdministrator) {
     const others = registry.db
       .select({ id: users.id })
@@ -86,7 +109,10 @@ export async function updateUser(
     if (others.length === 0) throw new DomainError('LAST_ADMINISTRATOR');
   }
   registry.write((db) => {
-    db.update(users).set({ displayName: after.displayName, role: after.role, active: after.active, updatedAt: after.updatedAt }).where(eq(users.id, before.id)).run();
+    db.update(users)
+      .set({ displayName: after.displayName, role: after.role, active: after.active, updatedAt: after.updatedAt })
+      .where(eq(users.id, before.id))
+      .run();
     appendAudit(db, registry.actor, {
       action: 'user.update',
       entity: 'user',

@@ -12,7 +12,8 @@ export function fileErrorOf(error: unknown): DomainError | null {
   const file = path.resolve(failure.path);
   if (failure.code === 'ENOENT' || failure.code === 'ENOTDIR') return new DomainError('FILE_NOT_FOUND', { file });
   if (failure.code === 'EISDIR') return new DomainError('FILE_IS_FOLDER', { file });
-  if (failure.code === 'EACCES' || failure.code === 'EPERM' || failure.code === 'EBUSY') return new DomainError('FILE_UNREADABLE', { file });
+  if (failure.code === 'EACCES' || failure.code === 'EPERM' || failure.code === 'EBUSY')
+    return new DomainError('FILE_UNREADABLE', { file });
   return null;
 }
 
@@ -24,7 +25,10 @@ export function fileErrorOf(error: unknown): DomainError | null {
 export function readFailureOf(error: unknown, file: string): unknown {
   const failure = error as NodeJS.ErrnoException;
   if (typeof failure?.code !== 'string' || typeof failure.syscall !== 'string') return error;
-  return fileErrorOf({ ...failure, code: failure.code, path: failure.path ?? file }) ?? new DomainError('FILE_UNREADABLE', { file: path.resolve(file) });
+  return (
+    fileErrorOf({ ...failure, code: failure.code, path: failure.path ?? file }) ??
+    new DomainError('FILE_UNREADABLE', { file: path.resolve(file) })
+  );
 }
 
 /**

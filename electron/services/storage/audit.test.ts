@@ -24,14 +24,22 @@ function verdict() {
 describe('the audit trail', () => {
   it('records every write with who, what, before and after, in an unbroken chain', () => {
     expect(verdict()).toMatchObject({ ok: true });
-    const rows = sqlite().prepare(`SELECT action, username, after FROM audit_log WHERE action = 'member.create'`).all() as { action: string; username: string; after: string }[];
+    const rows = sqlite().prepare(`SELECT action, username, after FROM audit_log WHERE action = 'member.create'`).all() as {
+      action: string;
+      username: string;
+      after: string;
+    }[];
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatchObject({ username: 'admin' });
     expect(JSON.parse(rows[0]!.after)).toMatchObject({ code: 'DV-0', fullName: 'Nguyễn Văn 0' });
   });
 
   it('detects an edited row', () => {
-    sqlite().prepare(`UPDATE audit_log SET after = replace(after, 'Nguyễn Văn 2', 'Người Khác') WHERE action = 'member.create' AND after LIKE '%Văn 2%'`).run();
+    sqlite()
+      .prepare(
+        `UPDATE audit_log SET after = replace(after, 'Nguyễn Văn 2', 'Người Khác') WHERE action = 'member.create' AND after LIKE '%Văn 2%'`,
+      )
+      .run();
     expect(verdict()).toMatchObject({ ok: false, problem: 'edited' });
   });
 
@@ -41,7 +49,9 @@ describe('the audit trail', () => {
   });
 
   it('detects reordered rows', () => {
-    sqlite().exec('UPDATE audit_log SET seq = -1 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 5; UPDATE audit_log SET seq = 5 WHERE seq = -1;');
+    sqlite().exec(
+      'UPDATE audit_log SET seq = -1 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 5; UPDATE audit_log SET seq = 5 WHERE seq = -1;',
+    );
     expect(verdict()).toMatchObject({ ok: false, brokenAtSeq: 4 });
   });
 
@@ -54,7 +64,16 @@ describe('the audit trail', () => {
     const opened = registry.session.requireRegistry();
     const before = verdict();
     opened.write((db) =>
-      appendAuditEntries({ db, sqlite: opened.sqlite }, opened.actor, Array.from({ length: 2000 }, (_, index) => ({ action: 'member.create', entity: 'member', entityId: `m-${index}`, after: { code: `B-${index}` } }))),
+      appendAuditEntries(
+        { db, sqlite: opened.sqlite },
+        opened.actor,
+        Array.from({ length: 2000 }, (_, index) => ({
+          action: 'member.create',
+          entity: 'member',
+          entityId: `m-${index}`,
+          after: { code: `B-${index}` },
+        })),
+      ),
     );
     expect(verdict()).toEqual({ ok: true, rows: before.rows + 2000 });
     const last = sqlite().prepare('SELECT seq, entity_id AS entityId FROM audit_log ORDER BY seq DESC LIMIT 1').get();

@@ -37,7 +37,19 @@ export interface AuditPoint {
 }
 
 function rowHash(row: Omit<AuditRow, 'hash'>): string {
-  const content = canonicalJson([row.seq, row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.before, row.after, row.outcome]);
+  const content = canonicalJson([
+    row.seq,
+    row.id,
+    row.at,
+    row.userId,
+    row.username,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.before,
+    row.after,
+    row.outcome,
+  ]);
   return createHash('sha256').update(row.prevHash).update('\n').update(content).digest('hex');
 }
 
@@ -84,14 +96,32 @@ export function appendAudit(db: RegistryDb, actor: Actor, entry: AuditEntry): vo
   writeHead(db, { seq: row.seq, hash: row.hash }, at);
 }
 
-const auditColumns = ['seq', 'id', 'at', 'userId', 'username', 'action', 'entity', 'entityId', 'before', 'after', 'outcome', 'prevHash', 'hash'] as const;
+const auditColumns = [
+  'seq',
+  'id',
+  'at',
+  'userId',
+  'username',
+  'action',
+  'entity',
+  'entityId',
+  'before',
+  'after',
+  'outcome',
+  'prevHash',
+  'hash',
+] as const;
 
 /**
  * Appends many rows in order with one read and one write of the head and one prepared
  * statement, for writes that record thousands of changes at once (an import). Same
  * transaction rule as `appendAudit`: pass the transaction's `db` and the registry's connection.
  */
-export function appendAuditEntries({ db, sqlite }: Pick<OpenRegistry, 'db' | 'sqlite'>, actor: Actor, entries: readonly AuditEntry[]): void {
+export function appendAuditEntries(
+  { db, sqlite }: Pick<OpenRegistry, 'db' | 'sqlite'>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): void {
   if (entries.length === 0) return;
   const head = readHead(db);
   const at = new Date().toISOString();
@@ -143,7 +173,8 @@ export function verifyAuditChain({ db, sqlite }: Pick<OpenRegistry, 'db' | 'sqli
     .iterate() as IterableIterator<AuditRow>;
   for (const row of rowsInOrder) {
     rows += 1;
-    if (row.seq !== expectedSeq || row.prevHash !== previous) return { ok: false, rows, brokenAtSeq: row.seq, problem: 'missing_or_reordered' };
+    if (row.seq !== expectedSeq || row.prevHash !== previous)
+      return { ok: false, rows, brokenAtSeq: row.seq, problem: 'missing_or_reordered' };
     if (rowHash(row) !== row.hash) return { ok: false, rows, brokenAtSeq: row.seq, problem: 'edited' };
     previous = row.hash;
     expectedSeq += 1;

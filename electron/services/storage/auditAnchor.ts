@@ -16,6 +16,7 @@ export function verifyAuditLog(registry: Registry): AnchoredAuditVerdict {
   const keyring = registry.officeKeysIfHeld();
   if (!keyring) return { ...chain, anchor: 'unchecked' };
   const anchor = keyring.auditAnchor;
-  if (chain.ok && anchor && !chainPassesThrough(registry, anchor)) return { ok: false, rows: chain.rows, brokenAtSeq: anchor.rows, problem: 'rewritten', anchor: 'checked' };
+  if (chain.ok && anchor && !chainPassesThrough(registry, anchor))
+    return { ok: false, rows: chain.rows, brokenAtSeq: anchor.rows, problem: 'rewritten', anchor: 'checked' };
   return { ...chain, anchor: 'checked' };
 }

@@ -4,7 +4,9 @@ import { defaultDataDir, defaultDatabaseFile } from './paths';
 
 describe('the data folder', () => {
   it('is where each platform keeps per-user application data', () => {
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\Hoa\\AppData\\Roaming' }, 'win32', 'C:\\Users\\Hoa')).toBe('C:\\Users\\Hoa\\AppData\\Roaming\\So86');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\Hoa\\AppData\\Roaming' }, 'win32', 'C:\\Users\\Hoa')).toBe(
+      'C:\\Users\\Hoa\\AppData\\Roaming\\So86',
+    );
     expect(defaultDataDir({}, 'win32', 'C:\\Users\\Hoa')).toBe('C:\\Users\\Hoa\\AppData\\Roaming\\So86');
     expect(defaultDataDir({}, 'darwin', '/Users/hoa')).toBe('/Users/hoa/Library/Application Support/So86');
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/hoa/.cfg' }, 'linux', '/home/hoa')).toBe('/home/hoa/.cfg/So86');

@@ -40,7 +40,12 @@ export function readSetting<Schema extends z.ZodType>(db: RegistryDb, definition
 }
 
 /** Call inside a write transaction: the change and its audit row commit together. */
-export function writeSetting<Schema extends z.ZodType>(db: RegistryDb, actor: Actor, definition: SettingDefinition<Schema>, value: z.input<Schema>): z.output<Schema> {
+export function writeSetting<Schema extends z.ZodType>(
+  db: RegistryDb,
+  actor: Actor,
+  definition: SettingDefinition<Schema>,
+  value: z.input<Schema>,
+): z.output<Schema> {
   const parsed = definition.schema.parse(value);
   const before = readSetting(db, definition);
   const now = new Date().toISOString();

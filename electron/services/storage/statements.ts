@@ -27,7 +27,11 @@ function driverValues<T extends SQLiteTable>(columns: ReturnType<typeof columnsO
   });
 }
 
-export function preparedInsert<T extends SQLiteTable>(sqlite: SqliteHandle, table: T, keys: readonly Key<T>[]): (values: Values<T>) => void {
+export function preparedInsert<T extends SQLiteTable>(
+  sqlite: SqliteHandle,
+  table: T,
+  keys: readonly Key<T>[],
+): (values: Values<T>) => void {
   const columns = columnsOf(table, keys);
   const statement = sqlite.prepare(
     `INSERT INTO "${getTableName(table)}" (${columns.map(({ column }) => `"${column.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -38,9 +42,15 @@ export function preparedInsert<T extends SQLiteTable>(sqlite: SqliteHandle, tabl
 }
 
 /** Updates the listed columns of the row whose `id` is given. */
-export function preparedUpdate<T extends SQLiteTable>(sqlite: SqliteHandle, table: T, keys: readonly Key<T>[]): (id: string, values: Partial<Values<T>>) => void {
+export function preparedUpdate<T extends SQLiteTable>(
+  sqlite: SqliteHandle,
+  table: T,
+  keys: readonly Key<T>[],
+): (id: string, values: Partial<Values<T>>) => void {
   const columns = columnsOf(table, keys);
-  const statement = sqlite.prepare(`UPDATE "${getTableName(table)}" SET ${columns.map(({ column }) => `"${column.name}" = ?`).join(', ')} WHERE "id" = ?`);
+  const statement = sqlite.prepare(
+    `UPDATE "${getTableName(table)}" SET ${columns.map(({ column }) => `"${column.name}" = ?`).join(', ')} WHERE "id" = ?`,
+  );
   return (id, values) => {
     statement.run(...driverValues(columns, values), id);
   };

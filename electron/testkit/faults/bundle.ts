@@ -24,8 +24,16 @@ export async function bundleWriter(): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'silent',
-    banner: { js: "import { createRequire as so86CreateRequire } from 'node:module'; const require = so86CreateRequire(import.meta.url);" },
-    plugins: [{ name: 'native-sqlcipher', setup: (builder) => builder.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: nativeModule, external: true })) }],
+    banner: {
+      js: "import { createRequire as so86CreateRequire } from 'node:module'; const require = so86CreateRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        name: 'native-sqlcipher',
+        setup: (builder) =>
+          builder.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: nativeModule, external: true })),
+      },
+    ],
   });
   return outfile;
 }

@@ -20,7 +20,12 @@ async function registryWithBackup() {
   const registry = await openTestRegistry();
   opened.push(registry);
   for (let number = 1; number <= 40; number += 1) {
-    await addMember(registry, { code: `DV-${number}`, fullName: `Đặng Thị Hoà ${number}`, nationalId: null, notes: 'ghi chú '.repeat(60) });
+    await addMember(registry, {
+      code: `DV-${number}`,
+      fullName: `Đặng Thị Hoà ${number}`,
+      nationalId: null,
+      notes: 'ghi chú '.repeat(60),
+    });
   }
   const backup = await createBackup(registry.session.requireRegistry(), { folder: path.dirname(registry.databaseFile) });
   registry.session.lock();
@@ -31,7 +36,11 @@ async function registryWithBackup() {
 function oldAuditPages(registry: OpenTestRegistry): number[] {
   const handle = openRegistryDatabase(registry.databaseFile, databaseKeyOf(registry.databaseFile, registry.recoveryKey));
   try {
-    const pages = (handle.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno`).all() as { pageno: number }[]).map((row) => row.pageno);
+    const pages = (
+      handle.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno`).all() as {
+        pageno: number;
+      }[]
+    ).map((row) => row.pageno);
     expect(pages.length).toBeGreaterThan(4);
     return pages.slice(1, 3);
   } finally {
@@ -46,7 +55,11 @@ function overwrite(file: string, offset: number, bytes: number) {
 }
 
 async function restoreThroughTheWizard(registry: OpenTestRegistry, backupFile: string) {
-  return registry.call('backup.restore', { fileName: path.basename(backupFile), contentBase64: readFileSync(backupFile).toString('base64'), credentials: { password: testPassword } });
+  return registry.call('backup.restore', {
+    fileName: path.basename(backupFile),
+    contentBase64: readFileSync(backupFile).toString('base64'),
+    credentials: { password: testPassword },
+  });
 }
 
 describe('a damaged registry file', () => {
@@ -83,23 +96,47 @@ describe('a lost or damaged key file, with the recovery key at hand', () => {
     const registry = await openTestRegistry();
     opened.push(registry);
     await addMember(registry);
-    await registry.call('users.create', { username: 'canbo', displayName: 'Lê Văn Tâm', role: 'clerk', password: testPassword, passwordConfirm: testPassword });
+    await registry.call('users.create', {
+      username: 'canbo',
+      displayName: 'Lê Văn Tâm',
+      role: 'clerk',
+      password: testPassword,
+      passwordConfirm: testPassword,
+    });
     registry.session.lock();
     const keyfile = keyfilePathFor(registry.databaseFile);
 
     for (const damage of ['missing', 'damaged'] as const) {
       if (damage === 'missing') rmSync(keyfile);
       else writeFileSync(keyfile, '{"format":"so86-keyfile", cắt ngang');
-      expect((await registry.refusal('session.unlock', { username: 'admin', password: testPassword })).code).toBe(damage === 'missing' ? 'KEYFILE_MISSING' : 'KEYFILE_DAMAGED');
-      expect((await registry.refusal('session.recover', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', username: 'admin', password: 'mật khẩu mới sau sự cố', passwordConfirm: 'mật khẩu mới sau sự cố' })).code).toBe('WRONG_RECOVERY_KEY');
+      expect((await registry.refusal('session.unlock', { username: 'admin', password: testPassword })).code).toBe(
+        damage === 'missing' ? 'KEYFILE_MISSING' : 'KEYFILE_DAMAGED',
+      );
+      expect(
+        (
+          await registry.refusal('session.recover', {
+            recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+            username: 'admin',
+            password: 'mật khẩu mới sau sự cố',
+            passwordConfirm: 'mật khẩu mới sau sự cố',
+          })
+        ).code,
+      ).toBe('WRONG_RECOVERY_KEY');
 
-      const status = await registry.call('session.recover', { recoveryKey: registry.recoveryKey, username: 'admin', password: 'mật khẩu mới sau sự cố', passwordConfirm: 'mật khẩu mới sau sự cố' });
+      const status = await registry.call('session.recover', {
+        recoveryKey: registry.recoveryKey,
+        username: 'admin',
+        password: 'mật khẩu mới sau sự cố',
+        passwordConfirm: 'mật khẩu mới sau sự cố',
+      });
       expect(status).toMatchObject({ state: 'unlocked', user: { username: 'admin', role: 'administrator' } });
       expect((await registry.call('members.search', {})).total).toBe(1);
       expect(plaintextFound(keyfile)).toEqual([]);
       registry.session.lock();
 
-      expect((await registry.refusal('session.unlock', { username: 'canbo', password: testPassword })).code).toBe('WRONG_PASSWORD');
+      expect((await registry.refusal('session.unlock', { username: 'canbo', password: testPassword })).code).toBe(
+        'WRONG_PASSWORD',
+      );
       await registry.call('session.unlock', { username: 'admin', password: 'mật khẩu mới sau sự cố' });
       const clerk = (await registry.call('users.list', {})).find((user) => user.username === 'canbo')!;
       await registry.call('users.resetPassword', { id: clerk.id, password: testPassword, passwordConfirm: testPassword });
@@ -109,6 +146,8 @@ describe('a lost or damaged key file, with the recovery key at hand', () => {
       registry.session.lock();
     }
     // The damaged key file is kept beside the registry for a technician, not overwritten.
-    expect(readdirSync(path.dirname(registry.databaseFile)).filter((name) => name.startsWith('so86.db.keys.damaged-'))).toHaveLength(1);
+    expect(
+      readdirSync(path.dirname(registry.databaseFile)).filter((name) => name.startsWith('so86.db.keys.damaged-')),
+    ).toHaveLength(1);
   });
 });

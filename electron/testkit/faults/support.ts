@@ -66,8 +66,18 @@ export function inspectRegistry(databaseFile: string, key: Buffer): RegistryVerd
   const handle = openRegistryDatabase(databaseFile, key, { migrationsFolder });
   try {
     const integrity = checkIntegrity(handle.sqlite, 'full').problems;
-    const auditRowsForRecords = (handle.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'member.create' AND after LIKE '%"code":"K-%'`).get() as { n: number }).n;
-    return { numbers: recordNumbers(handle), integrity, auditIntact: verifyAuditChain(handle).ok, auditRowsForRecords, milliseconds: performance.now() - started };
+    const auditRowsForRecords = (
+      handle.sqlite
+        .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'member.create' AND after LIKE '%"code":"K-%'`)
+        .get() as { n: number }
+    ).n;
+    return {
+      numbers: recordNumbers(handle),
+      integrity,
+      auditIntact: verifyAuditChain(handle).ok,
+      auditRowsForRecords,
+      milliseconds: performance.now() - started,
+    };
   } finally {
     handle.sqlite.close();
   }

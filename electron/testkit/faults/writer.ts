@@ -52,15 +52,30 @@ function commitRecords(handle: Pick<OpenRegistry, 'db'>, context: WriterContext,
       const code = recordCode(number);
       const fullName = `Đảng viên thử nghiệm số ${number}`;
       tx.insert(members)
-        .values({ id, unitId: context.unitId, cellId: context.cellId, code, fullName, nameFolded: `dang vien thu nghiem so ${number}`, nameSortKey: code, notes: 'x'.repeat(200), createdAt: now, updatedAt: now })
+        .values({
+          id,
+          unitId: context.unitId,
+          cellId: context.cellId,
+          code,
+          fullName,
+          nameFolded: `dang vien thu nghiem so ${number}`,
+          nameSortKey: code,
+          notes: 'x'.repeat(200),
+          createdAt: now,
+          updatedAt: now,
+        })
         .run();
-      appendAudit(tx as unknown as RegistryDb, context.actor, { action: 'member.create', entity: 'member', entityId: id, after: { code, fullName } });
+      appendAudit(tx as unknown as RegistryDb, context.actor, {
+        action: 'member.create',
+        entity: 'member',
+        entityId: id,
+        after: { code, fullName },
+      });
     }
   });
 }
 
 type WriterContext = ReturnType<typeof writerContext>;
-
 
 function writerContext(handle: Pick<OpenRegistry, 'db'>) {
   const unit = handle.db.select({ id: units.id }).from(units).where(eq(units.isSelf, true)).get();

@@ -13,6 +13,12 @@ export function DetailScreen({ detail }: { detail: Detail }) {
     case 'trip':
       return <TripPage key={detail.tripId} tripId={detail.tripId} />;
     case 'tripForm':
-      return <TripFormPage key={`${detail.tripId ?? 'new'}-${detail.memberId ?? ''}`} tripId={detail.tripId} memberId={detail.memberId} />;
+      return (
+        <TripFormPage
+          key={`${detail.tripId ?? 'new'}-${detail.memberId ?? ''}`}
+          tripId={detail.tripId}
+          memberId={detail.memberId}
+        />
+      );
   }
 }

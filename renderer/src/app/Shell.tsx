@@ -1,5 +1,18 @@
 import { AppShell, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconClipboardCheck, IconFileExport, IconHistory, IconHome, IconListSearch, IconLock, IconPlaneDeparture, IconReportAnalytics, IconSettings, IconTableImport, IconUsers } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconClipboardCheck,
+  IconFileExport,
+  IconHistory,
+  IconHome,
+  IconListSearch,
+  IconLock,
+  IconPlaneDeparture,
+  IconReportAnalytics,
+  IconSettings,
+  IconTableImport,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { auditReaders } from '@shared/contract/audit';
 import { dataEntry } from '@shared/contract/define';
@@ -20,7 +33,9 @@ import { useActivityReporter } from './useActivityReporter';
 // Each section's code is a chunk of its own, all fetched once the dashboard is up (see Shell).
 const MembersScreen = lazyScreen(async () => (await import('../features/members/MembersScreen')).MembersScreen);
 const TripsScreen = lazyScreen(async () => (await import('../features/trips/TripsScreen')).TripsScreen);
-const AnnualRecordsScreen = lazyScreen(async () => (await import('../features/annualRecords/AnnualRecordsScreen')).AnnualRecordsScreen);
+const AnnualRecordsScreen = lazyScreen(
+  async () => (await import('../features/annualRecords/AnnualRecordsScreen')).AnnualRecordsScreen,
+);
 const ReportsScreen = lazyScreen(async () => (await import('../features/reports/ReportsScreen')).ReportsScreen);
 const PackagesScreen = lazyScreen(async () => (await import('../features/packages/PackagesScreen')).PackagesScreen);
 const CataloguesScreen = lazyScreen(async () => (await import('../features/catalogues/CataloguesScreen')).CataloguesScreen);
@@ -29,9 +44,27 @@ const ReconcileScreen = lazyScreen(async () => (await import('../features/reconc
 const AuditScreen = lazyScreen(async () => (await import('../features/audit/AuditScreen')).AuditScreen);
 const SettingsScreen = lazyScreen(async () => (await import('../features/settings/SettingsScreen')).SettingsScreen);
 const DetailScreen = lazyScreen(async () => (await import('./DetailScreen')).DetailScreen);
-const deferredScreens = [MembersScreen, TripsScreen, AnnualRecordsScreen, ReportsScreen, PackagesScreen, CataloguesScreen, ImportScreen, ReconcileScreen, AuditScreen, SettingsScreen, DetailScreen];
+const deferredScreens = [
+  MembersScreen,
+  TripsScreen,
+  AnnualRecordsScreen,
+  ReportsScreen,
+  PackagesScreen,
+  CataloguesScreen,
+  ImportScreen,
+  ReconcileScreen,
+  AuditScreen,
+  SettingsScreen,
+  DetailScreen,
+];
 
-const sections: { view: View; label: MessageKey; icon: ComponentType<{ size?: number }>; screen: ComponentType; roles?: readonly UserRole[] }[] = [
+const sections: {
+  view: View;
+  label: MessageKey;
+  icon: ComponentType<{ size?: number }>;
+  screen: ComponentType;
+  roles?: readonly UserRole[];
+}[] = [
   { view: 'home', label: 'nav.home', icon: IconHome, screen: HomeScreen },
   { view: 'members', label: 'nav.members', icon: IconUsers, screen: MembersScreen },
   { view: 'trips', label: 'nav.trips', icon: IconPlaneDeparture, screen: TripsScreen },
@@ -89,16 +122,18 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {sections.filter((section) => !section.roles || (status?.user && section.roles.includes(status.user.role))).map((section) => (
-            <NavLink
-              key={section.view}
-              label={t(section.label)}
-              leftSection={<section.icon size={18} />}
-              active={view === section.view}
-              onClick={() => go(section.view)}
-              data-testid={`nav-${section.view}`}
-            />
-          ))}
+          {sections
+            .filter((section) => !section.roles || (status?.user && section.roles.includes(status.user.role)))
+            .map((section) => (
+              <NavLink
+                key={section.view}
+                label={t(section.label)}
+                leftSection={<section.icon size={18} />}
+                active={view === section.view}
+                onClick={() => go(section.view)}
+                data-testid={`nav-${section.view}`}
+              />
+            ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -36,7 +36,15 @@ export function TrainingSwitch({ withAccount = true }: { withAccount?: boolean }
           {t('training.account', trainingAccount)}
         </Text>
       )}
-      <Anchor component="button" type="button" size="sm" w="fit-content" disabled={busy} onClick={() => void toggle()} data-testid="training-switch">
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        w="fit-content"
+        disabled={busy}
+        onClick={() => void toggle()}
+        data-testid="training-switch"
+      >
         {busy ? t(training ? 'ui.loading' : 'training.opening') : t(training ? 'training.leave' : 'training.open')}
       </Anchor>
       {failure && (

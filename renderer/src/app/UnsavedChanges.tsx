@@ -30,7 +30,15 @@ export function UnsavedChangesDialog() {
   const confirmLeave = useNavigation((state) => state.confirmLeave);
   const stay = useNavigation((state) => state.stay);
   return (
-    <ConfirmDialog opened={pending !== null} title={t('unsaved.title')} confirmLabel={t('unsaved.leave')} danger onConfirm={confirmLeave} onCancel={stay} data-testid="unsaved-dialog">
+    <ConfirmDialog
+      opened={pending !== null}
+      title={t('unsaved.title')}
+      confirmLabel={t('unsaved.leave')}
+      danger
+      onConfirm={confirmLeave}
+      onCancel={stay}
+      data-testid="unsaved-dialog"
+    >
       {t('unsaved.explain')}
     </ConfirmDialog>
   );

@@ -30,11 +30,23 @@ export function AnnualRecordsCard() {
       </Text>
       <Stack gap={0}>
         {cells.map((cell) => (
-          <UnstyledButton key={cell.cellId} className="flag-row" data-active onClick={() => showAnnualRecords(year, cell.cellId)} data-testid="annual-card-cell">
+          <UnstyledButton
+            key={cell.cellId}
+            className="flag-row"
+            data-active
+            onClick={() => showAnnualRecords(year, cell.cellId)}
+            data-testid="annual-card-cell"
+          >
             <Text size="sm" truncate>
               {cell.cellName}
             </Text>
-            <Badge color={cell.outstanding > 0 ? 'orange' : 'green'} variant={cell.outstanding > 0 ? 'filled' : 'light'} radius="sm" miw={36} data-testid="annual-card-cell-count">
+            <Badge
+              color={cell.outstanding > 0 ? 'orange' : 'green'}
+              variant={cell.outstanding > 0 ? 'filled' : 'light'}
+              radius="sm"
+              miw={36}
+              data-testid="annual-card-cell-count"
+            >
               {formatNumber(cell.outstanding)}
             </Badge>
           </UnstyledButton>

@@ -28,7 +28,14 @@ export function AuditCheckCard() {
         <Text size="sm" c="dimmed">
           {t('audit.explain')}
         </Text>
-        <Button variant="light" w="fit-content" leftSection={<IconShieldCheck size={16} />} loading={check.busy} onClick={() => void run()} data-testid="audit-verify">
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconShieldCheck size={16} />}
+          loading={check.busy}
+          onClick={() => void run()}
+          data-testid="audit-verify"
+        >
           {t('audit.run')}
         </Button>
         <FailureAlert error={check.error} />
@@ -44,7 +51,10 @@ export function AuditCheckCard() {
         )}
         {verdict && !verdict.ok && (
           <Alert color="red" icon={<IconShieldX size={18} />} title={t('audit.broken')} data-testid="audit-verdict">
-            {t(`audit.problem.${verdict.problem ?? 'edited'}`, { seq: verdict.brokenAtSeq ?? 0, rows: formatNumber(verdict.rows) })}
+            {t(`audit.problem.${verdict.problem ?? 'edited'}`, {
+              seq: verdict.brokenAtSeq ?? 0,
+              rows: formatNumber(verdict.rows),
+            })}
           </Alert>
         )}
       </Stack>

@@ -84,7 +84,9 @@ export function BarChart({ title, series, rows, emptyText, 'data-testid': testId
                       )}
                     </div>
                     {stacked && (
-                      <VisuallyHidden>{row.values.map((value, index) => `${series[index]?.label ?? ''}: ${formatNumber(value)}`).join('; ')}</VisuallyHidden>
+                      <VisuallyHidden>
+                        {row.values.map((value, index) => `${series[index]?.label ?? ''}: ${formatNumber(value)}`).join('; ')}
+                      </VisuallyHidden>
                     )}
                   </td>
                   <td className="bar-chart-value">{formatNumber(total)}</td>

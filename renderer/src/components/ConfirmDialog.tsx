@@ -17,7 +17,17 @@ interface ConfirmDialogProps {
 }
 
 /** Asks once more before a step that cannot be undone; Escape or "Quay lại" changes nothing. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, danger = false, busy = false, onConfirm, onCancel, 'data-testid': testId = 'confirm-dialog' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy = false,
+  onConfirm,
+  onCancel,
+  'data-testid': testId = 'confirm-dialog',
+}: ConfirmDialogProps) {
   const t = useT();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} size="md" data-testid={testId}>

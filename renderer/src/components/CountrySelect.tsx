@@ -1,7 +1,22 @@
-import { MultiSelect, Select, type ComboboxItem, type ComboboxParsedItem, type MultiSelectProps, type SelectProps } from '@mantine/core';
+import {
+  MultiSelect,
+  Select,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  type MultiSelectProps,
+  type SelectProps,
+} from '@mantine/core';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '@shared/i18n';
-import { countryAliases, countryCodes, countryName, isCountryCode, rankMatches, searchableName, type CountryCode } from '@shared/text';
+import {
+  countryAliases,
+  countryCodes,
+  countryName,
+  isCountryCode,
+  rankMatches,
+  searchableName,
+  type CountryCode,
+} from '@shared/text';
 import { useSession } from '../state/sessionStore';
 
 interface CountryOption extends ComboboxItem {
@@ -33,7 +48,12 @@ function useTypedSearch(restored: () => string) {
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Escape') setSearch(restored());
   };
-  return { searchValue: search, onSearchChange: setSearch, onKeyDown, selectFirstOptionOnChange: search.trim() !== '' && search !== restored() };
+  return {
+    searchValue: search,
+    onSearchChange: setSearch,
+    onKeyDown,
+    selectFirstOptionOnChange: search.trim() !== '' && search !== restored(),
+  };
 }
 
 function useCountryOptions(): CountryOption[] {

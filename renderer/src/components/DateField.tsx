@@ -43,7 +43,8 @@ export function datePayload(text: string): string | null {
   if (text.trim() === '') return null;
   const typed = dayMonthYear(text);
   // A day that does not exist goes in the contract's own shape, so that the schema calls it that.
-  if (typed && dateOf(text) === null) return `${typed.year}-${String(typed.month).padStart(2, '0')}-${String(typed.day).padStart(2, '0')}`;
+  if (typed && dateOf(text) === null)
+    return `${typed.year}-${String(typed.month).padStart(2, '0')}-${String(typed.day).padStart(2, '0')}`;
   return dateOf(text) ?? text.trim();
 }
 
@@ -65,7 +66,11 @@ export function DateField({ value, onChange, error, onBlur, ...props }: DateFiel
   const [left, setLeft] = useState(false);
   const missingDay = nonexistentDate(value);
   // A day that does not exist is named with the date as typed, ahead of the schema's general sentence.
-  const ownError = missingDay ? t('date.nonexistent', { date: missingDay }) : left && dateLooksWrong(value) ? t('reason.dateInvalid') : undefined;
+  const ownError = missingDay
+    ? t('date.nonexistent', { date: missingDay })
+    : left && dateLooksWrong(value)
+      ? t('reason.dateInvalid')
+      : undefined;
   return (
     <TextInput
       placeholder="dd/mm/yyyy"

@@ -29,7 +29,14 @@ export function DeleteButton({ question, onConfirm, disabled, 'data-testid': tes
     <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="left" shadow="md">
       <Popover.Target>
         <Tooltip label={t('action.delete')} withArrow disabled={opened}>
-          <ActionIcon variant="subtle" color="red" onClick={() => setOpened((value) => !value)} disabled={disabled} aria-label={t('action.delete')} data-testid={testId}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            onClick={() => setOpened((value) => !value)}
+            disabled={disabled}
+            aria-label={t('action.delete')}
+            data-testid={testId}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Tooltip>

@@ -18,7 +18,13 @@ export function FirstSteps() {
         <List spacing="sm" size="sm" type="ordered">
           <List.Item>
             <Group gap="sm" wrap="nowrap" align="center">
-              <Button size="xs" style={{ flexShrink: 0 }} leftSection={<IconPlus size={14} />} onClick={() => open('members', { kind: 'newMember' })} data-testid="first-steps-add-member">
+              <Button
+                size="xs"
+                style={{ flexShrink: 0 }}
+                leftSection={<IconPlus size={14} />}
+                onClick={() => open('members', { kind: 'newMember' })}
+                data-testid="first-steps-add-member"
+              >
                 {t('firstSteps.addMember')}
               </Button>
               <Text size="sm" c="dimmed">
@@ -28,7 +34,14 @@ export function FirstSteps() {
           </List.Item>
           <List.Item>
             <Group gap="sm" wrap="nowrap" align="center">
-              <Button size="xs" variant="light" style={{ flexShrink: 0 }} leftSection={<IconFileSpreadsheet size={14} />} onClick={() => go('import')} data-testid="first-steps-import">
+              <Button
+                size="xs"
+                variant="light"
+                style={{ flexShrink: 0 }}
+                leftSection={<IconFileSpreadsheet size={14} />}
+                onClick={() => go('import')}
+                data-testid="first-steps-import"
+              >
                 {t('firstSteps.import')}
               </Button>
               <Text size="sm" c="dimmed">

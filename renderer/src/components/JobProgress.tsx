@@ -27,14 +27,28 @@ export function JobProgress({ job, label, count, 'data-testid': testId }: JobPro
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
           {text}
-          {counted && ` ${(count ?? ((done, total) => t('job.count', { done, total })))(formatNumber(state.done), formatNumber(state.total))}`}
+          {counted &&
+            ` ${(count ?? ((done, total) => t('job.count', { done, total })))(formatNumber(state.done), formatNumber(state.total))}`}
         </Text>
-        <Button size="xs" variant="default" leftSection={<IconPlayerStop size={14} />} onClick={job.cancel} disabled={state?.cancelling ?? false} data-testid="job-cancel">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconPlayerStop size={14} />}
+          onClick={job.cancel}
+          disabled={state?.cancelling ?? false}
+          data-testid="job-cancel"
+        >
           {t(state?.cancelling ? 'job.cancelling' : 'job.cancel')}
         </Button>
       </Group>
       {/* A full striped bar until the first count arrives; a new bar then, so it does not slide back from full. */}
-      <Progress key={counted ? 'counted' : 'waiting'} value={counted ? (100 * state.done) / state.total : 100} animated striped data-testid="job-progress-bar" />
+      <Progress
+        key={counted ? 'counted' : 'waiting'}
+        value={counted ? (100 * state.done) / state.total : 100}
+        animated
+        striped
+        data-testid="job-progress-bar"
+      />
     </Stack>
   );
 }

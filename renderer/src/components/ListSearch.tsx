@@ -4,7 +4,21 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState, type RefObject } from 'react';
 
 /** The search box above a long list: it searches as one types, and the down arrow moves into the list. */
-export function ListSearch({ initial, onSearch, listRef, placeholder, label, testId }: { initial: string; onSearch: (text: string) => void; listRef: RefObject<HTMLDivElement | null>; placeholder: string; label: string; testId: string }) {
+export function ListSearch({
+  initial,
+  onSearch,
+  listRef,
+  placeholder,
+  label,
+  testId,
+}: {
+  initial: string;
+  onSearch: (text: string) => void;
+  listRef: RefObject<HTMLDivElement | null>;
+  placeholder: string;
+  label: string;
+  testId: string;
+}) {
   const [query, setQuery] = useState(initial);
   const search = useDebouncedCallback(onSearch, 250);
   return (

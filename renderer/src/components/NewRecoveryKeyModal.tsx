@@ -16,12 +16,27 @@ export function NewRecoveryKeyModal({ rekeyed, note, onDone }: { rekeyed: Rekeye
     onDone();
   };
   return (
-    <Modal opened={rekeyed !== null} onClose={() => undefined} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('rekey.newKeyTitle')} size="lg">
+    <Modal
+      opened={rekeyed !== null}
+      onClose={() => undefined}
+      withCloseButton={false}
+      closeOnClickOutside={false}
+      closeOnEscape={false}
+      title={t('rekey.newKeyTitle')}
+      size="lg"
+    >
       {rekeyed && (
         <Stack data-testid="rekey-result">
           {note && <Alert color="blue">{note}</Alert>}
-          {rekeyed.needNewPassword.length > 0 && <Alert color="orange">{t('rekey.needNewPassword', { users: rekeyed.needNewPassword.join(', ') })}</Alert>}
-          <RecoveryKeyConfirmation recoveryKey={rekeyed.recoveryKey} explanation={t('rekey.recovery.explain')} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+          {rekeyed.needNewPassword.length > 0 && (
+            <Alert color="orange">{t('rekey.needNewPassword', { users: rekeyed.needNewPassword.join(', ') })}</Alert>
+          )}
+          <RecoveryKeyConfirmation
+            recoveryKey={rekeyed.recoveryKey}
+            explanation={t('rekey.recovery.explain')}
+            confirmed={confirmed}
+            onConfirmedChange={setConfirmed}
+          />
           <Group justify="flex-end" className="no-print">
             <Button onClick={finish} disabled={!confirmed} data-testid="rekey-done">
               {t('rekey.done')}

@@ -40,7 +40,13 @@ export function PeriodPicker({ withRounds = true }: { withRounds?: boolean }) {
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid="period-picker">
-      <DateField label={t('periodPicker.from')} w={150} value={fromText} onChange={(text) => typed(text, toText)} data-testid="period-from" />
+      <DateField
+        label={t('periodPicker.from')}
+        w={150}
+        value={fromText}
+        onChange={(text) => typed(text, toText)}
+        data-testid="period-from"
+      />
       <DateField
         label={t('periodPicker.to')}
         w={150}
@@ -50,10 +56,18 @@ export function PeriodPicker({ withRounds = true }: { withRounds?: boolean }) {
         data-testid="period-to"
       />
       <Button.Group>
-        <Button variant={roundId === null && samePeriod(period, thisYear()) ? 'light' : 'default'} onClick={() => choose(thisYear())} data-testid="period-this-year">
+        <Button
+          variant={roundId === null && samePeriod(period, thisYear()) ? 'light' : 'default'}
+          onClick={() => choose(thisYear())}
+          data-testid="period-this-year"
+        >
           {t('periodPicker.thisYear')}
         </Button>
-        <Button variant={roundId === null && samePeriod(period, lastSixMonths()) ? 'light' : 'default'} onClick={() => choose(lastSixMonths())} data-testid="period-six-months">
+        <Button
+          variant={roundId === null && samePeriod(period, lastSixMonths()) ? 'light' : 'default'}
+          onClick={() => choose(lastSixMonths())}
+          data-testid="period-six-months"
+        >
           {t('periodPicker.last6Months')}
         </Button>
       </Button.Group>
@@ -63,7 +77,14 @@ export function PeriodPicker({ withRounds = true }: { withRounds?: boolean }) {
           aria-label={t('periodPicker.round')}
           placeholder={rounds.length === 0 ? t('periodPicker.noRounds') : t('periodPicker.roundPlaceholder')}
           disabled={rounds.length === 0}
-          data={rounds.map((round) => ({ value: round.id, label: t('periodPicker.roundOption', { ref: round.ref, from: dateText(round.periodFrom), to: dateText(round.periodTo) }) }))}
+          data={rounds.map((round) => ({
+            value: round.id,
+            label: t('periodPicker.roundOption', {
+              ref: round.ref,
+              from: dateText(round.periodFrom),
+              to: dateText(round.periodTo),
+            }),
+          }))}
           value={roundId}
           onChange={(id) => {
             const round = rounds.find((candidate) => candidate.id === id);

@@ -41,7 +41,9 @@ async function renderPages(bytes: Uint8Array): Promise<RenderedPage[]> {
       canvas.width = Math.ceil(viewport.width);
       canvas.height = Math.ceil(viewport.height);
       await page.render({ canvas, viewport }).promise;
-      const image = await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Unrenderable page'))), 'image/png'));
+      const image = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Unrenderable page'))), 'image/png'),
+      );
       pages.push({ url: URL.createObjectURL(image), landscape: viewport.width > viewport.height });
       page.cleanup();
     }
@@ -108,7 +110,13 @@ export function PrintPreview({ title, load, onClose }: PrintPreviewProps) {
   };
 
   return (
-    <Modal opened={title !== null} onClose={onClose} title={t('printPreview.title', { title: title ?? '' })} size="min(920px, 96vw)" data-testid="print-preview">
+    <Modal
+      opened={title !== null}
+      onClose={onClose}
+      title={t('printPreview.title', { title: title ?? '' })}
+      size="min(920px, 96vw)"
+      data-testid="print-preview"
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Text size="sm" c="dimmed" data-testid="print-preview-status">
@@ -118,10 +126,21 @@ export function PrintPreview({ title, load, onClose }: PrintPreviewProps) {
             <Button variant="default" onClick={onClose} data-testid="print-preview-close">
               {t('printPreview.close')}
             </Button>
-            <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} disabled={!file} onClick={save} data-testid="print-preview-save">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} />}
+              disabled={!file}
+              onClick={save}
+              data-testid="print-preview-save"
+            >
               {t('printPreview.save')}
             </Button>
-            <Button leftSection={<IconPrinter size={16} />} disabled={!pages} onClick={() => window.print()} data-testid="print-preview-print">
+            <Button
+              leftSection={<IconPrinter size={16} />}
+              disabled={!pages}
+              onClick={() => window.print()}
+              data-testid="print-preview-print"
+            >
               {t('printPreview.print')}
             </Button>
           </Group>
@@ -140,7 +159,13 @@ export function PrintPreview({ title, load, onClose }: PrintPreviewProps) {
           <ScrollArea.Autosize mah="calc(100vh - 220px)" type="auto">
             <Stack gap="md" align="center" className="print-preview-screen">
               {pages.map((page, index) => (
-                <img key={page.url} src={page.url} alt={t('printPreview.page', { number: index + 1 })} className={page.landscape ? 'print-preview-page landscape' : 'print-preview-page'} data-testid="print-preview-page" />
+                <img
+                  key={page.url}
+                  src={page.url}
+                  alt={t('printPreview.page', { number: index + 1 })}
+                  className={page.landscape ? 'print-preview-page landscape' : 'print-preview-page'}
+                  data-testid="print-preview-page"
+                />
               ))}
             </Stack>
           </ScrollArea.Autosize>
@@ -150,7 +175,12 @@ export function PrintPreview({ title, load, onClose }: PrintPreviewProps) {
         ? createPortal(
             <div className="print-preview-sheet" data-testid="print-preview-sheet">
               {pages.map((page, index) => (
-                <img key={page.url} src={page.url} alt={t('printPreview.page', { number: index + 1 })} className={page.landscape ? 'print-sheet-page landscape' : 'print-sheet-page'} />
+                <img
+                  key={page.url}
+                  src={page.url}
+                  alt={t('printPreview.page', { number: index + 1 })}
+                  className={page.landscape ? 'print-sheet-page landscape' : 'print-sheet-page'}
+                />
               ))}
             </div>,
             document.body,

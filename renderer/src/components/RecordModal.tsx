@@ -16,7 +16,12 @@ interface RecordModalProps<Row> {
 /** The add-or-edit dialog of a small register, asking before typing is dropped; its title does not change while it fades out. */
 export function RecordModal<Row>({ editing, onClose, addTitle, editTitle, children }: RecordModalProps<Row>) {
   return (
-    <GuardedModal opened={editing !== null} onClose={onClose} title={editing === null ? undefined : editing === 'new' ? addTitle : editTitle} size="lg">
+    <GuardedModal
+      opened={editing !== null}
+      onClose={onClose}
+      title={editing === null ? undefined : editing === 'new' ? addTitle : editTitle}
+      size="lg"
+    >
       {editing !== null && children(editing === 'new' ? null : editing)}
     </GuardedModal>
   );

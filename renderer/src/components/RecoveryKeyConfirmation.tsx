@@ -6,7 +6,17 @@ import { useT } from '../i18n';
  * A recovery key shown once, with a print button and the box to tick once it is written down:
  * at first run, and again each time the registry is rekeyed.
  */
-export function RecoveryKeyConfirmation({ recoveryKey, explanation, confirmed, onConfirmedChange }: { recoveryKey: string | null; explanation: string; confirmed: boolean; onConfirmedChange(confirmed: boolean): void }) {
+export function RecoveryKeyConfirmation({
+  recoveryKey,
+  explanation,
+  confirmed,
+  onConfirmedChange,
+}: {
+  recoveryKey: string | null;
+  explanation: string;
+  confirmed: boolean;
+  onConfirmedChange(confirmed: boolean): void;
+}) {
   const t = useT();
   return (
     <Stack>
@@ -19,7 +29,13 @@ export function RecoveryKeyConfirmation({ recoveryKey, explanation, confirmed, o
           {t('setup.recovery.print')}
         </Button>
       </Group>
-      <Checkbox className="no-print" label={t('setup.recovery.confirm')} checked={confirmed} onChange={(event) => onConfirmedChange(event.currentTarget.checked)} data-testid="recovery-confirmed" />
+      <Checkbox
+        className="no-print"
+        label={t('setup.recovery.confirm')}
+        checked={confirmed}
+        onChange={(event) => onConfirmedChange(event.currentTarget.checked)}
+        data-testid="recovery-confirmed"
+      />
     </Stack>
   );
 }

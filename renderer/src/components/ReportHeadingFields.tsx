@@ -27,11 +27,28 @@ export function ReportHeadingFields({
     disabled,
     error: errors[`${errorPrefix}.${key}`],
   });
-  const superior = <TextInput label={t('settingsPage.reportHeading.superiorName')} placeholder="Đảng bộ tỉnh An Giang" {...field('superiorName')} data-testid="setting-superior-name" />;
+  const superior = (
+    <TextInput
+      label={t('settingsPage.reportHeading.superiorName')}
+      placeholder="Đảng bộ tỉnh An Giang"
+      {...field('superiorName')}
+      data-testid="setting-superior-name"
+    />
+  );
   const symbolAndPlace = (
     <>
-      <TextInput label={t('settingsPage.reportHeading.symbol')} placeholder="ĐU, TU, BTCTW" {...field('symbol')} data-testid="setting-symbol" />
-      <TextInput label={t('settingsPage.reportHeading.place')} placeholder="Vĩnh Trạch" {...field('place')} data-testid="setting-place" />
+      <TextInput
+        label={t('settingsPage.reportHeading.symbol')}
+        placeholder="ĐU, TU, BTCTW"
+        {...field('symbol')}
+        data-testid="setting-symbol"
+      />
+      <TextInput
+        label={t('settingsPage.reportHeading.place')}
+        placeholder="Vĩnh Trạch"
+        {...field('place')}
+        data-testid="setting-place"
+      />
     </>
   );
   if (narrow) {

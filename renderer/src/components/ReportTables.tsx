@@ -7,12 +7,24 @@ import { useFormatNumber, useT } from '../i18n';
 import { InfoGrid } from './InfoGrid';
 import '../styles/reports.css';
 
-const submissionColours: Record<SubmissionStatus, string> = { submitted: 'green', late: 'orange', missing: 'red', period_differs: 'grape' };
+const submissionColours: Record<SubmissionStatus, string> = {
+  submitted: 'green',
+  late: 'orange',
+  missing: 'red',
+  period_differs: 'grape',
+};
 
 export function SubmissionBadge({ status }: { status: SubmissionStatus }) {
   const t = useT();
   return (
-    <Badge color={submissionColours[status]} variant="light" radius="sm" tt="none" data-testid="submission-status" data-status={status}>
+    <Badge
+      color={submissionColours[status]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      data-testid="submission-status"
+      data-status={status}
+    >
       {t(`submission.${status}`)}
     </Badge>
   );
@@ -42,7 +54,10 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
       {formatNumber(value)}
     </Table.Td>
   );
-  const handling = appendix02.stayedBeyondTerm.unauthorised === 0 ? t('appendixTable.noCases') : unauthorisedStayHandling.trim() || t('appendixTable.notFilled');
+  const handling =
+    appendix02.stayedBeyondTerm.unauthorised === 0
+      ? t('appendixTable.noCases')
+      : unauthorisedStayHandling.trim() || t('appendixTable.notFilled');
 
   return (
     <Stack gap="lg" data-testid="appendix-tables">
@@ -138,10 +153,26 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
           </Text>
           <NoteLine level={1} label={t('appendixTable.specialMission')} value={formatNumber(appendix02.specialMission)} />
           <NoteLine level={1} label={t('appendixTable.invitedByName')} value={formatNumber(appendix02.invitedByName)} />
-          <NoteLine level={1} label={t('appendixTable.selfFundedOrPrivate')} value={formatNumber(appendix02.selfFundedOrPrivate)} />
-          <NoteLine level={1} label={t('appendixTable.stayedBeyondTerm')} value={formatNumber(appendix02.stayedBeyondTerm.total)} />
-          <NoteLine level={2} label={t('appendixTable.stayedPermitted')} value={formatNumber(appendix02.stayedBeyondTerm.permitted)} />
-          <NoteLine level={2} label={t('appendixTable.stayedUnauthorised')} value={formatNumber(appendix02.stayedBeyondTerm.unauthorised)} />
+          <NoteLine
+            level={1}
+            label={t('appendixTable.selfFundedOrPrivate')}
+            value={formatNumber(appendix02.selfFundedOrPrivate)}
+          />
+          <NoteLine
+            level={1}
+            label={t('appendixTable.stayedBeyondTerm')}
+            value={formatNumber(appendix02.stayedBeyondTerm.total)}
+          />
+          <NoteLine
+            level={2}
+            label={t('appendixTable.stayedPermitted')}
+            value={formatNumber(appendix02.stayedBeyondTerm.permitted)}
+          />
+          <NoteLine
+            level={2}
+            label={t('appendixTable.stayedUnauthorised')}
+            value={formatNumber(appendix02.stayedBeyondTerm.unauthorised)}
+          />
           <NoteLine level={2} label={t('appendixTable.unauthorisedHandling')} value={handling} />
         </div>
       </AppendixSection>
@@ -164,11 +195,13 @@ export function AppendixTables({ data, unauthorisedStayHandling }: { data: Repor
               </Table.Th>
             </Table.Tr>
             <Table.Tr>
-              {(['transferredOut', 'transferredBack', 'notTransferredBack', 'committees', 'cells', 'members'] as const).map((column) => (
-                <Table.Th key={column} {...centred} fz="xs">
-                  {t(`appendixTable.${column}`)}
-                </Table.Th>
-              ))}
+              {(['transferredOut', 'transferredBack', 'notTransferredBack', 'committees', 'cells', 'members'] as const).map(
+                (column) => (
+                  <Table.Th key={column} {...centred} fz="xs">
+                    {t(`appendixTable.${column}`)}
+                  </Table.Th>
+                ),
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -214,7 +247,17 @@ function NoteLine({ level, label, value }: { level: 1 | 2; label: string; value:
   );
 }
 
-const figureNames = ['permitted', 'official', 'selfFundedOrPrivate', 'temporaryTransfers', 'officialTransfers', 'exemptions', 'marriagesToForeigners', 'leftParty', 'abroadNow'] as const satisfies readonly (keyof ReportFigures)[];
+const figureNames = [
+  'permitted',
+  'official',
+  'selfFundedOrPrivate',
+  'temporaryTransfers',
+  'officialTransfers',
+  'exemptions',
+  'marriagesToForeigners',
+  'leftParty',
+  'abroadNow',
+] as const satisfies readonly (keyof ReportFigures)[];
 
 /** Every figure the report body quotes, then the compliance flags counted for the period. */
 export function FiguresTable({ figures }: { figures: ReportFigures }) {
@@ -232,7 +275,9 @@ export function FiguresTable({ figures }: { figures: ReportFigures }) {
           {t('dashboard.noFlags')}
         </Text>
       ) : (
-        <InfoGrid items={flagged.map((flag) => ({ label: t(`flag.${flag}`), value: formatNumber(figures.complianceFlags[flag] ?? 0) }))} />
+        <InfoGrid
+          items={flagged.map((flag) => ({ label: t(`flag.${flag}`), value: formatNumber(figures.complianceFlags[flag] ?? 0) }))}
+        />
       )}
     </Stack>
   );

@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, FileInput, Group, PasswordInput, Stack, Stepper, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  PasswordInput,
+  Stack,
+  Stepper,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileCheck, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupCredentials, BackupInspection } from '@shared/contract/backup';
@@ -58,7 +72,9 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
   };
 
   const proof = (): BackupCredentials =>
-    useRecoveryKey ? { recoveryKey: credentials.recoveryKey } : { password: credentials.password, ...(credentials.username.trim() ? { username: credentials.username.trim() } : {}) };
+    useRecoveryKey
+      ? { recoveryKey: credentials.recoveryKey }
+      : { password: credentials.password, ...(credentials.username.trim() ? { username: credentials.username.trim() } : {}) };
 
   const check = async () => {
     if (!file) return;
@@ -139,23 +155,61 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
         <Stepper.Step label={t('restore.step.check')}>
           <Stack mt="md">
             <Text size="sm">{t('restore.credentials')}</Text>
-            <Switch label={t('restore.useRecoveryKey')} checked={useRecoveryKey} onChange={(event) => setUseRecoveryKey(event.currentTarget.checked)} data-testid="restore-use-recovery" />
+            <Switch
+              label={t('restore.useRecoveryKey')}
+              checked={useRecoveryKey}
+              onChange={(event) => setUseRecoveryKey(event.currentTarget.checked)}
+              data-testid="restore-use-recovery"
+            />
             {useRecoveryKey ? (
-              <TextInput label={t('restore.recoveryKey')} value={credentials.recoveryKey} onChange={(event) => setCredentials({ ...credentials, recoveryKey: event.currentTarget.value })} data-testid="restore-recovery-key" autoComplete="off" />
+              <TextInput
+                label={t('restore.recoveryKey')}
+                value={credentials.recoveryKey}
+                onChange={(event) => setCredentials({ ...credentials, recoveryKey: event.currentTarget.value })}
+                data-testid="restore-recovery-key"
+                autoComplete="off"
+              />
             ) : (
               <>
-                <TextInput label={t('restore.username')} value={credentials.username} onChange={(event) => setCredentials({ ...credentials, username: event.currentTarget.value })} data-testid="restore-username" autoComplete="off" />
-                <PasswordInput label={t('restore.password')} value={credentials.password} onChange={(event) => setCredentials({ ...credentials, password: event.currentTarget.value })} data-testid="restore-password" />
+                <TextInput
+                  label={t('restore.username')}
+                  value={credentials.username}
+                  onChange={(event) => setCredentials({ ...credentials, username: event.currentTarget.value })}
+                  data-testid="restore-username"
+                  autoComplete="off"
+                />
+                <PasswordInput
+                  label={t('restore.password')}
+                  value={credentials.password}
+                  onChange={(event) => setCredentials({ ...credentials, password: event.currentTarget.value })}
+                  data-testid="restore-password"
+                />
               </>
             )}
-            <Button variant="light" w="fit-content" onClick={() => void check()} loading={checking.busy} data-testid="restore-check">
+            <Button
+              variant="light"
+              w="fit-content"
+              onClick={() => void check()}
+              loading={checking.busy}
+              data-testid="restore-check"
+            >
               {checking.busy ? t('restore.checking') : t('restore.check')}
             </Button>
             <FailureAlert error={checking.error} data-testid="restore-check-error" />
             {opened && (
-              <Alert color="green" icon={<IconCircleCheck size={18} />} title={t('restore.verdictOk')} data-testid="restore-verdict">
+              <Alert
+                color="green"
+                icon={<IconCircleCheck size={18} />}
+                title={t('restore.verdictOk')}
+                data-testid="restore-verdict"
+              >
                 <Text size="sm">
-                  {t('restore.counts', { unit: opened.unitName, members: formatNumber(opened.counts.members), trips: formatNumber(opened.counts.trips), users: formatNumber(opened.counts.users) })}
+                  {t('restore.counts', {
+                    unit: opened.unitName,
+                    members: formatNumber(opened.counts.members),
+                    trips: formatNumber(opened.counts.trips),
+                    users: formatNumber(opened.counts.users),
+                  })}
                 </Text>
                 <Text size="sm" c={opened.auditChainIntact ? undefined : 'red'}>
                   {t(opened.auditChainIntact ? 'restore.auditIntact' : 'restore.auditBroken')}
@@ -178,13 +232,25 @@ export function RestoreWizard({ onBack }: RestoreWizardProps) {
             <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="restore-confirm-text">
               {t('restore.confirm.explain', { time: summary ? instantText(summary.createdAt, lang) : '' })}
             </Alert>
-            <Checkbox label={t('restore.confirm.understood')} checked={understood} onChange={(event) => setUnderstood(event.currentTarget.checked)} data-testid="restore-understood" />
+            <Checkbox
+              label={t('restore.confirm.understood')}
+              checked={understood}
+              onChange={(event) => setUnderstood(event.currentTarget.checked)}
+              data-testid="restore-understood"
+            />
             <FailureAlert error={restoring.error} data-testid="restore-error" />
             <Group justify="space-between">
               <Button variant="default" onClick={() => setStep(1)} disabled={restoring.busy}>
                 {t('ui.back')}
               </Button>
-              <Button color="red" leftSection={<IconRestore size={16} />} onClick={() => void restore()} disabled={!understood} loading={restoring.busy} data-testid="restore-submit">
+              <Button
+                color="red"
+                leftSection={<IconRestore size={16} />}
+                onClick={() => void restore()}
+                disabled={!understood}
+                loading={restoring.busy}
+                data-testid="restore-submit"
+              >
                 {restoring.busy ? t('restore.working') : t('restore.submit')}
               </Button>
             </Group>

@@ -35,7 +35,16 @@ const rowHeight = 46;
  * A table of any length that renders only the rows in view and reads their pages as they
  * come into view. The body takes the keyboard: ↑ ↓ Page Up/Down Home End move, Enter opens.
  */
-export function VirtualTable<Filters, Row>({ list, columns, rowKey, onOpen, label, emptyText, ref, 'data-testid': testId }: VirtualTableProps<Filters, Row>) {
+export function VirtualTable<Filters, Row>({
+  list,
+  columns,
+  rowKey,
+  onOpen,
+  label,
+  emptyText,
+  ref,
+  'data-testid': testId,
+}: VirtualTableProps<Filters, Row>) {
   const t = useT();
   const total = list((state) => state.total);
   const pages = list((state) => state.pages);
@@ -79,7 +88,14 @@ export function VirtualTable<Filters, Row>({ list, columns, rowKey, onOpen, labe
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const visibleRows = Math.max(1, Math.floor(event.currentTarget.clientHeight / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + visibleRows, PageUp: active - visibleRows, Home: 0, End: (total ?? 1) - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + visibleRows,
+      PageUp: active - visibleRows,
+      Home: 0,
+      End: (total ?? 1) - 1,
+    };
     const to = moves[event.key];
     if (to !== undefined) {
       event.preventDefault();

@@ -62,7 +62,11 @@ export function createPagedList<Filters extends object, Row>(
         (page) => {
           inFlight.delete(flightKey);
           if (askedQuery !== query) return;
-          set((state) => ({ total: page.total, pages: keepNear(state.pages, index, { rows: page.rows, generation }), failure: null }));
+          set((state) => ({
+            total: page.total,
+            pages: keepNear(state.pages, index, { rows: page.rows, generation }),
+            failure: null,
+          }));
         },
         (failure: unknown) => {
           inFlight.delete(flightKey);
@@ -79,7 +83,13 @@ export function createPagedList<Filters extends object, Row>(
       scrollOffset: 0,
       setFilters: (patch) => {
         query += 1;
-        set((state) => ({ filters: { ...state.filters, ...patch }, total: null, pages: new Map(), failure: null, scrollOffset: 0 }));
+        set((state) => ({
+          filters: { ...state.filters, ...patch },
+          total: null,
+          pages: new Map(),
+          failure: null,
+          scrollOffset: 0,
+        }));
         fetch(0);
       },
       load: (firstRow, lastRow) => {
@@ -98,7 +108,11 @@ export function createPagedList<Filters extends object, Row>(
   return store;
 }
 
-function keepNear<Row>(pages: ReadonlyMap<number, CachedPage<Row>>, index: number, page: CachedPage<Row>): Map<number, CachedPage<Row>> {
+function keepNear<Row>(
+  pages: ReadonlyMap<number, CachedPage<Row>>,
+  index: number,
+  page: CachedPage<Row>,
+): Map<number, CachedPage<Row>> {
   const next = new Map(pages).set(index, page);
   const byDistance = [...next.keys()].sort((a, b) => Math.abs(b - index) - Math.abs(a - index));
   for (const far of byDistance.slice(0, Math.max(0, next.size - pagesKept))) next.delete(far);

@@ -23,7 +23,13 @@ const stateColours: Record<TripState, string> = {
 export function TripStateBadge({ state }: { state: TripState }) {
   const t = useT();
   return (
-    <Badge color={stateColours[state]} variant={state === 'closed' ? 'filled' : 'light'} radius="sm" tt="none" data-testid="trip-state">
+    <Badge
+      color={stateColours[state]}
+      variant={state === 'closed' ? 'filled' : 'light'}
+      radius="sm"
+      tt="none"
+      data-testid="trip-state"
+    >
       {t(`tripState.${state}`)}
     </Badge>
   );
@@ -72,11 +78,29 @@ export function FlagSummary({ flags }: { flags: readonly FlagEntry[] }) {
   return (
     <Tooltip label={label} multiline maw={380} withArrow events={{ hover: true, focus: true, touch: true }}>
       {open > 0 ? (
-        <Badge color="orange" variant="light" radius="sm" leftSection={<IconAlertTriangle size={12} />} tt="none" tabIndex={0} aria-label={t('flags.openCount', { count: open })} data-testid="flag-summary">
+        <Badge
+          color="orange"
+          variant="light"
+          radius="sm"
+          leftSection={<IconAlertTriangle size={12} />}
+          tt="none"
+          tabIndex={0}
+          aria-label={t('flags.openCount', { count: open })}
+          data-testid="flag-summary"
+        >
           {open}
         </Badge>
       ) : (
-        <Badge color="gray" variant="light" radius="sm" leftSection={<IconHistory size={12} />} tt="none" tabIndex={0} aria-label={t('flags.recordCount', { count: flags.length })} data-testid="flag-summary">
+        <Badge
+          color="gray"
+          variant="light"
+          radius="sm"
+          leftSection={<IconHistory size={12} />}
+          tt="none"
+          tabIndex={0}
+          aria-label={t('flags.recordCount', { count: flags.length })}
+          data-testid="flag-summary"
+        >
           {flags.length}
         </Badge>
       )}

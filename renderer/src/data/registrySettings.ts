@@ -14,7 +14,10 @@ interface RegistrySettingsState {
   save(settings: RegistrySettings): Promise<RegistrySettings>;
 }
 
-const withCalendar = (settings: RegistrySettings) => ({ settings, calendar: createHolidayCalendar(settings.deadlines.holidayOverrides) });
+const withCalendar = (settings: RegistrySettings) => ({
+  settings,
+  calendar: createHolidayCalendar(settings.deadlines.holidayOverrides),
+});
 
 /** Counts the sessions, so that an answer arriving after the registry locked is dropped. */
 let session = 0;
@@ -57,5 +60,8 @@ export function useRuleContext(): RuleContext | null {
     load().catch(() => undefined);
   }, [load]);
   const today = civilDateInVietnam(new Date());
-  return useMemo(() => (settings && calendar ? { settings: settings.deadlines, calendar, today } : null), [settings, calendar, today]);
+  return useMemo(
+    () => (settings && calendar ? { settings: settings.deadlines, calendar, today } : null),
+    [settings, calendar, today],
+  );
 }

@@ -22,7 +22,8 @@ interface JobsState {
 /** The long jobs this window has started, fed by the services' `job.progress` events. */
 export const useJobs = create<JobsState>((set) => ({
   jobs: {},
-  begin: (jobId) => set((state) => ({ jobs: { ...state.jobs, [jobId]: { jobId, phase: null, done: 0, total: 0, cancelling: false } } })),
+  begin: (jobId) =>
+    set((state) => ({ jobs: { ...state.jobs, [jobId]: { jobId, phase: null, done: 0, total: 0, cancelling: false } } })),
   report: (event) =>
     set((state) => {
       const job = state.jobs[event.jobId];

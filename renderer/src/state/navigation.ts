@@ -3,7 +3,18 @@ import type { ComplianceFlag } from '@shared/domain/enums';
 import { useTripList } from '../data/tripList';
 import { clearOnLock } from './sessionStore';
 
-export type View = 'home' | 'members' | 'trips' | 'annualRecords' | 'catalogues' | 'reports' | 'packages' | 'import' | 'reconcile' | 'audit' | 'settings';
+export type View =
+  | 'home'
+  | 'members'
+  | 'trips'
+  | 'annualRecords'
+  | 'catalogues'
+  | 'reports'
+  | 'packages'
+  | 'import'
+  | 'reconcile'
+  | 'audit'
+  | 'settings';
 
 /** A record opened from a section's list; the screen shows it instead of the list. */
 export type Detail =

@@ -1,5 +1,10 @@
 import type { annualRecordsCalls } from '@shared/contract/annualRecords';
-import { annualRecordList, markAnnualRecordReceived, renderAnnualRecord, unmarkAnnualRecordReceived } from '../../domain/reports/annualRecords';
+import {
+  annualRecordList,
+  markAnnualRecordReceived,
+  renderAnnualRecord,
+  unmarkAnnualRecordReceived,
+} from '../../domain/reports/annualRecords';
 import type { HandlerSet } from './types';
 
 export const annualRecordsHandlers: HandlerSet<keyof typeof annualRecordsCalls> = {

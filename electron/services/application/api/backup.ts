@@ -16,7 +16,10 @@ import type { HandlerSet } from './types';
  * A file that came from the renderer, in a private scratch folder for as long as `work` runs.
  * Backups are encrypted, so the scratch copy holds nothing readable either.
  */
-async function withUploadedFile<Result>(upload: { fileName: string; contentBase64: string }, work: (file: string) => Promise<Result>): Promise<Result> {
+async function withUploadedFile<Result>(
+  upload: { fileName: string; contentBase64: string },
+  work: (file: string) => Promise<Result>,
+): Promise<Result> {
   const folder = mkdtempSync(path.join(tmpdir(), 'so86-upload-'));
   try {
     const file = path.join(folder, path.basename(upload.fileName.replace(/\\/g, '/')) || 'backup');
@@ -52,16 +55,31 @@ async function makeBackup(session: AppSession, destination: 'download' | 'folder
 export const backupHandlers: HandlerSet<keyof typeof backupCalls> = {
   'backup.status': (_input, { session }) => backupStatus(session),
   'backup.saveSchedule': (schedule, { session }) => saveBackupSchedule(session, schedule),
-  'backup.create': ({ destination, jobId }, { session }) => session.jobs.run(jobId, 'snapshot', (report) => makeBackup(session, destination, report)),
-  'backup.inspect': ({ credentials, ...upload }, { session }) => withUploadedFile(upload, (file) => verifyBackup(file, credentials ?? null, session.config.openOptions)),
+  'backup.create': ({ destination, jobId }, { session }) =>
+    session.jobs.run(jobId, 'snapshot', (report) => makeBackup(session, destination, report)),
+  'backup.inspect': ({ credentials, ...upload }, { session }) =>
+    withUploadedFile(upload, (file) => verifyBackup(file, credentials ?? null, session.config.openOptions)),
   'backup.restore': ({ credentials, ...upload }, { session }) => {
     if (session.registry) throw new DomainError('BACKUP_SIGNED_IN');
-    return withUploadedFile(upload, (file) => restoreBackup(file, session.databaseFile, credentials, session.config.openOptions ? { openOptions: session.config.openOptions } : {}));
+    return withUploadedFile(upload, (file) =>
+      restoreBackup(
+        file,
+        session.databaseFile,
+        credentials,
+        session.config.openOptions ? { openOptions: session.config.openOptions } : {},
+      ),
+    );
   },
-  'backup.inspectFile': ({ file, credentials }, { session }) => verifyBackup(path.resolve(file), credentials ?? null, session.config.openOptions),
+  'backup.inspectFile': ({ file, credentials }, { session }) =>
+    verifyBackup(path.resolve(file), credentials ?? null, session.config.openOptions),
   'backup.restoreFile': ({ file, credentials }, { session }) => {
     if (session.registry) throw new DomainError('BACKUP_SIGNED_IN');
-    return restoreBackup(path.resolve(file), session.databaseFile, credentials, session.config.openOptions ? { openOptions: session.config.openOptions } : {});
+    return restoreBackup(
+      path.resolve(file),
+      session.databaseFile,
+      credentials,
+      session.config.openOptions ? { openOptions: session.config.openOptions } : {},
+    );
   },
   'integrity.status': (_input, { session }) => session.requireRegistry().openingCheck,
   'integrity.check': (_input, { session }) => checkIntegrity(session.requireRegistry().sqlite, 'full'),

@@ -49,7 +49,8 @@ export function createDispatcher(session: AppSession): Dispatch {
     try {
       if (definition.access.kind === 'signedIn') {
         const registry = session.requireRegistry();
-        if (!definition.access.roles.includes(registry.user.role)) throw refuse(session, { action: name, entity: 'call' }, definition.access.roles);
+        if (!definition.access.roles.includes(registry.user.role))
+          throw refuse(session, { action: name, entity: 'call' }, definition.access.roles);
       }
       session.touch();
       const handler = handlers[name] as Handler<CallName>;

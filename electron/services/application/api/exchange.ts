@@ -3,7 +3,15 @@ import type { exchangeCalls, KeyCardSummary, PackageSummary } from '@shared/cont
 import { addSubordinateUnit, completeness } from '../../domain/exchange/combined';
 import { currentCard } from '../../storage/registry/ownIdentity';
 import { exportRoundRequest, listRounds, saveRound } from '../../domain/exchange/rounds';
-import { exportReportPackage, importPackageFile, importPackageFiles, packageHistory, storedPackageDetails, storedPackageSummary, verifyPackageSummary } from '../../domain/exchange/transfer';
+import {
+  exportReportPackage,
+  importPackageFile,
+  importPackageFiles,
+  packageHistory,
+  storedPackageDetails,
+  storedPackageSummary,
+  verifyPackageSummary,
+} from '../../domain/exchange/transfer';
 import { listTrustedCards, revokeCard, trustCard, type TrustedCardRecord } from '../../domain/exchange/trust';
 import { formatFingerprint, parseKeyCard } from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';
@@ -52,9 +60,16 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
   'keys.list': (_input, { session }) => listTrustedCards(session.requireRegistry()).map(cardSummary),
   'keys.inspectCard': ({ contentBase64 }) => {
     const card = parseKeyCard(bytesOf(contentBase64));
-    return { unitCode: card.unit.code, unitName: card.unit.name, level: card.unit.level, fingerprint: formatFingerprint(card.fingerprint), rotation: card.replaces !== null };
+    return {
+      unitCode: card.unit.code,
+      unitName: card.unit.name,
+      level: card.unit.level,
+      fingerprint: formatFingerprint(card.fingerprint),
+      rotation: card.replaces !== null,
+    };
   },
-  'keys.trust': ({ contentBase64, fingerprint }, { session }) => cardSummary(trustCard(session.requireRegistry(), bytesOf(contentBase64), fingerprint)),
+  'keys.trust': ({ contentBase64, fingerprint }, { session }) =>
+    cardSummary(trustCard(session.requireRegistry(), bytesOf(contentBase64), fingerprint)),
   'keys.revoke': ({ id, reason }, { session }) => cardSummary(revokeCard(session.requireRegistry(), id, reason)),
   'keys.rotate': async (_input, { session }) => {
     const registry = session.requireRegistry();
@@ -70,11 +85,21 @@ export const exchangeHandlers: HandlerSet<keyof typeof exchangeCalls> = {
     const exported = await session.jobs.run(input.jobId, 'packages.export', (onProgress) =>
       exportReportPackage(
         session.requireRegistry(),
-        { period: input.period, roundId: input.roundId ?? null, recipient: recipientOf(input), includeDocuments: input.includeDocuments },
+        {
+          period: input.period,
+          roundId: input.roundId ?? null,
+          recipient: recipientOf(input),
+          includeDocuments: input.includeDocuments,
+        },
         onProgress,
       ),
     );
-    return { fileName: exported.fileName, contentBase64: Buffer.from(exported.content).toString('base64'), packageId: exported.packageId, version: exported.version };
+    return {
+      fileName: exported.fileName,
+      contentBase64: Buffer.from(exported.content).toString('base64'),
+      packageId: exported.packageId,
+      version: exported.version,
+    };
   },
   'packages.verify': ({ contentBase64 }, { session }) => verifyPackageSummary(session.requireRegistry(), bytesOf(contentBase64)),
   'packages.import': ({ contentBase64 }, { session }) => importPackageFile(session.requireRegistry(), bytesOf(contentBase64)),

@@ -28,7 +28,14 @@ function resultOutput({ list, toleranceDays, result }: Reconciliation, session: 
 
 export const reconcileHandlers: HandlerSet<keyof typeof reconcileCalls> = {
   'reconcile.run': async (input, { session }) =>
-    resultOutput(await runReconciliation(session.requireRegistry(), { fileName: input.fileName, content: Buffer.from(input.contentBase64, 'base64') }, input.toleranceDays), session),
+    resultOutput(
+      await runReconciliation(
+        session.requireRegistry(),
+        { fileName: input.fileName, content: Buffer.from(input.contentBase64, 'base64') },
+        input.toleranceDays,
+      ),
+      session,
+    ),
   'reconcile.template': async ({ format }) => {
     const file = await crossingTemplate(format);
     return { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') };

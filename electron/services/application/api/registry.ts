@@ -3,8 +3,25 @@ import { decisions } from '@shared/contract/define';
 import { verifyAuditLog } from '../../storage/auditAnchor';
 import { deleteActivityEvent, saveActivityEvent } from '../../domain/records/activityEvents';
 import { addAttachment, deleteAttachment, readAttachment } from '../../domain/records/attachments';
-import { archiveCell, archiveMember, getMember, listCells, renameCell, saveMember, searchMembers } from '../../domain/records/members';
-import { deleteEnterprise, deleteIssuedDocument, listEnterprises, listIssuedDocuments, listLegalBases, saveEnterprise, saveIssuedDocument, saveLegalBasis } from '../../domain/records/references';
+import {
+  archiveCell,
+  archiveMember,
+  getMember,
+  listCells,
+  renameCell,
+  saveMember,
+  searchMembers,
+} from '../../domain/records/members';
+import {
+  deleteEnterprise,
+  deleteIssuedDocument,
+  listEnterprises,
+  listIssuedDocuments,
+  listLegalBases,
+  saveEnterprise,
+  saveIssuedDocument,
+  saveLegalBasis,
+} from '../../domain/records/references';
 import { readRegistrySettings, saveRegistrySettings } from '../../domain/records/registrySettings';
 import { deleteTravelDocument, saveTravelDocument } from '../../domain/records/travelDocuments';
 import { correctTripStep, deleteTrip, getTrip, saveTrip, searchTrips, transitionTrip } from '../../domain/records/trips';

@@ -5,6 +5,9 @@ export interface CallContext {
   session: AppSession;
 }
 
-export type Handler<Name extends CallName> = (input: ParsedInput<Name>, context: CallContext) => Promise<CallOutput<Name>> | CallOutput<Name>;
+export type Handler<Name extends CallName> = (
+  input: ParsedInput<Name>,
+  context: CallContext,
+) => Promise<CallOutput<Name>> | CallOutput<Name>;
 
 export type HandlerSet<Names extends CallName> = { [Name in Names]: Handler<Name> };

@@ -4,7 +4,8 @@ import type { HandlerSet } from './types';
 
 export const usersHandlers: HandlerSet<keyof typeof usersCalls> = {
   'users.list': (_input, { session }) => listUsers(session.requireRegistry()),
-  'users.create': ({ username, displayName, role, password }, { session }) => createUser(session.requireRegistry(), { username, displayName, role, password }),
+  'users.create': ({ username, displayName, role, password }, { session }) =>
+    createUser(session.requireRegistry(), { username, displayName, role, password }),
   'users.update': ({ id, username, ...change }, { session }) => {
     const registry = session.requireRegistry();
     return updateUser(registry, { ...change, id: accountIdOf(registry, { id, username }) });

@@ -1,7 +1,25 @@
 import type { ActivityEventInput, IssuedDocumentInput, ParsedMemberInput, ParsedTripInput } from '@shared/contract/registry';
-import { tripPurposes, type Gender, type MemberStatus, type TravelDocumentKind, type TripPurpose, type TripState, type UnitLevel } from '@shared/domain/enums';
+import {
+  tripPurposes,
+  type Gender,
+  type MemberStatus,
+  type TravelDocumentKind,
+  type TripPurpose,
+  type TripState,
+  type UnitLevel,
+} from '@shared/domain/enums';
 import { tripDurationBracket } from '@shared/rules/brackets';
-import { addDays, addMonths, type CivilDate, civilDate, daysBetween, earliest, isAfter, isBefore, yearOf } from '@shared/rules/dates';
+import {
+  addDays,
+  addMonths,
+  type CivilDate,
+  civilDate,
+  daysBetween,
+  earliest,
+  isAfter,
+  isBefore,
+  yearOf,
+} from '@shared/rules/dates';
 import { createHolidayCalendar } from '@shared/rules/holidays';
 import { defaultDeadlineSettings } from '@shared/rules/settings';
 import { applyTransition, type TransitionInputs, type TripTransition } from '@shared/rules/tripMachine';
@@ -156,7 +174,36 @@ function residentialCells(spec: DemoUnitSpec): string[] {
 
 /* ---------- members ---------- */
 
-const phonePrefixes = ['090', '091', '093', '094', '096', '097', '098', '086', '088', '089', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '082', '083', '084', '085'];
+const phonePrefixes = [
+  '090',
+  '091',
+  '093',
+  '094',
+  '096',
+  '097',
+  '098',
+  '086',
+  '088',
+  '089',
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+];
 
 function birthYearOf(random: SeededRandom, today: CivilDate, kind: DemoUnitKind): number {
   const year = yearOf(today);
@@ -180,7 +227,9 @@ function birthYearOf(random: SeededRandom, today: CivilDate, kind: DemoUnitKind)
 
 /** A 12-digit CCCD number consistent with the birth year and gender: province of birth registration, century and gender, year, serial. */
 function demoNationalId(random: SeededRandom, province: Province, gender: Gender, birthYear: number, taken: Set<string>): string {
-  const provinceCode = random.chance(0.92) ? random.pick(province.nationalIdCodes) : random.pick(['001', '079', '038', '040', '031', '048', '089', '092']);
+  const provinceCode = random.chance(0.92)
+    ? random.pick(province.nationalIdCodes)
+    : random.pick(['001', '079', '038', '040', '031', '048', '089', '092']);
   const centuryGender = (birthYear >= 2000 ? 2 : 0) + (gender === 'female' ? 1 : 0);
   for (;;) {
     const number = `${provinceCode}${centuryGender}${String(birthYear % 100).padStart(2, '0')}${String(random.int(1_000_000)).padStart(6, '0')}`;
@@ -207,12 +256,15 @@ function generateMembers(spec: DemoUnitSpec, cells: string[]): DemoMember[] {
     const inAgency = agencies.length > 0 && working && (residential.length === 0 || person.chance(0.35));
     const cellName = inAgency ? person.pick(agencies) : person.pick(residential.length > 0 ? residential : agencies);
     const leadership = person.chance(inAgency ? (kind === 'province' ? 0.6 : 0.25) : 0.03);
-    const status: MemberStatus = age >= 70 && person.chance(0.2) ? 'exempt' : person.weighted<MemberStatus>([
-      ['active', 985],
-      ['transferred_out', 8],
-      ['deceased', age >= 70 ? 10 : 1],
-      ['left', 2],
-    ]);
+    const status: MemberStatus =
+      age >= 70 && person.chance(0.2)
+        ? 'exempt'
+        : person.weighted<MemberStatus>([
+            ['active', 985],
+            ['transferred_out', 8],
+            ['deceased', age >= 70 ? 10 : 1],
+            ['left', 2],
+          ]);
     const birthDate = civilDate(birthYear, person.between(1, 12), person.between(1, 28));
     // Built to the form's parsed shape directly: validating every record would dominate the time of the national set. The tests parse them.
     const input: ParsedMemberInput = {
@@ -248,14 +300,32 @@ function partyCardNumber(random: SeededRandom, prefix: string, taken: Set<string
 }
 
 function leadershipPost(random: SeededRandom, kind: DemoUnitKind, inAgency: boolean): string {
-  if (kind === 'province') return random.pick(['Giám đốc Sở', 'Phó Giám đốc Sở', 'Trưởng phòng', 'Phó Trưởng ban', 'Chánh Văn phòng', 'Phó Chánh Văn phòng']);
+  if (kind === 'province')
+    return random.pick([
+      'Giám đốc Sở',
+      'Phó Giám đốc Sở',
+      'Trưởng phòng',
+      'Phó Trưởng ban',
+      'Chánh Văn phòng',
+      'Phó Chánh Văn phòng',
+    ]);
   if (!inAgency) return random.pick(['Trưởng ấp', 'Bí thư chi bộ', 'Trưởng ban công tác Mặt trận']);
-  return random.pick(['Bí thư Đảng ủy', 'Phó Bí thư Đảng ủy', 'Chủ tịch Ủy ban nhân dân', 'Phó Chủ tịch Ủy ban nhân dân', 'Trưởng Công an', 'Hiệu trưởng', 'Trạm trưởng Trạm Y tế', 'Chỉ huy trưởng Quân sự']);
+  return random.pick([
+    'Bí thư Đảng ủy',
+    'Phó Bí thư Đảng ủy',
+    'Chủ tịch Ủy ban nhân dân',
+    'Phó Chủ tịch Ủy ban nhân dân',
+    'Trưởng Công an',
+    'Hiệu trưởng',
+    'Trạm trưởng Trạm Y tế',
+    'Chỉ huy trưởng Quân sự',
+  ]);
 }
 
 /* ---------- trips ---------- */
 
-type Outcome = 'normal' | 'rejected' | 'cancelled' | 'extended' | 'overstayAbroad' | 'overstayReturnedLate' | 'reportLate' | 'reportMissing';
+type Outcome =
+  'normal' | 'rejected' | 'cancelled' | 'extended' | 'overstayAbroad' | 'overstayReturnedLate' | 'reportLate' | 'reportMissing';
 
 interface TripShape {
   purpose: TripPurpose;
@@ -297,17 +367,89 @@ const purposeWeights: Record<DemoUnitKind, readonly (readonly [TripPurpose, numb
 };
 
 const destinations: Record<TripPurpose, readonly (readonly [CountryCode, number])[]> = {
-  official: [['CN', 14], ['KR', 12], ['JP', 12], ['LA', 12], ['KH', 8], ['TH', 8], ['SG', 6], ['RU', 5], ['CU', 3], ['FR', 4], ['DE', 4], ['US', 4], ['AU', 3], ['IN', 2], ['BE', 2]],
-  tourism: [['TH', 22], ['KR', 18], ['JP', 12], ['SG', 10], ['CN', 10], ['MY', 8], ['TW', 6], ['KH', 4], ['LA', 3], ['ID', 3], ['FR', 2], ['AU', 2]],
-  family_visit: [['US', 24], ['AU', 14], ['KR', 14], ['TW', 12], ['JP', 10], ['CA', 8], ['DE', 6], ['FR', 5], ['GB', 3], ['DK', 2], ['CZ', 2]],
-  medical: [['SG', 40], ['TH', 30], ['KR', 15], ['JP', 15]],
-  other_private: [['KH', 25], ['LA', 20], ['CN', 20], ['TH', 20], ['MY', 15]],
-  study: [['JP', 22], ['KR', 20], ['AU', 16], ['RU', 10], ['CN', 10], ['FR', 8], ['US', 8], ['GB', 6]],
-  labour: [['KR', 35], ['JP', 35], ['TW', 25], ['DE', 5]],
+  official: [
+    ['CN', 14],
+    ['KR', 12],
+    ['JP', 12],
+    ['LA', 12],
+    ['KH', 8],
+    ['TH', 8],
+    ['SG', 6],
+    ['RU', 5],
+    ['CU', 3],
+    ['FR', 4],
+    ['DE', 4],
+    ['US', 4],
+    ['AU', 3],
+    ['IN', 2],
+    ['BE', 2],
+  ],
+  tourism: [
+    ['TH', 22],
+    ['KR', 18],
+    ['JP', 12],
+    ['SG', 10],
+    ['CN', 10],
+    ['MY', 8],
+    ['TW', 6],
+    ['KH', 4],
+    ['LA', 3],
+    ['ID', 3],
+    ['FR', 2],
+    ['AU', 2],
+  ],
+  family_visit: [
+    ['US', 24],
+    ['AU', 14],
+    ['KR', 14],
+    ['TW', 12],
+    ['JP', 10],
+    ['CA', 8],
+    ['DE', 6],
+    ['FR', 5],
+    ['GB', 3],
+    ['DK', 2],
+    ['CZ', 2],
+  ],
+  medical: [
+    ['SG', 40],
+    ['TH', 30],
+    ['KR', 15],
+    ['JP', 15],
+  ],
+  other_private: [
+    ['KH', 25],
+    ['LA', 20],
+    ['CN', 20],
+    ['TH', 20],
+    ['MY', 15],
+  ],
+  study: [
+    ['JP', 22],
+    ['KR', 20],
+    ['AU', 16],
+    ['RU', 10],
+    ['CN', 10],
+    ['FR', 8],
+    ['US', 8],
+    ['GB', 6],
+  ],
+  labour: [
+    ['KR', 35],
+    ['JP', 35],
+    ['TW', 25],
+    ['DE', 5],
+  ],
 };
 
 const purposeDetails: Record<TripPurpose, readonly string[]> = {
-  official: ['Tham dự hội nghị xúc tiến thương mại', 'Học tập kinh nghiệm quản lý nông nghiệp', 'Giao lưu hữu nghị với địa phương kết nghĩa', 'Tham dự hội thảo chuyên đề', 'Khảo sát mô hình chuyển đổi số'],
+  official: [
+    'Tham dự hội nghị xúc tiến thương mại',
+    'Học tập kinh nghiệm quản lý nông nghiệp',
+    'Giao lưu hữu nghị với địa phương kết nghĩa',
+    'Tham dự hội thảo chuyên đề',
+    'Khảo sát mô hình chuyển đổi số',
+  ],
   tourism: ['Du lịch cùng gia đình', 'Tham quan, du lịch theo tour', 'Du lịch nghỉ dưỡng'],
   family_visit: ['Thăm con đang học tập', 'Thăm thân nhân định cư ở nước ngoài', 'Dự đám cưới của con', 'Thăm cháu mới sinh'],
   medical: ['Khám, chữa bệnh', 'Điều trị theo chỉ định của bác sĩ', 'Tái khám sau phẫu thuật'],
@@ -316,7 +458,13 @@ const purposeDetails: Record<TripPurpose, readonly string[]> = {
   labour: ['Làm việc theo hợp đồng (chương trình EPS)', 'Thực tập sinh kỹ năng', 'Làm việc theo hợp đồng lao động có thời hạn'],
 };
 
-const inviters = ['Trường Đại học Quốc gia Seoul', 'Tổ chức Hợp tác Quốc tế Nhật Bản (JICA)', 'Hội hữu nghị Lào – Việt Nam tỉnh Champasak', 'Chính quyền thành phố kết nghĩa', 'Viện Nghiên cứu Phát triển Hàn Quốc'];
+const inviters = [
+  'Trường Đại học Quốc gia Seoul',
+  'Tổ chức Hợp tác Quốc tế Nhật Bản (JICA)',
+  'Hội hữu nghị Lào – Việt Nam tỉnh Champasak',
+  'Chính quyền thành phố kết nghĩa',
+  'Viện Nghiên cứu Phát triển Hàn Quốc',
+];
 
 /** Days abroad as planned, by purpose: most trips are short; study and labour run for months or years. */
 function plannedDays(random: SeededRandom, purpose: TripPurpose, borderPass: boolean): number {
@@ -392,7 +540,12 @@ function eligible(member: DemoMember, purpose: TripPurpose, year: number): boole
 
 /** Official trips go mostly to cadres; everyone else's chance is the same. */
 function travellerWeight(member: DemoMember, purpose: TripPurpose): number {
-  if (purpose === 'official') return member.input.holdsLeadershipPost ? 12 : /Chi bộ (Cơ quan|Ủy ban|Văn phòng|Ban|Sở|Trường|Trạm|Công an|Quân sự)/.test(member.input.cellName) ? 3 : 0.2;
+  if (purpose === 'official')
+    return member.input.holdsLeadershipPost
+      ? 12
+      : /Chi bộ (Cơ quan|Ủy ban|Văn phòng|Ban|Sở|Trường|Trạm|Công an|Quân sự)/.test(member.input.cellName)
+        ? 3
+        : 0.2;
   return 1;
 }
 
@@ -421,7 +574,13 @@ function travellerPools(members: DemoMember[], today: CivilDate): Map<TripPurpos
   return pools;
 }
 
-function chooseTraveller(context: TripContext, random: SeededRandom, purpose: TripPurpose, departure: CivilDate, end: CivilDate): DemoMember | null {
+function chooseTraveller(
+  context: TripContext,
+  random: SeededRandom,
+  purpose: TripPurpose,
+  departure: CivilDate,
+  end: CivilDate,
+): DemoMember | null {
   const pool = context.pools.get(purpose)!;
   const total = pool.cumulative.at(-1);
   if (total === undefined) return null;
@@ -442,7 +601,9 @@ function chooseTraveller(context: TripContext, random: SeededRandom, purpose: Tr
 }
 
 function overlaps(context: TripContext, memberKey: string, from: CivilDate, to: CivilDate): boolean {
-  return (context.busy.get(memberKey) ?? []).some(([start, end]) => !isAfter(from, addDays(end, 3)) && !isBefore(to, addDays(start, -3)));
+  return (context.busy.get(memberKey) ?? []).some(
+    ([start, end]) => !isAfter(from, addDays(end, 3)) && !isBefore(to, addDays(start, -3)),
+  );
 }
 
 /** Private trips cluster around Tết and the summer holidays. */
@@ -465,9 +626,21 @@ const documentKinds: Record<TravelDocumentKind, { years: number; letters: readon
   border_pass: { years: 1, letters: ['GT'] },
 };
 
-function travelDocumentFor(context: TripContext, random: SeededRandom, member: DemoMember, kind: TravelDocumentKind, departure: CivilDate): DemoTravelDocument {
+function travelDocumentFor(
+  context: TripContext,
+  random: SeededRandom,
+  member: DemoMember,
+  kind: TravelDocumentKind,
+  departure: CivilDate,
+): DemoTravelDocument {
   // A border pass is valid for a year, so each border crossing season gets its own; passports last for years.
-  const existing = context.documents.find((document) => document.memberKey === member.key && document.kind === kind && !isBefore(document.expiresOn, departure) && !isAfter(document.issuedOn, departure));
+  const existing = context.documents.find(
+    (document) =>
+      document.memberKey === member.key &&
+      document.kind === kind &&
+      !isBefore(document.expiresOn, departure) &&
+      !isAfter(document.issuedOn, departure),
+  );
   if (existing) return existing;
   const issuedOn = addDays(departure, -random.between(kind === 'border_pass' ? 3 : 20, kind === 'border_pass' ? 60 : 700));
   const { years, letters } = documentKinds[kind];
@@ -503,7 +676,10 @@ function returnReportContents(random: SeededRandom, purpose: TripPurpose) {
     ...emptyReport,
     foreignContacts:
       purpose === 'official'
-        ? random.pick(['Làm việc với đối tác theo chương trình của đoàn.', 'Tiếp xúc với đại diện chính quyền địa phương sở tại theo lịch trình.'])
+        ? random.pick([
+            'Làm việc với đối tác theo chương trình của đoàn.',
+            'Tiếp xúc với đại diện chính quyền địa phương sở tại theo lịch trình.',
+          ])
         : 'Không tiếp xúc với tổ chức, cá nhân nước ngoài ngoài mục đích chuyến đi.',
     giftsAndInvitations: random.chance(0.1) ? 'Nhận quà lưu niệm, đã báo cáo chi bộ.' : 'Không.',
     documentsBroughtBack: purpose === 'official' ? 'Tài liệu hội nghị, đã nộp cơ quan.' : 'Không.',
@@ -516,19 +692,46 @@ function returnReportContents(random: SeededRandom, purpose: TripPurpose) {
  * decision, departure, extension or overstay, return, return report, evaluation. Each step is
  * judged by the trip state machine; a refusal is a fault in this generator and stops it.
  */
-function liveTrip(context: TripContext, random: SeededRandom, key: string, member: DemoMember, shape: TripShape, departure: CivilDate, days: number): DemoTrip | null {
+function liveTrip(
+  context: TripContext,
+  random: SeededRandom,
+  key: string,
+  member: DemoMember,
+  shape: TripShape,
+  departure: CivilDate,
+  days: number,
+): DemoTrip | null {
   const { today } = context.spec;
   const plannedReturn = addDays(departure, days);
   const { purpose, borderPass } = shape;
   const countries = borderPass ? [random.pick(context.spec.province.borderCountries)] : pickCountries(random, purpose);
-  const documentKind: TravelDocumentKind = borderPass ? 'border_pass' : purpose === 'official' && random.chance(0.9) ? 'official_passport' : 'passport';
+  const documentKind: TravelDocumentKind = borderPass
+    ? 'border_pass'
+    : purpose === 'official' && random.chance(0.9)
+      ? 'official_passport'
+      : 'passport';
   const applicationDate = addDays(departure, random.chance(0.06) ? -random.between(2, 8) : -random.between(12, 40));
   const bracket = tripDurationBracket({ plannedDeparture: departure, plannedReturn });
   const privateTrip = purpose === 'tourism' || purpose === 'family_visit' || purpose === 'medical' || purpose === 'other_private';
-  const selfFunded = privateTrip || (purpose === 'labour' ? random.chance(0.9) : purpose === 'study' ? random.chance(0.5) : false);
+  const selfFunded =
+    privateTrip || (purpose === 'labour' ? random.chance(0.9) : purpose === 'study' ? random.chance(0.5) : false);
   const labourExport = purpose === 'labour' && shape.labourExport;
-  const transfer = bracket === 'over12m' ? (random.chance(0.9) ? 'official' : 'none') : bracket === 'from3to12m' ? (random.chance(0.8) ? 'temporary' : 'none') : 'none';
-  const exemption = transfer === 'none' && !labourExport && (privateTrip || purpose === 'labour') && bracket !== 'under1m' && random.chance(bracket === 'from1to3m' ? 0.3 : 0.9);
+  const transfer =
+    bracket === 'over12m'
+      ? random.chance(0.9)
+        ? 'official'
+        : 'none'
+      : bracket === 'from3to12m'
+        ? random.chance(0.8)
+          ? 'temporary'
+          : 'none'
+        : 'none';
+  const exemption =
+    transfer === 'none' &&
+    !labourExport &&
+    (privateTrip || purpose === 'labour') &&
+    bracket !== 'under1m' &&
+    random.chance(bracket === 'from1to3m' ? 0.3 : 0.9);
   const document = applicationDate <= today ? travelDocumentFor(context, random, member, documentKind, departure) : null;
   const invitedByName = purpose === 'official' && random.chance(0.05);
   const carriesSecretDocuments = purpose === 'official' && random.chance(0.02);
@@ -560,8 +763,12 @@ function liveTrip(context: TripContext, random: SeededRandom, key: string, membe
   let record: DemoTripRecord = { ...emptyLifeDates(), ...tripValues(input), memberId: placeholderId, state: 'draft' };
   const steps: DemoStep[] = [];
   const advance = (call: DemoTransition) => {
-    const result = applyTransition(tripFacts(record as TripRecord), call.transition, call.input as never, { today, member: memberFacts });
-    if (!result.ok) throw new Error(`Demo trip ${key}: ${call.transition} refused (${result.issues.map((issue) => issue.key).join(', ')})`);
+    const result = applyTransition(tripFacts(record as TripRecord), call.transition, call.input as never, {
+      today,
+      member: memberFacts,
+    });
+    if (!result.ok)
+      throw new Error(`Demo trip ${key}: ${call.transition} refused (${result.issues.map((issue) => issue.key).join(', ')})`);
     steps.push({ call, fromState: record.state, toState: result.state, changes: result.changes as Record<string, unknown> });
     record = { ...record, ...columnsFor(call.transition, result.changes as never), state: result.state };
   };
@@ -573,19 +780,47 @@ function liveTrip(context: TripContext, random: SeededRandom, key: string, membe
     input: {
       applicationDate,
       commitmentDate: purpose === 'family_visit' ? applicationDate : null,
-      cellOpinion: random.pick(['Chi bộ thống nhất đề nghị cấp ủy xem xét, cho phép.', 'Chi bộ đồng ý, đề nghị Đảng ủy xem xét.', 'Đảng viên chấp hành tốt; chi bộ nhất trí đề nghị.']),
+      cellOpinion: random.pick([
+        'Chi bộ thống nhất đề nghị cấp ủy xem xét, cho phép.',
+        'Chi bộ đồng ý, đề nghị Đảng ủy xem xét.',
+        'Đảng viên chấp hành tốt; chi bộ nhất trí đề nghị.',
+      ]),
     },
   });
   const decisionDate = earliest(addDays(applicationDate, random.between(2, 10)), departure);
   if (isAfter(decisionDate, today)) return trip();
   if (shape.outcome === 'rejected') {
-    advance({ transition: 'reject', input: { decisionDate, reason: 'Chưa đủ điều kiện theo quy định; đề nghị bổ sung hồ sơ.', decisionRef: nextApprovalRef(context, decisionDate) } });
+    advance({
+      transition: 'reject',
+      input: {
+        decisionDate,
+        reason: 'Chưa đủ điều kiện theo quy định; đề nghị bổ sung hồ sơ.',
+        decisionRef: nextApprovalRef(context, decisionDate),
+      },
+    });
     return trip();
   }
-  advance({ transition: 'approve', input: { approvalRef: nextApprovalRef(context, decisionDate), approvalDate: decisionDate, approvingCommittee: context.committee } });
+  advance({
+    transition: 'approve',
+    input: {
+      approvalRef: nextApprovalRef(context, decisionDate),
+      approvalDate: decisionDate,
+      approvingCommittee: context.committee,
+    },
+  });
   if (shape.outcome === 'cancelled') {
     const cancelledOn = earliest(addDays(decisionDate, random.between(1, 10)), today);
-    advance({ transition: 'cancel', input: { cancelledOn, reason: random.pick(['Đảng viên xin hủy chuyến đi vì lý do gia đình.', 'Chương trình công tác thay đổi.', 'Đối tác hoãn chương trình.']) } });
+    advance({
+      transition: 'cancel',
+      input: {
+        cancelledOn,
+        reason: random.pick([
+          'Đảng viên xin hủy chuyến đi vì lý do gia đình.',
+          'Chương trình công tác thay đổi.',
+          'Đối tác hoãn chương trình.',
+        ]),
+      },
+    });
     return trip();
   }
   if (isAfter(departure, today)) return trip();
@@ -595,27 +830,49 @@ function liveTrip(context: TripContext, random: SeededRandom, key: string, membe
     const extensionDate = addDays(plannedReturn, -random.between(3, Math.max(3, Math.min(20, days - 1))));
     if (!isAfter(extensionDate, today) && !isBefore(extensionDate, departure)) {
       permittedEnd = addMonths(plannedReturn, random.between(1, 3));
-      advance({ transition: 'extend', input: { extendedReturn: permittedEnd, extensionRef: nextApprovalRef(context, extensionDate), extensionDate } });
+      advance({
+        transition: 'extend',
+        input: { extendedReturn: permittedEnd, extensionRef: nextApprovalRef(context, extensionDate), extensionDate },
+      });
     }
   }
   if (shape.outcome === 'overstayAbroad') {
     const recordedOn = addDays(permittedEnd, random.between(5, 30));
-    if (!isAfter(recordedOn, today)) advance({ transition: 'record_unauthorised_stay', input: { recordedOn, note: 'Quá hạn về nước, chưa liên lạc được; chi bộ đang xác minh.' } });
+    if (!isAfter(recordedOn, today))
+      advance({
+        transition: 'record_unauthorised_stay',
+        input: { recordedOn, note: 'Quá hạn về nước, chưa liên lạc được; chi bộ đang xác minh.' },
+      });
     return trip();
   }
-  const actualReturn = shape.outcome === 'overstayReturnedLate' ? addDays(permittedEnd, random.between(10, 60)) : random.chance(0.2) && days > 3 ? addDays(permittedEnd, -random.between(1, 3)) : permittedEnd;
+  const actualReturn =
+    shape.outcome === 'overstayReturnedLate'
+      ? addDays(permittedEnd, random.between(10, 60))
+      : random.chance(0.2) && days > 3
+        ? addDays(permittedEnd, -random.between(1, 3))
+        : permittedEnd;
   if (isAfter(actualReturn, today)) return trip();
   advance({ transition: 'return', input: { actualReturn } });
   const due = addWorkingDays(actualReturn, defaultDeadlineSettings.returnReportWorkingDays, calendar);
   if (shape.outcome === 'reportMissing') return trip();
-  const reportDate = shape.outcome === 'reportLate' ? addDays(due, random.between(2, 25)) : addDays(actualReturn, random.between(1, Math.max(1, daysBetween(actualReturn, due))));
+  const reportDate =
+    shape.outcome === 'reportLate'
+      ? addDays(due, random.between(2, 25))
+      : addDays(actualReturn, random.between(1, Math.max(1, daysBetween(actualReturn, due))));
   if (isAfter(reportDate, today)) return trip();
   advance({ transition: 'report', input: { returnReportDate: reportDate, contents: returnReportContents(random, purpose) } });
   const closedOn = addDays(reportDate, random.between(5, 45));
   if (isAfter(closedOn, today) || !random.chance(0.9)) return trip();
   advance({
     transition: 'close',
-    input: { closedOn, evaluation: random.pick(['Đồng chí chấp hành nghiêm quy định của Đảng và pháp luật trong thời gian ở nước ngoài.', 'Hoàn thành tốt nhiệm vụ; báo cáo đầy đủ, đúng hạn.', 'Chấp hành tốt; không phát sinh vấn đề.']) },
+    input: {
+      closedOn,
+      evaluation: random.pick([
+        'Đồng chí chấp hành nghiêm quy định của Đảng và pháp luật trong thời gian ở nước ngoài.',
+        'Hoàn thành tốt nhiệm vụ; báo cáo đầy đủ, đúng hạn.',
+        'Chấp hành tốt; không phát sinh vấn đề.',
+      ]),
+    },
   });
   return trip();
 }
@@ -641,13 +898,41 @@ function showcaseShapes(spec: DemoUnitSpec): TripShape[] {
   return [
     { purpose: 'labour', borderPass: false, outcome: 'normal', labourExport: true, departure: addMonths(today, -20), days: 730 },
     { purpose: 'labour', borderPass: false, outcome: 'normal', labourExport: true, departure: addMonths(today, -40), days: 380 },
-    { purpose: 'family_visit', borderPass: false, outcome: 'overstayAbroad', labourExport: false, departure: addMonths(today, -5), days: 60 },
+    {
+      purpose: 'family_visit',
+      borderPass: false,
+      outcome: 'overstayAbroad',
+      labourExport: false,
+      departure: addMonths(today, -5),
+      days: 60,
+    },
     { purpose: 'study', borderPass: false, outcome: 'extended', labourExport: false, departure: addMonths(today, -7), days: 200 },
-    { purpose: 'tourism', borderPass: false, outcome: 'reportMissing', labourExport: false, departure: addDays(today, -40), days: 7 },
-    { purpose: 'family_visit', borderPass: false, outcome: 'normal', labourExport: false, departure: addDays(today, -6), days: 21 },
+    {
+      purpose: 'tourism',
+      borderPass: false,
+      outcome: 'reportMissing',
+      labourExport: false,
+      departure: addDays(today, -40),
+      days: 7,
+    },
+    {
+      purpose: 'family_visit',
+      borderPass: false,
+      outcome: 'normal',
+      labourExport: false,
+      departure: addDays(today, -6),
+      days: 21,
+    },
     { purpose: 'official', borderPass: false, outcome: 'normal', labourExport: false, departure: addDays(today, 25), days: 6 },
     { purpose: 'tourism', borderPass: false, outcome: 'rejected', labourExport: false, departure: addDays(today, -100), days: 5 },
-    { purpose: 'tourism', borderPass: false, outcome: 'cancelled', labourExport: false, departure: addDays(today, -200), days: 5 },
+    {
+      purpose: 'tourism',
+      borderPass: false,
+      outcome: 'cancelled',
+      labourExport: false,
+      departure: addDays(today, -200),
+      days: 5,
+    },
   ];
 }
 
@@ -668,7 +953,10 @@ function generateTrips(spec: DemoUnitSpec, members: DemoMember[], documents: Dem
   // About one member in fifty goes abroad in a year (the model report: 2,542 permitted trips in a province over three and a half years); a province's own cadres travel far more.
   const rate = spec.kind === 'province' ? 0.35 : spec.kind === 'ward' ? 0.025 : 0.02;
   const count = Math.round(members.length * rate * years);
-  const shapes = [...(spec.showcase ? showcaseShapes(spec) : []), ...Array.from({ length: count }, (_, index) => tripShape(random.derive(`shape ${index}`), spec))];
+  const shapes = [
+    ...(spec.showcase ? showcaseShapes(spec) : []),
+    ...Array.from({ length: count }, (_, index) => tripShape(random.derive(`shape ${index}`), spec)),
+  ];
   const trips: DemoTrip[] = [];
   shapes.forEach((shape, index) => {
     const tripRandom = random.derive(`trip ${index}`);
@@ -711,7 +999,12 @@ function tripEvents(spec: DemoUnitSpec, trips: DemoTrip[]): DemoEvent[] {
   const events: DemoEvent[] = [];
   const decidingBody = `Ban Thường vụ ${spec.unit.name}`;
   const add = (trip: DemoTrip, values: Parameters<typeof eventInput>[0]) =>
-    events.push({ key: `e${events.length}`, memberKey: trip.memberKey, tripKey: trip.key, input: eventInput({ ...values, tripId: placeholderId, decidingBody }) });
+    events.push({
+      key: `e${events.length}`,
+      memberKey: trip.memberKey,
+      tripKey: trip.key,
+      input: eventInput({ ...values, tripId: placeholderId, decidingBody }),
+    });
   for (const trip of trips) {
     const { record } = trip;
     const departed = record.actualDeparture;
@@ -719,19 +1012,47 @@ function tripEvents(spec: DemoUnitSpec, trips: DemoTrip[]): DemoEvent[] {
     const random = spec.random.derive(`events ${trip.key}`);
     const decided = addDays(departed, -random.between(2, 10));
     const destination = `Tổ chức đảng tại ${trip.input.countries[0]}`;
-    if (record.activityTransfer === 'temporary') add(trip, { kind: 'temporary_transfer_out', effectiveDate: decided, decisionDate: decided, destination, reason: 'Ra nước ngoài trên 3 tháng' });
-    if (record.activityTransfer === 'official') add(trip, { kind: 'official_transfer_out', effectiveDate: decided, decisionDate: decided, destination: 'Đảng ủy Bộ Ngoại giao', reason: 'Ra nước ngoài trên 12 tháng' });
+    if (record.activityTransfer === 'temporary')
+      add(trip, {
+        kind: 'temporary_transfer_out',
+        effectiveDate: decided,
+        decisionDate: decided,
+        destination,
+        reason: 'Ra nước ngoài trên 3 tháng',
+      });
+    if (record.activityTransfer === 'official')
+      add(trip, {
+        kind: 'official_transfer_out',
+        effectiveDate: decided,
+        decisionDate: decided,
+        destination: 'Đảng ủy Bộ Ngoại giao',
+        reason: 'Ra nước ngoài trên 12 tháng',
+      });
     if (record.exemption) {
-      add(trip, { kind: 'exemption', effectiveDate: departed, endDate: addDays(record.extendedReturn ?? record.plannedReturn, 30), decisionDate: decided, reason: trip.input.purpose === 'labour' ? 'Đi lao động đơn lẻ ở nước ngoài' : 'Ra nước ngoài giải quyết việc riêng' });
+      add(trip, {
+        kind: 'exemption',
+        effectiveDate: departed,
+        endDate: addDays(record.extendedReturn ?? record.plannedReturn, 30),
+        decisionDate: decided,
+        reason: trip.input.purpose === 'labour' ? 'Đi lao động đơn lẻ ở nước ngoài' : 'Ra nước ngoài giải quyết việc riêng',
+      });
     }
     if (record.labourExportTransfer) {
       const returnedDate = record.actualReturn ? addDays(record.actualReturn, random.between(5, 30)) : null;
       const back = returnedDate !== null && !isAfter(returnedDate, spec.today);
-      add(trip, { kind: 'labour_export_transfer', effectiveDate: decided, decisionDate: decided, destination: 'Chi bộ doanh nghiệp đưa người lao động đi làm việc ở nước ngoài', returned: back, returnedDate: back ? returnedDate : null });
+      add(trip, {
+        kind: 'labour_export_transfer',
+        effectiveDate: decided,
+        decisionDate: decided,
+        destination: 'Chi bộ doanh nghiệp đưa người lao động đi làm việc ở nước ngoài',
+        returned: back,
+        returnedDate: back ? returnedDate : null,
+      });
     }
     if (record.actualReturn && record.activityTransfer !== 'none') {
       const readmitted = addDays(record.actualReturn, random.between(7, 30));
-      if (!isAfter(readmitted, spec.today)) add(trip, { kind: 'return_readmission', effectiveDate: readmitted, decisionDate: readmitted });
+      if (!isAfter(readmitted, spec.today))
+        add(trip, { kind: 'return_readmission', effectiveDate: readmitted, decisionDate: readmitted });
     }
   }
   return events;
@@ -743,10 +1064,22 @@ function memberEvents(spec: DemoUnitSpec, members: DemoMember[], trips: DemoTrip
   const { random, today } = spec;
   const decidingBody = `Ban Thường vụ ${spec.unit.name}`;
   const events: DemoEvent[] = [];
-  const add = (member: DemoMember, values: Parameters<typeof eventInput>[0]) => events.push({ key: `e${firstKey + events.length}`, memberKey: member.key, tripKey: null, input: eventInput({ ...values, decidingBody }) });
+  const add = (member: DemoMember, values: Parameters<typeof eventInput>[0]) =>
+    events.push({
+      key: `e${firstKey + events.length}`,
+      memberKey: member.key,
+      tripKey: null,
+      input: eventInput({ ...values, decidingBody }),
+    });
   const travellers = new Set(trips.map((trip) => trip.memberKey));
   const thisYear = yearOf(today);
-  const candidates = members.filter((member) => member.input.status === 'active' && !travellers.has(member.key) && thisYear - member.birthYear >= 24 && thisYear - member.birthYear <= 45);
+  const candidates = members.filter(
+    (member) =>
+      member.input.status === 'active' &&
+      !travellers.has(member.key) &&
+      thisYear - member.birthYear >= 24 &&
+      thisYear - member.birthYear <= 45,
+  );
   // About one marriage to a foreigner per thirty communes a year; the showcase has two, one not yet dealt with.
   const marriages = spec.showcase ? 2 : random.chance(members.length * 0.00012 * 4) ? 1 : 0;
   for (let index = 0; index < marriages; index += 1) {
@@ -756,10 +1089,28 @@ function memberEvents(spec: DemoUnitSpec, members: DemoMember[], trips: DemoTrip
     const recent = index === 0 && spec.showcase;
     const effectiveDate = recent ? addDays(today, -random.between(20, 90)) : addDays(today, -random.between(200, 1200));
     const outcome = recent ? 'pending' : random.pick(['continuing', 'exempted', 'left_party'] as const);
-    add(member, { kind: 'foreign_marriage', effectiveDate, spouseCountry: random.pick(spouseCountries), marriageOutcome: outcome, notes: 'Kết hôn với người nước ngoài; đã báo cáo chi bộ.' });
-    if (outcome === 'exempted') add(member, { kind: 'exemption', effectiveDate: addDays(effectiveDate, 30), endDate: addDays(effectiveDate, 395), decisionDate: addDays(effectiveDate, 30), reason: 'Đoàn tụ gia đình ở nước ngoài' });
+    add(member, {
+      kind: 'foreign_marriage',
+      effectiveDate,
+      spouseCountry: random.pick(spouseCountries),
+      marriageOutcome: outcome,
+      notes: 'Kết hôn với người nước ngoài; đã báo cáo chi bộ.',
+    });
+    if (outcome === 'exempted')
+      add(member, {
+        kind: 'exemption',
+        effectiveDate: addDays(effectiveDate, 30),
+        endDate: addDays(effectiveDate, 395),
+        decisionDate: addDays(effectiveDate, 30),
+        reason: 'Đoàn tụ gia đình ở nước ngoài',
+      });
     if (outcome === 'left_party') {
-      add(member, { kind: 'left_party', effectiveDate: addDays(effectiveDate, 60), decisionDate: addDays(effectiveDate, 60), reason: 'Xin ra khỏi Đảng để đoàn tụ gia đình ở nước ngoài' });
+      add(member, {
+        kind: 'left_party',
+        effectiveDate: addDays(effectiveDate, 60),
+        decisionDate: addDays(effectiveDate, 60),
+        reason: 'Xin ra khỏi Đảng để đoàn tụ gia đình ở nước ngoài',
+      });
       member.input = { ...member.input, status: 'left' };
     }
   }
@@ -773,9 +1124,28 @@ function issuedDocuments(spec: DemoUnitSpec): ParsedIssuedDocument[] {
   const documents: ParsedIssuedDocument[] = [];
   for (let year = yearOf(today) - 3; year <= yearOf(today); year += 1) {
     const candidates: Pick<ParsedIssuedDocument, 'kind' | 'date' | 'ref' | 'title'>[] = [
-      { kind: 'plan', date: civilDate(year, 2, random.between(5, 25)), ref: `${random.between(10, 60)}-KH/${suffix}`, title: `Kế hoạch thực hiện Quy định số 86-QĐ/TW về quản lý đảng viên ở nước ngoài năm ${year}` },
-      { kind: 'official_letter', date: civilDate(year, 12, random.between(10, 28)), ref: `${random.between(200, 600)}-CV/${suffix}`, title: `Về việc quản lý đảng viên ra nước ngoài dịp Tết Nguyên đán ${year + 1}` },
-      ...(spec.kind === 'province' && random.chance(0.5) ? [{ kind: 'directive' as const, date: civilDate(year, 6, random.between(1, 28)), ref: `${random.between(10, 40)}-CT/${suffix}`, title: 'Về tăng cường quản lý cán bộ, đảng viên đi nước ngoài' }] : []),
+      {
+        kind: 'plan',
+        date: civilDate(year, 2, random.between(5, 25)),
+        ref: `${random.between(10, 60)}-KH/${suffix}`,
+        title: `Kế hoạch thực hiện Quy định số 86-QĐ/TW về quản lý đảng viên ở nước ngoài năm ${year}`,
+      },
+      {
+        kind: 'official_letter',
+        date: civilDate(year, 12, random.between(10, 28)),
+        ref: `${random.between(200, 600)}-CV/${suffix}`,
+        title: `Về việc quản lý đảng viên ra nước ngoài dịp Tết Nguyên đán ${year + 1}`,
+      },
+      ...(spec.kind === 'province' && random.chance(0.5)
+        ? [
+            {
+              kind: 'directive' as const,
+              date: civilDate(year, 6, random.between(1, 28)),
+              ref: `${random.between(10, 40)}-CT/${suffix}`,
+              title: 'Về tăng cường quản lý cán bộ, đảng viên đi nước ngoài',
+            },
+          ]
+        : []),
     ];
     for (const candidate of candidates) {
       if (isAfter(candidate.date, today)) continue;

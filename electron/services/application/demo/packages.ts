@@ -2,7 +2,15 @@ import { newId } from '@shared/ids';
 import type { ReportData } from '@shared/report/data';
 import { addDays, type CivilDate, daysBetween, earliest, isAfter } from '@shared/rules/dates';
 import type { SeededRandom } from '@shared/seededRandom';
-import { createKeyCard, encodeKeyCard, generateOfficeIdentity, packageFileName, sealPackage, type KeyCard, type OfficeIdentity } from '../../formats/reportFiles';
+import {
+  createKeyCard,
+  encodeKeyCard,
+  generateOfficeIdentity,
+  packageFileName,
+  sealPackage,
+  type KeyCard,
+  type OfficeIdentity,
+} from '../../formats/reportFiles';
 import { appVersion } from '../../storage/version';
 import { generateDemoUnit, type DemoUnitKind, type DemoUnitRef } from './generate';
 import { placeName } from './names';
@@ -59,7 +67,10 @@ function officeHours(random: SeededRandom, day: CivilDate): string {
 /** The day the unit signed: between the end of the period and the deadline, or after the deadline for a late one; null when that is not possible yet. */
 function signingDay(random: SeededRandom, late: boolean, spec: CommuneSetSpec): CivilDate | null {
   const lastDay = addDays(spec.today, -1);
-  if (late) return isAfter(lastDay, spec.deadline) ? addDays(spec.deadline, random.between(1, daysBetween(spec.deadline, lastDay))) : null;
+  if (late)
+    return isAfter(lastDay, spec.deadline)
+      ? addDays(spec.deadline, random.between(1, daysBetween(spec.deadline, lastDay)))
+      : null;
   const first = addDays(spec.period.to, 1);
   const last = earliest(spec.deadline, lastDay);
   return isAfter(first, last) ? last : addDays(first, random.int(daysBetween(first, last) + 1));
@@ -84,7 +95,15 @@ export function communeOffices(spec: CommuneSetSpec, onCommune?: (done: number) 
       level: 'commune',
       parentCode: spec.provinceCode,
     };
-    const records = generateDemoUnit({ random: random.derive('records'), today: spec.today, unit, kind, place, province: spec.province, memberCount: random.between(250, 600) });
+    const records = generateDemoUnit({
+      random: random.derive('records'),
+      today: spec.today,
+      unit,
+      kind,
+      place,
+      province: spec.province,
+      memberCount: random.between(250, 600),
+    });
     const report = demoReport(records, spec.period);
     const identity = generateOfficeIdentity(random.derive('keys').bytes);
     const unitRef = { code: unit.code, name: unit.name, level: unit.level };
@@ -114,7 +133,17 @@ export function communeOffices(spec: CommuneSetSpec, onCommune?: (done: number) 
       });
       sealed = { fileName: packageFileName({ unitCode: unit.code, period: spec.period, version: 1 }), bytes, signedAt };
     }
-    offices.push({ unit, identity, card, cardBytes: encodeKeyCard(card), cardFileName: `TheKhoa_${unit.code}.json`, report, trips: records.trips.length, submission, package: sealed });
+    offices.push({
+      unit,
+      identity,
+      card,
+      cardBytes: encodeKeyCard(card),
+      cardFileName: `TheKhoa_${unit.code}.json`,
+      report,
+      trips: records.trips.length,
+      submission,
+      package: sealed,
+    });
     onCommune?.(index + 1);
   }
   return offices;

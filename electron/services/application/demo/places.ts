@@ -39,12 +39,33 @@ export const provinces: readonly Province[] = [
   { name: 'Ninh Bình', city: false, communes: 129, region: 'north', nationalIdCodes: ['037', '035', '036'], borderCountries: [] },
   { name: 'Quảng Trị', city: false, communes: 78, region: 'centre', nationalIdCodes: ['045', '044'], borderCountries: ['LA'] },
   { name: 'Đà Nẵng', city: true, communes: 94, region: 'centre', nationalIdCodes: ['048', '049'], borderCountries: ['LA'] },
-  { name: 'Quảng Ngãi', city: false, communes: 96, region: 'centre', nationalIdCodes: ['051', '062'], borderCountries: ['LA', 'KH'] },
+  {
+    name: 'Quảng Ngãi',
+    city: false,
+    communes: 96,
+    region: 'centre',
+    nationalIdCodes: ['051', '062'],
+    borderCountries: ['LA', 'KH'],
+  },
   { name: 'Gia Lai', city: false, communes: 135, region: 'centre', nationalIdCodes: ['064', '052'], borderCountries: ['KH'] },
   { name: 'Khánh Hòa', city: false, communes: 65, region: 'centre', nationalIdCodes: ['056', '058'], borderCountries: [] },
-  { name: 'Lâm Đồng', city: false, communes: 124, region: 'centre', nationalIdCodes: ['068', '067', '060'], borderCountries: ['KH'] },
+  {
+    name: 'Lâm Đồng',
+    city: false,
+    communes: 124,
+    region: 'centre',
+    nationalIdCodes: ['068', '067', '060'],
+    borderCountries: ['KH'],
+  },
   { name: 'Đắk Lắk', city: false, communes: 102, region: 'centre', nationalIdCodes: ['066', '054'], borderCountries: ['KH'] },
-  { name: 'Thành phố Hồ Chí Minh', city: true, communes: 168, region: 'south', nationalIdCodes: ['079', '074', '077'], borderCountries: [] },
+  {
+    name: 'Thành phố Hồ Chí Minh',
+    city: true,
+    communes: 168,
+    region: 'south',
+    nationalIdCodes: ['079', '074', '077'],
+    borderCountries: [],
+  },
   { name: 'Đồng Nai', city: false, communes: 95, region: 'south', nationalIdCodes: ['075', '070'], borderCountries: ['KH'] },
   { name: 'Tây Ninh', city: false, communes: 96, region: 'south', nationalIdCodes: ['072', '080'], borderCountries: ['KH'] },
   { name: 'Cần Thơ', city: true, communes: 103, region: 'south', nationalIdCodes: ['092', '094', '093'], borderCountries: [] },
@@ -56,7 +77,9 @@ export const provinces: readonly Province[] = [
 
 /** `ANGIANG`, `THANHPHOHOCHIMINH`: the name folded, without spaces, in capitals. */
 export function codeOf(name: string): string {
-  return foldForSearch(name).replace(/[^a-z0-9]/g, '').toUpperCase();
+  return foldForSearch(name)
+    .replace(/[^a-z0-9]/g, '')
+    .toUpperCase();
 }
 
 /** The standing committee that governs the province (Tỉnh ủy, or Thành ủy for a centrally-run city). */

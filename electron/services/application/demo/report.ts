@@ -17,7 +17,9 @@ function demoReportInput(unit: DemoUnit, period: { from: string; to: string }): 
     period,
     issuedDocuments: unit.issuedDocuments.map(appendix01RowOf),
     trips: unit.trips.map((trip) => reportTripOf({ ...trip.record, id: trip.key, memberId: trip.memberKey })),
-    events: unit.events.map((event) => reportEventOf({ ...activityEventValues(event.input), id: event.key, memberId: event.memberKey, tripId: event.tripKey })),
+    events: unit.events.map((event) =>
+      reportEventOf({ ...activityEventValues(event.input), id: event.key, memberId: event.memberKey, tripId: event.tripKey }),
+    ),
     enterprises: [],
     flagContext: { today: unit.today, settings: defaultDeadlineSettings, calendar: createHolidayCalendar() },
   };

@@ -73,9 +73,18 @@ export interface NationalDemoResult {
 const levelOf: Record<Exclude<DemoScale, 'national'>, UnitLevel> = { commune: 'commune', province: 'province' };
 
 /** A new registry for the unit, or the existing one at that path when it is of the right level and still empty. */
-async function openForDemo(databaseFile: string, unit: DemoUnitRef, scale: Exclude<DemoScale, 'national'>, options: DemoOptions): Promise<{ registry: Registry; recoveryKey: string | null }> {
+async function openForDemo(
+  databaseFile: string,
+  unit: DemoUnitRef,
+  scale: Exclude<DemoScale, 'national'>,
+  options: DemoOptions,
+): Promise<{ registry: Registry; recoveryKey: string | null }> {
   if (!Registry.exists(databaseFile)) {
-    const created = await Registry.create(databaseFile, { unit, admin: { ...demoAdministrator, password: options.password } }, options.openOptions);
+    const created = await Registry.create(
+      databaseFile,
+      { unit, admin: { ...demoAdministrator, password: options.password } },
+      options.openOptions,
+    );
     return created;
   }
   const registry = await Registry.unlock(databaseFile, null, options.password, options.openOptions);
@@ -83,7 +92,10 @@ async function openForDemo(databaseFile: string, unit: DemoUnitRef, scale: Exclu
   if (registry.user.role !== 'administrator') {
     registry.write((db) => appendAudit(db, registry.actor, { action: 'demo.fill', entity: 'registry', outcome: 'refused' }));
     registry.close();
-    throw new DomainError('FORBIDDEN', { role: translate('vi', `role.${registry.user.role}`), needed: `“${translate('vi', 'role.administrator')}”` });
+    throw new DomainError('FORBIDDEN', {
+      role: translate('vi', `role.${registry.user.role}`),
+      needed: `“${translate('vi', 'role.administrator')}”`,
+    });
   }
   const own = registry.ownUnit();
   const counts = registry.counts();
@@ -118,7 +130,12 @@ export async function communeDemo(databaseFile: string, options: DemoOptions): P
   const province = random.pick(provinces);
   const kind: DemoUnitKind = random.chance(0.25) ? 'ward' : 'commune';
   const place = placeName(random, new Set());
-  const proposed: DemoUnitRef = { code: codeOf(place), name: `Đảng ủy ${kind === 'ward' ? 'phường' : 'xã'} ${place}`, level: 'commune', parentCode: codeOf(province.name) };
+  const proposed: DemoUnitRef = {
+    code: codeOf(place),
+    name: `Đảng ủy ${kind === 'ward' ? 'phường' : 'xã'} ${place}`,
+    level: 'commune',
+    parentCode: codeOf(province.name),
+  };
   const { registry, recoveryKey } = await openForDemo(databaseFile, proposed, 'commune', options);
   try {
     const unit = ownUnitRef(registry);
@@ -151,13 +168,34 @@ function provinceUnitRef(province: Province): DemoUnitRef {
 }
 
 /** The province's own records: the cadres it manages directly, mostly on official trips. */
-function writeProvinceRecords(registry: Registry, random: SeededRandom, province: Province, today: CivilDate, seed: number): DemoCounts {
-  const records = generateDemoUnit({ random: random.derive('records'), today, unit: ownUnitRef(registry), kind: 'province', place: province.name, province, memberCount: random.between(100, 150) });
+function writeProvinceRecords(
+  registry: Registry,
+  random: SeededRandom,
+  province: Province,
+  today: CivilDate,
+  seed: number,
+): DemoCounts {
+  const records = generateDemoUnit({
+    random: random.derive('records'),
+    today,
+    unit: ownUnitRef(registry),
+    kind: 'province',
+    place: province.name,
+    province,
+    memberCount: random.between(100, 150),
+  });
   return writeDemoUnit(registry, records, { seed, scale: 'province' });
 }
 
 /** The round a level asks of the level below: the reference of its letter, the period, the deadline. */
-function askForReports(registry: Registry, random: SeededRandom, suffix: string, period: { from: CivilDate; to: CivilDate }, deadline: CivilDate, today: CivilDate) {
+function askForReports(
+  registry: Registry,
+  random: SeededRandom,
+  suffix: string,
+  period: { from: CivilDate; to: CivilDate },
+  deadline: CivilDate,
+  today: CivilDate,
+) {
   return saveRound(
     registry,
     RoundInput.parse({
@@ -180,11 +218,17 @@ async function writeOffices(folder: string, offices: readonly CommuneOffice[]): 
 }
 
 /** Trusts every commune's card (its fingerprint checked, as read over the phone) and imports every report file that came in. */
-function receiveCommunes(registry: Registry, offices: readonly CommuneOffice[], onProgress?: (done: number, total: number) => void): number {
+function receiveCommunes(
+  registry: Registry,
+  offices: readonly CommuneOffice[],
+  onProgress?: (done: number, total: number) => void,
+): number {
   registry.write(() => {
     for (const office of offices) trustCard(registry, office.cardBytes, office.card.fingerprint);
   });
-  const files = offices.flatMap((office) => (office.package ? [{ fileName: office.package.fileName, bytes: office.package.bytes }] : []));
+  const files = offices.flatMap((office) =>
+    office.package ? [{ fileName: office.package.fileName, bytes: office.package.bytes }] : [],
+  );
   const results = importPackageFiles(registry, files, onProgress);
   const refused = results.filter((result) => !result.ok);
   if (refused.length > 0) throw new Error(`Demonstration report files were refused: ${JSON.stringify(refused.slice(0, 3))}`);
@@ -198,7 +242,10 @@ function receiveCommunes(registry: Registry, offices: readonly CommuneOffice[], 
  * files; a few communes are late and a few have not reported. The cards and files are also
  * written to `communesFolderOf(databaseFile)`.
  */
-export async function provinceDemo(databaseFile: string, options: DemoOptions & { communes?: number }): Promise<ProvinceDemoResult> {
+export async function provinceDemo(
+  databaseFile: string,
+  options: DemoOptions & { communes?: number },
+): Promise<ProvinceDemoResult> {
   const random = seededRandom(options.seed);
   const province = random.pick(provinces);
   const today = todayOf(options);
@@ -213,7 +260,17 @@ export async function provinceDemo(databaseFile: string, options: DemoOptions & 
     const round = askForReports(registry, random, 'TU', period, deadline, today);
     const count = options.communes ?? 100;
     const offices = communeOffices(
-      { random: random.derive('communes'), today, province, provinceCode: unit.code, count, period, round: round.ref, deadline, recipientCard: currentCard(registry.db).card },
+      {
+        random: random.derive('communes'),
+        today,
+        province,
+        provinceCode: unit.code,
+        count,
+        period,
+        round: round.ref,
+        deadline,
+        recipientCard: currentCard(registry.db).card,
+      },
       (done) => options.onProgress?.('communes', done, count),
     );
     const communesFolder = communesFolderOf(databaseFile);
@@ -244,7 +301,8 @@ export async function provinceDemo(databaseFile: string, options: DemoOptions & 
  * counted in memory and only their signed files exist. `folder` must be empty or new.
  */
 export async function nationalDemo(folder: string, options: DemoOptions): Promise<NationalDemoResult> {
-  if (existsSync(folder) && (await fs.readdir(folder)).length > 0) throw new DomainError('DEMO_FOLDER_NOT_EMPTY', { path: folder });
+  if (existsSync(folder) && (await fs.readdir(folder)).length > 0)
+    throw new DomainError('DEMO_FOLDER_NOT_EMPTY', { path: folder });
   const random = seededRandom(options.seed);
   const today = todayOf(options);
   const period = demoPeriod(today);
@@ -277,14 +335,29 @@ export async function nationalDemo(folder: string, options: DemoOptions): Promis
         writeProvinceRecords(registry, provinceRandom, province, today, options.seed);
         const round = askForReports(registry, provinceRandom, 'TU', period, communeDeadline, today);
         const offices = communeOffices(
-          { random: provinceRandom.derive('communes'), today, province, provinceCode: unit.code, count: province.communes, period, round: round.ref, deadline: communeDeadline, recipientCard: own.card },
+          {
+            random: provinceRandom.derive('communes'),
+            today,
+            province,
+            provinceCode: unit.code,
+            count: province.communes,
+            period,
+            round: round.ref,
+            deadline: communeDeadline,
+            recipientCard: own.card,
+          },
           (done) => options.onProgress?.('communes', done, province.communes),
         );
         await writeOffices(path.join(packagesFolder, unit.code), offices);
         communePackages += receiveCommunes(registry, offices);
         // The province answers the centre's request, which its import turned into a round of its own registry.
         const receivedRound = listRounds(registry).find((candidate) => !candidate.isOwn);
-        const exported = await exportReportPackage(registry, { period, roundId: receivedRound?.id ?? null, recipient: 'parent', includeDocuments: false });
+        const exported = await exportReportPackage(registry, {
+          period,
+          roundId: receivedRound?.id ?? null,
+          recipient: 'parent',
+          includeDocuments: false,
+        });
         await fs.writeFile(path.join(provincesFolder, exported.fileName), exported.content);
         provinceFiles.push({ fileName: exported.fileName, bytes: exported.content });
       } finally {

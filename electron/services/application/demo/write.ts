@@ -66,10 +66,27 @@ export function writeDemoUnit(registry: Registry, unit: DemoUnit, details: Recor
     }
 
     const documentIds = new Map<string, string>();
-    const insertDocument = preparedInsert(sqlite, travelDocuments, ['id', 'memberId', 'kind', 'number', 'issuedOn', 'expiresOn', 'issuer', 'createdAt', 'updatedAt']);
+    const insertDocument = preparedInsert(sqlite, travelDocuments, [
+      'id',
+      'memberId',
+      'kind',
+      'number',
+      'issuedOn',
+      'expiresOn',
+      'issuer',
+      'createdAt',
+      'updatedAt',
+    ]);
     for (const document of unit.travelDocuments) {
       const id = newId();
-      const values = { memberId: memberIds.get(document.memberKey)!, kind: document.kind, number: document.number, issuedOn: document.issuedOn, expiresOn: document.expiresOn, issuer: document.issuer };
+      const values = {
+        memberId: memberIds.get(document.memberKey)!,
+        kind: document.kind,
+        number: document.number,
+        issuedOn: document.issuedOn,
+        expiresOn: document.expiresOn,
+        issuer: document.issuer,
+      };
       insertDocument({ id, ...values, createdAt: now, updatedAt: now });
       documentIds.set(document.key, id);
       entries.push({ action: 'travel_document.create', entity: 'member', entityId: values.memberId, after: values });
@@ -81,34 +98,100 @@ export function writeDemoUnit(registry: Registry, unit: DemoUnit, details: Recor
       const tripKeys = Object.keys(first.record) as (keyof typeof first.record)[];
       const insertTrip = preparedInsert(sqlite, trips, ['id', ...tripKeys, 'createdAt', 'updatedAt']);
       const insertCountry = preparedInsert(sqlite, tripCountries, ['tripId', 'country', 'position']);
-      const insertEvent = preparedInsert(sqlite, tripEvents, ['id', 'tripId', 'transition', 'fromState', 'toState', 'effectiveDate', 'documentRef', 'note', 'values', 'userId', 'at']);
+      const insertEvent = preparedInsert(sqlite, tripEvents, [
+        'id',
+        'tripId',
+        'transition',
+        'fromState',
+        'toState',
+        'effectiveDate',
+        'documentRef',
+        'note',
+        'values',
+        'userId',
+        'at',
+      ]);
       for (const trip of unit.trips) {
         const id = newId();
-        const record = { ...trip.record, memberId: memberIds.get(trip.memberKey)!, travelDocumentId: trip.travelDocumentKey ? documentIds.get(trip.travelDocumentKey)! : null };
+        const record = {
+          ...trip.record,
+          memberId: memberIds.get(trip.memberKey)!,
+          travelDocumentId: trip.travelDocumentKey ? documentIds.get(trip.travelDocumentKey)! : null,
+        };
         insertTrip({ id, ...record, createdAt: recordedAt(record.applicationDate), updatedAt: now });
         trip.input.countries.forEach((country, position) => insertCountry({ tripId: id, country, position }));
         for (const step of trip.steps) {
           const reference = eventReference({ tripId: id, ...step.call } as TransitionCall);
-          insertEvent({ id: newId(), tripId: id, transition: step.call.transition, fromState: step.fromState, toState: step.toState, ...reference, values: step.changes, userId: registry.user.id, at: recordedAt(reference.effectiveDate) });
+          insertEvent({
+            id: newId(),
+            tripId: id,
+            transition: step.call.transition,
+            fromState: step.fromState,
+            toState: step.toState,
+            ...reference,
+            values: step.changes,
+            userId: registry.user.id,
+            at: recordedAt(reference.effectiveDate),
+          });
         }
         tripIds.set(trip.key, id);
-        entries.push({ action: 'trip.create', entity: 'trip', entityId: id, after: { ...record, countries: trip.input.countries } });
+        entries.push({
+          action: 'trip.create',
+          entity: 'trip',
+          entityId: id,
+          after: { ...record, countries: trip.input.countries },
+        });
       }
     }
 
-    const activityKeys = ['id', 'memberId', 'tripId', 'kind', 'effectiveDate', 'endDate', 'reason', 'decidingBody', 'decisionRef', 'decisionDate', 'destination', 'returned', 'returnedDate', 'spouseCountry', 'marriageOutcome', 'disciplineForm', 'notes', 'createdAt', 'updatedAt'] as const;
+    const activityKeys = [
+      'id',
+      'memberId',
+      'tripId',
+      'kind',
+      'effectiveDate',
+      'endDate',
+      'reason',
+      'decidingBody',
+      'decisionRef',
+      'decisionDate',
+      'destination',
+      'returned',
+      'returnedDate',
+      'spouseCountry',
+      'marriageOutcome',
+      'disciplineForm',
+      'notes',
+      'createdAt',
+      'updatedAt',
+    ] as const;
     const insertActivity = preparedInsert(sqlite, partyActivityEvents, activityKeys);
     for (const event of unit.events) {
       const id = newId();
-      const values = activityEventValues({ ...event.input, memberId: memberIds.get(event.memberKey)!, tripId: event.tripKey ? tripIds.get(event.tripKey)! : null });
+      const values = activityEventValues({
+        ...event.input,
+        memberId: memberIds.get(event.memberKey)!,
+        tripId: event.tripKey ? tripIds.get(event.tripKey)! : null,
+      });
       insertActivity({ id, ...values, createdAt: now, updatedAt: now });
       entries.push({ action: 'activity_event.create', entity: 'party_activity_event', entityId: id, after: values });
     }
 
     for (const document of unit.issuedDocuments) {
       const id = newId();
-      const values = { unitId, issuer: document.issuer, kind: document.kind, kindLabel: document.kindLabel ?? null, ref: document.ref, date: document.date, title: document.title, notes: document.notes ?? null };
-      db.insert(issuedDocuments).values({ id, ...values, createdAt: now, updatedAt: now }).run();
+      const values = {
+        unitId,
+        issuer: document.issuer,
+        kind: document.kind,
+        kindLabel: document.kindLabel ?? null,
+        ref: document.ref,
+        date: document.date,
+        title: document.title,
+        notes: document.notes ?? null,
+      };
+      db.insert(issuedDocuments)
+        .values({ id, ...values, createdAt: now, updatedAt: now })
+        .run();
       entries.push({ action: 'issued_document.create', entity: 'issued_document', entityId: id, after: values });
     }
 

@@ -76,8 +76,15 @@ export class ServiceHostClient {
 
   private spawn(): void {
     this.generation += 1;
-    const data: ServiceHostData = { config: this.options.config, lang: this.lang, cancelFlags: this.cancelFlags.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.options.entry, { workerData: data, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
+    const data: ServiceHostData = {
+      config: this.options.config,
+      lang: this.lang,
+      cancelFlags: this.cancelFlags.buffer as SharedArrayBuffer,
+    };
+    const worker = new Worker(this.options.entry, {
+      workerData: data,
+      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+    });
     this.worker = worker;
     let started = false;
     this.readyNow = new Promise((resolve, reject) => {
@@ -220,7 +227,10 @@ export class ServiceHostClient {
     const worker = this.worker;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage({ type: 'close' } satisfies ToHost);
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref())]);
+    const stopped = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref()),
+    ]);
     if (!stopped) await worker.terminate();
   }
 }

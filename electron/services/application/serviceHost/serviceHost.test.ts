@@ -26,7 +26,12 @@ function startHost(options: { resourceLimits?: { maxOldGenerationSizeMb: number 
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-host-')), 'so86.db');
   const logged: string[] = [];
   const logger = { error: (message: string) => logged.push(message), info: () => undefined };
-  const host = ServiceHostClient.start({ entry: serviceHostSource, config: { databaseFile, appVersion: 'test' }, logger, ...options });
+  const host = ServiceHostClient.start({
+    entry: serviceHostSource,
+    config: { databaseFile, appVersion: 'test' },
+    logger,
+    ...options,
+  });
   const events: Received[] = [];
   host.onEvent((name, payload) => events.push({ name, payload }));
   return { host, events, logged };
@@ -40,11 +45,17 @@ async function call(host: ServiceHostClient, name: string, input: unknown) {
 
 async function setUp(host: ServiceHostClient) {
   await call(host, 'setup.newRecoveryKey', {});
-  await call(host, 'setup.create', { unit, admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword }, recoveryKeyConfirmed: true });
+  await call(host, 'setup.create', {
+    unit,
+    admin: { username: 'admin', displayName: 'Quản trị viên', password: testPassword, passwordConfirm: testPassword },
+    recoveryKeyConfirmed: true,
+  });
 }
 
 function membersFile(rows: number): string {
-  return Buffer.from(csvText([[...memberKeys], ...Array.from({ length: rows }, (_, index) => memberRow(index + 1))])).toString('base64');
+  return Buffer.from(csvText([[...memberKeys], ...Array.from({ length: rows }, (_, index) => memberRow(index + 1))])).toString(
+    'base64',
+  );
 }
 
 /** Resolves at the first event that satisfies `test`, looking at those already received too. */
@@ -71,8 +82,16 @@ describe('the service host', () => {
   afterAll(() => host.close());
 
   it('answers the contract’s calls from its worker thread, refusals included', async () => {
-    expect(await call(host, 'app.status', {})).toMatchObject({ state: 'unlocked', unit: { code: 'VINHTRACH' }, user: { username: 'admin' } });
-    const member = (await call(host, 'members.save', { code: 'DV-1', fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp Tây Bình' })) as { id: string };
+    expect(await call(host, 'app.status', {})).toMatchObject({
+      state: 'unlocked',
+      unit: { code: 'VINHTRACH' },
+      user: { username: 'admin' },
+    });
+    const member = (await call(host, 'members.save', {
+      code: 'DV-1',
+      fullName: 'Đặng Thị Hoà',
+      cellName: 'Chi bộ ấp Tây Bình',
+    })) as { id: string };
     expect(await call(host, 'members.get', { id: member.id })).toMatchObject({ fullName: 'Đặng Thị Hoà' });
     const refused = await host.dispatch('members.save', { code: '', fullName: 'X', cellName: 'Y' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -80,18 +99,39 @@ describe('the service host', () => {
   });
 
   it('sends a named job’s progress as events, ending with everything done', async () => {
-    const report = (await call(host, 'import.commit', { kind: 'members', fileName: 'dv.csv', contentBase64: membersFile(3000), jobId: 'import-progress' })) as { committed: boolean };
+    const report = (await call(host, 'import.commit', {
+      kind: 'members',
+      fileName: 'dv.csv',
+      contentBase64: membersFile(3000),
+      jobId: 'import-progress',
+    })) as { committed: boolean };
     expect(report.committed).toBe(true);
-    const progress = events.filter((event) => event.name === 'job.progress' && (event.payload as EventPayload<'job.progress'>).jobId === 'import-progress').map((event) => event.payload as EventPayload<'job.progress'>);
+    const progress = events
+      .filter(
+        (event) => event.name === 'job.progress' && (event.payload as EventPayload<'job.progress'>).jobId === 'import-progress',
+      )
+      .map((event) => event.payload as EventPayload<'job.progress'>);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toMatchObject({ phase: 'import.commit', done: 3000, total: 3000 });
   });
 
   it('stops a job working synchronously when asked, and rolls back what it was writing', async () => {
     const before = ((await call(host, 'members.search', { includeArchived: true, limit: 1 })) as { total: number }).total;
-    const importing = host.dispatch('import.commit', { kind: 'members', fileName: 'lon.csv', contentBase64: membersFile(40_000), jobId: 'import-cancel' });
+    const importing = host.dispatch('import.commit', {
+      kind: 'members',
+      fileName: 'lon.csv',
+      contentBase64: membersFile(40_000),
+      jobId: 'import-cancel',
+    });
     // Half-way through: each row counted has been checked and written.
-    await eventWhere(host, events, (event) => event.name === 'job.progress' && (event.payload as EventPayload<'job.progress'>).jobId === 'import-cancel' && (event.payload as EventPayload<'job.progress'>).done > 20_000);
+    await eventWhere(
+      host,
+      events,
+      (event) =>
+        event.name === 'job.progress' &&
+        (event.payload as EventPayload<'job.progress'>).jobId === 'import-cancel' &&
+        (event.payload as EventPayload<'job.progress'>).done > 20_000,
+    );
     expect(await host.dispatch('jobs.cancel', { jobId: 'import-cancel' })).toEqual({ ok: true, value: { cancelled: true } });
     const cancelled = await importing;
     expect(cancelled).toMatchObject({ ok: false, error: { code: 'JOB_CANCELLED' } });
@@ -117,7 +157,11 @@ describe('a service host that crashes', () => {
   it('fails the call in flight with a clear error, locks the window and comes back, locked, ready for a new sign-in', async () => {
     await host.ready();
     await setUp(host);
-    const crashed = await host.dispatch('import.preview', { kind: 'members', fileName: 'qua-lon.csv', contentBase64: membersFile(150_000) });
+    const crashed = await host.dispatch('import.preview', {
+      kind: 'members',
+      fileName: 'qua-lon.csv',
+      contentBase64: membersFile(150_000),
+    });
     expect(crashed).toMatchObject({ ok: false, error: { code: 'SERVICE_HOST_CRASHED' } });
     expect(inVietnamese(crashed)).toContain('khởi động lại');
     expect(events.map((event) => event.name)).toContain('session.locked');
@@ -125,6 +169,8 @@ describe('a service host that crashes', () => {
     expect(host.generation).toBe(2);
     await host.ready();
     expect(await call(host, 'app.status', {})).toMatchObject({ state: 'locked' });
-    expect(await call(host, 'session.unlock', { username: 'admin', password: testPassword })).toMatchObject({ state: 'unlocked' });
+    expect(await call(host, 'session.unlock', { username: 'admin', password: testPassword })).toMatchObject({
+      state: 'unlocked',
+    });
   });
 });

@@ -13,12 +13,42 @@ const today = civilDateInVietnam(new Date());
 beforeAll(async () => {
   registry = await openTestRegistry();
   const member = await addMember(registry);
-  await registry.call('members.save', { id: member.id, code: member.code, fullName: 'Đặng Thị Hòa', cellName: member.cellName, nationalId: member.nationalId, gender: 'female', birthDate: '1990-03-04' });
-  await registry.call('users.create', { username: 'lanhdao', displayName: 'Lãnh đạo', role: 'leader', password: testPassword, passwordConfirm: testPassword });
-  await registry.call('users.create', { username: 'canbo', displayName: 'Cán bộ', role: 'clerk', password: testPassword, passwordConfirm: testPassword });
+  await registry.call('members.save', {
+    id: member.id,
+    code: member.code,
+    fullName: 'Đặng Thị Hòa',
+    cellName: member.cellName,
+    nationalId: member.nationalId,
+    gender: 'female',
+    birthDate: '1990-03-04',
+  });
+  await registry.call('users.create', {
+    username: 'lanhdao',
+    displayName: 'Lãnh đạo',
+    role: 'leader',
+    password: testPassword,
+    passwordConfirm: testPassword,
+  });
+  await registry.call('users.create', {
+    username: 'canbo',
+    displayName: 'Cán bộ',
+    role: 'clerk',
+    password: testPassword,
+    passwordConfirm: testPassword,
+  });
   await registry.call('session.lock', {});
   await registry.call('session.unlock', { username: 'canbo', password: testPassword });
-  expect((await registry.refusal('users.create', { username: 'x123', displayName: 'X', role: 'viewer', password: testPassword, passwordConfirm: testPassword })).code).toBe('FORBIDDEN');
+  expect(
+    (
+      await registry.refusal('users.create', {
+        username: 'x123',
+        displayName: 'X',
+        role: 'viewer',
+        password: testPassword,
+        passwordConfirm: testPassword,
+      })
+    ).code,
+  ).toBe('FORBIDDEN');
   expect((await registry.refusal('audit.list', {})).code).toBe('FORBIDDEN');
   await registry.call('session.lock', {});
   await registry.call('session.unlock', { username: 'lanhdao', password: testPassword });
@@ -37,7 +67,12 @@ describe('reading the change log', () => {
   it('shows an edit as the fields it changed, before and after', async () => {
     const { rows } = await registry.call('audit.list', { action: 'member.update' });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ username: 'admin', entity: 'member', outcome: 'done', changes: [{ field: 'fullName', kind: 'changed', before: 'Đặng Thị Hoà', after: 'Đặng Thị Hòa' }] });
+    expect(rows[0]).toMatchObject({
+      username: 'admin',
+      entity: 'member',
+      outcome: 'done',
+      changes: [{ field: 'fullName', kind: 'changed', before: 'Đặng Thị Hoà', after: 'Đặng Thị Hòa' }],
+    });
   });
 
   it('filters by person, action, kind of record, outcome and Vietnam’s days', async () => {
@@ -48,7 +83,11 @@ describe('reading the change log', () => {
       { username: 'canbo', action: 'audit.list', entity: 'call', outcome: 'refused' },
       { username: 'canbo', action: 'users.create', entity: 'call', outcome: 'refused' },
     ]);
-    expect((await registry.call('audit.list', { username: 'canbo' })).rows.map((row) => row.action)).toEqual(['audit.list', 'users.create', 'session.unlock']);
+    expect((await registry.call('audit.list', { username: 'canbo' })).rows.map((row) => row.action)).toEqual([
+      'audit.list',
+      'users.create',
+      'session.unlock',
+    ]);
     expect((await registry.call('audit.list', { entity: 'member' })).total).toBe(2);
     expect((await registry.call('audit.list', { from: today, to: today })).total).toBe(total);
     expect((await registry.call('audit.list', { from: addDays(today, 1) })).total).toBe(0);
@@ -56,7 +95,10 @@ describe('reading the change log', () => {
     const facets = await registry.call('audit.facets', {});
     expect(facets.usernames).toEqual(['admin', 'canbo', 'lanhdao']);
     expect(facets.actions).toEqual(expect.arrayContaining(['member.create', 'member.update', 'session.unlock', 'users.create']));
-    expect(await registry.refusal('audit.list', { from: '2026-02-30' })).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['from'] }] });
+    expect(await registry.refusal('audit.list', { from: '2026-02-30' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['from'] }],
+    });
   });
 
   it('exports the filtered log as a workbook in Vietnamese, one change per line', async () => {
@@ -66,13 +108,31 @@ describe('reading the change log', () => {
     await workbook.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Nhật ký thay đổi');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Số', 'Thời điểm', 'Người thực hiện', 'Thao tác', 'Loại dữ liệu', 'Liên quan đến', 'Mã bản ghi', 'Kết quả', 'Nội dung thay đổi']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Số',
+      'Thời điểm',
+      'Người thực hiện',
+      'Thao tác',
+      'Loại dữ liệu',
+      'Liên quan đến',
+      'Mã bản ghi',
+      'Kết quả',
+      'Nội dung thay đổi',
+    ]);
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(4).value).toBe('Sửa thông tin đảng viên');
     expect(sheet.getRow(2).getCell(6).value).toBe('Đặng Thị Hòa');
     expect(sheet.getRow(2).getCell(9).value).toBe('Họ và tên: Đặng Thị Hoà → Đặng Thị Hòa');
     const created = String(sheet.getRow(3).getCell(9).value).split('\n');
-    expect(created).toEqual(expect.arrayContaining(['Ngày sinh: — → 04/03/1990', 'Giới tính: — → Nữ', 'Chi bộ: — → Chi bộ ấp Tây Bình', 'Tình trạng: — → Đang sinh hoạt']));
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'Ngày sinh: — → 04/03/1990',
+        'Giới tính: — → Nữ',
+        'Chi bộ: — → Chi bộ ấp Tây Bình',
+        'Tình trạng: — → Đang sinh hoạt',
+      ]),
+    );
   });
 });
 
@@ -81,12 +141,31 @@ describe('what a row concerns and how it reads', () => {
     await registry.call('session.lock', {});
     await registry.call('session.unlock', { username: 'admin', password: testPassword });
     const member = (await registry.call('members.search', {})).rows[0]!;
-    const trip = await registry.call('trips.save', { memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['AE'], travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' });
-    await registry.call('trips.save', { id: trip.id, memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['JP'], travelDocumentKind: 'passport', plannedDeparture: '2026-03-01', plannedReturn: '2026-03-10' });
+    const trip = await registry.call('trips.save', {
+      memberId: member.id,
+      purpose: 'tourism',
+      selfFunded: true,
+      countries: ['AE'],
+      travelDocumentKind: 'passport',
+      plannedDeparture: '2026-03-01',
+      plannedReturn: '2026-03-10',
+    });
+    await registry.call('trips.save', {
+      id: trip.id,
+      memberId: member.id,
+      purpose: 'tourism',
+      selfFunded: true,
+      countries: ['JP'],
+      travelDocumentKind: 'passport',
+      plannedDeparture: '2026-03-01',
+      plannedReturn: '2026-03-10',
+    });
     const [row] = (await registry.call('audit.list', { action: 'trip.update' })).rows;
     const countries = row!.changes.find((change) => change.field === 'countries')!;
     expect(countries).toMatchObject({ kind: 'changed', before: 'AE', after: 'JP' });
-    expect(`${auditValueText('vi', 'countries', countries.before)} → ${auditValueText('vi', 'countries', countries.after)}`).toBe('Các Tiểu vương quốc Ả-rập Thống nhất → Nhật Bản');
+    expect(`${auditValueText('vi', 'countries', countries.before)} → ${auditValueText('vi', 'countries', countries.after)}`).toBe(
+      'Các Tiểu vương quốc Ả-rập Thống nhất → Nhật Bản',
+    );
     expect(auditSubjectText('vi', row!.subject)).toBe('Đặng Thị Hòa · chuyến đi Nhật Bản, dự kiến đi 01/03/2026');
     const [memberRow] = (await registry.call('audit.list', { action: 'member.update' })).rows;
     expect(auditSubjectText('vi', memberRow!.subject)).toBe('Đặng Thị Hòa');
@@ -99,9 +178,14 @@ describe('what a row concerns and how it reads', () => {
       .map((file) => readFileSync(path.join(servicesFolder, file), 'utf8'));
     // Actions are written as `action: 'x.y'` (or `archived ? 'x.y' : 'x.z'`) beside the audit call, and sign-ins as `signedIn('x.y')`.
     const recorded = /(?:action: (?:archived \? )?|signedIn\()'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g;
-    const actions = new Set(sources.filter((source) => /appendAudit|signedIn\(/.test(source)).flatMap((source) => [...source.matchAll(recorded)].flatMap((match) => [match[1]!, ...(match[2] ? [match[2]] : [])])));
+    const actions = new Set(
+      sources
+        .filter((source) => /appendAudit|signedIn\(/.test(source))
+        .flatMap((source) => [...source.matchAll(recorded)].flatMap((match) => [match[1]!, ...(match[2] ? [match[2]] : [])])),
+    );
     expect(actions.size).toBeGreaterThan(30);
-    for (const action of ['demo.fill', 'backup.before_upgrade', 'session.unlock', 'member.archive', 'cell.restore']) expect(actions).toContain(action);
+    for (const action of ['demo.fill', 'backup.before_upgrade', 'session.unlock', 'member.archive', 'cell.restore'])
+      expect(actions).toContain(action);
     const unlabelled = [...actions].filter((action) => auditActionLabel('vi', action).startsWith('Thao tác không đủ quyền'));
     expect(unlabelled).toEqual([]);
   });

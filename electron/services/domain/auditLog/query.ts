@@ -70,9 +70,12 @@ function stringField(record: unknown, field: string): string | null {
  */
 function subjectResolver(registry: Registry): (row: StoredRow, before: unknown, after: unknown) => AuditSubject | null {
   const memberName = registry.sqlite.prepare('SELECT full_name AS name FROM members WHERE id = ?');
-  const trip = registry.sqlite.prepare('SELECT t.code, t.planned_departure AS plannedDeparture, t.member_id AS memberId FROM trips t WHERE t.id = ?');
+  const trip = registry.sqlite.prepare(
+    'SELECT t.code, t.planned_departure AS plannedDeparture, t.member_id AS memberId FROM trips t WHERE t.id = ?',
+  );
   const countries = registry.sqlite.prepare('SELECT country FROM trip_countries WHERE trip_id = ? ORDER BY position');
-  const nameOf = (memberId: string | null) => (memberId ? ((memberName.get(memberId) as { name: string } | undefined)?.name ?? null) : null);
+  const nameOf = (memberId: string | null) =>
+    memberId ? ((memberName.get(memberId) as { name: string } | undefined)?.name ?? null) : null;
   return (row, before, after) => {
     const recorded = after ?? before;
     const memberId = row.entity === 'member' ? row.entityId : stringField(recorded, 'memberId');
@@ -84,7 +87,11 @@ function subjectResolver(registry: Registry): (row: StoredRow, before: unknown, 
       if (plannedDeparture) {
         return {
           member: nameOf(found?.memberId ?? memberId),
-          trip: { code: found ? found.code : stringField(recorded, 'code'), countries: found ? tripCountries : ((recorded as { countries?: string[] }).countries ?? []), plannedDeparture },
+          trip: {
+            code: found ? found.code : stringField(recorded, 'code'),
+            countries: found ? tripCountries : ((recorded as { countries?: string[] }).countries ?? []),
+            plannedDeparture,
+          },
         };
       }
     }
@@ -103,15 +110,25 @@ function viewer(registry: Registry): (row: StoredRow) => AuditRow {
     return {
       ...rest,
       subject: subjectOf(row, old, now),
-      changes: auditChanges(old, now).map((change) => ({ ...change, before: named(change.field, change.before), after: named(change.field, change.after) })),
+      changes: auditChanges(old, now).map((change) => ({
+        ...change,
+        before: named(change.field, change.before),
+        after: named(change.field, change.after),
+      })),
     };
   };
 }
 
 /** The rows matching the filter, newest first, a page at a time. */
-export function listAudit(registry: Registry, filter: AuditFilter, page: { offset: number; limit: number }): { total: number; rows: AuditRow[] } {
+export function listAudit(
+  registry: Registry,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): { total: number; rows: AuditRow[] } {
   const where = whereClause(filter);
-  const total = (registry.sqlite.prepare(`SELECT count(*) AS n FROM audit_log ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = (
+    registry.sqlite.prepare(`SELECT count(*) AS n FROM audit_log ${where.sql}`).get(...where.params) as { n: number }
+  ).n;
   const rows = registry.sqlite
     .prepare(`SELECT ${selectedColumns} FROM audit_log ${where.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
     .all(...where.params, page.limit, page.offset) as StoredRow[];
@@ -121,13 +138,19 @@ export function listAudit(registry: Registry, filter: AuditFilter, page: { offse
 /** Every matching row, newest first, read one at a time (an export of a long log). */
 export function* eachAuditRow(registry: Registry, filter: AuditFilter): Generator<AuditRow> {
   const where = whereClause(filter);
-  const rows = registry.sqlite.prepare(`SELECT ${selectedColumns} FROM audit_log ${where.sql} ORDER BY seq DESC`).iterate(...where.params) as IterableIterator<StoredRow>;
+  const rows = registry.sqlite
+    .prepare(`SELECT ${selectedColumns} FROM audit_log ${where.sql} ORDER BY seq DESC`)
+    .iterate(...where.params) as IterableIterator<StoredRow>;
   const view = viewer(registry);
   for (const row of rows) yield view(row);
 }
 
 export function auditFacets(registry: Registry): { usernames: string[]; actions: string[]; entities: string[] } {
   const distinct = (column: string) =>
-    (registry.sqlite.prepare(`SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY ${column}`).all() as { value: string }[]).map((row) => row.value);
+    (
+      registry.sqlite
+        .prepare(`SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY ${column}`)
+        .all() as { value: string }[]
+    ).map((row) => row.value);
   return { usernames: distinct('username'), actions: distinct('action'), entities: distinct('entity') };
 }

@@ -25,7 +25,10 @@ const columns: { key: string; label: MessageKey; width: number }[] = [
 /** The changes of one row, one field per line: "Họ và tên: Đặng Thị Hoà → Đặng Thị Hòa". */
 export function changesText(lang: Lang, row: AuditRow): string {
   return row.changes
-    .map((change) => `${auditFieldLabel(lang, row.entity, change.field)}: ${auditValueText(lang, change.field, change.before)} → ${auditValueText(lang, change.field, change.after)}`)
+    .map(
+      (change) =>
+        `${auditFieldLabel(lang, row.entity, change.field)}: ${auditValueText(lang, change.field, change.before)} → ${auditValueText(lang, change.field, change.after)}`,
+    )
     .join('\n');
 }
 
@@ -33,7 +36,12 @@ export function changesText(lang: Lang, row: AuditRow): string {
  * The log (or the part the filter selects) as a workbook a person can read and file: labels for
  * actions and kinds of record, the time in Vietnam, each change on its own line.
  */
-export async function exportAuditXlsx(registry: Registry, filter: AuditFilter, lang: Lang, now = new Date()): Promise<{ fileName: string; content: Uint8Array; rows: number }> {
+export async function exportAuditXlsx(
+  registry: Registry,
+  filter: AuditFilter,
+  lang: Lang,
+  now = new Date(),
+): Promise<{ fileName: string; content: Uint8Array; rows: number }> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(translate(lang, 'auditLog.title'), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: translate(lang, column.label), key: column.key, width: column.width }));
@@ -61,5 +69,9 @@ export async function exportAuditXlsx(registry: Registry, filter: AuditFilter, l
     rows += 1;
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return { fileName: `nhat-ky-thay-doi-${registry.ownUnit().code}-${civilDateInVietnam(now)}.xlsx`, content: await workbookBytes(workbook), rows };
+  return {
+    fileName: `nhat-ky-thay-doi-${registry.ownUnit().code}-${civilDateInVietnam(now)}.xlsx`,
+    content: await workbookBytes(workbook),
+    rows,
+  };
 }

@@ -36,7 +36,9 @@ describe('what better-sqlite3-multiple-ciphers offers for copying an encrypted r
   it('refuses the online backup API (db.backup) to an unkeyed target instead of writing plaintext', async () => {
     const { session } = await registryWithMember();
     const target = path.join(freshFolder(), 'copy.db');
-    await expect(session.requireRegistry().sqlite.backup(target)).rejects.toThrow('backup is not supported with incompatible source and target databases');
+    await expect(session.requireRegistry().sqlite.backup(target)).rejects.toThrow(
+      'backup is not supported with incompatible source and target databases',
+    );
     // The library leaves the empty file it opened as the target: nothing of the registry reaches it.
     expect(existsSync(target) ? statSync(target).size : 0).toBe(0);
   });
@@ -83,15 +85,30 @@ describe('making a backup', () => {
 
     const structure = await verifyBackup(made.file);
     expect(structure).toEqual({
-      summary: { fileName: made.fileName, bytes: made.bytes, createdAt: now.toISOString(), appVersion, unitCode: 'VINHTRACH', unitLevel: 'commune', schemaVersion: latestSchemaVersion() },
+      summary: {
+        fileName: made.fileName,
+        bytes: made.bytes,
+        createdAt: now.toISOString(),
+        appVersion,
+        unitCode: 'VINHTRACH',
+        unitLevel: 'commune',
+        schemaVersion: latestSchemaVersion(),
+      },
       opened: null,
     });
-    const expectedOpened = { unitName: 'Đảng ủy xã Vĩnh Trạch', counts: { members: 1, users: 1 }, integrity: { depth: 'full', ok: true, problems: [] }, auditChainIntact: true };
+    const expectedOpened = {
+      unitName: 'Đảng ủy xã Vĩnh Trạch',
+      counts: { members: 1, users: 1 },
+      integrity: { depth: 'full', ok: true, problems: [] },
+      auditChainIntact: true,
+    };
     expect((await verifyBackup(made.file, { password: testPassword })).opened).toMatchObject(expectedOpened);
     expect((await verifyBackup(made.file, { password: testPassword, username: 'admin' })).opened).toMatchObject(expectedOpened);
     expect((await verifyBackup(made.file, { recoveryKey: recoveryKey.toLowerCase() })).opened).toMatchObject(expectedOpened);
     await expect(verifyBackup(made.file, { password: 'không phải mật khẩu' })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
-    await expect(verifyBackup(made.file, { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).rejects.toMatchObject({ code: 'WRONG_RECOVERY_KEY' });
+    await expect(verifyBackup(made.file, { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).rejects.toMatchObject({
+      code: 'WRONG_RECOVERY_KEY',
+    });
   });
 
   it('keeps both names when two backups are made in the same minute, and refuses a folder that is not there', async () => {
@@ -100,8 +117,13 @@ describe('making a backup', () => {
     const now = new Date('2026-05-03T07:07:30Z');
     const first = await createBackup(session.requireRegistry(), { folder }, { now });
     const second = await createBackup(session.requireRegistry(), { folder }, { now });
-    expect([first.fileName, second.fileName]).toEqual(['so86_VINHTRACH_2026-05-03_1407.so86bak', 'so86_VINHTRACH_2026-05-03_1407-2.so86bak']);
-    await expect(createBackup(session.requireRegistry(), { folder: path.join(folder, 'USB chưa cắm') })).rejects.toMatchObject({ code: 'BACKUP_FOLDER_UNAVAILABLE' });
+    expect([first.fileName, second.fileName]).toEqual([
+      'so86_VINHTRACH_2026-05-03_1407.so86bak',
+      'so86_VINHTRACH_2026-05-03_1407-2.so86bak',
+    ]);
+    await expect(createBackup(session.requireRegistry(), { folder: path.join(folder, 'USB chưa cắm') })).rejects.toMatchObject({
+      code: 'BACKUP_FOLDER_UNAVAILABLE',
+    });
   });
 });
 
@@ -133,10 +155,17 @@ describe('checking a backup without the password', () => {
       extended: variant('extended', (copy) => Buffer.concat([copy, Buffer.from([0])])),
     };
     for (const [name, file] of Object.entries(damaged)) {
-      await expect(verifyBackup(file), name).rejects.toMatchObject({ code: 'BACKUP_DAMAGED', params: { file: path.basename(file) } });
+      await expect(verifyBackup(file), name).rejects.toMatchObject({
+        code: 'BACKUP_DAMAGED',
+        params: { file: path.basename(file) },
+      });
     }
-    await expect(verifyBackup(variant('stranger', () => Buffer.from('PK\u0003\u0004 not a backup at all')))).rejects.toMatchObject({ code: 'BACKUP_NOT_A_BACKUP' });
-    await expect(verifyBackup(variant('newer', (copy) => (copy.writeUInt16BE(2, 8), copy)))).rejects.toMatchObject({ code: 'BACKUP_TOO_NEW' });
+    await expect(
+      verifyBackup(variant('stranger', () => Buffer.from('PK\u0003\u0004 not a backup at all'))),
+    ).rejects.toMatchObject({ code: 'BACKUP_NOT_A_BACKUP' });
+    await expect(verifyBackup(variant('newer', (copy) => (copy.writeUInt16BE(2, 8), copy)))).rejects.toMatchObject({
+      code: 'BACKUP_TOO_NEW',
+    });
     await expect(verifyBackup(path.join(folder, 'missing.so86bak'))).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
   });
 });
@@ -148,11 +177,21 @@ describe('restoring', () => {
     await addMember(registry, { code: 'DV-0002', fullName: 'Lê Văn Tâm', nationalId: null, gender: 'male', birthDate: null });
     registry.session.lock();
 
-    const result = await restoreBackup(made.file, registry.databaseFile, { password: testPassword }, { now: new Date('2026-05-04T01:02:03Z') });
+    const result = await restoreBackup(
+      made.file,
+      registry.databaseFile,
+      { password: testPassword },
+      { now: new Date('2026-05-04T01:02:03Z') },
+    );
     expect(result.keptAs).toBe(`${registry.databaseFile}.before-restore-2026-05-04_080203`);
     expect(result.opened).toMatchObject({ counts: { members: 1 }, integrity: { ok: true } });
     expect(readdirSync(path.dirname(registry.databaseFile)).sort()).toEqual(
-      ['so86.db', 'so86.db.before-restore-2026-05-04_080203', 'so86.db.before-restore-2026-05-04_080203.keys', 'so86.db.keys'].sort(),
+      [
+        'so86.db',
+        'so86.db.before-restore-2026-05-04_080203',
+        'so86.db.before-restore-2026-05-04_080203.keys',
+        'so86.db.keys',
+      ].sort(),
     );
 
     const restored = await Registry.unlock(registry.databaseFile, 'admin', testPassword);
@@ -180,7 +219,9 @@ describe('restoring', () => {
     const folder = path.dirname(registry.databaseFile);
 
     const inUse = folderSnapshot(folder);
-    await expect(restoreBackup(made.file, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({ code: 'DATABASE_IN_USE' });
+    await expect(restoreBackup(made.file, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({
+      code: 'DATABASE_IN_USE',
+    });
     expect(folderSnapshot(folder)).toEqual(inUse);
 
     registry.session.lock();
@@ -189,13 +230,20 @@ describe('restoring', () => {
     const bytes = readFileSync(made.file);
     bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     writeFileSync(damaged, bytes);
-    await expect(restoreBackup(damaged, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({ code: 'BACKUP_DAMAGED' });
-    await expect(restoreBackup(made.file, registry.databaseFile, { password: 'không phải mật khẩu' })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(restoreBackup(damaged, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({
+      code: 'BACKUP_DAMAGED',
+    });
+    await expect(restoreBackup(made.file, registry.databaseFile, { password: 'không phải mật khẩu' })).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
 
     const other = await openTestRegistry({ code: 'ANPHU', name: 'Đảng ủy xã An Phú', level: 'commune', parentCode: 'ANGIANG' });
     opened.push(other);
     const othersBackup = await createBackup(other.session.requireRegistry(), { folder: freshFolder() });
-    await expect(restoreBackup(othersBackup.file, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({ code: 'BACKUP_OTHER_REGISTRY', params: { unit: 'ANPHU' } });
+    await expect(restoreBackup(othersBackup.file, registry.databaseFile, { password: testPassword })).rejects.toMatchObject({
+      code: 'BACKUP_OTHER_REGISTRY',
+      params: { unit: 'ANPHU' },
+    });
     expect(folderSnapshot(folder)).toEqual(locked);
   });
 });
@@ -223,10 +271,19 @@ describe('scheduled backups', () => {
     await runScheduledBackup(registry.session, new Date(now.getTime() + day));
     writeFileSync(path.join(backups, 'ghi chú của văn phòng.txt'), 'không được xóa');
     await runScheduledBackup(registry.session, new Date(now.getTime() + 2 * day));
-    expect(readdirSync(backups).sort()).toEqual(['ghi chú của văn phòng.txt', 'so86_VINHTRACH_2026-05-04_0800.so86bak', 'so86_VINHTRACH_2026-05-05_0800.so86bak']);
+    expect(readdirSync(backups).sort()).toEqual([
+      'ghi chú của văn phòng.txt',
+      'so86_VINHTRACH_2026-05-04_0800.so86bak',
+      'so86_VINHTRACH_2026-05-05_0800.so86bak',
+    ]);
 
     const status = await registry.call('backup.status', {});
-    expect(status).toMatchObject({ last: { fileName: 'so86_VINHTRACH_2026-05-05_0800.so86bak', folder: backups, scheduled: true }, schedule: { keep: 2 }, scheduleFolder: backups, lastScheduledFailure: null });
+    expect(status).toMatchObject({
+      last: { fileName: 'so86_VINHTRACH_2026-05-05_0800.so86bak', folder: backups, scheduled: true },
+      schedule: { keep: 2 },
+      scheduleFolder: backups,
+      lastScheduledFailure: null,
+    });
     const logged = await registry.call('audit.list', { action: 'backup.create' });
     expect(logged.total).toBe(3);
   });
@@ -246,11 +303,21 @@ describe('scheduled backups', () => {
 
   it('prune only this unit’s backups, oldest first, counting two backups of one minute in order', async () => {
     const folder = freshFolder();
-    const names = ['so86_VT_2026-05-01_0800.so86bak', 'so86_VT_2026-05-02_0800.so86bak', 'so86_VT_2026-05-02_0800-2.so86bak', 'so86_VTX_2026-04-01_0800.so86bak', 'so86_VT_2026-05-03_0800.so86bak.partial'];
+    const names = [
+      'so86_VT_2026-05-01_0800.so86bak',
+      'so86_VT_2026-05-02_0800.so86bak',
+      'so86_VT_2026-05-02_0800-2.so86bak',
+      'so86_VTX_2026-04-01_0800.so86bak',
+      'so86_VT_2026-05-03_0800.so86bak.partial',
+    ];
     for (const name of names) writeFileSync(path.join(folder, name), '');
     expect(await pruneBackups(folder, 'VT', 2)).toEqual(['so86_VT_2026-05-01_0800.so86bak']);
     expect(await pruneBackups(folder, 'VT', 1)).toEqual(['so86_VT_2026-05-02_0800.so86bak']);
-    expect(readdirSync(folder).sort()).toEqual(['so86_VTX_2026-04-01_0800.so86bak', 'so86_VT_2026-05-02_0800-2.so86bak', 'so86_VT_2026-05-03_0800.so86bak.partial']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'so86_VTX_2026-04-01_0800.so86bak',
+      'so86_VT_2026-05-02_0800-2.so86bak',
+      'so86_VT_2026-05-03_0800.so86bak.partial',
+    ]);
   });
 });
 
@@ -258,10 +325,15 @@ describe('the backup calls', () => {
   it('download a backup, check it and restore it at the sign-in screen, never while the registry is open', async () => {
     const registry = await registryWithMember();
     const made = await registry.call('backup.create', { destination: 'download' });
-    expect(made).toMatchObject({ fileName: expect.stringMatching(/^so86_VINHTRACH_\d{4}-\d{2}-\d{2}_\d{4}\.so86bak$/), folder: null });
+    expect(made).toMatchObject({
+      fileName: expect.stringMatching(/^so86_VINHTRACH_\d{4}-\d{2}-\d{2}_\d{4}\.so86bak$/),
+      folder: null,
+    });
     const upload = { fileName: made.fileName, contentBase64: made.contentBase64! };
     expect((await registry.call('backup.inspect', upload)).summary).toMatchObject({ unitCode: 'VINHTRACH', bytes: made.bytes });
-    expect(await registry.refusal('backup.restore', { ...upload, credentials: { password: testPassword } })).toMatchObject({ code: 'BACKUP_SIGNED_IN' });
+    expect(await registry.refusal('backup.restore', { ...upload, credentials: { password: testPassword } })).toMatchObject({
+      code: 'BACKUP_SIGNED_IN',
+    });
 
     registry.session.lock();
     const inspected = await registry.call('backup.inspect', { ...upload, credentials: { recoveryKey: registry.recoveryKey } });
@@ -279,7 +351,13 @@ describe('the backup calls', () => {
     const registry = await registryWithMember();
     expect(await registry.call('integrity.status', {})).toMatchObject({ depth: 'quick', ok: true });
     expect(await registry.call('integrity.check', {})).toMatchObject({ depth: 'full', ok: true, problems: [] });
-    await registry.call('users.create', { username: 'lanhdao', displayName: 'Lãnh đạo', role: 'leader', password: testPassword, passwordConfirm: testPassword });
+    await registry.call('users.create', {
+      username: 'lanhdao',
+      displayName: 'Lãnh đạo',
+      role: 'leader',
+      password: testPassword,
+      passwordConfirm: testPassword,
+    });
     await registry.call('session.lock', {});
     await registry.call('session.unlock', { username: 'lanhdao', password: testPassword });
     expect(await registry.refusal('backup.create', { destination: 'folder' })).toMatchObject({ code: 'FORBIDDEN' });

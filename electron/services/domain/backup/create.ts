@@ -7,7 +7,14 @@ import { appVersion } from '../../storage/version';
 import { checkIntegrity } from '../../storage/registry/integrity';
 import { keyfileBytesForBackup } from '../../storage/registry/keyfile';
 import type { Registry } from '../../storage/registry/registry';
-import { backupExtension, checkBackupParts, readBackupLayout, snapshotPrefix, vietnamStamp, writeBackupContainer } from '../../formats/backupFile/container';
+import {
+  backupExtension,
+  checkBackupParts,
+  readBackupLayout,
+  snapshotPrefix,
+  vietnamStamp,
+  writeBackupContainer,
+} from '../../formats/backupFile/container';
 
 export type BackupPhase = 'snapshot' | 'checking' | 'writing' | 'verifying';
 export interface BackupProgress {
@@ -75,7 +82,9 @@ export async function createBackup(
       unit: { code: unit.code, level: unit.level },
       schemaVersion: registry.schemaVersion,
     };
-    const bytes = await writeBackupContainer(file, { header, keyfileBytes, databaseFile: snapshot }, (done, total) => report({ phase: 'writing', done, total }));
+    const bytes = await writeBackupContainer(file, { header, keyfileBytes, databaseFile: snapshot }, (done, total) =>
+      report({ phase: 'writing', done, total }),
+    );
     report({ phase: 'verifying', done: 0, total: 1 });
     await checkBackupParts(file, await readBackupLayout(file));
     return { file, fileName: path.basename(file), bytes, createdAt: header.createdAt, unitCode: unit.code };
@@ -106,7 +115,8 @@ async function targetFile(target: BackupTarget, unitCode: string, now: Date): Pr
   await requireFolder(folder);
   const name = backupFileName(unitCode, now);
   let candidate = path.join(folder, name);
-  for (let suffix = 2; existsSync(candidate); suffix += 1) candidate = path.join(folder, name.replace(backupExtension, `-${suffix}${backupExtension}`));
+  for (let suffix = 2; existsSync(candidate); suffix += 1)
+    candidate = path.join(folder, name.replace(backupExtension, `-${suffix}${backupExtension}`));
   return candidate;
 }
 

@@ -10,10 +10,23 @@ import { DomainError } from '@shared/errors';
 import { openRegistryDatabase, type RegistryDb } from '@db/connection';
 import { users } from '@db/schema';
 import { appendAudit, type Actor } from '../../storage/audit';
-import { keyfilePathFor, parseRecoveryKey, readKeyfile, userLookup, writeKeyfile, type KeyfileContent } from '../../storage/registry/keyfile';
+import {
+  keyfilePathFor,
+  parseRecoveryKey,
+  readKeyfile,
+  userLookup,
+  writeKeyfile,
+  type KeyfileContent,
+} from '../../storage/registry/keyfile';
 import { holdsOfficeKeys, openOfficeKeysWithPassword, openOfficeKeysWithRecovery } from '../../storage/registry/officeKeys';
 import { rekeyOpenRegistry } from '../../storage/registry/registry';
-import { checkBackupParts, extractBackupPart, readBackupLayout, vietnamStamp, type BackupHeader } from '../../formats/backupFile/container';
+import {
+  checkBackupParts,
+  extractBackupPart,
+  readBackupLayout,
+  vietnamStamp,
+  type BackupHeader,
+} from '../../formats/backupFile/container';
 import { openExtractedBackup, summaryOf, unwrapDatabaseKey } from './verify';
 
 export interface RestoreResult extends BackupInspection {
@@ -76,8 +89,16 @@ export async function restoreBackup(
     opened = await openExtractedBackup(staged, credentials, options.openOptions ?? {}, (lookup) => {
       if (live?.disabled.includes(lookup)) throw new DomainError('BACKUP_ACCOUNT_DISABLED');
     });
-    const liveAccounts = live ? await requireLiveAdministrator(databaseFile, live, options.liveCredentials ?? credentials, options.openOptions ?? {}) : null;
-    settled = await settleRestoredRegistry(staged, credentials, summaryOf(file, layout), live && { disabled: live.disabled, accounts: liveAccounts }, options.openOptions ?? {});
+    const liveAccounts = live
+      ? await requireLiveAdministrator(databaseFile, live, options.liveCredentials ?? credentials, options.openOptions ?? {})
+      : null;
+    settled = await settleRestoredRegistry(
+      staged,
+      credentials,
+      summaryOf(file, layout),
+      live && { disabled: live.disabled, accounts: liveAccounts },
+      options.openOptions ?? {},
+    );
   } catch (error) {
     await removeFiles([...registryFiles(staged), `${keyfilePathFor(staged)}.next`]);
     throw error;
@@ -113,7 +134,10 @@ async function settleRestoredRegistry(
     const lookupOf = (username: string) => userLookup(content.registryId, username);
     const accounts = handle.db.select().from(users).all();
     const restorer = lookup === null ? null : (accounts.find((account) => lookupOf(account.username) === lookup) ?? null);
-    const stillActive = (candidate: string) => !live || (!live.disabled.includes(candidate) && (live.accounts?.some((account) => account.lookup === candidate && account.active) ?? true));
+    const stillActive = (candidate: string) =>
+      !live ||
+      (!live.disabled.includes(candidate) &&
+        (live.accounts?.some((account) => account.lookup === candidate && account.active) ?? true));
     const shutOut = accounts.filter((account) => account.active && !stillActive(lookupOf(account.username)));
     if (restorer && shutOut.includes(restorer)) throw new DomainError('BACKUP_ACCOUNT_DISABLED');
     const actor: Actor = restorer ? { userId: restorer.id, username: restorer.username } : { userId: null, username: null };
@@ -122,18 +146,32 @@ async function settleRestoredRegistry(
       const db = tx as unknown as RegistryDb;
       for (const account of shutOut) {
         db.update(users).set({ active: false, updatedAt: now }).where(eq(users.id, account.id)).run();
-        appendAudit(db, actor, { action: 'user.update', entity: 'user', entityId: account.id, before: { active: true }, after: { active: false } });
+        appendAudit(db, actor, {
+          action: 'user.update',
+          entity: 'user',
+          entityId: account.id,
+          before: { active: true },
+          after: { active: false },
+        });
       }
       appendAudit(db, actor, {
         action: 'backup.restore',
         entity: 'backup',
-        after: { fileName: summary.fileName, createdAt: summary.createdAt, overLiveRegistry: live !== null, disabledAccounts: shutOut.map((account) => account.username).join(', ') },
+        after: {
+          fileName: summary.fileName,
+          createdAt: summary.createdAt,
+          overLiveRegistry: live !== null,
+          disabledAccounts: shutOut.map((account) => account.username).join(', '),
+        },
       });
     });
     const goneLookups = new Set([...shutOut.map((account) => lookupOf(account.username)), ...(live?.disabled ?? [])]);
-    const knewTheKey = content.users.some((entry) => goneLookups.has(entry.lookup)) || (content.officeKeys?.holders ?? []).some((holder) => goneLookups.has(holder.lookup));
+    const knewTheKey =
+      content.users.some((entry) => goneLookups.has(entry.lookup)) ||
+      (content.officeKeys?.holders ?? []).some((holder) => goneLookups.has(holder.lookup));
     content.users = content.users.filter((entry) => !goneLookups.has(entry.lookup));
-    if (content.officeKeys) content.officeKeys.holders = content.officeKeys.holders.filter((holder) => !goneLookups.has(holder.lookup));
+    if (content.officeKeys)
+      content.officeKeys.holders = content.officeKeys.holders.filter((holder) => !goneLookups.has(holder.lookup));
     content.disabled = [...new Set([...content.disabled, ...goneLookups])];
     const disabledAccounts = shutOut.map((account) => account.username).sort();
     if (!knewTheKey) {
@@ -182,9 +220,15 @@ function ensureNotInUse(databaseFile: string) {
  * live file is opened read-only, to read who that account is and which accounts it holds active;
  * nothing in it changes. Returns those accounts, or null when the live file cannot be read.
  */
-async function requireLiveAdministrator(databaseFile: string, live: KeyfileContent, credentials: BackupCredentials, openOptions: OpenOptions): Promise<LiveAccount[] | null> {
+async function requireLiveAdministrator(
+  databaseFile: string,
+  live: KeyfileContent,
+  credentials: BackupCredentials,
+  openOptions: OpenOptions,
+): Promise<LiveAccount[] | null> {
   const opened = await unwrapDatabaseKey(live, credentials).catch((error: unknown) => {
-    if (error instanceof DomainError && (error.code === 'WRONG_PASSWORD' || error.code === 'WRONG_RECOVERY_KEY')) throw new DomainError('BACKUP_NEEDS_ADMINISTRATOR');
+    if (error instanceof DomainError && (error.code === 'WRONG_PASSWORD' || error.code === 'WRONG_RECOVERY_KEY'))
+      throw new DomainError('BACKUP_NEEDS_ADMINISTRATOR');
     throw error;
   });
   // The read-only connection makes the log and its index if they are missing; they go again after, so a refusal leaves the folder as it was.
@@ -221,7 +265,8 @@ async function requireLiveAdministrator(databaseFile: string, live: KeyfileConte
 /** A backup of another registry does not replace this one by accident; a missing or damaged key file cannot tell, so it does not stand in the way. */
 async function ensureSameRegistry(databaseFile: string, header: BackupHeader) {
   const current = await readKeyfile(keyfilePathFor(databaseFile)).catch(() => null);
-  if (current && current.registryId !== header.registryId) throw new DomainError('BACKUP_OTHER_REGISTRY', { unit: header.unit.code });
+  if (current && current.registryId !== header.registryId)
+    throw new DomainError('BACKUP_OTHER_REGISTRY', { unit: header.unit.code });
 }
 
 /** Renames the current files aside and the staged ones into place; on any failure, every rename is undone. */

@@ -9,7 +9,15 @@ import { DomainError } from '@shared/errors';
 import { verifyAuditChain } from '../../storage/audit';
 import { checkIntegrity } from '../../storage/registry/integrity';
 import { registryIdKey } from '../../storage/registry/registry';
-import { findUserEntry, keyfilePathFor, parseRecoveryKey, readKeyfile, unwrapWithPassword, unwrapWithRecovery, type KeyfileContent } from '../../storage/registry/keyfile';
+import {
+  findUserEntry,
+  keyfilePathFor,
+  parseRecoveryKey,
+  readKeyfile,
+  unwrapWithPassword,
+  unwrapWithRecovery,
+  type KeyfileContent,
+} from '../../storage/registry/keyfile';
 import { checkBackupParts, extractBackupPart, readBackupLayout, type BackupLayout } from '../../formats/backupFile/container';
 
 export function summaryOf(file: string, layout: BackupLayout): BackupSummary {
@@ -31,7 +39,11 @@ export function summaryOf(file: string, layout: BackupLayout): BackupSummary {
  * integrity check passes and whether its audit chain is intact — on a copy in a scratch folder,
  * which stays encrypted like the backup itself.
  */
-export async function verifyBackup(file: string, credentials: BackupCredentials | null = null, options: OpenOptions = {}): Promise<BackupInspection> {
+export async function verifyBackup(
+  file: string,
+  credentials: BackupCredentials | null = null,
+  options: OpenOptions = {},
+): Promise<BackupInspection> {
   const layout = await readBackupLayout(file);
   await checkBackupParts(file, layout);
   if (!credentials) return { summary: summaryOf(file, layout), opened: null };
@@ -51,7 +63,12 @@ export async function verifyBackup(file: string, credentials: BackupCredentials 
  * again. `refuseAccount` sees the key-file lookup of the account whose password opened it
  * before anything is read (a restore refuses disabled accounts there).
  */
-export async function openExtractedBackup(databaseFile: string, credentials: BackupCredentials, options: OpenOptions, refuseAccount: (lookup: string) => void = () => undefined): Promise<OpenedBackup> {
+export async function openExtractedBackup(
+  databaseFile: string,
+  credentials: BackupCredentials,
+  options: OpenOptions,
+  refuseAccount: (lookup: string) => void = () => undefined,
+): Promise<OpenedBackup> {
   const content = await readKeyfile(keyfilePathFor(databaseFile));
   const { databaseKey, lookup } = await unwrapDatabaseKey(content, credentials);
   if (lookup) {
@@ -72,7 +89,11 @@ export async function openExtractedBackup(databaseFile: string, credentials: Bac
     databaseKey.fill(0);
   }
   try {
-    const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get()?.value;
+    const storedId = handle.db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, registryIdKey))
+      .get()?.value;
     const integrity = checkIntegrity(handle.sqlite, 'full');
     if (storedId !== content.registryId || !integrity.ok) throw new DomainError('BACKUP_UNREADABLE');
     const unit = handle.db.select().from(units).where(eq(units.isSelf, true)).get();
@@ -90,14 +111,19 @@ export async function openExtractedBackup(databaseFile: string, credentials: Bac
 }
 
 /** The registry key the credentials open, and with a password, which account's entry opened it. */
-export async function unwrapDatabaseKey(content: KeyfileContent, credentials: BackupCredentials): Promise<{ databaseKey: Buffer; lookup: string | null }> {
+export async function unwrapDatabaseKey(
+  content: KeyfileContent,
+  credentials: BackupCredentials,
+): Promise<{ databaseKey: Buffer; lookup: string | null }> {
   if ('recoveryKey' in credentials) {
     const recoveryBytes = parseRecoveryKey(credentials.recoveryKey);
     const key = recoveryBytes && unwrapWithRecovery(content, recoveryBytes);
     if (!key) throw new DomainError('WRONG_RECOVERY_KEY');
     return { databaseKey: key, lookup: null };
   }
-  const entries = credentials.username ? [findUserEntry(content, credentials.username)].filter((entry) => entry !== undefined) : content.users;
+  const entries = credentials.username
+    ? [findUserEntry(content, credentials.username)].filter((entry) => entry !== undefined)
+    : content.users;
   for (const entry of entries) {
     const key = await unwrapWithPassword(content, entry, credentials.password);
     if (key) return { databaseKey: key, lookup: entry.lookup };

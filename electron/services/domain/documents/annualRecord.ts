@@ -2,7 +2,15 @@ import { type PageMargins, defaultPageMargins, formatPlaceDate } from '@shared/r
 import { formatCivilDate } from '@shared/rules/dates';
 import type { AnnualRecordLine } from '@shared/rules/annualRecord';
 import { writeDocx } from './docxWriter';
-import { type Block, type ColumnBlock, type DocumentModel, type DocumentSection, type TableBlock, paragraph, text } from './model';
+import {
+  type Block,
+  type ColumnBlock,
+  type DocumentModel,
+  type DocumentSection,
+  type TableBlock,
+  paragraph,
+  text,
+} from './model';
 import { bodyParagraph as documentParagraph, documentTitle, partyHeading, signatureBlock, signatureColumn } from './partyLayout';
 import { writePdf } from './pdfWriter';
 
@@ -28,7 +36,10 @@ export interface AnnualRecordData {
 const blank = '…'.repeat(8);
 
 /** Like the trip forms, a supplement is meant for one sheet: 13 pt single-spaced text. */
-function bodyParagraph(inlines: Parameters<typeof documentParagraph>[0], options: Parameters<typeof documentParagraph>[1] = {}): Block {
+function bodyParagraph(
+  inlines: Parameters<typeof documentParagraph>[0],
+  options: Parameters<typeof documentParagraph>[1] = {},
+): Block {
   return documentParagraph(inlines, { size: 13, lineSpacing: 1, spaceAfter: 2, ...options });
 }
 
@@ -41,7 +52,16 @@ function tripsTable(lines: AnnualRecordLine[]): TableBlock {
   return {
     kind: 'table',
     columnWidths: [11, 28, 22, 24, 42, 32],
-    header: [[head('STT'), head('Thời gian ở nước ngoài'), head('Nước đến'), head('Mục đích'), head('Quyết định cho phép (số, ngày, cơ quan)'), head('Sinh hoạt đảng')]],
+    header: [
+      [
+        head('STT'),
+        head('Thời gian ở nước ngoài'),
+        head('Nước đến'),
+        head('Mục đích'),
+        head('Quyết định cho phép (số, ngày, cơ quan)'),
+        head('Sinh hoạt đảng'),
+      ],
+    ],
     body: lines.map((entry, index) => [
       { value: index + 1, align: 'center' },
       { value: entry.period, align: 'center' },
@@ -57,7 +77,12 @@ function tripsTable(lines: AnnualRecordLine[]): TableBlock {
 function memberSection(data: AnnualRecordData, member: AnnualRecordMemberData): DocumentSection {
   const tripsPart: Block[] =
     member.lines.length > 0
-      ? [bodyParagraph(`Trong năm ${data.year}, tôi đã đi nước ngoài ${member.lines.length} lần, cụ thể như sau:`, { spaceBefore: 4 }), tripsTable(member.lines)]
+      ? [
+          bodyParagraph(`Trong năm ${data.year}, tôi đã đi nước ngoài ${member.lines.length} lần, cụ thể như sau:`, {
+            spaceBefore: 4,
+          }),
+          tripsTable(member.lines),
+        ]
       : [bodyParagraph([text(`Không đi nước ngoài trong năm ${data.year}.`, { bold: true })], { spaceBefore: 4 })];
   const cellConfirmation: ColumnBlock[] = [
     paragraph('XÁC NHẬN CỦA CHI ỦY', { align: 'center', bold: true }),
@@ -65,19 +90,31 @@ function memberSection(data: AnnualRecordData, member: AnnualRecordMemberData): 
     paragraph('T/M CHI ỦY', { align: 'center', bold: true }),
     paragraph('BÍ THƯ', { align: 'center', bold: true }),
   ];
-  const memberSignature = signatureColumn({ authority: 'NGƯỜI KÊ KHAI', hint: '(Ký, ghi rõ họ tên)', name: member.fullName, signingSpace: 40 });
+  const memberSignature = signatureColumn({
+    authority: 'NGƯỜI KÊ KHAI',
+    hint: '(Ký, ghi rõ họ tên)',
+    name: member.fullName,
+    signingSpace: 40,
+  });
   return {
     orientation: 'portrait',
     margins: data.margins ?? defaultPageMargins,
     blocks: [
-      partyHeading({ parentName: data.partyOrganisation, issuerNames: [member.cell], placeDate: formatPlaceDate(data.place, undefined) }),
+      partyHeading({
+        parentName: data.partyOrganisation,
+        issuerNames: [member.cell],
+        placeDate: formatPlaceDate(data.place, undefined),
+      }),
       ...documentTitle(`BẢN KÊ KHAI BỔ SUNG LÝ LỊCH ĐẢNG VIÊN NĂM ${data.year}`, ['Phần đi nước ngoài'], 6),
       line('Họ và tên', member.fullName.toUpperCase()),
       line('Sinh ngày', member.birthDate ? formatCivilDate(member.birthDate) : blank),
       line('Số thẻ đảng viên', member.partyCardNumber),
       line('Sinh hoạt đảng tại', member.cell),
       ...tripsPart,
-      bodyParagraph('Tôi xin cam đoan những nội dung kê khai trên là đầy đủ, đúng sự thật; nếu sai, tôi xin chịu trách nhiệm trước tổ chức đảng.', { spaceBefore: 4, keepWithNext: true }),
+      bodyParagraph(
+        'Tôi xin cam đoan những nội dung kê khai trên là đầy đủ, đúng sự thật; nếu sai, tôi xin chịu trách nhiệm trước tổ chức đảng.',
+        { spaceBefore: 4, keepWithNext: true },
+      ),
       signatureBlock(cellConfirmation, memberSignature),
     ],
   };

@@ -71,7 +71,10 @@ function appendix01(data: ReportData, meta: ReportMeta): Appendix {
       : data.appendix01.map((row, index) => [
           count(index + 1),
           { value: row.issuer, align: 'left' },
-          ...kindColumns.map(({ kind }) => ({ value: kind === row.kind ? issuedDocumentKindWord(row) : null, align: 'center' as const })),
+          ...kindColumns.map(({ kind }) => ({
+            value: kind === row.kind ? issuedDocumentKindWord(row) : null,
+            align: 'center' as const,
+          })),
           { value: issuedDocumentCitation(row), align: 'justify' },
         ]);
   return {
@@ -85,7 +88,12 @@ function appendix01(data: ReportData, meta: ReportMeta): Appendix {
       kind: 'table',
       columnWidths: [13, 42, 24, 20, 22, 22, 22, 87],
       header: [
-        [head('STT', { rowSpan: 2 }), head('CƠ QUAN BAN HÀNH', { rowSpan: 2 }), head('CÁC LOẠI VĂN BẢN', { colSpan: 5 }), head('Ghi chú', { rowSpan: 2 })],
+        [
+          head('STT', { rowSpan: 2 }),
+          head('CƠ QUAN BAN HÀNH', { rowSpan: 2 }),
+          head('CÁC LOẠI VĂN BẢN', { colSpan: 5 }),
+          head('Ghi chú', { rowSpan: 2 }),
+        ],
         kindColumns.map(({ header }) => head(header)),
       ],
       body,
@@ -97,7 +105,8 @@ function appendix01(data: ReportData, meta: ReportMeta): Appendix {
 
 function appendix02(data: ReportData, meta: ReportMeta): Appendix {
   const { rows, total, specialMission, invitedByName, selfFundedOrPrivate, stayedBeyondTerm } = data.appendix02;
-  const unauthorisedHandling = stayedBeyondTerm.unauthorised === 0 ? 'không có' : meta.unauthorisedStayHandling.trim() || '…………………………';
+  const unauthorisedHandling =
+    stayedBeyondTerm.unauthorised === 0 ? 'không có' : meta.unauthorisedStayHandling.trim() || '…………………………';
   return {
     label: 'Phụ lục 02',
     sheetName: 'Phụ lục 02',
@@ -108,7 +117,17 @@ function appendix02(data: ReportData, meta: ReportMeta): Appendix {
     table: {
       kind: 'table',
       columnWidths: [13, 48, 26, 26, 26, 26, 26],
-      header: [[head('STT'), head('Năm'), head('Tổng số'), head('Dưới 1 tháng'), head('Từ 01 - 03 tháng'), head('Từ 03 - 12 tháng'), head('Trên 12 tháng')]],
+      header: [
+        [
+          head('STT'),
+          head('Năm'),
+          head('Tổng số'),
+          head('Dưới 1 tháng'),
+          head('Từ 01 - 03 tháng'),
+          head('Từ 03 - 12 tháng'),
+          head('Trên 12 tháng'),
+        ],
+      ],
       body: [
         ...rows.map((row, index) => [
           count(index + 1),
@@ -140,12 +159,17 @@ function appendix02(data: ReportData, meta: ReportMeta): Appendix {
         level: 1,
         value: invitedByName,
       },
-      { label: 'Đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng', level: 1, value: selfFundedOrPrivate },
+      {
+        label: 'Đảng viên ra nước ngoài lao động, học tập tự túc hoặc giải quyết việc riêng',
+        level: 1,
+        value: selfFundedOrPrivate,
+      },
       { label: 'Số đảng viên ở lại nước ngoài sau khi hết thời hạn', level: 1, value: stayedBeyondTerm.total },
       { label: 'Được cấp có thẩm quyền cho phép', level: 2, value: stayedBeyondTerm.permitted },
       { label: 'Tự ý ở lại', level: 2, value: stayedBeyondTerm.unauthorised },
       {
-        label: 'Các hình thức xử lý đối với đảng viên tự ý ở lại nước ngoài, số đảng viên đã bị xử lý, số đảng viên chưa bị xử lý và nguyên nhân',
+        label:
+          'Các hình thức xử lý đối với đảng viên tự ý ở lại nước ngoài, số đảng viên đã bị xử lý, số đảng viên chưa bị xử lý và nguyên nhân',
         level: 2,
         text: unauthorisedHandling,
       },

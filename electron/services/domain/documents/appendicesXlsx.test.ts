@@ -29,12 +29,16 @@ describe('renderAppendicesXlsx', () => {
   beforeAll(async () => {
     workbook = new ExcelJS.Workbook();
     // exceljs declares `load` against an older Buffer type than the one Node 20's typings give.
-    await workbook.xlsx.load((await renderAppendicesXlsx(data, modelReportMeta())) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      (await renderAppendicesXlsx(data, modelReportMeta())) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
   });
 
   it('has one sheet per appendix, set up for A4', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03']);
-    expect(workbook.worksheets.map((sheet) => [sheet.pageSetup.paperSize, sheet.pageSetup.orientation, sheet.pageSetup.fitToWidth])).toEqual([
+    expect(
+      workbook.worksheets.map((sheet) => [sheet.pageSetup.paperSize, sheet.pageSetup.orientation, sheet.pageSetup.fitToWidth]),
+    ).toEqual([
       [9, 'landscape', 1],
       [9, 'landscape', 1],
       [9, 'landscape', 1],
@@ -46,10 +50,26 @@ describe('renderAppendicesXlsx', () => {
     const sheet = workbook.getWorksheet('Phụ lục 02');
     if (!sheet) throw new Error('missing sheet');
     const header = findRow(sheet, 'STT');
-    expect(rowValues(sheet, header)).toEqual(['STT', 'Năm', 'Tổng số', 'Dưới 1 tháng', 'Từ 01 - 03 tháng', 'Từ 03 - 12 tháng', 'Trên 12 tháng']);
+    expect(rowValues(sheet, header)).toEqual([
+      'STT',
+      'Năm',
+      'Tổng số',
+      'Dưới 1 tháng',
+      'Từ 01 - 03 tháng',
+      'Từ 03 - 12 tháng',
+      'Trên 12 tháng',
+    ]);
     data.appendix02.rows.forEach((row, index) => {
       const label = index === 3 ? 'Năm 2026 (tính đến 31/5/2026)' : `Năm ${row.year}`;
-      expect(rowValues(sheet, header + 1 + index)).toEqual([index + 1, label, row.total, row.under1m, row.from1to3m, row.from3to12m, row.over12m]);
+      expect(rowValues(sheet, header + 1 + index)).toEqual([
+        index + 1,
+        label,
+        row.total,
+        row.under1m,
+        row.from1to3m,
+        row.from3to12m,
+        row.over12m,
+      ]);
     });
     const total = data.appendix02.total;
     expect(rowValues(sheet, header + 5).slice(0, 2)).toEqual([null, 'Tổng cộng']);
@@ -86,7 +106,12 @@ describe('renderAppendicesXlsx', () => {
     if (!sheet) throw new Error('missing sheet');
     const header = findRow(sheet, 'STT');
     expect(sheet.model.merges).toEqual(
-      expect.arrayContaining([`A${header}:A${header + 1}`, `B${header}:B${header + 1}`, `C${header}:E${header}`, `F${header}:H${header}`]),
+      expect.arrayContaining([
+        `A${header}:A${header + 1}`,
+        `B${header}:B${header + 1}`,
+        `C${header}:E${header}`,
+        `F${header}:H${header}`,
+      ]),
     );
     expect(sheet.getRow(header).getCell(3).value).toBe('Đảng viên đi xuất khẩu lao động');
     expect(rowValues(sheet, header + 2)).toEqual([1, 'Năm 2023', 1, 0, 1, null, null, null]);
@@ -106,7 +131,13 @@ describe('renderAppendicesXlsx', () => {
     if (!sheet) throw new Error('missing sheet');
     const header = findRow(sheet, 'STT');
     expect(sheet.model.merges).toContain(`C${header}:G${header}`);
-    expect(rowValues(sheet, header + 1).slice(2, 7)).toEqual(['Chỉ thị, nghị quyết, kết luận', 'Công văn', 'Kế hoạch', 'Hướng dẫn', 'Văn bản khác']);
+    expect(rowValues(sheet, header + 1).slice(2, 7)).toEqual([
+      'Chỉ thị, nghị quyết, kết luận',
+      'Công văn',
+      'Kế hoạch',
+      'Hướng dẫn',
+      'Văn bản khác',
+    ]);
     expect(rowValues(sheet, header + 4)).toEqual([
       3,
       'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',

@@ -25,7 +25,14 @@ function rowHeight(text: string, widthUnits: number, size: number): number {
   return Math.max(lines * size * 1.3 + 4, size * 1.6);
 }
 
-function fullWidthRow(sheet: ExcelJS.Worksheet, columns: number, text: string, font: Partial<ExcelJS.Font>, align: Align, widthUnits: number): ExcelJS.Row {
+function fullWidthRow(
+  sheet: ExcelJS.Worksheet,
+  columns: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+  align: Align,
+  widthUnits: number,
+): ExcelJS.Row {
   const row = sheet.addRow([text]);
   sheet.mergeCells(row.number, 1, row.number, columns);
   const cell = row.getCell(1);
@@ -35,7 +42,11 @@ function fullWidthRow(sheet: ExcelJS.Worksheet, columns: number, text: string, f
   return row;
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, appendix: Appendix, widths: number[]): { firstHeaderRow: number; lastHeaderRow: number } {
+function writeTable(
+  sheet: ExcelJS.Worksheet,
+  appendix: Appendix,
+  widths: number[],
+): { firstHeaderRow: number; lastHeaderRow: number } {
   const { table } = appendix;
   const rows = [...table.header, ...table.body];
   const firstRow = sheet.rowCount + 1;
@@ -50,7 +61,10 @@ function writeTable(sheet: ExcelJS.Worksheet, appendix: Appendix, widths: number
       if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(rowNumber, column + 1, rowNumber + rowSpan - 1, column + colSpan);
       if (rowSpan === 1) {
         const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
-        tallest[rowIndex] = Math.max(tallest[rowIndex] ?? 0, rowHeight(typeof cell.value === 'string' ? cell.value : '0', width, table.size));
+        tallest[rowIndex] = Math.max(
+          tallest[rowIndex] ?? 0,
+          rowHeight(typeof cell.value === 'string' ? cell.value : '0', width, table.size),
+        );
       }
     }
   });
@@ -87,7 +101,14 @@ function writeNote(sheet: ExcelJS.Worksheet, note: AppendixNote, widths: number[
   const columns = widths.length;
   const font = { name: documentFont, size: tableSize, bold: note.bold, italic: note.bold };
   if (note.value === undefined) {
-    fullWidthRow(sheet, columns, noteText(note), font, 'left', widths.reduce((a, b) => a + b, 0));
+    fullWidthRow(
+      sheet,
+      columns,
+      noteText(note),
+      font,
+      'left',
+      widths.reduce((a, b) => a + b, 0),
+    );
     return;
   }
   const labelWidth = widths.slice(0, -1).reduce((a, b) => a + b, 0);
@@ -115,7 +136,14 @@ function writeAppendix(workbook: ExcelJS.Workbook, appendix: Appendix, meta: Rep
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { top: inches(margins.top), bottom: inches(margins.bottom), left: inches(margins.left), right: inches(margins.right), header: 0.3, footer: 0.3 },
+      margins: {
+        top: inches(margins.top),
+        bottom: inches(margins.bottom),
+        left: inches(margins.left),
+        right: inches(margins.right),
+        header: 0.3,
+        footer: 0.3,
+      },
     },
   });
   const totalShare = appendix.table.columnWidths.reduce((a, b) => a + b, 0);

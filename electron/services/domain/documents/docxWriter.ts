@@ -79,7 +79,10 @@ function paragraph(block: ParagraphBlock): Paragraph {
 }
 
 function spacerParagraph(height: number): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: Math.round(height * 20), lineRule: LineRuleType.EXACT }, children: [] });
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: Math.round(height * 20), lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 }
 
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -99,7 +102,9 @@ function columnsTable(block: ColumnsBlock, widthMm: number): Table {
             new DocxTableCell({
               width: { size: widths[index] ?? 0, type: WidthType.DXA },
               margins: { left: 0, right: 0 },
-              children: column.blocks.map((inner) => (inner.kind === 'spacer' ? spacerParagraph(inner.height) : paragraph(inner))),
+              children: column.blocks.map((inner) =>
+                inner.kind === 'spacer' ? spacerParagraph(inner.height) : paragraph(inner),
+              ),
             }),
         ),
       }),
@@ -116,7 +121,14 @@ function dataTable(block: TableBlock, widthMm: number): Table {
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
+    borders: {
+      top: thinBorder,
+      bottom: thinBorder,
+      left: thinBorder,
+      right: thinBorder,
+      insideHorizontal: thinBorder,
+      insideVertical: thinBorder,
+    },
     rows: placed.map(
       (row, rowIndex) =>
         new TableRow({
@@ -134,7 +146,14 @@ function dataTable(block: TableBlock, widthMm: number): Table {
               children: [
                 new Paragraph({
                   alignment: alignments[cell.align ?? 'left'],
-                  children: [new TextRun({ text: cellText(cell.value), bold: cell.bold, italics: cell.italic, size: halfPoints(block.size) })],
+                  children: [
+                    new TextRun({
+                      text: cellText(cell.value),
+                      bold: cell.bold,
+                      italics: cell.italic,
+                      size: halfPoints(block.size),
+                    }),
+                  ],
                 }),
               ],
             });
@@ -162,7 +181,12 @@ function blocks(section: DocumentSection): (Paragraph | Table)[] {
 
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(bodySize) })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(bodySize) })],
+      }),
+    ],
   });
 }
 
@@ -175,11 +199,23 @@ function sectionOptions(section: DocumentSection, index: number, model: Document
       titlePage: first && model.pageNumbers,
       page: {
         // The library swaps width and height itself for a landscape section.
-        size: { width: twips(a4.widthMm), height: twips(a4.heightMm), orientation: portrait ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE },
-        margin: { top: twips(margins.top), bottom: twips(margins.bottom), left: twips(margins.left), right: twips(margins.right), header: twips(margins.top / 2) },
+        size: {
+          width: twips(a4.widthMm),
+          height: twips(a4.heightMm),
+          orientation: portrait ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
+        },
+        margin: {
+          top: twips(margins.top),
+          bottom: twips(margins.bottom),
+          left: twips(margins.left),
+          right: twips(margins.right),
+          header: twips(margins.top / 2),
+        },
       },
     },
-    headers: model.pageNumbers ? { default: pageNumberHeader(), ...(first ? { first: new Header({ children: [] }) } : {}) } : undefined,
+    headers: model.pageNumbers
+      ? { default: pageNumberHeader(), ...(first ? { first: new Header({ children: [] }) } : {}) }
+      : undefined,
     children: blocks(section),
   };
 }

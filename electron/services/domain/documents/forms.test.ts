@@ -20,7 +20,10 @@ describe('trip forms', () => {
     expect(signature?.[0]?.slice(-2)).toEqual(['T/M CHI ỦY', 'BÍ THƯ']);
     expect(signature?.[1]?.at(-1)).toBe('Nguyễn Thị Hồng Nhung');
     expect(signature?.[1]).toContain('(Ký, ghi rõ họ tên)');
-    expect(tables[1]?.[0]?.map((cell) => cell.text)).toEqual(['Kính gửi:', ' - Ban Thường vụ Đảng ủy xã Vĩnh Trạch;\n - Chi ủy Chi bộ ấp Tây Bình.']);
+    expect(tables[1]?.[0]?.map((cell) => cell.text)).toEqual([
+      'Kính gửi:',
+      ' - Ban Thường vụ Đảng ủy xã Vĩnh Trạch;\n - Chi ủy Chi bộ ấp Tây Bình.',
+    ]);
   });
 
   it('addresses the standing committee once, whether the record names the committee or its standing committee', async () => {
@@ -28,11 +31,19 @@ describe('trip forms', () => {
     for (const managingCommittee of ['Đảng ủy xã Vĩnh Trạch', 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch']) {
       const { texts, tables } = await formText('application', { ...data, managingCommittee });
       expect(tables[1]?.[0]?.[1]?.text).toBe(' - Ban Thường vụ Đảng ủy xã Vĩnh Trạch;\n - Chi ủy Chi bộ ấp Tây Bình.');
-      expect(texts.some((text) => text.startsWith('Nay tôi làm đơn này đề nghị Ban Thường vụ Đảng ủy xã Vĩnh Trạch xem xét'))).toBe(true);
+      expect(
+        texts.some((text) => text.startsWith('Nay tôi làm đơn này đề nghị Ban Thường vụ Đảng ủy xã Vĩnh Trạch xem xét')),
+      ).toBe(true);
       expect(texts.join('\n')).not.toContain('Ban Thường vụ Ban Thường vụ');
     }
-    const blank = await formText('return_report', { ...data, managingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch', returnReport: {} });
-    expect(blank.texts.some((text) => /Quyết định số …+ của Ban Thường vụ Đảng ủy xã Vĩnh Trạch cho phép tôi/.test(text))).toBe(true);
+    const blank = await formText('return_report', {
+      ...data,
+      managingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
+      returnReport: {},
+    });
+    expect(blank.texts.some((text) => /Quyết định số …+ của Ban Thường vụ Đảng ủy xã Vĩnh Trạch cho phép tôi/.test(text))).toBe(
+      true,
+    );
   });
 
   it('fills the application with the member, the trip and the pledges', async () => {
@@ -48,7 +59,9 @@ describe('trip forms', () => {
     expect(texts).toContain('- Thời gian: từ ngày 01/6/2026 đến ngày 20/6/2026 (20 ngày)');
     expect(texts).toContain('- Kinh phí: Tự túc');
     expect(texts).toContain('- Giấy tờ xuất nhập cảnh: Hộ chiếu phổ thông, số P01234567, có giá trị đến ngày 15/3/2031');
-    expect(texts).toContain('4. Trong thời hạn 07 ngày làm việc kể từ ngày về nước, báo cáo bằng văn bản kết quả chuyến đi với chi bộ và cấp ủy quản lý.');
+    expect(texts).toContain(
+      '4. Trong thời hạn 07 ngày làm việc kể từ ngày về nước, báo cáo bằng văn bản kết quả chuyến đi với chi bộ và cấp ủy quản lý.',
+    );
     expect(texts).toContain('NGƯỜI LÀM ĐƠN');
   });
 
@@ -73,16 +86,26 @@ describe('trip forms', () => {
   });
 
   it('gives every relative a row when the record holds more than five', async () => {
-    const relatives = Array.from({ length: 7 }, (_, index) => ({ fullName: `Trần Văn ${index + 1}`, relationship: 'Anh ruột', country: 'Nhật Bản' }));
+    const relatives = Array.from({ length: 7 }, (_, index) => ({
+      fullName: `Trần Văn ${index + 1}`,
+      relationship: 'Anh ruột',
+      country: 'Nhật Bản',
+    }));
     const { tables } = await formText('commitment', { ...sampleTripForm(), relativesAbroad: relatives });
     const body = tables[2]?.slice(1) ?? [];
-    expect(body.map((row) => [row[0]?.text, row[1]?.text])).toEqual(relatives.map((relative, index) => [String(index + 1), relative.fullName]));
+    expect(body.map((row) => [row[0]?.text, row[1]?.text])).toEqual(
+      relatives.map((relative, index) => [String(index + 1), relative.fullName]),
+    );
   });
 
   it('reports the trip’s outcome against the permission decision', async () => {
     const { texts } = await formText('return_report');
     expect(texts).toContain('kết quả chuyến đi nước ngoài');
-    expect(texts.some((text) => text.startsWith('Thực hiện Quyết định số 125-QĐ/ĐU, ngày 25/5/2026 của Ban Thường vụ Đảng ủy xã Vĩnh Trạch cho phép tôi'))).toBe(true);
+    expect(
+      texts.some((text) =>
+        text.startsWith('Thực hiện Quyết định số 125-QĐ/ĐU, ngày 25/5/2026 của Ban Thường vụ Đảng ủy xã Vĩnh Trạch cho phép tôi'),
+      ),
+    ).toBe(true);
     expect(texts).toContain('Xuất cảnh ngày 01/6/2026, nhập cảnh về nước ngày 19/6/2026.');
     expect(texts).toContain('3. Quan hệ, tiếp xúc với tổ chức, cá nhân nước ngoài');
     expect(texts).toContain('Đã thăm con gái, tham dự lễ tốt nghiệp của con.');

@@ -1,7 +1,16 @@
 import { standingCommitteeOf } from '@shared/domain/committees';
 import { type PageMargins, defaultPageMargins, formatDate, formatPlaceDate } from '@shared/report/narrative';
 import { writeDocx } from './docxWriter';
-import { type Block, type ColumnBlock, type ColumnsBlock, type DocumentModel, type TableBlock, paragraph, spacer, text } from './model';
+import {
+  type Block,
+  type ColumnBlock,
+  type ColumnsBlock,
+  type DocumentModel,
+  type TableBlock,
+  paragraph,
+  spacer,
+  text,
+} from './model';
 import { bodyParagraph as documentParagraph, documentTitle, partyHeading, signatureBlock, signatureColumn } from './partyLayout';
 import { writePdf } from './pdfWriter';
 
@@ -91,7 +100,10 @@ const formTitleSpace = 6;
 const relativeRowsAtLeast = 5;
 
 /** A form should fit on one sheet for signing: 13 pt single-spaced text, tighter than a report's body. */
-function bodyParagraph(inlines: Parameters<typeof documentParagraph>[0], options: Parameters<typeof documentParagraph>[1] = {}): Block {
+function bodyParagraph(
+  inlines: Parameters<typeof documentParagraph>[0],
+  options: Parameters<typeof documentParagraph>[1] = {},
+): Block {
   return documentParagraph(inlines, { size: 13, lineSpacing: 1, spaceAfter: 2, ...options });
 }
 
@@ -152,7 +164,11 @@ function particulars(member: TripFormMember): Block[] {
 function tripDetails(data: TripFormData): Block[] {
   const { trip } = data;
   const days = daysBetween(trip.plannedDeparture, trip.plannedReturn);
-  const document = [trip.travelDocument, trip.travelDocumentNumber ? `số ${trip.travelDocumentNumber}` : '', trip.travelDocumentValidUntil ? `có giá trị đến ngày ${formatDate(trip.travelDocumentValidUntil)}` : '']
+  const document = [
+    trip.travelDocument,
+    trip.travelDocumentNumber ? `số ${trip.travelDocumentNumber}` : '',
+    trip.travelDocumentValidUntil ? `có giá trị đến ngày ${formatDate(trip.travelDocumentValidUntil)}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return [
@@ -161,7 +177,10 @@ function tripDetails(data: TripFormData): Block[] {
     line('- Thời gian', `từ ngày ${formatDate(trip.plannedDeparture)} đến ngày ${formatDate(trip.plannedReturn)} (${days} ngày)`),
     line('- Kinh phí', trip.funding),
     line('- Giấy tờ xuất nhập cảnh', document),
-    line('- Người, tổ chức mời (nếu có)', `${trip.inviter?.trim() || 'Không'}; người đi cùng (nếu có): ${trip.companions?.trim() || 'Không'}`),
+    line(
+      '- Người, tổ chức mời (nếu có)',
+      `${trip.inviter?.trim() || 'Không'}; người đi cùng (nếu có): ${trip.companions?.trim() || 'Không'}`,
+    ),
   ];
 }
 
@@ -199,34 +218,48 @@ function dueDays(data: TripFormData): string {
 }
 
 function application(data: TripFormData): Block[] {
-  return signedOff([
-    heading(data),
-    ...documentTitle('ĐƠN ĐỀ NGHỊ', ['đi nước ngoài về việc riêng'], formTitleSpace),
-    ...addressBlock(data),
-    ...particulars(data.member),
-    bodyParagraph(`Nay tôi làm đơn này đề nghị ${standingCommitteeOf(data.managingCommittee)} xem xét, cho phép tôi được ra nước ngoài về việc riêng, cụ thể như sau:`, {
-      spaceBefore: 4,
-    }),
-    ...tripDetails(data),
-    bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 4, keepWithNext: true }),
-    ...pledges([
-      'Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và pháp luật của nước sở tại; giữ gìn phẩm chất, tư cách người đảng viên và hình ảnh người Việt Nam.',
-      'Không mang theo tài liệu, thông tin thuộc bí mật của Đảng, Nhà nước; không tham gia tổ chức, hoạt động, không tiếp xúc với cá nhân, tổ chức có hoạt động chống phá Đảng, Nhà nước.',
-      'Đi và về đúng thời gian được cho phép; khi có thay đổi về thời gian, nước đến hoặc mục đích chuyến đi, báo cáo ngay với cấp ủy.',
-      `Trong thời hạn ${dueDays(data)} ngày làm việc kể từ ngày về nước, báo cáo bằng văn bản kết quả chuyến đi với chi bộ và cấp ủy quản lý.`,
-    ]),
-    bodyParagraph('Nếu vi phạm, tôi xin chịu hoàn toàn trách nhiệm và chịu xử lý theo quy định của Đảng và pháp luật của Nhà nước.'),
-  ], signatureBlock(cellOpinion('Ý KIẾN CỦA CHI BỘ'), memberSignature('NGƯỜI LÀM ĐƠN', data.member.fullName)));
+  return signedOff(
+    [
+      heading(data),
+      ...documentTitle('ĐƠN ĐỀ NGHỊ', ['đi nước ngoài về việc riêng'], formTitleSpace),
+      ...addressBlock(data),
+      ...particulars(data.member),
+      bodyParagraph(
+        `Nay tôi làm đơn này đề nghị ${standingCommitteeOf(data.managingCommittee)} xem xét, cho phép tôi được ra nước ngoài về việc riêng, cụ thể như sau:`,
+        {
+          spaceBefore: 4,
+        },
+      ),
+      ...tripDetails(data),
+      bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 4, keepWithNext: true }),
+      ...pledges([
+        'Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và pháp luật của nước sở tại; giữ gìn phẩm chất, tư cách người đảng viên và hình ảnh người Việt Nam.',
+        'Không mang theo tài liệu, thông tin thuộc bí mật của Đảng, Nhà nước; không tham gia tổ chức, hoạt động, không tiếp xúc với cá nhân, tổ chức có hoạt động chống phá Đảng, Nhà nước.',
+        'Đi và về đúng thời gian được cho phép; khi có thay đổi về thời gian, nước đến hoặc mục đích chuyến đi, báo cáo ngay với cấp ủy.',
+        `Trong thời hạn ${dueDays(data)} ngày làm việc kể từ ngày về nước, báo cáo bằng văn bản kết quả chuyến đi với chi bộ và cấp ủy quản lý.`,
+      ]),
+      bodyParagraph(
+        'Nếu vi phạm, tôi xin chịu hoàn toàn trách nhiệm và chịu xử lý theo quy định của Đảng và pháp luật của Nhà nước.',
+      ),
+    ],
+    signatureBlock(cellOpinion('Ý KIẾN CỦA CHI BỘ'), memberSignature('NGƯỜI LÀM ĐƠN', data.member.fullName)),
+  );
 }
 
 function relativesTable(relatives: TripFormRelative[]): TableBlock {
   const head = (value: string) => ({ value, align: 'center' as const, bold: true });
-  const unfilled = Array.from({ length: Math.max(0, relativeRowsAtLeast - relatives.length) }, () => ({ fullName: '', relationship: '', country: '' }));
+  const unfilled = Array.from({ length: Math.max(0, relativeRowsAtLeast - relatives.length) }, () => ({
+    fullName: '',
+    relationship: '',
+    country: '',
+  }));
   const rows: TripFormRelative[] = [...relatives, ...unfilled];
   return {
     kind: 'table',
     columnWidths: [12, 40, 20, 18, 27, 48],
-    header: [[head('STT'), head('Họ và tên'), head('Quan hệ'), head('Năm sinh'), head('Nước cư trú'), head('Nghề nghiệp, nơi làm việc')]],
+    header: [
+      [head('STT'), head('Họ và tên'), head('Quan hệ'), head('Năm sinh'), head('Nước cư trú'), head('Nghề nghiệp, nơi làm việc')],
+    ],
     body: rows.map((relative: TripFormRelative, index) => [
       { value: index + 1, align: 'center' },
       { value: relative.fullName },
@@ -241,29 +274,36 @@ function relativesTable(relatives: TripFormRelative[]): TableBlock {
 
 function commitment(data: TripFormData): Block[] {
   const trip = data.trip;
-  return signedOff([
-    heading(data),
-    ...documentTitle('BẢN CAM KẾT', ['về việc ra nước ngoài và quan hệ với thân nhân ở nước ngoài'], formTitleSpace),
-    ...addressBlock(data),
-    ...particulars(data.member),
-    bodyParagraph(
-      `Được cấp có thẩm quyền xem xét cho phép ra nước ngoài (${trip.purpose.toLowerCase()}) tại ${trip.countries.join(', ') || blank} từ ngày ${formatDate(trip.plannedDeparture)} đến ngày ${formatDate(trip.plannedReturn)}, tôi xin khai thân nhân đang ở nước ngoài như sau:`,
-      { spaceBefore: 2 },
-    ),
-    relativesTable(data.relativesAbroad ?? []),
-    bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 4, keepWithNext: true }),
-    ...pledges([
-      'Đã khai đầy đủ, trung thực về thân nhân ở nước ngoài và mối quan hệ của tôi với thân nhân.',
-      'Trong thời gian ở nước ngoài, không để thân nhân hoặc bất kỳ cá nhân, tổ chức nào lôi kéo, lợi dụng; không tham gia, không ủng hộ tổ chức, hoạt động chống phá Đảng, Nhà nước; không phát ngôn, đăng tải thông tin trái quan điểm, đường lối của Đảng.',
-      'Không nhận tài trợ, học bổng, lời mời làm việc, quà tặng có giá trị hoặc tham gia làm thành viên tổ chức nước ngoài khi chưa báo cáo và được cấp có thẩm quyền đồng ý.',
-      'Báo cáo kịp thời với cấp ủy khi có vấn đề phát sinh liên quan đến thân nhân ở nước ngoài; khi về nước báo cáo đầy đủ kết quả chuyến đi theo quy định.',
-    ]),
-    bodyParagraph('Tôi xin chịu trách nhiệm trước tổ chức đảng về những nội dung cam kết trên.'),
-  ], signatureBlock(cellOpinion('XÁC NHẬN CỦA CHI BỘ'), memberSignature('NGƯỜI CAM KẾT', data.member.fullName)));
+  return signedOff(
+    [
+      heading(data),
+      ...documentTitle('BẢN CAM KẾT', ['về việc ra nước ngoài và quan hệ với thân nhân ở nước ngoài'], formTitleSpace),
+      ...addressBlock(data),
+      ...particulars(data.member),
+      bodyParagraph(
+        `Được cấp có thẩm quyền xem xét cho phép ra nước ngoài (${trip.purpose.toLowerCase()}) tại ${trip.countries.join(', ') || blank} từ ngày ${formatDate(trip.plannedDeparture)} đến ngày ${formatDate(trip.plannedReturn)}, tôi xin khai thân nhân đang ở nước ngoài như sau:`,
+        { spaceBefore: 2 },
+      ),
+      relativesTable(data.relativesAbroad ?? []),
+      bodyParagraph([text('Tôi xin cam kết:', { bold: true })], { spaceBefore: 4, keepWithNext: true }),
+      ...pledges([
+        'Đã khai đầy đủ, trung thực về thân nhân ở nước ngoài và mối quan hệ của tôi với thân nhân.',
+        'Trong thời gian ở nước ngoài, không để thân nhân hoặc bất kỳ cá nhân, tổ chức nào lôi kéo, lợi dụng; không tham gia, không ủng hộ tổ chức, hoạt động chống phá Đảng, Nhà nước; không phát ngôn, đăng tải thông tin trái quan điểm, đường lối của Đảng.',
+        'Không nhận tài trợ, học bổng, lời mời làm việc, quà tặng có giá trị hoặc tham gia làm thành viên tổ chức nước ngoài khi chưa báo cáo và được cấp có thẩm quyền đồng ý.',
+        'Báo cáo kịp thời với cấp ủy khi có vấn đề phát sinh liên quan đến thân nhân ở nước ngoài; khi về nước báo cáo đầy đủ kết quả chuyến đi theo quy định.',
+      ]),
+      bodyParagraph('Tôi xin chịu trách nhiệm trước tổ chức đảng về những nội dung cam kết trên.'),
+    ],
+    signatureBlock(cellOpinion('XÁC NHẬN CỦA CHI BỘ'), memberSignature('NGƯỜI CAM KẾT', data.member.fullName)),
+  );
 }
 
 function answer(value: string | undefined): Block[] {
-  if (value?.trim()) return value.trim().split('\n').map((part) => bodyParagraph(part.trim()));
+  if (value?.trim())
+    return value
+      .trim()
+      .split('\n')
+      .map((part) => bodyParagraph(part.trim()));
   return [bodyParagraph(blankLine, { firstLineIndentMm: 0 }), bodyParagraph(blankLine, { firstLineIndentMm: 0 })];
 }
 
@@ -273,29 +313,41 @@ function returnReport(data: TripFormData): Block[] {
     ? `Quyết định số ${report.permission.ref}, ngày ${formatDate(report.permission.date)} của ${report.permission.issuer}`
     : `Quyết định số ${blank} của ${standingCommitteeOf(data.managingCommittee)}`;
   const countries = data.trip.countries.join(', ') || blank;
-  const section = (title: string, value: string | undefined): Block[] => [bodyParagraph([text(title, { bold: true })], { keepWithNext: true, spaceAfter: 1 }), ...answer(value)];
-  return signedOff([
-    heading(data),
-    ...documentTitle('BÁO CÁO', ['kết quả chuyến đi nước ngoài'], formTitleSpace),
-    ...addressBlock(data),
-    line('Họ và tên', data.member.fullName.toUpperCase()),
-    line('Chức vụ, đơn vị công tác', [data.member.post, data.member.workplace].filter(Boolean).join(', ') || blank),
-    line('Sinh hoạt đảng tại', data.member.cell),
-    bodyParagraph(
-      `Thực hiện ${permission} cho phép tôi ra nước ngoài (${data.trip.purpose.toLowerCase()}) tại ${countries}, tôi báo cáo kết quả chuyến đi như sau:`,
-      { spaceBefore: 4 },
-    ),
-    ...section(
-      '1. Thời gian thực tế',
-      `Xuất cảnh ngày ${dateOrBlank(report.actualDeparture)}, nhập cảnh về nước ngày ${dateOrBlank(report.actualReturn)}.`,
-    ),
-    ...section('2. Kết quả thực hiện mục đích chuyến đi', report.results),
-    ...section('3. Quan hệ, tiếp xúc với tổ chức, cá nhân nước ngoài', report.contacts),
-    ...section('4. Quà tặng, giải thưởng, lời mời (học tập, làm việc, tham gia tổ chức) đã nhận', report.giftsAwardsInvitations),
-    ...section('5. Tài liệu, hiện vật mang về', report.documentsBroughtBack),
-    ...section('6. Những vấn đề phát sinh, kiến nghị', report.issues),
-    ...section('7. Tự nhận xét việc chấp hành quy định của Đảng, pháp luật của Nhà nước và pháp luật nước sở tại', report.selfAssessment),
-  ], signatureBlock(cellOpinion('NHẬN XÉT CỦA CHI BỘ'), memberSignature('NGƯỜI BÁO CÁO', data.member.fullName)));
+  const section = (title: string, value: string | undefined): Block[] => [
+    bodyParagraph([text(title, { bold: true })], { keepWithNext: true, spaceAfter: 1 }),
+    ...answer(value),
+  ];
+  return signedOff(
+    [
+      heading(data),
+      ...documentTitle('BÁO CÁO', ['kết quả chuyến đi nước ngoài'], formTitleSpace),
+      ...addressBlock(data),
+      line('Họ và tên', data.member.fullName.toUpperCase()),
+      line('Chức vụ, đơn vị công tác', [data.member.post, data.member.workplace].filter(Boolean).join(', ') || blank),
+      line('Sinh hoạt đảng tại', data.member.cell),
+      bodyParagraph(
+        `Thực hiện ${permission} cho phép tôi ra nước ngoài (${data.trip.purpose.toLowerCase()}) tại ${countries}, tôi báo cáo kết quả chuyến đi như sau:`,
+        { spaceBefore: 4 },
+      ),
+      ...section(
+        '1. Thời gian thực tế',
+        `Xuất cảnh ngày ${dateOrBlank(report.actualDeparture)}, nhập cảnh về nước ngày ${dateOrBlank(report.actualReturn)}.`,
+      ),
+      ...section('2. Kết quả thực hiện mục đích chuyến đi', report.results),
+      ...section('3. Quan hệ, tiếp xúc với tổ chức, cá nhân nước ngoài', report.contacts),
+      ...section(
+        '4. Quà tặng, giải thưởng, lời mời (học tập, làm việc, tham gia tổ chức) đã nhận',
+        report.giftsAwardsInvitations,
+      ),
+      ...section('5. Tài liệu, hiện vật mang về', report.documentsBroughtBack),
+      ...section('6. Những vấn đề phát sinh, kiến nghị', report.issues),
+      ...section(
+        '7. Tự nhận xét việc chấp hành quy định của Đảng, pháp luật của Nhà nước và pháp luật nước sở tại',
+        report.selfAssessment,
+      ),
+    ],
+    signatureBlock(cellOpinion('NHẬN XÉT CỦA CHI BỘ'), memberSignature('NGƯỜI BÁO CÁO', data.member.fullName)),
+  );
 }
 
 const formTitles: Record<TripFormKind, string> = {

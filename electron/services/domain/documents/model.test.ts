@@ -4,7 +4,12 @@ import { cellText, placeCells, textWidthMm } from './model';
 describe('placeCells', () => {
   it('skips the columns that cells spanning down from the row above still occupy', () => {
     const header = [
-      [{ value: 'STT', rowSpan: 2 }, { value: 'Năm', rowSpan: 2 }, { value: 'Lao động', colSpan: 3 }, { value: 'Doanh nghiệp', colSpan: 3 }],
+      [
+        { value: 'STT', rowSpan: 2 },
+        { value: 'Năm', rowSpan: 2 },
+        { value: 'Lao động', colSpan: 3 },
+        { value: 'Doanh nghiệp', colSpan: 3 },
+      ],
       [{ value: 'a' }, { value: 'b' }, { value: 'c' }, { value: 'd' }, { value: 'e' }, { value: 'f' }],
       [{ value: 1 }, { value: 'Năm 2023' }],
     ];

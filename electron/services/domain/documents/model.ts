@@ -107,7 +107,10 @@ export function text(value: string, style: Omit<TextRun, 'kind' | 'text'> = {}):
   return { kind: 'text', text: value, ...style };
 }
 
-export function paragraph(inlines: Inline[] | string, options: Partial<Omit<ParagraphBlock, 'kind' | 'inlines'>> & { bold?: boolean; italic?: boolean; underline?: boolean } = {}): ParagraphBlock {
+export function paragraph(
+  inlines: Inline[] | string,
+  options: Partial<Omit<ParagraphBlock, 'kind' | 'inlines'>> & { bold?: boolean; italic?: boolean; underline?: boolean } = {},
+): ParagraphBlock {
   const { bold, italic, underline, ...rest } = options;
   const runs = typeof inlines === 'string' ? [text(inlines, { bold, italic, underline })] : inlines;
   return { kind: 'paragraph', inlines: runs, align: 'left', size: bodySize, ...rest };

@@ -43,7 +43,13 @@ export function partyHeading(heading: PartyHeading): ColumnsBlock {
     spacer(8),
     paragraph(heading.placeDate, { align: 'center', italic: true }),
   ];
-  return { kind: 'columns', columns: [{ share: 0.44, blocks: left }, { share: 0.56, blocks: right }] };
+  return {
+    kind: 'columns',
+    columns: [
+      { share: 0.44, blocks: left },
+      { share: 0.56, blocks: right },
+    ],
+  };
 }
 
 /** "BÁO CÁO" in bold capitals, the subject in bold below it, and the short rule under both; a one-page form leaves less room around it. */
@@ -57,7 +63,13 @@ export function documentTitle(type: string, subjectLines: string[], spaceAround 
 }
 
 export function bodyParagraph(inlines: Inline[] | string, options: Partial<ParagraphBlock> = {}): ParagraphBlock {
-  return paragraph(inlines, { align: 'justify', firstLineIndentMm, spaceAfter: paragraphSpacing, lineSpacing: bodyLineSpacing, ...options });
+  return paragraph(inlines, {
+    align: 'justify',
+    firstLineIndentMm,
+    spaceAfter: paragraphSpacing,
+    lineSpacing: bodyLineSpacing,
+    ...options,
+  });
 }
 
 export interface Signature {
@@ -89,5 +101,11 @@ export function recipientsColumn(lines: string[]): ColumnBlock[] {
 }
 
 export function signatureBlock(left: ColumnBlock[], right: ColumnBlock[]): ColumnsBlock {
-  return { kind: 'columns', columns: [{ share: 0.5, blocks: left }, { share: 0.5, blocks: right }] };
+  return {
+    kind: 'columns',
+    columns: [
+      { share: 0.5, blocks: left },
+      { share: 0.5, blocks: right },
+    ],
+  };
 }

@@ -78,7 +78,11 @@ class PdfLayout {
 
   private section(section: DocumentSection): void {
     const { top, bottom, left, right } = section.margins;
-    this.doc.addPage({ size: 'A4', layout: section.orientation, margins: { top: mm(top), bottom: mm(bottom), left: mm(left), right: mm(right) } });
+    this.doc.addPage({
+      size: 'A4',
+      layout: section.orientation,
+      margins: { top: mm(top), bottom: mm(bottom), left: mm(left), right: mm(right) },
+    });
     section.blocks.forEach((block, index) => this.block(block, section.blocks[index + 1]));
   }
 
@@ -155,7 +159,8 @@ class PdfLayout {
     if (!block.keepWithNext) return;
     this.doc.font('regular').fontSize(bodySize);
     const following = next?.kind === 'columns' ? this.columnsHeight(next) : 2 * this.doc.currentLineHeight(true);
-    if (this.doc.y + this.paragraphHeight(block, this.contentWidth()) + following > this.doc.page.maxY()) this.doc.continueOnNewPage();
+    if (this.doc.y + this.paragraphHeight(block, this.contentWidth()) + following > this.doc.page.maxY())
+      this.doc.continueOnNewPage();
   }
 
   private paragraph(block: ParagraphBlock, x: number, width: number, flowing: boolean): void {
@@ -186,7 +191,11 @@ class PdfLayout {
   private footnoteHeight(number: number, width: number): number {
     this.doc.font('regular').fontSize(footnoteSize);
     const paragraphs = this.model.footnotes[number - 1] ?? [];
-    return paragraphs.reduce((total, line, index) => total + this.doc.heightOfString(index === 0 ? `${superscript(number)} ${line}` : line, { width, align: 'justify' }), 0);
+    return paragraphs.reduce(
+      (total, line, index) =>
+        total + this.doc.heightOfString(index === 0 ? `${superscript(number)} ${line}` : line, { width, align: 'justify' }),
+      0,
+    );
   }
 
   /** Reserves room at the foot of the page where each footnote mark of the paragraph will print. */
@@ -236,7 +245,13 @@ class PdfLayout {
       const x = page.margins.left;
       const width = page.width - page.margins.left - page.margins.right;
       let y = page.height - entry.bottomMargin - entry.height + footnoteRule.gap;
-      doc.save().lineWidth(0.5).moveTo(x, y).lineTo(x + footnoteRule.width, y).stroke().restore();
+      doc
+        .save()
+        .lineWidth(0.5)
+        .moveTo(x, y)
+        .lineTo(x + footnoteRule.width, y)
+        .stroke()
+        .restore();
       y += footnoteRule.gap;
       doc.font('regular').fontSize(footnoteSize);
       for (const number of entry.numbers) {
@@ -262,7 +277,10 @@ class PdfLayout {
   }
 
   private columnHeight(blocks: ColumnBlock[], width: number): number {
-    return blocks.reduce((total, block) => total + (block.kind === 'spacer' ? block.height : this.paragraphHeight(block, width)), 0);
+    return blocks.reduce(
+      (total, block) => total + (block.kind === 'spacer' ? block.height : this.paragraphHeight(block, width)),
+      0,
+    );
   }
 
   private columnsHeight(block: ColumnsBlock): number {
@@ -304,7 +322,10 @@ class PdfLayout {
       row.map(({ cell, column }) => {
         const width = widths.slice(column, column + (cell.colSpan ?? 1)).reduce((a, b) => a + b, 0);
         doc.font(fontOf(cell)).fontSize(block.size);
-        const textHeight = doc.heightOfString(cellText(cell.value) || ' ', { width: width - 2 * cellPadding.x, align: cell.align ?? 'left' });
+        const textHeight = doc.heightOfString(cellText(cell.value) || ' ', {
+          width: width - 2 * cellPadding.x,
+          align: cell.align ?? 'left',
+        });
         return { cell, column, width, textHeight };
       }),
     );
@@ -332,7 +353,10 @@ class PdfLayout {
         const x = offsets[column] ?? left;
         doc.save().lineWidth(0.5).rect(x, top, width, height).stroke().restore();
         doc.font(fontOf(cell)).fontSize(block.size);
-        doc.text(cellText(cell.value), x + cellPadding.x, top + (height - textHeight) / 2, { width: width - 2 * cellPadding.x, align: cell.align ?? 'left' });
+        doc.text(cellText(cell.value), x + cellPadding.x, top + (height - textHeight) / 2, {
+          width: width - 2 * cellPadding.x,
+          align: cell.align ?? 'left',
+        });
       }
     };
     const drawHeader = (top: number) => {

@@ -34,12 +34,21 @@ describe('renderReportDocx', () => {
     const texts = paragraphTexts(document);
     const type = texts.indexOf('BÁO CÁO');
     expect(type).toBeGreaterThan(0);
-    expect(texts[type + 1]).toBe('kết quả thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài');
+    expect(texts[type + 1]).toBe(
+      'kết quả thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài',
+    );
     expect(runPropertiesOf(document, 'BÁO CÁO')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="32"\/>/);
     expect(texts[type + 3]).toBe(
       'Căn cứ Công văn 626-CV/BTCTW, ngày 17/4/2026 của Ban Tổ chức Trung ương về việc xây dựng báo cáo thực hiện công tác xây dựng tổ chức đảng, phát triển và quản lý đảng viên ở nước ngoài, Ban Thường vụ Đảng ủy xã Vĩnh Trạch báo cáo kết quả triển khai, thực hiện như sau:',
     );
-    for (const heading of ['Phần thứ nhất', 'KẾT QUẢ THỰC HIỆN', 'I- Công tác lãnh đạo, chỉ đạo triển khai thực hiện', 'III- Đánh giá chung', 'Phần thứ hai', 'Xin báo cáo các đồng chí.']) {
+    for (const heading of [
+      'Phần thứ nhất',
+      'KẾT QUẢ THỰC HIỆN',
+      'I- Công tác lãnh đạo, chỉ đạo triển khai thực hiện',
+      'III- Đánh giá chung',
+      'Phần thứ hai',
+      'Xin báo cáo các đồng chí.',
+    ]) {
       expect(texts).toContain(heading);
     }
     expect(texts).toContain(
@@ -67,7 +76,10 @@ describe('renderReportDocx', () => {
 
   it('puts the duration breakdown and the issued documents in real footnotes', async () => {
     const { document, footnotes } = await renderModel();
-    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toEqual(['<w:footnoteReference w:id="1"/>', '<w:footnoteReference w:id="2"/>']);
+    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toEqual([
+      '<w:footnoteReference w:id="1"/>',
+      '<w:footnoteReference w:id="2"/>',
+    ]);
     const notes = paragraphTexts(footnotes).map((text) => text.trim());
     expect(notes).toContain('Đảng viên ra nước ngoài dưới 1 tháng là 2.194 trường hợp.');
     expect(notes).toContain('Đảng viên ra nước ngoài từ 1 tháng đến 3 tháng là 254 trường hợp.');
@@ -81,7 +93,13 @@ describe('renderReportDocx', () => {
     const { document } = await renderModel();
     const signature = docxTables(document)[1];
     const [recipients, signer] = (signature?.[0] ?? []).map((cell) => cell.text.split('\n'));
-    expect(recipients).toEqual(['Nơi nhận:', '- Ban Thường vụ Tỉnh ủy (để b/c),', '- Ban Tổ chức Tỉnh ủy,', '- Các chi bộ trực thuộc,', '- Lưu Văn phòng Đảng ủy.']);
+    expect(recipients).toEqual([
+      'Nơi nhận:',
+      '- Ban Thường vụ Tỉnh ủy (để b/c),',
+      '- Ban Tổ chức Tỉnh ủy,',
+      '- Các chi bộ trực thuộc,',
+      '- Lưu Văn phòng Đảng ủy.',
+    ]);
     expect(signer?.filter(Boolean)).toEqual(['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Lâm Minh Thành']);
     expect(runPropertiesOf(document, 'Nơi nhận:')).toContain('<w:u w:val="single"/>');
     expect(runPropertiesOf(document, '- Ban Tổ chức Tỉnh ủy,')).toContain('<w:sz w:val="24"/>');
@@ -109,7 +127,16 @@ describe('renderReportDocx', () => {
         'Quy định',
         'Quy định số 3121-QĐ/TU ngày 26/4/2023 về công tác quản lý và nhiệm vụ của cán bộ, đảng viên thuộc Đảng bộ tỉnh An Giang khi ra nước ngoài và quan hệ với cá nhân, tổ chức nước ngoài',
       ],
-      ['2', 'Ban Thường vụ Tỉnh ủy An Giang', '', '', '', '', 'Quy định', 'Quy định số 64-QĐ/TU ngày 27/11/2025 về công tác quản lý cán bộ, đảng viên đi nước ngoài'],
+      [
+        '2',
+        'Ban Thường vụ Tỉnh ủy An Giang',
+        '',
+        '',
+        '',
+        '',
+        'Quy định',
+        'Quy định số 64-QĐ/TU ngày 27/11/2025 về công tác quản lý cán bộ, đảng viên đi nước ngoài',
+      ],
       [
         '3',
         'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
@@ -176,7 +203,9 @@ describe('renderReportDocx', () => {
     const { data, meta, narrative } = modelReport();
     const narrow = ReportMeta.parse({ ...meta, margins: { top: 25, bottom: 25, left: 35, right: 20 } });
     const { document, styles, headers } = await docxParts(await renderReportDocx(data, narrow, narrative));
-    expect(styles).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>');
+    expect(styles).toContain(
+      '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>',
+    );
     const sections = [...document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((match) => match[0]);
     expect(sections.map((section) => /<w:pgSz [^>]*\/>/.exec(section)?.[0])).toEqual([
       '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
@@ -195,6 +224,8 @@ describe('renderReportDocx', () => {
       'part2.proposals': ['Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn quản lý {stayedBeyondTerm} trường hợp ở lại quá hạn.'],
     });
     const { document } = await docxParts(await renderReportDocx(data, meta, fillNarrative(template, data, meta)));
-    expect(paragraphTexts(document)).toContain('III- Kiến nghị, đề xuất: Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn quản lý 01 trường hợp ở lại quá hạn.');
+    expect(paragraphTexts(document)).toContain(
+      'III- Kiến nghị, đề xuất: Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn quản lý 01 trường hợp ở lại quá hạn.',
+    );
   });
 });

@@ -13,7 +13,16 @@ import {
 import { coverageSentence } from '@shared/report/coverage';
 import { type Appendix, appendixTableSize, buildAppendices, noteText } from './appendices';
 import { buildUnitsAnnex } from './unitsAnnex';
-import { type Block, type DocumentModel, type DocumentSection, type Inline, firstLineIndentMm, paragraph, spacer, text } from './model';
+import {
+  type Block,
+  type DocumentModel,
+  type DocumentSection,
+  type Inline,
+  firstLineIndentMm,
+  paragraph,
+  spacer,
+  text,
+} from './model';
 import { bodyParagraph, documentTitle, partyHeading, recipientsColumn, signatureBlock, signatureColumn } from './partyLayout';
 
 /** Collects footnotes in the order the body cites them and numbers them from 1. */

@@ -18,7 +18,9 @@ const libreOffice = spawnSync('libreoffice', ['--version'], { encoding: 'utf8' }
 const period = { from: '2026-01-01', to: '2026-06-30' };
 
 if (!libreOffice && process.env.CI === 'true') {
-  throw new Error('LibreOffice is needed to render the report pages on CI: install libreoffice-writer (apt-get install libreoffice-writer).');
+  throw new Error(
+    'LibreOffice is needed to render the report pages on CI: install libreoffice-writer (apt-get install libreoffice-writer).',
+  );
 }
 
 let province: OpenTestRegistry;
@@ -29,7 +31,19 @@ const work = mkdtempSync(path.join(tmpdir(), 'so86-pages-'));
 function firstPage(docx: Buffer, name: string): { pdf: Buffer; png: string } {
   const docxFile = path.join(work, `${name}.docx`);
   writeFileSync(docxFile, docx);
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docxFile], { stdio: 'ignore', timeout: 240_000 });
+  execFileSync(
+    'libreoffice',
+    [
+      `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      docxFile,
+    ],
+    { stdio: 'ignore', timeout: 240_000 },
+  );
   const pdf = readFileSync(path.join(work, `${name}.pdf`));
   mkdirSync(artifacts, { recursive: true });
   const prefix = path.join(artifacts, name);

@@ -19,7 +19,12 @@ export function buildUnitsAnnex(data: ReportData, meta: ReportMeta): Appendix | 
   if (!units) return null;
   const body: TableCell[][] =
     units.length === 0
-      ? [[{ value: null, align: 'center' }, { value: 'Chưa có đơn vị trực thuộc nào phải gửi báo cáo.', colSpan: 5, align: 'left' }]]
+      ? [
+          [
+            { value: null, align: 'center' },
+            { value: 'Chưa có đơn vị trực thuộc nào phải gửi báo cáo.', colSpan: 5, align: 'left' },
+          ],
+        ]
       : units.map((unit, index) => [
           { value: index + 1, align: 'center' },
           { value: unit.name, align: 'left' },
@@ -39,7 +44,16 @@ export function buildUnitsAnnex(data: ReportData, meta: ReportMeta): Appendix | 
     table: {
       kind: 'table',
       columnWidths: [13, 90, 70, 30, 25, 30],
-      header: [[head('STT'), head('Đơn vị'), head('Tình trạng báo cáo'), head('Ngày ký'), head('Số phiên bản'), head('Số liệu đã tổng hợp')]],
+      header: [
+        [
+          head('STT'),
+          head('Đơn vị'),
+          head('Tình trạng báo cáo'),
+          head('Ngày ký'),
+          head('Số phiên bản'),
+          head('Số liệu đã tổng hợp'),
+        ],
+      ],
       body,
       size: appendixTableSize,
     },

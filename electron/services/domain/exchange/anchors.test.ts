@@ -63,7 +63,9 @@ describe('audit anchors of a unit that sends many report files', () => {
     expect(inspectPackage(last.content).manifest.audit?.checkpoints).toHaveLength(MAX_AUDIT_CHECKPOINTS);
     expect(await province.call('packages.verify', fileInput(last))).toMatchObject({ unit: { code: 'VINHTRACH' } });
     const province_ = province.session.requireRegistry();
-    const kept = province_.sqlite.prepare(`SELECT count(*) AS n, max(rows) AS newest FROM audit_anchors WHERE unit_code = 'VINHTRACH'`).get() as { n: number; newest: number };
+    const kept = province_.sqlite
+      .prepare(`SELECT count(*) AS n, max(rows) AS newest FROM audit_anchors WHERE unit_code = 'VINHTRACH'`)
+      .get() as { n: number; newest: number };
     expect(kept.n).toBeGreaterThan(MAX_AUDIT_CHECKPOINTS + 1);
 
     // Someone with the database rewrites an early row, re-hashes the chain, and adds forged export
@@ -71,29 +73,55 @@ describe('audit anchors of a unit that sends many report files', () => {
     const registry = commune.session.requireRegistry();
     registry.sqlite.prepare(`UPDATE audit_log SET username = 'ai-do' WHERE seq = 3`).run();
     const rows = registry.sqlite
-      .prepare(`SELECT seq, id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, outcome FROM audit_log ORDER BY seq`)
+      .prepare(
+        `SELECT seq, id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, outcome FROM audit_log ORDER BY seq`,
+      )
       .all() as ChainRow[];
     let previous = '0'.repeat(64);
     const rehash = registry.sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
     for (const row of rows) {
-      const fields = canonicalJson([row.seq, row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.before, row.after, row.outcome]);
+      const fields = canonicalJson([
+        row.seq,
+        row.id,
+        row.at,
+        row.userId,
+        row.username,
+        row.action,
+        row.entity,
+        row.entityId,
+        row.before,
+        row.after,
+        row.outcome,
+      ]);
       const hash = createHash('sha256').update(previous).update('\n').update(fields).digest('hex');
       rehash.run(previous, hash, row.seq);
       previous = hash;
     }
-    registry.sqlite.prepare(`UPDATE settings SET value = ? WHERE key = 'audit.head'`).run(JSON.stringify({ seq: rows.length, hash: previous }));
+    registry.sqlite
+      .prepare(`UPDATE settings SET value = ? WHERE key = 'audit.head'`)
+      .run(JSON.stringify({ seq: rows.length, hash: previous }));
     registry.write((db) => {
       for (let forged = 1; forged <= MAX_AUDIT_CHECKPOINTS; forged += 1) {
-        appendAudit(db, registry.actor, { action: 'package.export', entity: 'report', after: { auditRows: rows.length + forged } });
+        appendAudit(db, registry.actor, {
+          action: 'package.export',
+          entity: 'report',
+          after: { auditRows: rows.length + forged },
+        });
       }
     });
     const rewritten = await exportReport();
     const carried = inspectPackage(rewritten.content).manifest.audit!.checkpoints;
     expect(Math.min(...carried.map((point) => point.rows))).toBeGreaterThan(kept.newest);
 
-    const before = province_.sqlite.prepare(`SELECT (SELECT count(*) FROM audit_anchors) AS anchors, (SELECT count(*) FROM imported_packages) AS packages`).get();
+    const before = province_.sqlite
+      .prepare(`SELECT (SELECT count(*) FROM audit_anchors) AS anchors, (SELECT count(*) FROM imported_packages) AS packages`)
+      .get();
     expect(await province.refusal('packages.import', fileInput(rewritten))).toMatchObject({ code: 'EXCHANGE_AUDIT_REWRITTEN' });
     expect(await province.refusal('packages.verify', fileInput(rewritten))).toMatchObject({ code: 'EXCHANGE_AUDIT_REWRITTEN' });
-    expect(province_.sqlite.prepare(`SELECT (SELECT count(*) FROM audit_anchors) AS anchors, (SELECT count(*) FROM imported_packages) AS packages`).get()).toEqual(before);
+    expect(
+      province_.sqlite
+        .prepare(`SELECT (SELECT count(*) FROM audit_anchors) AS anchors, (SELECT count(*) FROM imported_packages) AS packages`)
+        .get(),
+    ).toEqual(before);
   }, 600_000);
 });

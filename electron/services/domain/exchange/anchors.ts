@@ -15,8 +15,12 @@ import type { Registry } from '../../storage/registry/registry';
 
 /** The row counts the earlier report files carried as their heads, as recorded in their `package.export` rows. */
 function earlierExportHeads(registry: Registry): number[] {
-  const rows = registry.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'package.export' ORDER BY seq`).all() as { after: string | null }[];
-  const heads = rows.map((row) => (row.after ? (JSON.parse(row.after) as { auditRows?: unknown }).auditRows : undefined)).filter((rows): rows is number => typeof rows === 'number');
+  const rows = registry.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'package.export' ORDER BY seq`).all() as {
+    after: string | null;
+  }[];
+  const heads = rows
+    .map((row) => (row.after ? (JSON.parse(row.after) as { auditRows?: unknown }).auditRows : undefined))
+    .filter((rows): rows is number => typeof rows === 'number');
   return [...new Set(heads)].slice(-MAX_AUDIT_CHECKPOINTS);
 }
 

@@ -20,16 +20,35 @@ async function trust(office: OpenTestRegistry, other: OpenTestRegistry) {
 
 async function addTrip(office: OpenTestRegistry, code: string) {
   const member = await office.call('members.save', { code, fullName: 'Nguyễn Văn Hùng', cellName: 'Chi bộ 1' });
-  const trip = await office.call('trips.save', { memberId: member.id, purpose: 'tourism', selfFunded: true, countries: ['KR'], plannedDeparture: '2026-03-10', plannedReturn: '2026-03-20' });
-  await office.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: '2026-02-20', cellOpinion: 'Đồng ý' } });
-  await office.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: `${code}-QĐ`, approvalDate: '2026-02-25', approvingCommittee: 'BTV' } });
+  const trip = await office.call('trips.save', {
+    memberId: member.id,
+    purpose: 'tourism',
+    selfFunded: true,
+    countries: ['KR'],
+    plannedDeparture: '2026-03-10',
+    plannedReturn: '2026-03-20',
+  });
+  await office.call('trips.transition', {
+    tripId: trip.id,
+    transition: 'submit',
+    input: { applicationDate: '2026-02-20', cellOpinion: 'Đồng ý' },
+  });
+  await office.call('trips.transition', {
+    tripId: trip.id,
+    transition: 'approve',
+    input: { approvalRef: `${code}-QĐ`, approvalDate: '2026-02-25', approvingCommittee: 'BTV' },
+  });
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** Everything the receiving office keeps about report files and rounds, to show a refusal wrote nothing. */
 async function stateOf(office: OpenTestRegistry) {
-  return { history: await office.call('packages.history', {}), rounds: await office.call('rounds.list', {}), cards: await office.call('keys.list', {}) };
+  return {
+    history: await office.call('packages.history', {}),
+    rounds: await office.call('rounds.list', {}),
+    cards: await office.call('keys.list', {}),
+  };
 }
 
 beforeAll(async () => {
@@ -62,20 +81,36 @@ describe('a genuine key signing a date in the future', () => {
       createdAt: '2099-01-01T00:00:00.000Z',
     });
     const before = await stateOf(province);
-    expect(await province.refusal('packages.import', { fileName: 'VINHTRACH_2099.so86', contentBase64: base64(from2099) })).toMatchObject({ code: 'PKG_CREATED_IN_FUTURE' });
-    expect(await province.refusal('packages.verify', { fileName: 'VINHTRACH_2099.so86', contentBase64: base64(from2099) })).toMatchObject({ code: 'PKG_CREATED_IN_FUTURE' });
+    expect(
+      await province.refusal('packages.import', { fileName: 'VINHTRACH_2099.so86', contentBase64: base64(from2099) }),
+    ).toMatchObject({ code: 'PKG_CREATED_IN_FUTURE' });
+    expect(
+      await province.refusal('packages.verify', { fileName: 'VINHTRACH_2099.so86', contentBase64: base64(from2099) }),
+    ).toMatchObject({ code: 'PKG_CREATED_IN_FUTURE' });
     expect(await stateOf(province)).toEqual(before);
 
     const genuine = await commune.call('packages.export', { period, includeDocuments: false });
-    expect(await province.call('packages.import', { fileName: genuine.fileName, contentBase64: genuine.contentBase64 })).toMatchObject({ outcome: 'imported' });
+    expect(
+      await province.call('packages.import', { fileName: genuine.fileName, contentBase64: genuine.contentBase64 }),
+    ).toMatchObject({ outcome: 'imported' });
   });
 
   it('a key card dated 2099 is not trusted', async () => {
     const registry = sibling.session.requireRegistry();
     const unit = registry.ownUnit();
-    const card = createKeyCard({ unit: { code: unit.code, name: unit.name, level: unit.level }, identity: currentIdentity(registry).identity, createdAt: '2099-01-01T00:00:00.000Z' });
+    const card = createKeyCard({
+      unit: { code: unit.code, name: unit.name, level: unit.level },
+      identity: currentIdentity(registry).identity,
+      createdAt: '2099-01-01T00:00:00.000Z',
+    });
     const before = await stateOf(province);
-    expect(await province.refusal('keys.trust', { fileName: 'the.json', contentBase64: base64(encodeKeyCard(card)), fingerprint: card.fingerprint })).toMatchObject({
+    expect(
+      await province.refusal('keys.trust', {
+        fileName: 'the.json',
+        contentBase64: base64(encodeKeyCard(card)),
+        fingerprint: card.fingerprint,
+      }),
+    ).toMatchObject({
       code: 'PKG_CARD_CREATED_IN_FUTURE',
     });
     expect(await stateOf(province)).toEqual(before);
@@ -84,34 +119,63 @@ describe('a genuine key signing a date in the future', () => {
 
 describe('a request file from a child commune', () => {
   it('is refused as a round at the province, which keeps none', async () => {
-    const round = await commune.call('rounds.save', { ref: '01-CV/ĐU', title: 'yêu cầu giả', periodFrom: period.from, periodTo: period.to, deadline: '2026-07-15', detailsRequested: true });
+    const round = await commune.call('rounds.save', {
+      ref: '01-CV/ĐU',
+      title: 'yêu cầu giả',
+      periodFrom: period.from,
+      periodTo: period.to,
+      deadline: '2026-07-15',
+      detailsRequested: true,
+    });
     const request = await commune.call('rounds.exportRequest', { id: round.id });
     const before = await stateOf(province);
-    expect(await province.refusal('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 })).toMatchObject({ code: 'EXCHANGE_REQUEST_NOT_FROM_PARENT' });
+    expect(
+      await province.refusal('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 }),
+    ).toMatchObject({ code: 'EXCHANGE_REQUEST_NOT_FROM_PARENT' });
     expect(await stateOf(province)).toEqual(before);
   });
 });
 
 describe('members’ names leaving the unit', () => {
   it('travel only encrypted: a round asking for details cannot be answered with an unencrypted file', async () => {
-    const round = await province.call('rounds.save', { ref: '626-CV/BTCTW', title: 'báo cáo', periodFrom: period.from, periodTo: period.to, deadline: '2099-12-31', detailsRequested: true });
+    const round = await province.call('rounds.save', {
+      ref: '626-CV/BTCTW',
+      title: 'báo cáo',
+      periodFrom: period.from,
+      periodTo: period.to,
+      deadline: '2099-12-31',
+      detailsRequested: true,
+    });
     const request = await province.call('rounds.exportRequest', { id: round.id });
-    expect(await commune.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 })).toMatchObject({ outcome: 'round_created' });
+    expect(
+      await commune.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 }),
+    ).toMatchObject({ outcome: 'round_created' });
     const received = (await commune.call('rounds.list', {})).find((entry) => entry.ref === '626-CV/BTCTW')!;
     const auditRowsBefore = (await commune.call('audit.list', {})).total;
-    expect(await commune.refusal('packages.export', { period, roundId: received.id, encryptToParent: false, includeDocuments: false })).toMatchObject({
+    expect(
+      await commune.refusal('packages.export', { period, roundId: received.id, encryptToParent: false, includeDocuments: false }),
+    ).toMatchObject({
       code: 'EXCHANGE_DETAILS_NEED_ENCRYPTION',
     });
     expect((await commune.call('audit.list', {})).total).toBe(auditRowsBefore);
-    const sealed = await commune.call('packages.export', { period, roundId: received.id, encryptToParent: true, includeDocuments: false });
-    expect(await province.call('packages.verify', { fileName: sealed.fileName, contentBase64: sealed.contentBase64 })).toMatchObject({ encrypted: true, detailsCount: 1 });
+    const sealed = await commune.call('packages.export', {
+      period,
+      roundId: received.id,
+      encryptToParent: true,
+      includeDocuments: false,
+    });
+    expect(
+      await province.call('packages.verify', { fileName: sealed.fileName, contentBase64: sealed.contentBase64 }),
+    ).toMatchObject({ encrypted: true, detailsCount: 1 });
   });
 
   it('are encrypted only to a card this office trusts', async () => {
     const strangerCard = parseKeyCard(Buffer.from((await sibling.call('keys.ownCard', {})).contentBase64, 'base64'));
     const registry = commune.session.requireRegistry();
     const auditRowsBefore = (await commune.call('audit.list', {})).total;
-    await expect(exportReportPackage(registry, { period, recipient: strangerCard, includeDocuments: false })).rejects.toMatchObject({ code: 'EXCHANGE_RECIPIENT_NOT_TRUSTED' });
+    await expect(
+      exportReportPackage(registry, { period, recipient: strangerCard, includeDocuments: false }),
+    ).rejects.toMatchObject({ code: 'EXCHANGE_RECIPIENT_NOT_TRUSTED' });
     expect((await commune.call('audit.list', {})).total).toBe(auditRowsBefore);
   });
 });

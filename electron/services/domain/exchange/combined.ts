@@ -30,7 +30,18 @@ export function addSubordinateUnit(registry: Registry, code: string, name: strin
   registry.write((db) => {
     if (db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()) return;
     const id = newId();
-    db.insert(units).values({ id, code, name, level: own.level === 'central' ? 'province' : 'commune', parentCode: own.code, isSelf: false, createdAt: now, updatedAt: now }).run();
+    db.insert(units)
+      .values({
+        id,
+        code,
+        name,
+        level: own.level === 'central' ? 'province' : 'commune',
+        parentCode: own.code,
+        isSelf: false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
     appendAudit(db, registry.actor, { action: 'unit.add', entity: 'unit', entityId: id, after: { code, name } });
   });
 }
@@ -53,7 +64,14 @@ function newestReport(registry: Registry, unitCode: string, periodMatch: SQL): P
     registry.db
       .select()
       .from(importedPackages)
-      .where(and(eq(importedPackages.kind, 'report'), eq(importedPackages.unitCode, unitCode), periodMatch, notExists(signerRevoked(registry.db))))
+      .where(
+        and(
+          eq(importedPackages.kind, 'report'),
+          eq(importedPackages.unitCode, unitCode),
+          periodMatch,
+          notExists(signerRevoked(registry.db)),
+        ),
+      )
       .orderBy(desc(importedPackages.createdAt), importedPackages.importedAt)
       .get() ?? null
   );
@@ -61,7 +79,11 @@ function newestReport(registry: Registry, unitCode: string, periodMatch: SQL): P
 
 /** The unit's accepted report for the period: the newest package whose signer is not revoked. */
 export function currentPackage(registry: Registry, unitCode: string, period: { from: string; to: string }): PackageRecord | null {
-  return newestReport(registry, unitCode, and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!);
+  return newestReport(
+    registry,
+    unitCode,
+    and(eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to))!,
+  );
 }
 
 /**
@@ -82,7 +104,14 @@ function versionsOf(registry: Registry, unitCode: string, period: { from: string
   return registry.db
     .select({ id: importedPackages.id })
     .from(importedPackages)
-    .where(and(eq(importedPackages.kind, 'report'), eq(importedPackages.unitCode, unitCode), eq(importedPackages.periodFrom, period.from), eq(importedPackages.periodTo, period.to)))
+    .where(
+      and(
+        eq(importedPackages.kind, 'report'),
+        eq(importedPackages.unitCode, unitCode),
+        eq(importedPackages.periodFrom, period.from),
+        eq(importedPackages.periodTo, period.to),
+      ),
+    )
     .all().length;
 }
 
@@ -93,7 +122,13 @@ export function deadlineFor(registry: Registry, period: { from: string; to: stri
     : registry.db
         .select()
         .from(reportingRounds)
-        .where(and(eq(reportingRounds.periodFrom, period.from), eq(reportingRounds.periodTo, period.to), eq(reportingRounds.isOwn, true)))
+        .where(
+          and(
+            eq(reportingRounds.periodFrom, period.from),
+            eq(reportingRounds.periodTo, period.to),
+            eq(reportingRounds.isOwn, true),
+          ),
+        )
         .get();
   return round?.deadline ?? null;
 }
@@ -110,7 +145,13 @@ export function completeness(registry: Registry, period: { from: string; to: str
     const other = current ? null : packageForOtherPeriod(registry, unit.code, period);
     const held = current ?? other;
     const signedOn = current ? civilDateInVietnam(current.createdAt) : null;
-    const status: ReportUnitEntry['status'] = other ? 'period_differs' : !current ? 'missing' : deadline && signedOn && isAfter(signedOn, deadline) ? 'late' : 'submitted';
+    const status: ReportUnitEntry['status'] = other
+      ? 'period_differs'
+      : !current
+        ? 'missing'
+        : deadline && signedOn && isAfter(signedOn, deadline)
+          ? 'late'
+          : 'submitted';
     return {
       code: unit.code,
       name: unit.name,
@@ -119,7 +160,9 @@ export function completeness(registry: Registry, period: { from: string; to: str
       ...(other ? { from: other.periodFrom, to: other.periodTo } : {}),
       createdAt: held?.createdAt ?? null,
       importedAt: held?.importedAt ?? null,
-      versions: other ? versionsOf(registry, unit.code, { from: other.periodFrom, to: other.periodTo }) : versionsOf(registry, unit.code, period),
+      versions: other
+        ? versionsOf(registry, unit.code, { from: other.periodFrom, to: other.periodTo })
+        : versionsOf(registry, unit.code, period),
     };
   });
   return {
@@ -144,7 +187,17 @@ export function reportFor(registry: Registry, period: { from: string; to: string
   const status = completeness(registry, period, roundId);
   const subordinateReports = status.units
     .filter((entry) => isIncludedStatus(entry.status) && entry.packageId !== null)
-    .map((entry) => ReportData.parse(JSON.parse(registry.db.select({ report: importedPackages.report }).from(importedPackages).where(eq(importedPackages.id, entry.packageId!)).get()!.report!)));
+    .map((entry) =>
+      ReportData.parse(
+        JSON.parse(
+          registry.db
+            .select({ report: importedPackages.report })
+            .from(importedPackages)
+            .where(eq(importedPackages.id, entry.packageId!))
+            .get()!.report!,
+        ),
+      ),
+    );
   const unitEntries: ReportUnitEntry[] = status.units.map((entry) => ({
     code: entry.code,
     name: entry.name,

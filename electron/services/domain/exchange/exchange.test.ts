@@ -13,16 +13,39 @@ let communeB: OpenTestRegistry;
 /** `office` trusts `other`'s key card after the fingerprint read over the phone matches. */
 async function trust(office: OpenTestRegistry, other: OpenTestRegistry) {
   const card = await other.call('keys.ownCard', {});
-  return office.call('keys.trust', { fileName: card.fileName, contentBase64: card.contentBase64, fingerprint: card.fingerprint.toLowerCase().replace(/ /g, '-') });
+  return office.call('keys.trust', {
+    fileName: card.fileName,
+    contentBase64: card.contentBase64,
+    fingerprint: card.fingerprint.toLowerCase().replace(/ /g, '-'),
+  });
 }
 
 async function addTrips(office: OpenTestRegistry, count: number, purpose: 'tourism' | 'official') {
   const cell = 'Chi bộ 1';
   for (let index = 0; index < count; index += 1) {
-    const member = await office.call('members.save', { code: `${purpose}-${index}`, fullName: `Đảng viên ${index}`, cellName: cell });
-    const trip = await office.call('trips.save', { memberId: member.id, purpose, selfFunded: purpose === 'tourism', countries: ['KR'], plannedDeparture: '2026-03-10', plannedReturn: '2026-03-20' });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: '2026-02-20', cellOpinion: 'Đồng ý' } });
-    await office.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: `${index}-QĐ`, approvalDate: '2026-02-25', approvingCommittee: 'BTV' } });
+    const member = await office.call('members.save', {
+      code: `${purpose}-${index}`,
+      fullName: `Đảng viên ${index}`,
+      cellName: cell,
+    });
+    const trip = await office.call('trips.save', {
+      memberId: member.id,
+      purpose,
+      selfFunded: purpose === 'tourism',
+      countries: ['KR'],
+      plannedDeparture: '2026-03-10',
+      plannedReturn: '2026-03-20',
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'submit',
+      input: { applicationDate: '2026-02-20', cellOpinion: 'Đồng ý' },
+    });
+    await office.call('trips.transition', {
+      tripId: trip.id,
+      transition: 'approve',
+      input: { approvalRef: `${index}-QĐ`, approvalDate: '2026-02-25', approvingCommittee: 'BTV' },
+    });
   }
 }
 
@@ -33,8 +56,18 @@ async function exportPackage(office: OpenTestRegistry, input: Partial<CallInput<
 beforeAll(async () => {
   central = await openTestRegistry({ code: 'TW', name: 'Ban Tổ chức Trung ương', level: 'central', parentCode: null });
   province = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
-  communeA = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
-  communeB = await openTestRegistry({ code: 'BINHDUC', name: 'Đảng ủy phường Bình Đức', level: 'commune', parentCode: 'ANGIANG' });
+  communeA = await openTestRegistry({
+    code: 'VINHTRACH',
+    name: 'Đảng ủy xã Vĩnh Trạch',
+    level: 'commune',
+    parentCode: 'ANGIANG',
+  });
+  communeB = await openTestRegistry({
+    code: 'BINHDUC',
+    name: 'Đảng ủy phường Bình Đức',
+    level: 'commune',
+    parentCode: 'ANGIANG',
+  });
   await trust(province, communeA);
   await trust(province, communeB);
   await trust(communeA, province);
@@ -58,19 +91,42 @@ describe('key cards', () => {
     ]);
     const card = await communeA.call('keys.ownCard', {});
     const stranger = await openTestRegistry({ code: 'XA', name: 'Đảng ủy xã X', level: 'commune', parentCode: 'ANGIANG' });
-    expect(await stranger.refusal('keys.trust', { fileName: 'c.json', contentBase64: card.contentBase64, fingerprint: '0000 1111 2222 3333 4444 5555 6666 7777 8888 9999' })).toMatchObject({ code: 'PKG_FINGERPRINT_DIFFERENT' });
-    expect(await stranger.refusal('keys.trust', { fileName: 'c.json', contentBase64: (await stranger.call('keys.ownCard', {})).contentBase64, fingerprint: null })).toMatchObject({ code: 'EXCHANGE_OWN_CARD' });
+    expect(
+      await stranger.refusal('keys.trust', {
+        fileName: 'c.json',
+        contentBase64: card.contentBase64,
+        fingerprint: '0000 1111 2222 3333 4444 5555 6666 7777 8888 9999',
+      }),
+    ).toMatchObject({ code: 'PKG_FINGERPRINT_DIFFERENT' });
+    expect(
+      await stranger.refusal('keys.trust', {
+        fileName: 'c.json',
+        contentBase64: (await stranger.call('keys.ownCard', {})).contentBase64,
+        fingerprint: null,
+      }),
+    ).toMatchObject({ code: 'EXCHANGE_OWN_CARD' });
     stranger.session.dispose();
   });
 });
 
 describe('commune → province → central', () => {
   it('carries the round down, the reports up, and combines them at each level', async () => {
-    const round = await province.call('rounds.save', { ref: '626-CV/BTCTW', title: 'báo cáo quản lý đảng viên ở nước ngoài', periodFrom: period.from, periodTo: period.to, deadline: '2099-12-31', detailsRequested: true });
+    const round = await province.call('rounds.save', {
+      ref: '626-CV/BTCTW',
+      title: 'báo cáo quản lý đảng viên ở nước ngoài',
+      periodFrom: period.from,
+      periodTo: period.to,
+      deadline: '2099-12-31',
+      detailsRequested: true,
+    });
     const request = await province.call('rounds.exportRequest', { id: round.id });
     expect(request.fileName).toMatch(/^YeuCau_ANGIANG_626-CV-BTCTW_2026-01-01_2026-06-30\.so86$/);
-    expect(await communeA.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 })).toMatchObject({ outcome: 'round_created' });
-    expect(await communeA.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 })).toMatchObject({ outcome: 'round_known' });
+    expect(
+      await communeA.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 }),
+    ).toMatchObject({ outcome: 'round_created' });
+    expect(
+      await communeA.call('packages.import', { fileName: request.fileName, contentBase64: request.contentBase64 }),
+    ).toMatchObject({ outcome: 'round_known' });
     const receivedRound = (await communeA.call('rounds.list', {}))[0]!;
     expect(receivedRound).toMatchObject({ ref: '626-CV/BTCTW', issuerCode: 'ANGIANG', detailsRequested: true, isOwn: false });
 
@@ -78,9 +134,20 @@ describe('commune → province → central', () => {
     const fromA = await exportPackage(communeA, { roundId: receivedRound.id, includeDocuments: true });
     expect(fromA.fileName).toBe('VINHTRACH_2026-01-01_2026-06-30_v1.so86');
     const verdict = await province.call('packages.verify', { fileName: fromA.fileName, contentBase64: fromA.contentBase64 });
-    expect(verdict).toMatchObject({ unit: { code: 'VINHTRACH' }, signerTrusted: true, encrypted: true, round: '626-CV/BTCTW', detailsCount: 3, report: { figures: { permitted: 3 } } });
-    expect(await province.call('packages.import', { fileName: fromA.fileName, contentBase64: fromA.contentBase64 })).toMatchObject({ outcome: 'imported' });
-    expect(await province.call('packages.import', { fileName: fromA.fileName, contentBase64: fromA.contentBase64 })).toMatchObject({ outcome: 'already_imported' });
+    expect(verdict).toMatchObject({
+      unit: { code: 'VINHTRACH' },
+      signerTrusted: true,
+      encrypted: true,
+      round: '626-CV/BTCTW',
+      detailsCount: 3,
+      report: { figures: { permitted: 3 } },
+    });
+    expect(
+      await province.call('packages.import', { fileName: fromA.fileName, contentBase64: fromA.contentBase64 }),
+    ).toMatchObject({ outcome: 'imported' });
+    expect(
+      await province.call('packages.import', { fileName: fromA.fileName, contentBase64: fromA.contentBase64 }),
+    ).toMatchObject({ outcome: 'already_imported' });
 
     let status = await province.call('rounds.completeness', { period });
     expect(status.units.map((unit) => [unit.code, unit.status])).toEqual([
@@ -95,23 +162,40 @@ describe('commune → province → central', () => {
     const provincial = await province.call('reports.get', { period });
     expect(provincial.data.figures).toMatchObject({ permitted: 5, official: 2, selfFundedOrPrivate: 3 });
     expect(provincial.data.units).toHaveLength(2);
-    const drillDown = await province.call('packages.unitReport', { packageId: status.units.find((unit) => unit.code === 'VINHTRACH')!.packageId! });
+    const drillDown = await province.call('packages.unitReport', {
+      packageId: status.units.find((unit) => unit.code === 'VINHTRACH')!.packageId!,
+    });
     expect(drillDown.report?.figures.permitted).toBe(3);
-    expect((await province.call('packages.details', { packageId: drillDown.packageId })).map((record) => record.memberName)).toHaveLength(3);
+    expect(
+      (await province.call('packages.details', { packageId: drillDown.packageId })).map((record) => record.memberName),
+    ).toHaveLength(3);
 
     const fromProvince = await exportPackage(province);
-    expect(await central.call('packages.import', { fileName: fromProvince.fileName, contentBase64: fromProvince.contentBase64 })).toMatchObject({ outcome: 'imported' });
+    expect(
+      await central.call('packages.import', { fileName: fromProvince.fileName, contentBase64: fromProvince.contentBase64 }),
+    ).toMatchObject({ outcome: 'imported' });
     const national = await central.call('reports.get', { period });
     expect(national.data.figures).toMatchObject({ permitted: 5, official: 2 });
     expect(national.data.appendix02.total.total).toBe(5);
-    expect(national.data.units).toEqual([{ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', status: 'submitted', packageId: expect.any(String), signedAt: expect.any(String), versions: 1 }]);
+    expect(national.data.units).toEqual([
+      {
+        code: 'ANGIANG',
+        name: 'Tỉnh ủy An Giang',
+        status: 'submitted',
+        packageId: expect.any(String),
+        signedAt: expect.any(String),
+        versions: 1,
+      },
+    ]);
   });
 
   it('supersedes an older version with a newer one and keeps both in the history', async () => {
     await addTrips(communeB, 1, 'tourism');
     const second = await exportPackage(communeB);
     expect(second.version).toBeGreaterThan(1);
-    expect(await province.call('packages.import', { fileName: second.fileName, contentBase64: second.contentBase64 })).toMatchObject({ outcome: 'superseded_older' });
+    expect(
+      await province.call('packages.import', { fileName: second.fileName, contentBase64: second.contentBase64 }),
+    ).toMatchObject({ outcome: 'superseded_older' });
     const history = await province.call('packages.history', { unitCode: 'BINHDUC', period });
     expect(history).toHaveLength(2);
     expect(history.filter((entry) => entry.supersededBy === null)).toHaveLength(1);
@@ -147,16 +231,27 @@ describe('refusals', () => {
     const bytes = Buffer.from(genuine.contentBase64, 'base64');
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0x01, bytes.length - 10);
     const before = await province.call('packages.history', {});
-    expect((await province.refusal('packages.import', { fileName: 'x.so86', contentBase64: bytes.toString('base64') })).code).toMatch(/^PKG_/);
+    expect(
+      (await province.refusal('packages.import', { fileName: 'x.so86', contentBase64: bytes.toString('base64') })).code,
+    ).toMatch(/^PKG_/);
 
-    const stranger = await openTestRegistry({ code: 'LAQUOC', name: 'Đảng ủy xã Lạc Quốc', level: 'commune', parentCode: 'ANGIANG' });
+    const stranger = await openTestRegistry({
+      code: 'LAQUOC',
+      name: 'Đảng ủy xã Lạc Quốc',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
     await trust(stranger, province);
     await addTrips(stranger, 1, 'tourism');
     const unknown = await exportPackage(stranger);
-    expect(await province.refusal('packages.import', { fileName: unknown.fileName, contentBase64: unknown.contentBase64 })).toMatchObject({ code: 'PKG_SIGNER_UNKNOWN' });
+    expect(
+      await province.refusal('packages.import', { fileName: unknown.fileName, contentBase64: unknown.contentBase64 }),
+    ).toMatchObject({ code: 'PKG_SIGNER_UNKNOWN' });
     stranger.session.dispose();
 
-    expect(await central.refusal('packages.import', { fileName: genuine.fileName, contentBase64: genuine.contentBase64 })).toMatchObject({ code: 'PKG_WRONG_RECIPIENT' });
+    expect(
+      await central.refusal('packages.import', { fileName: genuine.fileName, contentBase64: genuine.contentBase64 }),
+    ).toMatchObject({ code: 'PKG_WRONG_RECIPIENT' });
     expect(await province.call('packages.history', {})).toEqual(before);
   });
 
@@ -167,16 +262,30 @@ describe('refusals', () => {
     expect(imported.length).toBeGreaterThan(0);
     expect(imported.every(Boolean)).toBe(true);
     await province.call('keys.revoke', { id: card.id, reason: 'Máy tính bị mất' });
-    expect(await province.refusal('packages.import', { fileName: beforeRevocation.fileName, contentBase64: beforeRevocation.contentBase64 })).toMatchObject({ code: 'PKG_SIGNER_REVOKED' });
+    expect(
+      await province.refusal('packages.import', {
+        fileName: beforeRevocation.fileName,
+        contentBase64: beforeRevocation.contentBase64,
+      }),
+    ).toMatchObject({ code: 'PKG_SIGNER_REVOKED' });
     // The files already imported stay, but the history no longer calls their signer trusted.
-    expect((await province.call('packages.history', { unitCode: 'VINHTRACH' })).map((entry) => entry.signerTrusted)).toEqual(imported.map(() => false));
+    expect((await province.call('packages.history', { unitCode: 'VINHTRACH' })).map((entry) => entry.signerTrusted)).toEqual(
+      imported.map(() => false),
+    );
   });
 
   it('accepts a rotated card on the old key’s endorsement, with no new phone check', async () => {
     const rotated = await communeB.call('keys.rotate', {});
-    const trusted = await province.call('keys.trust', { fileName: rotated.fileName, contentBase64: rotated.contentBase64, fingerprint: null });
+    const trusted = await province.call('keys.trust', {
+      fileName: rotated.fileName,
+      contentBase64: rotated.contentBase64,
+      fingerprint: null,
+    });
     expect(trusted).toMatchObject({ unitCode: 'BINHDUC', rotatedFrom: expect.any(String) });
     const afterRotation = await exportPackage(communeB);
-    expect((await province.call('packages.import', { fileName: afterRotation.fileName, contentBase64: afterRotation.contentBase64 })).outcome).toMatch(/imported|superseded_older/);
+    expect(
+      (await province.call('packages.import', { fileName: afterRotation.fileName, contentBase64: afterRotation.contentBase64 }))
+        .outcome,
+    ).toMatch(/imported|superseded_older/);
   });
 });

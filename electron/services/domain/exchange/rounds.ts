@@ -54,12 +54,23 @@ export function saveRound(registry: Registry, input: z.output<typeof RoundInput>
     if (input.id) {
       const before = db.select().from(reportingRounds).where(eq(reportingRounds.id, input.id)).get();
       if (!before || !before.isOwn) throw new DomainError('NOT_FOUND');
-      db.update(reportingRounds).set({ ...values, updatedAt: now }).where(eq(reportingRounds.id, input.id)).run();
-      appendAudit(db, registry.actor, { action: 'round.update', entity: 'reporting_round', entityId: input.id, before, after: values });
+      db.update(reportingRounds)
+        .set({ ...values, updatedAt: now })
+        .where(eq(reportingRounds.id, input.id))
+        .run();
+      appendAudit(db, registry.actor, {
+        action: 'round.update',
+        entity: 'reporting_round',
+        entityId: input.id,
+        before,
+        after: values,
+      });
       return input.id;
     }
     const id = newId();
-    db.insert(reportingRounds).values({ id, ...values, createdAt: now, updatedAt: now }).run();
+    db.insert(reportingRounds)
+      .values({ id, ...values, createdAt: now, updatedAt: now })
+      .run();
     appendAudit(db, registry.actor, { action: 'round.create', entity: 'reporting_round', entityId: id, after: values });
     return id;
   });
@@ -73,7 +84,14 @@ export function exportRoundRequest(registry: Registry, id: string): { fileName: 
   const unit = registry.ownUnit();
   const issuingUnit = { code: unit.code, name: unit.name, level: unit.level };
   const period = { from: round.periodFrom, to: round.periodTo };
-  const request = { round: round.ref, title: round.title ?? round.ref, period, deadline: round.deadline, detailsRequested: round.detailsRequested, issuingUnit };
+  const request = {
+    round: round.ref,
+    title: round.title ?? round.ref,
+    period,
+    deadline: round.deadline,
+    detailsRequested: round.detailsRequested,
+    issuingUnit,
+  };
   const content = sealPackage({
     kind: 'request',
     unit: issuingUnit,
@@ -83,7 +101,9 @@ export function exportRoundRequest(registry: Registry, id: string): { fileName: 
     parts: { 'request.json': new TextEncoder().encode(JSON.stringify(request)) },
     identity: currentIdentity(registry).identity,
   });
-  registry.write((db) => appendAudit(db, registry.actor, { action: 'round.export_request', entity: 'reporting_round', entityId: id }));
+  registry.write((db) =>
+    appendAudit(db, registry.actor, { action: 'round.export_request', entity: 'reporting_round', entityId: id }),
+  );
   const safeRef = withoutMarks(round.ref).replace(/[^A-Za-z0-9.-]+/g, '-');
   return { fileName: `YeuCau_${unit.code}_${safeRef}_${round.periodFrom}_${round.periodTo}.so86`, content };
 }

@@ -1,12 +1,26 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { cells, importedPackages, members, reportingRounds, reports, tripCountries, trips } from '@db/schema';
-import { PackageDetails, type ImportOutcome, type PackageStanding, type PackageSummary, type PackageTripRecord } from '@shared/contract/exchange';
+import {
+  PackageDetails,
+  type ImportOutcome,
+  type PackageStanding,
+  type PackageSummary,
+  type PackageTripRecord,
+} from '@shared/contract/exchange';
 import { DomainError, type ErrorCode } from '@shared/errors';
 import type { MessageParams } from '@shared/i18n';
 import { newId } from '@shared/ids';
 import { tripDurationBracket } from '@shared/rules/brackets';
 import { appendAudit } from '../../storage/audit';
-import { inspectPackage, packageFileName, sealPackage, verifyPackage, type KeyCard, type PartName, type VerifiedPackage } from '../../formats/reportFiles';
+import {
+  inspectPackage,
+  packageFileName,
+  sealPackage,
+  verifyPackage,
+  type KeyCard,
+  type PartName,
+  type VerifiedPackage,
+} from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';
 import { ruleContext } from '../records/common';
 import { flagsOf } from '../records/trips';
@@ -40,7 +54,8 @@ function summaryOf(verified: Verified): PackageSummary {
 export function tripRecordsForReview(registry: Registry): PackageTripRecord[] {
   const context = ruleContext(registry.db);
   const countries = new Map<string, string[]>();
-  for (const row of registry.db.select().from(tripCountries).orderBy(tripCountries.position).all()) countries.set(row.tripId, [...(countries.get(row.tripId) ?? []), row.country]);
+  for (const row of registry.db.select().from(tripCountries).orderBy(tripCountries.position).all())
+    countries.set(row.tripId, [...(countries.get(row.tripId) ?? []), row.country]);
   return registry.db
     .select({ trip: trips, member: members, cellName: cells.name })
     .from(trips)
@@ -79,14 +94,21 @@ export function tripRecordsForReview(registry: Registry): PackageTripRecord[] {
  */
 export async function exportReportPackage(
   registry: Registry,
-  input: { period: { from: string; to: string }; roundId?: string | null; recipient: 'parent' | KeyCard | null; includeDocuments: boolean },
+  input: {
+    period: { from: string; to: string };
+    roundId?: string | null;
+    recipient: 'parent' | KeyCard | null;
+    includeDocuments: boolean;
+  },
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ fileName: string; content: Uint8Array; packageId: string; version: number }> {
   const documentFormats = input.includeDocuments ? (['docx', 'xlsx', 'pdf'] as const) : [];
   const steps = documentFormats.length + 2;
   onProgress(0, steps);
   const draft = reportDraft(registry, input.period, input.roundId);
-  const round = draft.roundId ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, draft.roundId)).get() : undefined;
+  const round = draft.roundId
+    ? registry.db.select().from(reportingRounds).where(eq(reportingRounds.id, draft.roundId)).get()
+    : undefined;
   const recipient = input.recipient === 'parent' ? parentCard(registry) : input.recipient;
   if (input.recipient === 'parent' && !recipient) throw new DomainError('EXCHANGE_NO_PARENT_CARD');
   if (recipient && input.recipient !== 'parent') requireTrustedRecipient(registry, recipient);
@@ -95,7 +117,11 @@ export async function exportReportPackage(
   const parts: Partial<Record<PartName, Uint8Array>> = { 'report.json': new TextEncoder().encode(JSON.stringify(draft.data)) };
   if (round?.detailsRequested) parts['details.json'] = new TextEncoder().encode(JSON.stringify(tripRecordsForReview(registry)));
   onProgress(1, steps);
-  const documentParts = { docx: 'documents/report.docx', xlsx: 'documents/appendices.xlsx', pdf: 'documents/report.pdf' } as const;
+  const documentParts = {
+    docx: 'documents/report.docx',
+    xlsx: 'documents/appendices.xlsx',
+    pdf: 'documents/report.pdf',
+  } as const;
   for (const [index, format] of documentFormats.entries()) {
     parts[documentParts[format]] = await renderDraft(draft, format);
     onProgress(2 + index, steps);
@@ -120,16 +146,40 @@ export async function exportReportPackage(
   // The last point where a cancelled export stops: nothing is recorded yet.
   onProgress(steps, steps);
   const version = registry.write((db) => {
-    const saved = db.select().from(reports).where(and(eq(reports.periodFrom, input.period.from), eq(reports.periodTo, input.period.to))).get();
+    const saved = db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.periodFrom, input.period.from), eq(reports.periodTo, input.period.to)))
+      .get();
     const next = (saved?.version ?? 0) + 1;
     const now = new Date().toISOString();
     if (saved) db.update(reports).set({ version: next, exportedAt: now, updatedAt: now }).where(eq(reports.id, saved.id)).run();
-    else db.insert(reports).values({ id: newId(), periodFrom: input.period.from, periodTo: input.period.to, roundId: draft.roundId, meta: draft.meta as unknown as Record<string, unknown>, narrative: {}, version: next, exportedAt: now, createdAt: now, updatedAt: now }).run();
+    else
+      db.insert(reports)
+        .values({
+          id: newId(),
+          periodFrom: input.period.from,
+          periodTo: input.period.to,
+          roundId: draft.roundId,
+          meta: draft.meta as unknown as Record<string, unknown>,
+          narrative: {},
+          version: next,
+          exportedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
     appendAudit(db, registry.actor, {
       action: 'package.export',
       entity: 'report',
       entityId: packageId,
-      after: { period: input.period, version: next, encrypted: recipient !== null, round: round?.ref ?? null, auditRows: audit.head.rows },
+      after: {
+        period: input.period,
+        version: next,
+        encrypted: recipient !== null,
+        round: round?.ref ?? null,
+        auditRows: audit.head.rows,
+      },
     });
     return next;
   });
@@ -142,7 +192,11 @@ export async function exportReportPackage(
  * key (current or retired) when it is encrypted to this office, and checks a report against
  * the audit anchors its unit sent before.
  */
-export function verifyWithRegistry(registry: Registry, bytes: Uint8Array, identities: OwnIdentity[] = allIdentities(registry)): Verified {
+export function verifyWithRegistry(
+  registry: Registry,
+  bytes: Uint8Array,
+  identities: OwnIdentity[] = allIdentities(registry),
+): Verified {
   const verified = verifyWithOwnKeys(registry, bytes, identities);
   if (verified.manifest.kind === 'report') checkAuditAnchors(registry.db, verified.manifest);
   return verified;
@@ -162,7 +216,11 @@ function verifyWithOwnKeys(registry: Registry, bytes: Uint8Array, identities: Ow
   let lastError: unknown = null;
   for (const own of identities) {
     try {
-      return verifyPackage(bytes, { lookupSigner, receiver: { fingerprint: own.card.fingerprint, encryptionPrivateKey: own.identity.encryptionPrivateKey }, detailsSchema: PackageDetails });
+      return verifyPackage(bytes, {
+        lookupSigner,
+        receiver: { fingerprint: own.card.fingerprint, encryptionPrivateKey: own.identity.encryptionPrivateKey },
+        detailsSchema: PackageDetails,
+      });
     } catch (error) {
       lastError = error;
       if (!(error instanceof DomainError && error.code === 'PKG_WRONG_RECIPIENT')) throw error;
@@ -192,7 +250,13 @@ export function importPackageFile(registry: Registry, bytes: Uint8Array, identit
 
   const own = registry.ownUnit();
   if (verified.manifest.unit.code === own.code) throw new DomainError('EXCHANGE_OWN_PACKAGE');
-  if (registry.db.select({ id: importedPackages.id }).from(importedPackages).where(eq(importedPackages.fileSha256, verified.fileSha256)).get()) {
+  if (
+    registry.db
+      .select({ id: importedPackages.id })
+      .from(importedPackages)
+      .where(eq(importedPackages.fileSha256, verified.fileSha256))
+      .get()
+  ) {
     return { outcome: 'already_imported', summary };
   }
   const { manifest } = verified;
@@ -234,13 +298,19 @@ export function importPackageFile(registry: Registry, bytes: Uint8Array, identit
         supersededBy: newer ? null : (current?.id ?? null),
       })
       .run();
-    if (newer && current) db.update(importedPackages).set({ supersededBy: manifest.packageId }).where(eq(importedPackages.id, current.id)).run();
+    if (newer && current)
+      db.update(importedPackages).set({ supersededBy: manifest.packageId }).where(eq(importedPackages.id, current.id)).run();
     keepAuditAnchors(db, manifest, new Date().toISOString());
     appendAudit(db, registry.actor, {
       action: 'package.import',
       entity: 'imported_package',
       entityId: manifest.packageId,
-      after: { unit: manifest.unit.code, period: manifest.period, createdAt: manifest.createdAt, supersedes: newer ? (current?.id ?? null) : null },
+      after: {
+        unit: manifest.unit.code,
+        period: manifest.period,
+        createdAt: manifest.createdAt,
+        supersedes: newer ? (current?.id ?? null) : null,
+      },
     });
   });
   return { outcome: !current ? 'imported' : newer ? 'superseded_older' : 'older_than_current', summary };
@@ -252,8 +322,7 @@ export interface PackageFile {
 }
 
 export type PackageFileResult = { fileName: string } & (
-  | { ok: true; outcome: ImportOutcome['outcome']; summary: PackageSummary }
-  | { ok: false; code: ErrorCode; params: MessageParams }
+  { ok: true; outcome: ImportOutcome['outcome']; summary: PackageSummary } | { ok: false; code: ErrorCode; params: MessageParams }
 );
 
 /**
@@ -261,7 +330,11 @@ export type PackageFileResult = { fileName: string } & (
  * stick) in one transaction. Each file is judged on its own: a refused file is listed with its
  * reason and the others are kept. An error thrown by `onProgress` (a cancelled job) keeps none.
  */
-export function importPackageFiles(registry: Registry, files: readonly PackageFile[], onProgress?: (done: number, total: number) => void): PackageFileResult[] {
+export function importPackageFiles(
+  registry: Registry,
+  files: readonly PackageFile[],
+  onProgress?: (done: number, total: number) => void,
+): PackageFileResult[] {
   const identities = allIdentities(registry);
   return registry.write(() =>
     files.map((file, index) => {
@@ -283,8 +356,16 @@ export function importPackageFiles(registry: Registry, files: readonly PackageFi
 function importRequest(registry: Registry, verified: Verified): ImportOutcome['outcome'] {
   const request = verified.request!;
   const { unit } = verified.manifest;
-  if (unit.code !== registry.ownUnit().parentCode) throw new DomainError('EXCHANGE_REQUEST_NOT_FROM_PARENT', { unit: unit.name, code: unit.code });
-  if (registry.db.select({ id: reportingRounds.id }).from(reportingRounds).where(eq(reportingRounds.requestPackageId, verified.manifest.packageId)).get()) return 'round_known';
+  if (unit.code !== registry.ownUnit().parentCode)
+    throw new DomainError('EXCHANGE_REQUEST_NOT_FROM_PARENT', { unit: unit.name, code: unit.code });
+  if (
+    registry.db
+      .select({ id: reportingRounds.id })
+      .from(reportingRounds)
+      .where(eq(reportingRounds.requestPackageId, verified.manifest.packageId))
+      .get()
+  )
+    return 'round_known';
   const now = new Date().toISOString();
   registry.write((db) => {
     const id = newId();
@@ -332,7 +413,10 @@ export function storedPackageDetails(registry: Registry, packageId: string): Pac
  * the combined report, one superseded by a newer file, or one no longer counted because its
  * signer's key was revoked here.
  */
-export function packageHistory(registry: Registry, filter: { unitCode?: string | undefined; period?: { from: string; to: string } | undefined }) {
+export function packageHistory(
+  registry: Registry,
+  filter: { unitCode?: string | undefined; period?: { from: string; to: string } | undefined },
+) {
   const signerNow = signerLookup(registry.db);
   const counted = new Map<string, string | null>();
   const countedFor = (unitCode: string, period: { from: string; to: string }) => {
@@ -346,7 +430,9 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
     .where(
       and(
         filter.unitCode ? eq(importedPackages.unitCode, filter.unitCode) : undefined,
-        filter.period ? and(eq(importedPackages.periodFrom, filter.period.from), eq(importedPackages.periodTo, filter.period.to)) : undefined,
+        filter.period
+          ? and(eq(importedPackages.periodFrom, filter.period.from), eq(importedPackages.periodTo, filter.period.to))
+          : undefined,
       ),
     )
     .orderBy(desc(importedPackages.importedAt))
@@ -356,7 +442,11 @@ export function packageHistory(registry: Registry, filter: { unitCode?: string |
       const signer = signerNow(record.signerFingerprint);
       const period = { from: record.periodFrom, to: record.periodTo };
       const standing: PackageStanding =
-        signer?.revoked === true ? 'signer_revoked' : record.kind === 'report' && countedFor(record.unitCode, period) === record.id ? 'current' : 'superseded';
+        signer?.revoked === true
+          ? 'signer_revoked'
+          : record.kind === 'report' && countedFor(record.unitCode, period) === record.id
+            ? 'current'
+            : 'superseded';
       return {
         packageId: record.id,
         kind: record.kind,

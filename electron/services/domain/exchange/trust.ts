@@ -5,7 +5,15 @@ import type { UnitLevel } from '@shared/domain/enums';
 import { DomainError } from '@shared/errors';
 import { newId } from '@shared/ids';
 import { appendAudit } from '../../storage/audit';
-import { confirmCardFingerprint, formatFingerprint, parseKeyCard, refuseFutureDate, verifyCardRotation, type KeyCard, type TrustedSigner } from '../../formats/reportFiles';
+import {
+  confirmCardFingerprint,
+  formatFingerprint,
+  parseKeyCard,
+  refuseFutureDate,
+  verifyCardRotation,
+  type KeyCard,
+  type TrustedSigner,
+} from '../../formats/reportFiles';
 import type { Registry } from '../../storage/registry/registry';
 
 export type TrustedCardRecord = typeof trustedCards.$inferSelect;
@@ -35,7 +43,11 @@ export function trustCard(registry: Registry, cardBytes: Uint8Array, typedFinger
   if (card.unit.code === registry.ownUnit().code) throw new DomainError('EXCHANGE_OWN_CARD');
   refuseFutureDate(card.createdAt, new Date(), 'PKG_CARD_CREATED_IN_FUTURE');
   const existing = registry.db.select().from(trustedCards).where(eq(trustedCards.fingerprint, card.fingerprint)).get();
-  if (existing?.revokedAt) throw new DomainError('EXCHANGE_CARD_REVOKED', { unit: existing.unitName, fingerprint: formatFingerprint(existing.fingerprint) });
+  if (existing?.revokedAt)
+    throw new DomainError('EXCHANGE_CARD_REVOKED', {
+      unit: existing.unitName,
+      fingerprint: formatFingerprint(existing.fingerprint),
+    });
   if (existing) return existing;
 
   const predecessor = card.replaces
@@ -87,7 +99,16 @@ function ensureSubordinateUnit(db: RegistryDb, registry: Registry, card: KeyCard
     return;
   }
   db.insert(units)
-    .values({ id: newId(), code: card.unit.code, name: card.unit.name, level: card.unit.level, parentCode: registry.ownUnit().code, isSelf: false, createdAt: now, updatedAt: now })
+    .values({
+      id: newId(),
+      code: card.unit.code,
+      name: card.unit.name,
+      level: card.unit.level,
+      parentCode: registry.ownUnit().code,
+      isSelf: false,
+      createdAt: now,
+      updatedAt: now,
+    })
     .run();
 }
 
@@ -98,7 +119,13 @@ export function revokeCard(registry: Registry, id: string, reason: string): Trus
     if (!before) throw new DomainError('NOT_FOUND');
     const revokedAt = before.revokedAt ?? new Date().toISOString();
     db.update(trustedCards).set({ revokedAt, revokedReason: reason }).where(eq(trustedCards.id, id)).run();
-    appendAudit(db, registry.actor, { action: 'keys.revoke', entity: 'trusted_card', entityId: id, before: { revokedAt: before.revokedAt }, after: { revokedAt, reason } });
+    appendAudit(db, registry.actor, {
+      action: 'keys.revoke',
+      entity: 'trusted_card',
+      entityId: id,
+      before: { revokedAt: before.revokedAt },
+      after: { revokedAt, reason },
+    });
   });
   return registry.db.select().from(trustedCards).where(eq(trustedCards.id, id)).get()!;
 }
@@ -111,7 +138,13 @@ export function listTrustedCards(registry: Registry): TrustedCardRecord[] {
 export function signerLookup(db: RegistryDb): (fingerprint: string) => TrustedSigner | null {
   return (fingerprint) => {
     const record = db.select().from(trustedCards).where(eq(trustedCards.fingerprint, fingerprint)).get();
-    return record ? { signingPublicKey: new Uint8Array(record.signingPublicKey), revoked: record.revokedAt !== null, unitCode: record.unitCode } : null;
+    return record
+      ? {
+          signingPublicKey: new Uint8Array(record.signingPublicKey),
+          revoked: record.revokedAt !== null,
+          unitCode: record.unitCode,
+        }
+      : null;
   };
 }
 
@@ -119,7 +152,11 @@ export function signerLookup(db: RegistryDb): (fingerprint: string) => TrustedSi
 export function requireTrustedRecipient(registry: Registry, card: KeyCard): void {
   const record = registry.db.select().from(trustedCards).where(eq(trustedCards.fingerprint, card.fingerprint)).get();
   if (!record || record.revokedAt !== null) {
-    throw new DomainError('EXCHANGE_RECIPIENT_NOT_TRUSTED', { unit: card.unit.name, code: card.unit.code, fingerprint: formatFingerprint(card.fingerprint) });
+    throw new DomainError('EXCHANGE_RECIPIENT_NOT_TRUSTED', {
+      unit: card.unit.name,
+      code: card.unit.code,
+      fingerprint: formatFingerprint(card.fingerprint),
+    });
   }
 }
 

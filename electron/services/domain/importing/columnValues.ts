@@ -4,7 +4,11 @@ import type { ColumnValue } from './values';
 type TripColumnFacts = Omit<TripRecord, 'id' | 'memberId' | 'createdAt' | 'updatedAt'>;
 
 /** A trip record by the columns of the trips file: for the import's preview and for the exported list. */
-export function tripColumnValues(record: TripColumnFacts, countries: readonly string[], member: { code: string; name: string }): Record<string, ColumnValue> {
+export function tripColumnValues(
+  record: TripColumnFacts,
+  countries: readonly string[],
+  member: { code: string; name: string },
+): Record<string, ColumnValue> {
   return {
     trip_code: record.code,
     member_code: member.code,

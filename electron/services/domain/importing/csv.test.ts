@@ -17,10 +17,7 @@ describe('CSV records', () => {
   });
 
   it('keeps text after a closing quote, as spreadsheets do, and reads an unclosed quote to the end', () => {
-    expect(parseCsv('"ab"c,d\n"open, to end', ',')).toEqual([
-      ['abc', 'd'],
-      ['open, to end'],
-    ]);
+    expect(parseCsv('"ab"c,d\n"open, to end', ',')).toEqual([['abc', 'd'], ['open, to end']]);
   });
 });
 

@@ -19,7 +19,8 @@ export function detectDelimiter(text: string): { delimiter: CsvDelimiter; skipFi
     const character = text[index]!;
     if (character === '"') quoted = !quoted;
     else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted && counts.has(character as CsvDelimiter)) counts.set(character as CsvDelimiter, counts.get(character as CsvDelimiter)! + 1);
+    else if (!quoted && counts.has(character as CsvDelimiter))
+      counts.set(character as CsvDelimiter, counts.get(character as CsvDelimiter)! + 1);
   }
   let best: CsvDelimiter = ',';
   for (const candidate of candidates) if (counts.get(candidate)! > counts.get(best)!) best = candidate;

@@ -41,7 +41,12 @@ function fileName(base: string): string {
  */
 export async function exportMembers(registry: Registry, filter: MemberExportFilter): Promise<ExportedFile> {
   const { rows } = searchMembers(registry, { ...filter, ...everyRow });
-  const phones = new Map((registry.sqlite.prepare('SELECT id, phone FROM members').all() as { id: string; phone: string | null }[]).map((row) => [row.id, row.phone]));
+  const phones = new Map(
+    (registry.sqlite.prepare('SELECT id, phone FROM members').all() as { id: string; phone: string | null }[]).map((row) => [
+      row.id,
+      row.phone,
+    ]),
+  );
   const { workbook, finish } = await newStreamedWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.members'), memberColumns);
   for (const member of rows) {
@@ -64,7 +69,10 @@ export async function exportMembers(registry: Registry, filter: MemberExportFilt
 /** The trip list, with the member's name and the trip's state added for reading (both ignored if the file is imported). */
 export async function exportTrips(registry: Registry, filter: TripExportFilter): Promise<ExportedFile> {
   const { rows } = searchTrips(registry, { ...filter, ...everyRow });
-  const records = recordsById(registry.db, rows.map((row) => row.id));
+  const records = recordsById(
+    registry.db,
+    rows.map((row) => row.id),
+  );
   const { workbook, finish } = await newStreamedWorkbook();
   const sheet = addDataSheet(workbook, translate('vi', 'import.kind.trips'), tripColumns);
   for (const row of rows) {

@@ -8,14 +8,34 @@ describe('import columns', () => {
   it('each have a header and an explanation in both languages', () => {
     for (const kind of importKinds) {
       for (const column of columnsOf(kind)) {
-        expect({ key: column.key, label: hasMessage(columnLabelKey(column)), help: hasMessage(columnHelpKey(kind, column)) }).toEqual({ key: column.key, label: true, help: true });
+        expect({
+          key: column.key,
+          label: hasMessage(columnLabelKey(column)),
+          help: hasMessage(columnHelpKey(kind, column)),
+        }).toEqual({ key: column.key, label: true, help: true });
       }
     }
   });
 
   it('are recognised by key, label or alias, folded, with required markers and punctuation ignored', () => {
-    const mapped = mapHeader('trips', 'x.csv', ['Mã đảng viên (*)', 'MUC DICH', 'Nước đến:', 'planned-departure', 'Ngày về dự kiến', 'Họ và tên đảng viên', 'Trạng thái']);
-    expect(mapped.columns.map((column) => column?.key ?? null)).toEqual(['member_code', 'purpose', 'countries', 'planned_departure', 'planned_return', null, null]);
+    const mapped = mapHeader('trips', 'x.csv', [
+      'Mã đảng viên (*)',
+      'MUC DICH',
+      'Nước đến:',
+      'planned-departure',
+      'Ngày về dự kiến',
+      'Họ và tên đảng viên',
+      'Trạng thái',
+    ]);
+    expect(mapped.columns.map((column) => column?.key ?? null)).toEqual([
+      'member_code',
+      'purpose',
+      'countries',
+      'planned_departure',
+      'planned_return',
+      null,
+      null,
+    ]);
     expect(mapped.ignored).toEqual(['Họ và tên đảng viên', 'Trạng thái']);
   });
 

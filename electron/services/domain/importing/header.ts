@@ -25,7 +25,12 @@ function headerForms(columns: readonly ImportColumn[]): Map<string, ImportColumn
   if (!forms) {
     forms = new Map();
     for (const column of columns) {
-      const names = [column.key, translate('vi', columnLabelKey(column)), translate('en', columnLabelKey(column)), ...(column.aliases ?? [])];
+      const names = [
+        column.key,
+        translate('vi', columnLabelKey(column)),
+        translate('en', columnLabelKey(column)),
+        ...(column.aliases ?? []),
+      ];
       for (const name of names) if (!forms.has(headerForm(name))) forms.set(headerForm(name), column);
     }
     formsByColumns.set(columns, forms);

@@ -27,7 +27,12 @@ function preview(kind: 'members' | 'trips', fileName: string, bytes: Uint8Array)
   return registry.call('import.preview', { kind, fileName, contentBase64: base64(bytes) });
 }
 
-function commit(kind: 'members' | 'trips', fileName: string, bytes: Uint8Array, membersFile?: { fileName: string; bytes: Uint8Array }): Promise<ImportReport> {
+function commit(
+  kind: 'members' | 'trips',
+  fileName: string,
+  bytes: Uint8Array,
+  membersFile?: { fileName: string; bytes: Uint8Array },
+): Promise<ImportReport> {
   return registry.call('import.commit', {
     kind,
     fileName,
@@ -41,7 +46,9 @@ async function members() {
 }
 
 async function memberByCode(code: string) {
-  const row = (await registry.call('members.search', { query: code, includeArchived: true })).rows.find((member) => member.code === code);
+  const row = (await registry.call('members.search', { query: code, includeArchived: true })).rows.find(
+    (member) => member.code === code,
+  );
   if (!row) throw new Error(`No member ${code}`);
   return registry.call('members.get', { id: row.id });
 }
@@ -59,14 +66,30 @@ describe('reading CSV files', () => {
     const text = csvText(
       [
         [...memberKeys],
-        ['DV-001', 'Nguyễn Văn "Ba" An', 'nam', '02/01/1980', 'Chi bộ ấp Tây Bình; ấp 1', 'có', '001080000123', '0912 345 678', ''],
+        [
+          'DV-001',
+          'Nguyễn Văn "Ba" An',
+          'nam',
+          '02/01/1980',
+          'Chi bộ ấp Tây Bình; ấp 1',
+          'có',
+          '001080000123',
+          '0912 345 678',
+          '',
+        ],
         ['DV-002', 'Đặng Thị Hoà', 'nữ', '1985-05-06', 'Chi bộ\r\nấp 2', 'x', '', '', 'Miễn sinh hoạt'],
       ],
       { delimiter: ';', lineBreak: '\r\n' },
     );
     const report = await commit('members', 'dang-vien.csv', utf8(`\ufeff${text}`));
     expect(report).toMatchObject({ committed: true, issueCount: 0, counts: { membersCreated: 2, cellsCreated: 2 } });
-    expect(report.sources[0]).toMatchObject({ format: 'csv', textEncoding: 'utf-8', delimiter: ';', rows: 2, legacyEncoding: null });
+    expect(report.sources[0]).toMatchObject({
+      format: 'csv',
+      textEncoding: 'utf-8',
+      delimiter: ';',
+      rows: 2,
+      legacyEncoding: null,
+    });
     expect(await memberByCode('DV-001')).toMatchObject({
       fullName: 'Nguyễn Văn "Ba" An',
       gender: 'male',
@@ -77,7 +100,13 @@ describe('reading CSV files', () => {
       phone: '0912 345 678',
       status: 'active',
     });
-    expect(await memberByCode('DV-002')).toMatchObject({ fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp 2', holdsLeadershipPost: true, status: 'exempt', nationalId: null });
+    expect(await memberByCode('DV-002')).toMatchObject({
+      fullName: 'Đặng Thị Hoà',
+      cellName: 'Chi bộ ấp 2',
+      holdsLeadershipPost: true,
+      status: 'exempt',
+      nationalId: null,
+    });
   });
 
   it('accepts the Vietnamese labels of the template as headers, with or without diacritics, in any case', async () => {
@@ -87,7 +116,11 @@ describe('reading CSV files', () => {
     ]);
     const report = await commit('members', 'nhan-vien.csv', utf8(text));
     expect(report).toMatchObject({ committed: true, counts: { membersCreated: 1 } });
-    expect(await memberByCode('DV-1')).toMatchObject({ fullName: 'Trần Văn Bình', birthDate: '1975-08-07', nationalId: '001075000001' });
+    expect(await memberByCode('DV-1')).toMatchObject({
+      fullName: 'Trần Văn Bình',
+      birthDate: '1975-08-07',
+      nationalId: '001075000001',
+    });
   });
 
   it('converts a file saved in TCVN3 and says so', async () => {
@@ -98,7 +131,11 @@ describe('reading CSV files', () => {
     ]);
     const report = await commit('members', 'tcvn3.csv', encodeLegacy(text, 'tcvn3'));
     expect(report.sources[0]).toMatchObject({ textEncoding: 'tcvn3', legacyEncoding: 'tcvn3', convertedCells: 6 });
-    expect(await memberByCode('DV-2')).toMatchObject({ fullName: 'Lê Thị Hồng', gender: 'female', cellName: 'Chi bộ ấp Tây Bình' });
+    expect(await memberByCode('DV-2')).toMatchObject({
+      fullName: 'Lê Thị Hồng',
+      gender: 'female',
+      cellName: 'Chi bộ ấp Tây Bình',
+    });
   });
 
   it('converts VNI text inside a UTF-8 file (a sheet typed in a VNI font, saved as CSV UTF-8)', async () => {
@@ -119,7 +156,15 @@ describe('reading XLSX workbooks', () => {
     const bytes = await xlsxBytes(
       [
         ['Mã đảng viên', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Số CCCD', 'Giữ chức vụ lãnh đạo, quản lý', 'Số điện thoại'],
-        [1001, { richText: [{ text: 'Nguyễn ' }, { text: 'Văn An', font: { bold: true } }] }, new Date(Date.UTC(1980, 0, 2)), 'Chi bộ 1', '001080000123', true, 912345678],
+        [
+          1001,
+          { richText: [{ text: 'Nguyễn ' }, { text: 'Văn An', font: { bold: true } }] },
+          new Date(Date.UTC(1980, 0, 2)),
+          'Chi bộ 1',
+          '001080000123',
+          true,
+          912345678,
+        ],
         [1002, 'Trần Thị Bình', '15/06/1985', null, { formula: '"00118"&"5000002"', result: '001185000002' }, 'không', null],
       ],
       (sheet) => {
@@ -130,8 +175,18 @@ describe('reading XLSX workbooks', () => {
     const report = await commit('members', 'danh-sach.xlsx', bytes);
     expect(report).toMatchObject({ committed: true, issueCount: 0 });
     expect(report.sources[0]).toMatchObject({ format: 'xlsx', sheetName: 'Danh sách', rows: 2 });
-    expect(await memberByCode('1001')).toMatchObject({ fullName: 'Nguyễn Văn An', birthDate: '1980-01-02', holdsLeadershipPost: true, phone: '912345678' });
-    expect(await memberByCode('1002')).toMatchObject({ fullName: 'Trần Thị Bình', birthDate: '1985-06-15', cellName: 'Chi bộ 1', nationalId: '001185000002' });
+    expect(await memberByCode('1001')).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1980-01-02',
+      holdsLeadershipPost: true,
+      phone: '912345678',
+    });
+    expect(await memberByCode('1002')).toMatchObject({
+      fullName: 'Trần Thị Bình',
+      birthDate: '1985-06-15',
+      cellName: 'Chi bộ 1',
+      nationalId: '001185000002',
+    });
   });
 
   it('converts cells typed in .VnTime and VNI-Times fonts, all-capitals fonts included, and counts them', async () => {
@@ -161,42 +216,74 @@ describe('refusing what is not an import file', () => {
       ['member_code', 'Tên gọi khác', 'Ghi chú riêng', 'cell'],
       ['DV-1', 'An', '', 'Chi bộ 1'],
     ]);
-    const envelope = await createDispatcher(registry.session)('import.preview', { kind: 'members', fileName: 'sai.csv', contentBase64: base64(utf8(text)) });
+    const envelope = await createDispatcher(registry.session)('import.preview', {
+      kind: 'members',
+      fileName: 'sai.csv',
+      contentBase64: base64(utf8(text)),
+    });
     expect(envelope.ok).toBe(false);
-    const { code, message } = envelope.ok ? { code: '', message: '' } : { code: envelope.error.code, message: errorSentence(envelope.error, translatorIn('vi')) };
+    const { code, message } = envelope.ok
+      ? { code: '', message: '' }
+      : { code: envelope.error.code, message: errorSentence(envelope.error, translatorIn('vi')) };
     expect(code).toBe('IMPORT_HEADER');
     expect(message).toContain('Thiếu cột bắt buộc: Họ và tên (full_name)');
     expect(message).toContain('Cột không nhận ra: “Tên gọi khác”, “Ghi chú riêng”');
   });
 
   it('refuses binary files, broken UTF-8, empty files, a header with no rows, old .xls files and damaged workbooks', async () => {
-    const refusal = (fileName: string, bytes: Uint8Array) => registry.refusal('import.preview', { kind: 'members', fileName, contentBase64: base64(bytes) });
+    const refusal = (fileName: string, bytes: Uint8Array) =>
+      registry.refusal('import.preview', { kind: 'members', fileName, contentBase64: base64(bytes) });
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(await refusal('anh.png', png)).toMatchObject({ code: 'IMPORT_NOT_TEXT' });
-    const broken = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('member_code,full_name,cell\nDV-1,Nguy'), 0xc3, 0x28, ...utf8('n,Chi bộ\n')]);
+    const broken = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('member_code,full_name,cell\nDV-1,Nguy'),
+      0xc3,
+      0x28,
+      ...utf8('n,Chi bộ\n'),
+    ]);
     expect(await refusal('hong.csv', broken)).toMatchObject({ code: 'IMPORT_ENCODING' });
     expect(await refusal('rong.csv', new Uint8Array())).toMatchObject({ code: 'IMPORT_EMPTY' });
     expect(await refusal('trang.csv', utf8('\r\n ,, \r\n'))).toMatchObject({ code: 'IMPORT_EMPTY' });
     expect(await refusal('tieu-de.csv', utf8('member_code,full_name,cell\r\n'))).toMatchObject({ code: 'IMPORT_NO_ROWS' });
-    expect(await refusal('cu.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ code: 'IMPORT_OLD_EXCEL' });
-    expect(await refusal('hong.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatchObject({ code: 'IMPORT_NOT_SPREADSHEET' });
-    expect(await refusal('doi-ten.xlsx', utf8('member_code,full_name,cell\nDV-1,An,Chi bộ\n'))).toMatchObject({ code: 'IMPORT_NOT_SPREADSHEET' });
+    expect(await refusal('cu.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({
+      code: 'IMPORT_OLD_EXCEL',
+    });
+    expect(await refusal('hong.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatchObject({
+      code: 'IMPORT_NOT_SPREADSHEET',
+    });
+    expect(await refusal('doi-ten.xlsx', utf8('member_code,full_name,cell\nDV-1,An,Chi bộ\n'))).toMatchObject({
+      code: 'IMPORT_NOT_SPREADSHEET',
+    });
   });
 
   it('refuses a workbook whose parts would unpack to more than 48 MB, before unpacking it, naming the limit', async () => {
-    const bytes = await xlsxBytes([['member_code', 'full_name', 'cell'], ['DV-1', 'Nguyễn Văn An', 'Chi bộ 1']]);
+    const bytes = await xlsxBytes([
+      ['member_code', 'full_name', 'cell'],
+      ['DV-1', 'Nguyễn Văn An', 'Chi bộ 1'],
+    ]);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const directory = bytes.findIndex((_, offset) => offset + 4 <= bytes.length && view.getUint32(offset, true) === 0x02014b50);
     view.setUint32(directory + 24, maximumUnpackedBytes + 1, true);
-    expect(await registry.refusal('import.preview', { kind: 'members', fileName: 'bom.xlsx', contentBase64: base64(bytes) })).toMatchObject({ code: 'IMPORT_WORKBOOK_TOO_LARGE' });
-    await expect(previewImport(registry.session.requireRegistry(), [{ kind: 'members', fileName: 'bom.xlsx', content: bytes }])).rejects.toMatchObject({ params: { limit: '48 MB' } });
+    expect(
+      await registry.refusal('import.preview', { kind: 'members', fileName: 'bom.xlsx', contentBase64: base64(bytes) }),
+    ).toMatchObject({ code: 'IMPORT_WORKBOOK_TOO_LARGE' });
+    await expect(
+      previewImport(registry.session.requireRegistry(), [{ kind: 'members', fileName: 'bom.xlsx', content: bytes }]),
+    ).rejects.toMatchObject({ params: { limit: '48 MB' } });
   });
 
   it('refuses a file over 16 MB before reading it, naming the limit', async () => {
     expect(translate('vi', 'import.tooLarge')).toContain(maximumImportSize);
-    expect(translate('vi', 'error.IMPORT_TOO_LARGE', { limit: maximumImportSize })).toBe('Tệp lớn hơn 16 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.');
+    expect(translate('vi', 'error.IMPORT_TOO_LARGE', { limit: maximumImportSize })).toBe(
+      'Tệp lớn hơn 16 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
+    );
     const tooLarge = 'A'.repeat(Math.ceil(maximumImportBytes / 3) * 4 + 4);
-    expect(await registry.refusal('import.preview', { kind: 'members', fileName: 'lon.csv', contentBase64: tooLarge })).toMatchObject({
+    expect(
+      await registry.refusal('import.preview', { kind: 'members', fileName: 'lon.csv', contentBase64: tooLarge }),
+    ).toMatchObject({
       code: 'VALIDATION',
       issues: [{ path: ['contentBase64'], key: 'import.tooLarge' }],
     });
@@ -217,7 +304,10 @@ function memberFileWithErrors(count: number) {
     if (index % 1499 === 0) {
       row[2] = 'không rõ';
       row[5] = 'hình như có';
-      expected.push({ row: rowNumber, column: 'gender', key: 'import.enum' }, { row: rowNumber, column: 'leadership', key: 'import.boolean' });
+      expected.push(
+        { row: rowNumber, column: 'gender', key: 'import.enum' },
+        { row: rowNumber, column: 'leadership', key: 'import.boolean' },
+      );
     }
     if (index % 2003 === 0) {
       row[1] = '';
@@ -233,7 +323,11 @@ function memberFileWithErrors(count: number) {
     }
     rows.push(row);
   }
-  return { bytes: utf8(csvText(rows)), expected, fixed: utf8(csvText([[...memberKeys], ...Array.from({ length: count }, (_, index) => memberRow(index + 1))])) };
+  return {
+    bytes: utf8(csvText(rows)),
+    expected,
+    fixed: utf8(csvText([[...memberKeys], ...Array.from({ length: count }, (_, index) => memberRow(index + 1))])),
+  };
 }
 
 describe('ten thousand rows, all or nothing', () => {
@@ -347,10 +441,27 @@ describe('previews and updates', () => {
       ['DV-00003', 'Phạm Thị Dung', 'Chi bộ ấp 1', ''],
     ]);
     const report = await commit('members', 'lan-2.csv', utf8(second));
-    expect(report.counts).toEqual({ membersCreated: 1, membersUpdated: 1, membersUnchanged: 1, cellsCreated: 2, tripsCreated: 0 });
+    expect(report.counts).toEqual({
+      membersCreated: 1,
+      membersUpdated: 1,
+      membersUnchanged: 1,
+      cellsCreated: 2,
+      tripsCreated: 0,
+    });
     expect(report.sources[0]!.preview.map((row) => row.action)).toEqual(['unchanged', 'update', 'create']);
-    expect(await memberByCode('DV-00002')).toMatchObject({ cellName: 'Chi bộ mới', status: 'deceased', phone: '0900000002', nationalId: '001062000002', birthDate: '1962-03-03' });
-    const audit = registry.session.requireRegistry().sqlite.prepare(`SELECT action, before, after FROM audit_log WHERE action IN ('member.update', 'import.commit') ORDER BY seq`).all() as {
+    expect(await memberByCode('DV-00002')).toMatchObject({
+      cellName: 'Chi bộ mới',
+      status: 'deceased',
+      phone: '0900000002',
+      nationalId: '001062000002',
+      birthDate: '1962-03-03',
+    });
+    const audit = registry.session
+      .requireRegistry()
+      .sqlite.prepare(
+        `SELECT action, before, after FROM audit_log WHERE action IN ('member.update', 'import.commit') ORDER BY seq`,
+      )
+      .all() as {
       action: string;
       before: string | null;
       after: string;
@@ -363,7 +474,9 @@ describe('previews and updates', () => {
   it('reports progress as rows are checked and written', async () => {
     const text = csvText([[...memberKeys], ...Array.from({ length: 1200 }, (_, index) => memberRow(index + 1))]);
     const calls: [number, number][] = [];
-    await previewImport(registry.session.requireRegistry(), [{ kind: 'members', fileName: 'tien-do.csv', content: utf8(text) }], { onProgress: (done, total) => calls.push([done, total]) });
+    await previewImport(registry.session.requireRegistry(), [{ kind: 'members', fileName: 'tien-do.csv', content: utf8(text) }], {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
     expect(calls).toEqual([
       [500, 1200],
       [1000, 1200],
@@ -372,7 +485,24 @@ describe('previews and updates', () => {
   });
 });
 
-const tripHeader = ['trip_code', 'member_code', 'purpose', 'self_funded', 'countries', 'travel_document', 'application_date', 'approval_date', 'approval_ref', 'planned_departure', 'planned_return', 'actual_departure', 'actual_return', 'extended_return', 'overstay', 'return_report_date'];
+const tripHeader = [
+  'trip_code',
+  'member_code',
+  'purpose',
+  'self_funded',
+  'countries',
+  'travel_document',
+  'application_date',
+  'approval_date',
+  'approval_ref',
+  'planned_departure',
+  'planned_return',
+  'actual_departure',
+  'actual_return',
+  'extended_return',
+  'overstay',
+  'return_report_date',
+];
 
 describe('trips', () => {
   beforeEach(async () => {
@@ -382,27 +512,174 @@ describe('trips', () => {
   it('derives each trip’s state from its dates and stores its countries and stay beyond term', async () => {
     const text = csvText([
       tripHeader,
-      ['T-1', 'DV-00001', 'Du lịch', 'có', 'KR', 'Hộ chiếu phổ thông', '', '', '', '01/03/2027', '10/03/2027', '', '', '', '', ''],
-      ['T-2', 'DV-00001', 'Thăm thân', 'có', 'US; Ca-na-đa', 'passport', '10/01/2026', '', '', '01/04/2027', '10/04/2027', '', '', '', '', ''],
-      ['T-3', 'DV-00002', 'official', 'không', 'Nhật Bản', 'official_passport', '05/01/2025', '15/01/2025', '15-QĐ/ĐU', '01/02/2025', '10/02/2025', '01/02/2025', '', '', '', ''],
-      ['T-4', 'DV-00002', 'labour', 'có', 'TW', 'passport', '05/01/2025', '15/01/2025', '16-QĐ/ĐU', '01/02/2025', '01/08/2025', '01/02/2025', '', '01/12/2025', 'permitted', ''],
-      ['T-5', 'DV-00002', 'tourism', 'có', 'LA', 'Giấy thông hành', '05/03/2025', '15/03/2025', '17-QĐ/ĐU', '01/04/2025', '10/04/2025', '01/04/2025', '', '', 'Tự ý ở lại', ''],
-      ['', 'DV-00001', 'study', 'không', 'AU', 'passport', '05/01/2024', '15/01/2024', '18-QĐ/ĐU', '01/02/2024', '10/02/2024', '01/02/2024', '09/02/2024', '', '', ''],
-      ['', 'DV-00001', 'medical', 'có', 'SG', 'passport', '05/01/2023', '15/01/2023', '19-QĐ/ĐU', '01/02/2023', '10/02/2023', '01/02/2023', '09/02/2023', '', '', '12/02/2023'],
+      [
+        'T-1',
+        'DV-00001',
+        'Du lịch',
+        'có',
+        'KR',
+        'Hộ chiếu phổ thông',
+        '',
+        '',
+        '',
+        '01/03/2027',
+        '10/03/2027',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'T-2',
+        'DV-00001',
+        'Thăm thân',
+        'có',
+        'US; Ca-na-đa',
+        'passport',
+        '10/01/2026',
+        '',
+        '',
+        '01/04/2027',
+        '10/04/2027',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'T-3',
+        'DV-00002',
+        'official',
+        'không',
+        'Nhật Bản',
+        'official_passport',
+        '05/01/2025',
+        '15/01/2025',
+        '15-QĐ/ĐU',
+        '01/02/2025',
+        '10/02/2025',
+        '01/02/2025',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'T-4',
+        'DV-00002',
+        'labour',
+        'có',
+        'TW',
+        'passport',
+        '05/01/2025',
+        '15/01/2025',
+        '16-QĐ/ĐU',
+        '01/02/2025',
+        '01/08/2025',
+        '01/02/2025',
+        '',
+        '01/12/2025',
+        'permitted',
+        '',
+      ],
+      [
+        'T-5',
+        'DV-00002',
+        'tourism',
+        'có',
+        'LA',
+        'Giấy thông hành',
+        '05/03/2025',
+        '15/03/2025',
+        '17-QĐ/ĐU',
+        '01/04/2025',
+        '10/04/2025',
+        '01/04/2025',
+        '',
+        '',
+        'Tự ý ở lại',
+        '',
+      ],
+      [
+        '',
+        'DV-00001',
+        'study',
+        'không',
+        'AU',
+        'passport',
+        '05/01/2024',
+        '15/01/2024',
+        '18-QĐ/ĐU',
+        '01/02/2024',
+        '10/02/2024',
+        '01/02/2024',
+        '09/02/2024',
+        '',
+        '',
+        '',
+      ],
+      [
+        '',
+        'DV-00001',
+        'medical',
+        'có',
+        'SG',
+        'passport',
+        '05/01/2023',
+        '15/01/2023',
+        '19-QĐ/ĐU',
+        '01/02/2023',
+        '10/02/2023',
+        '01/02/2023',
+        '09/02/2023',
+        '',
+        '',
+        '12/02/2023',
+      ],
     ]);
     const report = await commit('trips', 'chuyen-di.csv', utf8(text));
     expect(report.issues).toEqual([]);
     expect(report).toMatchObject({ committed: true, issueCount: 0, counts: { tripsCreated: 7 } });
-    expect(report.tripStates).toEqual({ draft: 1, submitted: 1, departed: 1, extended: 1, unauthorised_stay: 1, returned: 1, reported: 1 });
+    expect(report.tripStates).toEqual({
+      draft: 1,
+      submitted: 1,
+      departed: 1,
+      extended: 1,
+      unauthorised_stay: 1,
+      returned: 1,
+      reported: 1,
+    });
     const trips = (await registry.call('trips.search', { limit: 100 })).rows;
-    expect(trips.find((trip) => trip.code === 'T-2')).toMatchObject({ state: 'submitted', countries: ['US', 'CA'], purpose: 'family_visit' });
+    expect(trips.find((trip) => trip.code === 'T-2')).toMatchObject({
+      state: 'submitted',
+      countries: ['US', 'CA'],
+      purpose: 'family_visit',
+    });
     const extended = await registry.call('trips.get', { id: trips.find((trip) => trip.code === 'T-4')!.id });
-    expect(extended).toMatchObject({ state: 'extended', overstay: 'permitted', extendedReturn: '2025-12-01', approvalRef: '16-QĐ/ĐU', travelDocumentKind: 'passport', selfFunded: true });
+    expect(extended).toMatchObject({
+      state: 'extended',
+      overstay: 'permitted',
+      extendedReturn: '2025-12-01',
+      approvalRef: '16-QĐ/ĐU',
+      travelDocumentKind: 'passport',
+      selfFunded: true,
+    });
     expect(verifyAuditChain(registry.session.requireRegistry())).toMatchObject({ ok: true });
   });
 
   it('refuses unknown members, repeated and existing trip codes, repeated trips and contradictory dates, row by row', async () => {
-    await commit('trips', 'truoc.csv', utf8(csvText([tripHeader, ['T-1', 'DV-00001', 'tourism', '', 'KR', '', '', '', '', '01/03/2027', '10/03/2027', '', '', '', '', '']])));
+    await commit(
+      'trips',
+      'truoc.csv',
+      utf8(
+        csvText([
+          tripHeader,
+          ['T-1', 'DV-00001', 'tourism', '', 'KR', '', '', '', '', '01/03/2027', '10/03/2027', '', '', '', '', ''],
+        ]),
+      ),
+    );
     const text = csvText([
       tripHeader,
       ['T-1', 'DV-00001', 'tourism', '', 'KR', '', '', '', '', '01/05/2027', '10/05/2027', '', '', '', '', ''],
@@ -434,8 +711,15 @@ describe('trips', () => {
 
   it('accepts trips of members added by the members file of the same import, in one transaction', async () => {
     const membersFile = utf8(csvText([[...memberKeys], memberRow(7)]));
-    const tripsFile = utf8(csvText([tripHeader, ['', 'DV-00007', 'tourism', 'có', 'TH', '', '', '', '', '01/05/2027', '10/05/2027', '', '', '', '', '']]));
-    expect((await preview('trips', 'chuyen-di.csv', tripsFile)).issues.map((issue) => issue.key)).toEqual(['import.trip.member.unknown']);
+    const tripsFile = utf8(
+      csvText([
+        tripHeader,
+        ['', 'DV-00007', 'tourism', 'có', 'TH', '', '', '', '', '01/05/2027', '10/05/2027', '', '', '', '', ''],
+      ]),
+    );
+    expect((await preview('trips', 'chuyen-di.csv', tripsFile)).issues.map((issue) => issue.key)).toEqual([
+      'import.trip.member.unknown',
+    ]);
     const report = await commit('trips', 'chuyen-di.csv', tripsFile, { fileName: 'dang-vien.csv', bytes: membersFile });
     expect(report).toMatchObject({ committed: true, counts: { membersCreated: 1, tripsCreated: 1 } });
     expect(report.sources.map((source) => source.kind)).toEqual(['members', 'trips']);
@@ -452,14 +736,52 @@ describe('templates', () => {
       expect(instructions!.name).toBe('Hướng dẫn');
       expect(data!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(data!.getRow(1).getCell(1).font).toMatchObject({ bold: true });
-      const refusal = await registry.refusal('import.preview', { kind, fileName: template.fileName, contentBase64: template.contentBase64 });
+      const refusal = await registry.refusal('import.preview', {
+        kind,
+        fileName: template.fileName,
+        contentBase64: template.contentBase64,
+      });
       expect(refusal.code).toBe('IMPORT_NO_ROWS');
       if (kind === 'members') {
-        expect((data!.getRow(1).values as string[]).slice(1)).toEqual(['Mã đảng viên', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Giữ chức vụ lãnh đạo, quản lý', 'Số CCCD', 'Số điện thoại', 'Tình trạng']);
-        data!.addRow(['DV-1', 'Nguyễn Văn An', 'Nam', new Date(Date.UTC(1980, 0, 2)), 'Chi bộ 1', 'Có', '001080000123', '0912345678', 'Đang sinh hoạt']);
+        expect((data!.getRow(1).values as string[]).slice(1)).toEqual([
+          'Mã đảng viên',
+          'Họ và tên',
+          'Giới tính',
+          'Ngày sinh',
+          'Chi bộ',
+          'Giữ chức vụ lãnh đạo, quản lý',
+          'Số CCCD',
+          'Số điện thoại',
+          'Tình trạng',
+        ]);
+        data!.addRow([
+          'DV-1',
+          'Nguyễn Văn An',
+          'Nam',
+          new Date(Date.UTC(1980, 0, 2)),
+          'Chi bộ 1',
+          'Có',
+          '001080000123',
+          '0912345678',
+          'Đang sinh hoạt',
+        ]);
       } else {
         await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], memberRow(1)])));
-        data!.addRow(['', 'DV-00001', 'Du lịch', 'Có', 'Hàn Quốc', 'Hộ chiếu phổ thông', 'Không', 'Không', null, null, null, new Date(Date.UTC(2027, 2, 1)), new Date(Date.UTC(2027, 2, 10))]);
+        data!.addRow([
+          '',
+          'DV-00001',
+          'Du lịch',
+          'Có',
+          'Hàn Quốc',
+          'Hộ chiếu phổ thông',
+          'Không',
+          'Không',
+          null,
+          null,
+          null,
+          new Date(Date.UTC(2027, 2, 1)),
+          new Date(Date.UTC(2027, 2, 10)),
+        ]);
       }
       const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
       const report = await commit(kind, template.fileName, filled);
@@ -473,9 +795,13 @@ describe('exports', () => {
     await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], memberRow(1)])));
     const sqlite = registry.session.requireRegistry().sqlite;
     const columns = (sqlite.prepare('PRAGMA table_info(members)').all() as { name: string }[]).map((column) => column.name);
-    const copied = columns.map((column) => (column === 'id' ? `id || '-' || n.i` : column === 'code' ? `code || '-' || n.i` : column));
+    const copied = columns.map((column) =>
+      column === 'id' ? `id || '-' || n.i` : column === 'code' ? `code || '-' || n.i` : column,
+    );
     sqlite
-      .prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 33000) INSERT INTO members (${columns.join(', ')}) SELECT ${copied.join(', ')} FROM members, n WHERE code = 'DV-00001'`)
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 33000) INSERT INTO members (${columns.join(', ')}) SELECT ${copied.join(', ')} FROM members, n WHERE code = 'DV-00001'`,
+      )
       .run();
     const exported = await registry.call('export.members', { includeArchived: true });
     const sheet = (await readWorkbook(Buffer.from(exported.contentBase64, 'base64'))).worksheets[0]!;
@@ -490,7 +816,29 @@ describe('exports', () => {
     await commit(
       'trips',
       'chuyen-di.csv',
-      utf8(csvText([tripHeader, ['T-1', 'DV-00001', 'tourism', 'có', 'KR;JP', 'passport', '05/01/2025', '15/01/2025', '15-QĐ/ĐU', '01/02/2025', '10/02/2025', '01/02/2025', '09/02/2025', '', '', '']])),
+      utf8(
+        csvText([
+          tripHeader,
+          [
+            'T-1',
+            'DV-00001',
+            'tourism',
+            'có',
+            'KR;JP',
+            'passport',
+            '05/01/2025',
+            '15/01/2025',
+            '15-QĐ/ĐU',
+            '01/02/2025',
+            '10/02/2025',
+            '01/02/2025',
+            '09/02/2025',
+            '',
+            '',
+            '',
+          ],
+        ]),
+      ),
     );
 
     const exported = await registry.call('export.members', { status: 'active' });
@@ -520,9 +868,15 @@ describe('exports', () => {
     });
 
     const everyone = await registry.call('export.members', {});
-    const elsewhere = await openTestRegistry({ code: 'VINHTE', name: 'Đảng ủy xã Vĩnh Tế', level: 'commune', parentCode: 'ANGIANG' });
+    const elsewhere = await openTestRegistry({
+      code: 'VINHTE',
+      name: 'Đảng ủy xã Vĩnh Tế',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
     try {
-      const call = (kind: 'members' | 'trips', file: { fileName: string; contentBase64: string }) => elsewhere.call('import.commit', { kind, ...file });
+      const call = (kind: 'members' | 'trips', file: { fileName: string; contentBase64: string }) =>
+        elsewhere.call('import.commit', { kind, ...file });
       expect(await call('members', everyone)).toMatchObject({ committed: true, counts: { membersCreated: 3 } });
       const tripsBack = await call('trips', trips);
       expect(tripsBack).toMatchObject({ committed: true, counts: { tripsCreated: 1 }, tripStates: { returned: 1 } });
@@ -536,20 +890,46 @@ describe('exports', () => {
   });
 
   it('writes text that a spreadsheet could run as a formula inert, keeps numbers as numbers, and imports it back as typed', async () => {
-    const hostile = ['DV-9', 'Lê Văn Tám', 'nam', '1970-01-01', '=HYPERLINK("http://x.example","Bấm")', '', '', '+84 912 345 678', ''];
+    const hostile = [
+      'DV-9',
+      'Lê Văn Tám',
+      'nam',
+      '1970-01-01',
+      '=HYPERLINK("http://x.example","Bấm")',
+      '',
+      '',
+      '+84 912 345 678',
+      '',
+    ];
     await commit('members', 'dang-vien.csv', utf8(csvText([[...memberKeys], hostile])));
     const exported = await registry.call('export.members', {});
     const sheet = (await readWorkbook(Buffer.from(exported.contentBase64, 'base64'))).worksheets[0]!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
     const row = Object.fromEntries(header.map((name, index) => [name, sheet.getRow(2).getCell(index + 1).value]));
-    expect(row).toMatchObject({ 'Chi bộ': '\'=HYPERLINK("http://x.example","Bấm")', 'Số điện thoại': "'+84 912 345 678", 'Họ và tên': 'Lê Văn Tám' });
+    expect(row).toMatchObject({
+      'Chi bộ': '\'=HYPERLINK("http://x.example","Bấm")',
+      'Số điện thoại': "'+84 912 345 678",
+      'Họ và tên': 'Lê Văn Tám',
+    });
     expect(row['Ngày sinh']).toEqual(new Date(Date.UTC(1970, 0, 1)));
 
-    const elsewhere = await openTestRegistry({ code: 'VINHTE', name: 'Đảng ủy xã Vĩnh Tế', level: 'commune', parentCode: 'ANGIANG' });
+    const elsewhere = await openTestRegistry({
+      code: 'VINHTE',
+      name: 'Đảng ủy xã Vĩnh Tế',
+      level: 'commune',
+      parentCode: 'ANGIANG',
+    });
     try {
-      await elsewhere.call('import.commit', { kind: 'members', fileName: exported.fileName, contentBase64: exported.contentBase64 });
+      await elsewhere.call('import.commit', {
+        kind: 'members',
+        fileName: exported.fileName,
+        contentBase64: exported.contentBase64,
+      });
       const back = (await elsewhere.call('members.search', { query: 'DV-9' })).rows[0]!;
-      expect(await elsewhere.call('members.get', { id: back.id })).toMatchObject({ cellName: '=HYPERLINK("http://x.example","Bấm")', phone: '+84 912 345 678' });
+      expect(await elsewhere.call('members.get', { id: back.id })).toMatchObject({
+        cellName: '=HYPERLINK("http://x.example","Bấm")',
+        phone: '+84 912 345 678',
+      });
     } finally {
       elsewhere.session.dispose();
     }

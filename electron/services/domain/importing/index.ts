@@ -3,7 +3,15 @@ import type { TripState } from '@shared/domain/enums';
 import { DomainError } from '@shared/errors';
 import type { ImportKind } from '@shared/importing/columns';
 import type { Registry } from '../../storage/registry/registry';
-import { planImport, type ImportCounts, type ImportIssue, type ImportPlan, type Progress, type ReadSource, type SourceSummary } from './plan';
+import {
+  planImport,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportPlan,
+  type Progress,
+  type ReadSource,
+  type SourceSummary,
+} from './plan';
 import { readSheet } from './sheet';
 import { ImportWriter } from './write';
 
@@ -40,16 +48,29 @@ async function readSources(files: readonly ImportFile[]): Promise<ReadSource[]> 
     throw new DomainError('IMPORT_MEMBERS_FILE_FOR_TRIPS_ONLY');
   }
   const sources: ReadSource[] = [];
-  for (const file of files) sources.push({ kind: file.kind, fileName: file.fileName, table: await readSheet(file.fileName, file.content) });
+  for (const file of files)
+    sources.push({ kind: file.kind, fileName: file.fileName, table: await readSheet(file.fileName, file.content) });
   return sources;
 }
 
 function reportOf(plan: ImportPlan, committed: boolean): ImportReport {
-  return { committed, sources: plan.sources, issues: plan.issues, issueCount: plan.issueCount, errorRows: plan.errorRows, counts: plan.counts, tripStates: plan.tripStates };
+  return {
+    committed,
+    sources: plan.sources,
+    issues: plan.issues,
+    issueCount: plan.issueCount,
+    errorRows: plan.errorRows,
+    counts: plan.counts,
+    tripStates: plan.tripStates,
+  };
 }
 
 /** Checks the files as an import would and reports what it would write; writes nothing. */
-export async function previewImport(registry: Registry, files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function previewImport(
+  registry: Registry,
+  files: readonly ImportFile[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const sources = await readSources(files);
   return reportOf(planImport(registry, sources, { onProgress: options.onProgress }), false);
 }
@@ -66,7 +87,11 @@ class RowsRefused extends Error {
  * has had a problem, written at once, so the rows are never all held in memory. When any row has
  * a problem the transaction is rolled back, nothing is kept and the report lists the problems.
  */
-export async function commitImport(registry: Registry, files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function commitImport(
+  registry: Registry,
+  files: readonly ImportFile[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const sources = await readSources(files);
   const imported = files.map((file, index) => ({
     kind: file.kind,

@@ -15,7 +15,15 @@ import { foldForSearch, normaliseText } from '@shared/text/fold';
 import { issuesFromZod } from '@shared/validation';
 import { ruleContext } from '../records/common';
 import { memberFieldIssues, memberValues } from '../records/members';
-import { archivedMemberIssue, duplicateTripCodeIssue, emptyLifeDates, tripFacts, tripFieldIssues, tripValues, type TripRecord } from '../records/trips';
+import {
+  archivedMemberIssue,
+  duplicateTripCodeIssue,
+  emptyLifeDates,
+  tripFacts,
+  tripFieldIssues,
+  tripValues,
+  type TripRecord,
+} from '../records/trips';
 import type { Registry } from '../../storage/registry/registry';
 import { mapHeader, type HeaderMap } from './header';
 import { tripColumnValues } from './columnValues';
@@ -131,8 +139,16 @@ interface Snapshot {
 function loadSnapshot(registry: Registry): Snapshot {
   const unitId = registry.ownUnit().id;
   const memberRecords = registry.db.select().from(members).where(eq(members.unitId, unitId)).all();
-  const cellRecords = registry.db.select({ id: cells.id, name: cells.name, nameFolded: cells.nameFolded }).from(cells).where(eq(cells.unitId, unitId)).all();
-  const tripRows = registry.sqlite.prepare('SELECT code, member_id AS memberId, planned_departure AS plannedDeparture, planned_return AS plannedReturn FROM trips').all() as {
+  const cellRecords = registry.db
+    .select({ id: cells.id, name: cells.name, nameFolded: cells.nameFolded })
+    .from(cells)
+    .where(eq(cells.unitId, unitId))
+    .all();
+  const tripRows = registry.sqlite
+    .prepare(
+      'SELECT code, member_id AS memberId, planned_departure AS plannedDeparture, planned_return AS plannedReturn FROM trips',
+    )
+    .all() as {
     code: string | null;
     memberId: string;
     plannedDeparture: string;
@@ -223,7 +239,9 @@ class IssueCollector {
 function schemaIssues(error: ZodError): FieldIssue[] {
   const generic = issuesFromZod(error);
   return error.issues.map((issue, index) =>
-    issue.code === 'too_big' && issue.origin === 'string' ? { path: generic[index]!.path, key: 'import.textTooLong', params: { max: Number(issue.maximum) } } : generic[index]!,
+    issue.code === 'too_big' && issue.origin === 'string'
+      ? { path: generic[index]!.path, key: 'import.textTooLong', params: { max: Number(issue.maximum) } }
+      : generic[index]!,
   );
 }
 
@@ -340,8 +358,14 @@ function planMembers(source: ReadSource, header: HeaderMap, check: FileCheck): M
     collector.endRow();
     if (!member) continue;
     const code = normaliseText(member.input.code);
-    membersOfImport.set(code, { id: member.id, code, fullName: normaliseText(member.input.fullName), archived: (member.existing?.archivedAt ?? null) !== null });
-    if (preview.length < previewRows) preview.push({ row: member.row, action: member.action, values: memberPreview(member.input) });
+    membersOfImport.set(code, {
+      id: member.id,
+      code,
+      fullName: normaliseText(member.input.fullName),
+      archived: (member.existing?.archivedAt ?? null) !== null,
+    });
+    if (preview.length < previewRows)
+      preview.push({ row: member.row, action: member.action, values: memberPreview(member.input) });
     if (member.action === 'create') plan.counts.membersCreated += 1;
     else if (member.action === 'update') plan.counts.membersUpdated += 1;
     else plan.counts.membersUnchanged += 1;
@@ -351,7 +375,13 @@ function planMembers(source: ReadSource, header: HeaderMap, check: FileCheck): M
   return membersOfImport;
 }
 
-function planMember(row: SheetRow, header: HeaderMap, check: FileCheck, firstRowOfCode: Map<string, number>, codeColumn: ImportColumn | undefined): PlannedMember | null {
+function planMember(
+  row: SheetRow,
+  header: HeaderMap,
+  check: FileCheck,
+  firstRowOfCode: Map<string, number>,
+  codeColumn: ImportColumn | undefined,
+): PlannedMember | null {
   const { plan, snapshot, collector } = check;
   const parsed = parseRow(row, header, collector);
   const code = normaliseText(String(parsed.values.get('member_code') ?? ''));
@@ -365,13 +395,21 @@ function planMember(row: SheetRow, header: HeaderMap, check: FileCheck, firstRow
   const input = filledInput('members', parsed, base);
   const result = MemberInput.safeParse(input);
   if (!result.success) collector.addFieldIssues(row.row, schemaIssues(result.error), parsed.refused);
-  collector.addFieldIssues(row.row, memberFieldIssues(result.success ? result.data : (validFields(MemberInput, input) as ParsedMemberInput)), parsed.refused);
+  collector.addFieldIssues(
+    row.row,
+    memberFieldIssues(result.success ? result.data : (validFields(MemberInput, input) as ParsedMemberInput)),
+    parsed.refused,
+  );
   if (!result.success || collector.rowHasIssues) return null;
 
   const cellFolded = foldForSearch(normaliseText(result.data.cellName));
   const cell = snapshot.cellsByFolded.get(cellFolded);
   if (!cell && !plan.newCells.has(cellFolded)) plan.newCells.set(cellFolded, normaliseText(result.data.cellName));
-  const action: RowAction = !existing ? 'create' : cell && !memberChanged(existing, result.data, cell.id) ? 'unchanged' : 'update';
+  const action: RowAction = !existing
+    ? 'create'
+    : cell && !memberChanged(existing, result.data, cell.id)
+      ? 'unchanged'
+      : 'update';
   return { row: row.row, action, id: existing?.id ?? newId(), input: result.data, existing: existing ?? null, cellFolded };
 }
 
@@ -389,7 +427,12 @@ function splitTripInput(input: Record<string, unknown>): { form: Record<string, 
   return { form, approvalRef: input.approvalRef };
 }
 
-function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, membersOfImport: ReadonlyMap<string, MemberOfTrip>): void {
+function planTrips(
+  source: ReadSource,
+  header: HeaderMap,
+  check: FileCheck,
+  membersOfImport: ReadonlyMap<string, MemberOfTrip>,
+): void {
   const { plan, snapshot, collector, sink, preview, tick } = check;
   const column = (key: string) => columnsOf('trips').find((candidate) => candidate.key === key);
   const firstRowOfCode = new Map<string, number>();
@@ -399,7 +442,8 @@ function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, memb
     const trip = planTrip(row);
     collector.endRow();
     if (!trip) continue;
-    if (preview.length < previewRows) preview.push({ row: trip.row, action: 'create', values: tripColumnValues(trip.record, trip.countries, trip.member) });
+    if (preview.length < previewRows)
+      preview.push({ row: trip.row, action: 'create', values: tripColumnValues(trip.record, trip.countries, trip.member) });
     plan.counts.tripsCreated += 1;
     plan.tripStates[trip.record.state] = (plan.tripStates[trip.record.state] ?? 0) + 1;
     if (check.issues.count === 0) sink?.trip(trip);
@@ -411,13 +455,15 @@ function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, memb
 
     const memberCode = normaliseText(String(value('member_code') ?? ''));
     const member = memberOfTrip(memberCode, snapshot, membersOfImport);
-    if (memberCode !== '' && !member) collector.add(row.row, column('member_code'), 'import.trip.member.unknown', { value: memberCode });
+    if (memberCode !== '' && !member)
+      collector.add(row.row, column('member_code'), 'import.trip.member.unknown', { value: memberCode });
     if (member?.archived) collector.addFieldIssues(row.row, [archivedMemberIssue(member.fullName)], parsed.refused);
 
     const tripCode = normaliseText(String(value('trip_code') ?? ''));
     if (tripCode !== '') {
       const firstRow = firstRowOfCode.get(tripCode);
-      if (firstRow !== undefined) collector.add(row.row, column('trip_code'), 'import.duplicateInFile', { value: tripCode, firstRow });
+      if (firstRow !== undefined)
+        collector.add(row.row, column('trip_code'), 'import.duplicateInFile', { value: tripCode, firstRow });
       else firstRowOfCode.set(tripCode, row.row);
       if (snapshot.tripCodes.has(tripCode)) collector.addFieldIssues(row.row, [duplicateTripCodeIssue(tripCode)], parsed.refused);
     }
@@ -428,7 +474,11 @@ function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, memb
     if (!result.success) collector.addFieldIssues(row.row, schemaIssues(result.error), parsed.refused);
     const approvalRefResult = approvalRef === undefined ? null : approvalRefSchema.safeParse(approvalRef);
     if (approvalRefResult && !approvalRefResult.success) {
-      collector.addFieldIssues(row.row, schemaIssues(approvalRefResult.error).map((issue) => ({ ...issue, path: ['approvalRef'] })), parsed.refused);
+      collector.addFieldIssues(
+        row.row,
+        schemaIssues(approvalRefResult.error).map((issue) => ({ ...issue, path: ['approvalRef'] })),
+        parsed.refused,
+      );
     }
     const life = {
       applicationDate: dateValue(value('application_date')),
@@ -444,17 +494,29 @@ function planTrips(source: ReadSource, header: HeaderMap, check: FileCheck, memb
     const facts = tripFacts({ ...emptyLifeDates(), ...fields, ...life } as TripRecord);
     collector.addFieldIssues(row.row, tripFieldIssues(facts, snapshot.today), parsed.refused);
     if (!result.success) return null;
-    const record: PlannedTripRecord = { id: newId(), ...emptyLifeDates(), ...tripValues(result.data), ...life, state: deriveStateFromDates(facts) };
+    const record: PlannedTripRecord = {
+      id: newId(),
+      ...emptyLifeDates(),
+      ...tripValues(result.data),
+      ...life,
+      state: deriveStateFromDates(facts),
+    };
 
     if (member) {
       const key = tripKey(member.id, record.plannedDeparture, record.plannedReturn);
       const firstRow = firstRowOfTrip.get(key);
       if (snapshot.tripKeys.has(key)) collector.add(row.row, column('planned_departure'), 'import.trip.sameAsExisting');
-      else if (firstRow !== undefined) collector.add(row.row, column('planned_departure'), 'import.trip.repeatedInFile', { firstRow });
+      else if (firstRow !== undefined)
+        collector.add(row.row, column('planned_departure'), 'import.trip.repeatedInFile', { firstRow });
       else firstRowOfTrip.set(key, row.row);
     }
     if (collector.rowHasIssues) return null;
-    return { row: row.row, record, countries: result.data.countries, member: member ? { code: member.code, name: member.fullName } : { code: '', name: '' } };
+    return {
+      row: row.row,
+      record,
+      countries: result.data.countries,
+      member: member ? { code: member.code, name: member.fullName } : { code: '', name: '' },
+    };
   }
 }
 
@@ -476,7 +538,11 @@ function dateValue(value: ColumnValue): CivilDate | null {
  * once; writes nothing itself. A members file comes first so the trips of the same import may
  * name members it adds.
  */
-export function planImport(registry: Registry, sources: readonly ReadSource[], options: { onProgress?: Progress | undefined; sink?: ImportSink } = {}): ImportPlan {
+export function planImport(
+  registry: Registry,
+  sources: readonly ReadSource[],
+  options: { onProgress?: Progress | undefined; sink?: ImportSink } = {},
+): ImportPlan {
   const { onProgress, sink = null } = options;
   const snapshot = loadSnapshot(registry);
   const issues = new IssueList();
@@ -499,7 +565,15 @@ export function planImport(registry: Registry, sources: readonly ReadSource[], o
   const ordered = [...sources].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'members' ? -1 : 1));
   for (const source of ordered) {
     const header = mapHeader(source.kind, source.fileName, source.table.header);
-    const check: FileCheck = { plan, issues, snapshot, collector: new IssueCollector(source, header, issues), sink, preview: [], tick };
+    const check: FileCheck = {
+      plan,
+      issues,
+      snapshot,
+      collector: new IssueCollector(source, header, issues),
+      sink,
+      preview: [],
+      tick,
+    };
     if (source.kind === 'members') membersOfImport = planMembers(source, header, check);
     else planTrips(source, header, check, membersOfImport);
     const { table } = source;

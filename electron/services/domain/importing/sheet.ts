@@ -103,7 +103,10 @@ function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
   let legacy: SheetTable['legacy'];
   if (decoded.encoding === 'tcvn3' || decoded.encoding === 'vni') {
     // The whole file was converted while decoding: every field with a letter outside ASCII came from legacy bytes.
-    const convertedCells = records.reduce((total, record) => total + record.filter((field) => /[^\p{ASCII}]/u.test(field)).length, 0);
+    const convertedCells = records.reduce(
+      (total, record) => total + record.filter((field) => /[^\p{ASCII}]/u.test(field)).length,
+      0,
+    );
     legacy = { encoding: decoded.encoding, convertedCells };
   } else if (decoded.encoding === 'windows-1258') {
     // Decided over the file's bytes as a Vietnamese code page: its text is already Unicode, not legacy font text.
@@ -113,7 +116,8 @@ function readCsv(fileName: string, bytes: Uint8Array): SheetTable {
     legacy = { encoding: repair.encoding, convertedCells: repair.repaired };
     if (repair.repaired > 0) {
       let position = 0;
-      for (const record of records) for (let index = 0; index < record.length; index += 1) record[index] = repair.values[position++]!;
+      for (const record of records)
+        for (let index = 0; index < record.length; index += 1) record[index] = repair.values[position++]!;
     }
   }
 
@@ -205,15 +209,19 @@ function mergedRange(range: string): { top: number; left: number; bottom: number
 async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<SheetTable> {
   const unpacked = unpackedSize(bytes);
   if (unpacked === null) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
-  if (unpacked > maximumUnpackedBytes) throw new DomainError('IMPORT_WORKBOOK_TOO_LARGE', { file: fileName, limit: maximumUnpackedSize });
+  if (unpacked > maximumUnpackedBytes)
+    throw new DomainError('IMPORT_WORKBOOK_TOO_LARGE', { file: fileName, limit: maximumUnpackedSize });
   const excel = await loadExcel();
-  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const reader = new excel.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    },
+  );
 
   const rows: SheetRow[] = [];
   /** Text cells without a legacy font, repaired together so the encoding is decided over the whole sheet. */
@@ -254,7 +262,12 @@ async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<SheetT
     throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
   }
   if (sheetName === null) throw new DomainError('IMPORT_NOT_SPREADSHEET', { file: fileName });
-  fillMergedCells(rows, merges, (row, column) => ({ value: row.cells[column - 1] ?? '', legacy: legacyCells.get(`${row.row}:${column}`) ?? null }), place);
+  fillMergedCells(
+    rows,
+    merges,
+    (row, column) => ({ value: row.cells[column - 1] ?? '', legacy: legacyCells.get(`${row.row}:${column}`) ?? null }),
+    place,
+  );
 
   const repair = repairLegacyFields(plainTexts.map(({ cells, index }) => cells[index] as string));
   plainTexts.forEach(({ cells, index }, position) => {
@@ -347,7 +360,11 @@ function isBlank(value: SheetValue): boolean {
   return typeof value === 'string' && value.trim() === '';
 }
 
-function tableFrom(fileName: string, rows: SheetRow[], description: Omit<SheetTable, 'headerRow' | 'header' | 'rows'>): SheetTable {
+function tableFrom(
+  fileName: string,
+  rows: SheetRow[],
+  description: Omit<SheetTable, 'headerRow' | 'header' | 'rows'>,
+): SheetTable {
   for (const row of rows) row.cells = row.cells.map((cell) => (typeof cell === 'string' ? importedCellText(cell) : cell));
   const filled = rows.filter((row) => !row.cells.every(isBlank));
   const [header, ...data] = filled;

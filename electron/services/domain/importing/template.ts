@@ -1,9 +1,19 @@
 import type ExcelJS from 'exceljs';
 import { translate, type MessageKey } from '@shared/i18n';
-import { columnHelpKey, columnLabelKey, importableColumns, valueLabelKey, type ImportColumn, type ImportKind } from '@shared/importing/columns';
+import {
+  columnHelpKey,
+  columnLabelKey,
+  importableColumns,
+  valueLabelKey,
+  type ImportColumn,
+  type ImportKind,
+} from '@shared/importing/columns';
 import { addDataSheet, newWorkbook, workbookBytes } from './workbook';
 
-export const templateFileNames: Record<ImportKind, string> = { members: 'mau-nhap-dang-vien.xlsx', trips: 'mau-nhap-chuyen-di.xlsx' };
+export const templateFileNames: Record<ImportKind, string> = {
+  members: 'mau-nhap-dang-vien.xlsx',
+  trips: 'mau-nhap-chuyen-di.xlsx',
+};
 
 /** Rows of the data sheet that offer a drop-down list of the accepted values. */
 const rowsWithLists = 1000;
@@ -47,13 +57,24 @@ function listValidation(column: ImportColumn): ExcelJS.DataValidation | null {
   };
 }
 
-function addInstructions(workbook: ExcelJS.Workbook, kind: ImportKind, dataSheetName: string, columns: readonly ImportColumn[]): void {
+function addInstructions(
+  workbook: ExcelJS.Workbook,
+  kind: ImportKind,
+  dataSheetName: string,
+  columns: readonly ImportColumn[],
+): void {
   const sheet = workbook.addWorksheet(vi('template.sheet.instructions'));
   sheet.columns = [{ width: 30 }, { width: 24 }, { width: 10 }, { width: 48 }, { width: 70 }];
   const title = sheet.addRow([vi(`template.title.${kind}`)]);
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(title.number, 1, title.number, 5);
-  const notes: MessageKey[] = ['template.note.allOrNothing', 'template.note.dates', 'template.note.booleans', 'template.note.encoding', `template.note.${kind}`];
+  const notes: MessageKey[] = [
+    'template.note.allOrNothing',
+    'template.note.dates',
+    'template.note.booleans',
+    'template.note.encoding',
+    `template.note.${kind}`,
+  ];
   for (const note of [vi('template.note.sheet', { sheet: dataSheetName }), ...notes.map((key) => vi(key))]) {
     const row = sheet.addRow([`• ${note}`]);
     sheet.mergeCells(row.number, 1, row.number, 5);
@@ -61,10 +82,24 @@ function addInstructions(workbook: ExcelJS.Workbook, kind: ImportKind, dataSheet
     row.height = 32;
   }
   sheet.addRow([]);
-  const header = sheet.addRow(['template.column.header', 'template.column.key', 'template.column.required', 'template.column.values', 'template.column.help'].map((key) => vi(key as MessageKey)));
+  const header = sheet.addRow(
+    [
+      'template.column.header',
+      'template.column.key',
+      'template.column.required',
+      'template.column.values',
+      'template.column.help',
+    ].map((key) => vi(key as MessageKey)),
+  );
   header.font = { bold: true };
   for (const column of columns) {
-    const row = sheet.addRow([vi(columnLabelKey(column)), column.key, vi(column.required ? 'import.yes' : 'import.no'), formatOf(column), vi(columnHelpKey(kind, column))]);
+    const row = sheet.addRow([
+      vi(columnLabelKey(column)),
+      column.key,
+      vi(column.required ? 'import.yes' : 'import.no'),
+      formatOf(column),
+      vi(columnHelpKey(kind, column)),
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
 }

@@ -1,5 +1,12 @@
 import { translate, type MessageKey, type MessageParams } from '@shared/i18n';
-import { countrySeparator, falseWords, trueWords, valueLabelKey, type ColumnType, type ImportColumn } from '@shared/importing/columns';
+import {
+  countrySeparator,
+  falseWords,
+  trueWords,
+  valueLabelKey,
+  type ColumnType,
+  type ImportColumn,
+} from '@shared/importing/columns';
 import { formatCivilDate, parseCivilDate } from '@shared/rules/dates';
 import { findCountryCode, type CountryCode } from '@shared/text/countries';
 import { foldForSearch } from '@shared/text/fold';
@@ -11,11 +18,27 @@ export type ParsedCell = { ok: true; value: ColumnValue } | { ok: false; key: Me
 
 /** Words offices write for some values besides their labels, folded. */
 const synonyms: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  purpose: { 'viec rieng': 'other_private', 'xuat khau lao dong': 'labour', 'di lao dong': 'labour', 'tham nguoi than': 'family_visit', 'kham chua benh': 'medical' },
+  purpose: {
+    'viec rieng': 'other_private',
+    'xuat khau lao dong': 'labour',
+    'di lao dong': 'labour',
+    'tham nguoi than': 'family_visit',
+    'kham chua benh': 'medical',
+  },
   crossingDirection: { xuat: 'exit', nhap: 'entry', xc: 'exit', nc: 'entry', out: 'exit', in: 'entry' },
-  travelDocument: { 'ho chieu': 'passport', gth: 'border_pass', 'ho chieu pho thong': 'passport', 'ho chieu cong vu': 'official_passport', 'ho chieu ngoai giao': 'diplomatic_passport' },
+  travelDocument: {
+    'ho chieu': 'passport',
+    gth: 'border_pass',
+    'ho chieu pho thong': 'passport',
+    'ho chieu cong vu': 'official_passport',
+    'ho chieu ngoai giao': 'diplomatic_passport',
+  },
   overstay: Object.fromEntries(falseWords.map((word) => [word, 'none'])),
-  activityTransfer: { ...Object.fromEntries(falseWords.map((word) => [word, 'none'])), 'tam thoi': 'temporary', 'chinh thuc': 'official' },
+  activityTransfer: {
+    ...Object.fromEntries(falseWords.map((word) => [word, 'none'])),
+    'tam thoi': 'temporary',
+    'chinh thuc': 'official',
+  },
 };
 
 const enumForms = new Map<ColumnType, Map<string, string>>();
@@ -26,7 +49,12 @@ function formsOf(type: Extract<ColumnType, { kind: 'enum' }>): Map<string, strin
   if (!forms) {
     forms = new Map(Object.entries(synonyms[type.labels] ?? {}));
     for (const value of type.values) {
-      for (const form of [value, value.replace(/_/g, ' '), translate('vi', valueLabelKey(type.labels, value)), translate('en', valueLabelKey(type.labels, value))]) {
+      for (const form of [
+        value,
+        value.replace(/_/g, ' '),
+        translate('vi', valueLabelKey(type.labels, value)),
+        translate('en', valueLabelKey(type.labels, value)),
+      ]) {
         forms.set(foldForSearch(form), value);
       }
     }
@@ -73,7 +101,9 @@ export function parseCell(column: ImportColumn, cell: SheetValue | undefined): P
       if (text === '') return { ok: true, value: null };
       const value = formsOf(type).get(foldForSearch(text));
       if (value) return { ok: true, value };
-      const allowed = type.values.map((candidate) => `${translate('vi', valueLabelKey(type.labels, candidate))} / ${candidate}`).join('; ');
+      const allowed = type.values
+        .map((candidate) => `${translate('vi', valueLabelKey(type.labels, candidate))} / ${candidate}`)
+        .join('; ');
       return { ok: false, key: 'import.enum', params: { value: text, allowed } };
     }
     case 'countries': {

@@ -18,7 +18,12 @@ export interface ImportedFile {
 const auditBatch = 1_000;
 
 type MemberValues = ReturnType<typeof memberValues>;
-const memberValueKeys = Object.keys(memberValues({ code: '', fullName: '', cellName: '', holdsLeadershipPost: false, underDisciplinaryReview: false, status: 'active' }, '')) as (keyof MemberValues)[];
+const memberValueKeys = Object.keys(
+  memberValues(
+    { code: '', fullName: '', cellName: '', holdsLeadershipPost: false, underDisciplinaryReview: false, status: 'active' },
+    '',
+  ),
+) as (keyof MemberValues)[];
 
 /**
  * Writes the good rows of an import as they are checked, inside the caller's transaction: new
@@ -57,7 +62,13 @@ export class ImportWriter implements ImportSink {
     const values = memberValues(member.input, cellId);
     if (member.existing) {
       this.updateMember(member.id, { ...values, updatedAt: this.now });
-      this.audit({ action: 'member.update', entity: 'member', entityId: member.id, before: auditableMember(member.existing), after: auditableMember({ ...member.existing, ...values }) });
+      this.audit({
+        action: 'member.update',
+        entity: 'member',
+        entityId: member.id,
+        before: auditableMember(member.existing),
+        after: auditableMember({ ...member.existing, ...values }),
+      });
     } else {
       this.insertMember({ id: member.id, unitId: this.unitId, ...values, createdAt: this.now, updatedAt: this.now });
       this.audit({ action: 'member.create', entity: 'member', entityId: member.id, after: auditableMember(values) });
@@ -65,7 +76,11 @@ export class ImportWriter implements ImportSink {
   }
 
   trip(trip: PlannedTrip): void {
-    const insertTrip = (this.insertTrip ??= preparedInsert(this.registry.sqlite, trips, [...(Object.keys(trip.record) as (keyof PlannedTrip['record'])[]), 'createdAt', 'updatedAt']));
+    const insertTrip = (this.insertTrip ??= preparedInsert(this.registry.sqlite, trips, [
+      ...(Object.keys(trip.record) as (keyof PlannedTrip['record'])[]),
+      'createdAt',
+      'updatedAt',
+    ]));
     insertTrip({ ...trip.record, createdAt: this.now, updatedAt: this.now });
     trip.countries.forEach((country, position) => this.insertCountry({ tripId: trip.record.id, country, position }));
     const { id, ...after } = trip.record;

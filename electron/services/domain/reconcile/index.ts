@@ -8,7 +8,15 @@ import { DomainError } from '@shared/errors';
 import { newId } from '@shared/ids';
 import { translate, type MessageKey, type MessageParams } from '@shared/i18n';
 import { crossingColumns } from '@shared/reconcile/columns';
-import { memberIdentifier, reconcile, type CrossingRow, type MatchKind, type ReconcileMember, type ReconcileResult, type ReconcileTrip } from '@shared/reconcile/match';
+import {
+  memberIdentifier,
+  reconcile,
+  type CrossingRow,
+  type MatchKind,
+  type ReconcileMember,
+  type ReconcileResult,
+  type ReconcileTrip,
+} from '@shared/reconcile/match';
 import { formatCivilDate, isAfter, type CivilDate } from '@shared/rules/dates';
 import { deriveStateFromDates } from '@shared/rules/tripMachine';
 import type { CountryCode } from '@shared/text/countries';
@@ -65,7 +73,8 @@ export async function readCrossingList(fileName: string, content: Uint8Array, to
       else problem(column.key, parsed.key, parsed.params);
     });
     for (const column of crossingColumns) {
-      if (column.required && !refused.has(column.key) && (values[column.key] === null || values[column.key] === undefined)) problem(column.key, 'validation.required');
+      if (column.required && !refused.has(column.key) && (values[column.key] === null || values[column.key] === undefined))
+        problem(column.key, 'validation.required');
     }
     const nationalId = textOf(values, 'national_id');
     if (nationalId !== null) {
@@ -78,7 +87,8 @@ export async function readCrossingList(fileName: string, content: Uint8Array, to
     if (Array.isArray(countries) && countries.length > 1) problem('country', 'reconcile.oneCountry', { count: countries.length });
     const documentNumber = textOf(values, 'document_number');
     const birthDate = textOf(values, 'birth_date');
-    if (!refused.has('full_name') && nationalId === null && documentNumber === null && birthDate === null) problem('full_name', 'reconcile.identityMissing');
+    if (!refused.has('full_name') && nationalId === null && documentNumber === null && birthDate === null)
+      problem('full_name', 'reconcile.identityMissing');
     if (refused.size > 0) continue;
     rows.push({
       row: sheetRow.row,
@@ -110,22 +120,45 @@ const followedStatuses = ['active', 'exempt'] as const;
 function documentNumbersOf(registry: Registry, memberIds: string[]): Map<string, string[]> {
   const numbers = new Map<string, string[]>();
   if (memberIds.length === 0) return numbers;
-  const rows = registry.db.select({ memberId: travelDocuments.memberId, number: travelDocuments.number }).from(travelDocuments).where(inArray(travelDocuments.memberId, memberIds)).all();
+  const rows = registry.db
+    .select({ memberId: travelDocuments.memberId, number: travelDocuments.number })
+    .from(travelDocuments)
+    .where(inArray(travelDocuments.memberId, memberIds))
+    .all();
   for (const row of rows) numbers.set(row.memberId, [...(numbers.get(row.memberId) ?? []), row.number]);
   return numbers;
 }
 
-function reconcileMemberOf(record: Pick<typeof members.$inferSelect, 'id' | 'code' | 'fullName' | 'birthDate' | 'nationalId'>, documentNumbers: string[]): ReconcileMember {
-  return { id: record.id, code: record.code, fullName: record.fullName, birthDate: record.birthDate, nationalId: record.nationalId, documentNumbers };
+function reconcileMemberOf(
+  record: Pick<typeof members.$inferSelect, 'id' | 'code' | 'fullName' | 'birthDate' | 'nationalId'>,
+  documentNumbers: string[],
+): ReconcileMember {
+  return {
+    id: record.id,
+    code: record.code,
+    fullName: record.fullName,
+    birthDate: record.birthDate,
+    nationalId: record.nationalId,
+    documentNumbers,
+  };
 }
 
 function registryView(registry: Registry): { members: ReconcileMember[]; trips: ReconcileTrip[] } {
   const records = registry.db
-    .select({ id: members.id, code: members.code, fullName: members.fullName, birthDate: members.birthDate, nationalId: members.nationalId })
+    .select({
+      id: members.id,
+      code: members.code,
+      fullName: members.fullName,
+      birthDate: members.birthDate,
+      nationalId: members.nationalId,
+    })
     .from(members)
     .where(and(isNull(members.archivedAt), inArray(members.status, followedStatuses)))
     .all();
-  const allDocuments = registry.db.select({ memberId: travelDocuments.memberId, number: travelDocuments.number }).from(travelDocuments).all();
+  const allDocuments = registry.db
+    .select({ memberId: travelDocuments.memberId, number: travelDocuments.number })
+    .from(travelDocuments)
+    .all();
   const documents = new Map<string, string[]>();
   for (const row of allDocuments) documents.set(row.memberId, [...(documents.get(row.memberId) ?? []), row.number]);
   const tripRows = registry.db
@@ -156,7 +189,11 @@ export interface Reconciliation {
  * Reads the list and compares it with the registry. Nothing of the list is stored; the audit
  * log keeps who reconciled which file (its name and SHA-256) and the counts.
  */
-export async function runReconciliation(registry: Registry, file: { fileName: string; content: Uint8Array }, toleranceDays: number): Promise<Reconciliation> {
+export async function runReconciliation(
+  registry: Registry,
+  file: { fileName: string; content: Uint8Array },
+  toleranceDays: number,
+): Promise<Reconciliation> {
   const { today } = ruleContext(registry.db);
   const list = await readCrossingList(file.fileName, file.content, today);
   if (list.issues.length > 0) return { list, toleranceDays, result: null };
@@ -185,17 +222,32 @@ export async function runReconciliation(registry: Registry, file: { fileName: st
 type ListedPerson = CreateTripFromCrossing['person'];
 
 /** Checks again that the person of the list is this member; a match by name and birth date alone needs the clerk's confirmation. */
-function confirmPerson(registry: Registry, memberId: string, person: ListedPerson, confirmed: boolean): { member: typeof members.$inferSelect; match: MatchKind } {
+function confirmPerson(
+  registry: Registry,
+  memberId: string,
+  person: ListedPerson,
+  confirmed: boolean,
+): { member: typeof members.$inferSelect; match: MatchKind } {
   const member = registry.db.select().from(members).where(eq(members.id, memberId)).get();
   if (!member) throw invalid([{ path: ['memberId'], key: 'trip.member.unknown' }]);
-  const found = memberIdentifier([reconcileMemberOf(member, documentNumbersOf(registry, [member.id]).get(member.id) ?? [])]).identify(person);
+  const found = memberIdentifier([
+    reconcileMemberOf(member, documentNumbersOf(registry, [member.id]).get(member.id) ?? []),
+  ]).identify(person);
   if (!found) throw new DomainError('RECONCILE_PERSON_MISMATCH');
   if (found.match === 'nameAndBirthDate' && !confirmed) throw new DomainError('RECONCILE_CONFIRMATION_REQUIRED');
   return { member, match: found.match };
 }
 
 /** States a trip's dates move on; later ones (reported, closed) and trips that never went keep theirs. */
-const statesFollowingDates: readonly TripState[] = ['draft', 'submitted', 'approved', 'departed', 'extended', 'unauthorised_stay', 'returned'];
+const statesFollowingDates: readonly TripState[] = [
+  'draft',
+  'submitted',
+  'approved',
+  'departed',
+  'extended',
+  'unauthorised_stay',
+  'returned',
+];
 
 function tripNote(today: CivilDate, borderGate: string | null): string {
   const gate = borderGate ? translate('vi', 'reconcile.tripNote.gate', { gate: borderGate }) : '';
@@ -233,7 +285,12 @@ export function createTripFromCrossing(registry: Registry, input: CreateTripFrom
       .values({ id, ...record, createdAt: now, updatedAt: now })
       .run();
     replaceCountries(db, id, parsed.countries);
-    appendAudit(db, registry.actor, { action: 'reconcile.create_trip', entity: 'trip', entityId: id, after: { ...record, countries: parsed.countries, match, borderGate: input.borderGate } });
+    appendAudit(db, registry.actor, {
+      action: 'reconcile.create_trip',
+      entity: 'trip',
+      entityId: id,
+      after: { ...record, countries: parsed.countries, match, borderGate: input.borderGate },
+    });
   });
   return getTrip(registry, id);
 }
@@ -244,8 +301,10 @@ export function recordCrossingDates(registry: Registry, input: RecordCrossingDat
   if (!trip) throw new DomainError('NOT_FOUND');
   const { match } = confirmPerson(registry, trip.memberId, input.person, input.confirmed);
   const changes: Partial<TripRecord> = {};
-  if (input.crossing.exitDate !== null && input.crossing.exitDate !== trip.actualDeparture) changes.actualDeparture = input.crossing.exitDate;
-  if (input.crossing.entryDate !== null && input.crossing.entryDate !== trip.actualReturn) changes.actualReturn = input.crossing.entryDate;
+  if (input.crossing.exitDate !== null && input.crossing.exitDate !== trip.actualDeparture)
+    changes.actualDeparture = input.crossing.exitDate;
+  if (input.crossing.entryDate !== null && input.crossing.entryDate !== trip.actualReturn)
+    changes.actualReturn = input.crossing.entryDate;
   if (Object.keys(changes).length === 0) throw new DomainError('RECONCILE_NOTHING_TO_RECORD');
   const merged = { ...trip, ...changes };
   const state = statesFollowingDates.includes(trip.state) ? deriveStateFromDates(tripFacts(merged)) : trip.state;
@@ -257,7 +316,13 @@ export function recordCrossingDates(registry: Registry, input: RecordCrossingDat
       .set({ ...changes, state, updatedAt: nowIso() })
       .where(eq(trips.id, trip.id))
       .run();
-    appendAudit(db, registry.actor, { action: 'reconcile.record_dates', entity: 'trip', entityId: trip.id, before: trip, after: { ...merged, state, match } });
+    appendAudit(db, registry.actor, {
+      action: 'reconcile.record_dates',
+      entity: 'trip',
+      entityId: trip.id,
+      before: trip,
+      after: { ...merged, state, match },
+    });
   });
   return getTrip(registry, trip.id);
 }

@@ -32,17 +32,38 @@ export async function crossingTemplate(format: 'xlsx' | 'csv'): Promise<{ fileNa
   instructions.columns = [{ width: 26 }, { width: 18 }, { width: 10 }, { width: 44 }, { width: 70 }];
   const title = instructions.addRow([vi('reconcile.template.title')]);
   title.font = { bold: true, size: 14 };
-  for (const note of [vi('template.note.sheet', { sheet: sheetName }), vi('reconcile.template.note'), vi('template.note.dates'), vi('template.note.encoding')]) {
+  for (const note of [
+    vi('template.note.sheet', { sheet: sheetName }),
+    vi('reconcile.template.note'),
+    vi('template.note.dates'),
+    vi('template.note.encoding'),
+  ]) {
     const row = instructions.addRow([`• ${note}`]);
     instructions.mergeCells(row.number, 1, row.number, 5);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.height = 32;
   }
   instructions.addRow([]);
-  const header = instructions.addRow((['template.column.header', 'template.column.key', 'template.column.required', 'template.column.values', 'template.column.help'] as MessageKey[]).map((key) => vi(key)));
+  const header = instructions.addRow(
+    (
+      [
+        'template.column.header',
+        'template.column.key',
+        'template.column.required',
+        'template.column.values',
+        'template.column.help',
+      ] as MessageKey[]
+    ).map((key) => vi(key)),
+  );
   header.font = { bold: true };
   for (const column of crossingColumns) {
-    const row = instructions.addRow([vi(columnLabelKey(column)), column.key, vi(column.required ? 'import.yes' : 'import.no'), acceptedValues(column), vi(crossingColumnHelpKey(column))]);
+    const row = instructions.addRow([
+      vi(columnLabelKey(column)),
+      column.key,
+      vi(column.required ? 'import.yes' : 'import.no'),
+      acceptedValues(column),
+      vi(crossingColumnHelpKey(column)),
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   return { fileName: `${templateName}.xlsx`, content: await workbookBytes(workbook) };

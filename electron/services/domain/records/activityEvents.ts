@@ -42,7 +42,11 @@ export function memberEventFacts(records: readonly EventRecord[]): MemberEventFa
 function eventIssues(registry: Registry, input: ParsedEvent): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (input.endDate && isBefore(input.endDate, input.effectiveDate)) {
-    issues.push({ path: ['endDate'], key: 'event.endBeforeStart', params: { endDate: formatCivilDate(input.endDate), effectiveDate: formatCivilDate(input.effectiveDate) } });
+    issues.push({
+      path: ['endDate'],
+      key: 'event.endBeforeStart',
+      params: { endDate: formatCivilDate(input.endDate), effectiveDate: formatCivilDate(input.effectiveDate) },
+    });
   }
   if (input.kind === 'exemption' && !input.endDate) issues.push({ path: ['endDate'], key: 'event.exemptionNeedsEnd' });
   if (input.tripId) {
@@ -84,13 +88,29 @@ export function saveActivityEvent(registry: Registry, input: ParsedEvent): Activ
     if (input.id) {
       const before = db.select().from(partyActivityEvents).where(eq(partyActivityEvents.id, input.id)).get();
       if (!before) throw new DomainError('NOT_FOUND');
-      db.update(partyActivityEvents).set({ ...values, updatedAt: now }).where(eq(partyActivityEvents.id, input.id)).run();
-      appendAudit(db, registry.actor, { action: 'activity_event.update', entity: 'party_activity_event', entityId: input.id, before, after: values });
+      db.update(partyActivityEvents)
+        .set({ ...values, updatedAt: now })
+        .where(eq(partyActivityEvents.id, input.id))
+        .run();
+      appendAudit(db, registry.actor, {
+        action: 'activity_event.update',
+        entity: 'party_activity_event',
+        entityId: input.id,
+        before,
+        after: values,
+      });
       return input.id;
     }
     const id = newId();
-    db.insert(partyActivityEvents).values({ id, ...values, createdAt: now, updatedAt: now }).run();
-    appendAudit(db, registry.actor, { action: 'activity_event.create', entity: 'party_activity_event', entityId: id, after: values });
+    db.insert(partyActivityEvents)
+      .values({ id, ...values, createdAt: now, updatedAt: now })
+      .run();
+    appendAudit(db, registry.actor, {
+      action: 'activity_event.create',
+      entity: 'party_activity_event',
+      entityId: id,
+      after: values,
+    });
     return id;
   });
   return activityEventRow(registry.db.select().from(partyActivityEvents).where(eq(partyActivityEvents.id, id)).get()!);
@@ -104,4 +124,3 @@ export function deleteActivityEvent(registry: Registry, id: string): void {
     appendAudit(db, registry.actor, { action: 'activity_event.delete', entity: 'party_activity_event', entityId: id, before });
   });
 }
-

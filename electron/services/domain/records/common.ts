@@ -20,11 +20,16 @@ export function ruleContext(db: RegistryDb, now: Date = new Date()): RuleContext
 }
 
 /** Field problems found by the rules or by a service, refused as one validation error. */
-export function invalid(issues: (RuleIssue | FieldIssue)[], code: 'VALIDATION' | 'TRIP_FIELDS_INVALID' | 'TRANSITION_REFUSED' = 'VALIDATION'): DomainError {
+export function invalid(
+  issues: (RuleIssue | FieldIssue)[],
+  code: 'VALIDATION' | 'TRIP_FIELDS_INVALID' | 'TRANSITION_REFUSED' = 'VALIDATION',
+): DomainError {
   return new DomainError(
     code,
     {},
-    issues.map((issue) => ('path' in issue ? issue : { path: issue.field ? [issue.field] : [], key: issue.key, params: issue.params })),
+    issues.map((issue) =>
+      'path' in issue ? issue : { path: issue.field ? [issue.field] : [], key: issue.key, params: issue.params },
+    ),
   );
 }
 

@@ -19,7 +19,12 @@ function membersFile(): string {
   const lines: (string | null)[][] = [['member_code', 'full_name', 'gender', 'cell']];
   for (let index = 0; index < 210; index += 1) {
     const fullName = `${familyNames[index % familyNames.length]} ${index % 2 === 0 ? 'Thị' : 'Văn'} ${givenNames[index % givenNames.length]}`;
-    lines.push([`AG-${String(index * 37).padStart(5, '0')}`, fullName, index % 2 === 0 ? 'female' : 'male', `Chi bộ ấp ${index % 4}`]);
+    lines.push([
+      `AG-${String(index * 37).padStart(5, '0')}`,
+      fullName,
+      index % 2 === 0 ? 'female' : 'male',
+      `Chi bộ ấp ${index % 4}`,
+    ]);
   }
   return csvText(lines);
 }
@@ -53,7 +58,11 @@ function bothWays(options: { includeArchived?: boolean } = {}) {
   const open = registry.session.requireRegistry();
   return queries.map((query) => {
     const input = { query, includeArchived: options.includeArchived ?? false, limit: 50, offset: 0 };
-    const ids = (found: ReturnType<typeof searchMembers>) => ({ query, total: found.total, ids: found.rows.map((row) => row.id) });
+    const ids = (found: ReturnType<typeof searchMembers>) => ({
+      query,
+      total: found.total,
+      ids: found.rows.map((row) => row.id),
+    });
     return { indexed: ids(searchMembers(open, input)), scanned: ids(searchMembers(open, input, { trigramIndex: false })) };
   });
 }
@@ -68,12 +77,18 @@ function expectSameBothWays(options: { includeArchived?: boolean } = {}) {
 /** FTS5's own check that the index holds exactly the members' search texts. */
 function expectIndexInStep() {
   const open = registry.session.requireRegistry();
-  expect(() => open.sqlite.prepare(`INSERT INTO member_search_trigrams(member_search_trigrams, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+  expect(() =>
+    open.sqlite.prepare(`INSERT INTO member_search_trigrams(member_search_trigrams, rank) VALUES ('integrity-check', 1)`).run(),
+  ).not.toThrow();
 }
 
 describe('the trigram index of member search', () => {
   it('finds the same members in the same order as looking in every member, after an import, edits, a backup restored and a rekey', async () => {
-    const imported = await registry.call('import.commit', { kind: 'members', fileName: 'dang-vien.csv', contentBase64: Buffer.from(utf8(membersFile())).toString('base64') });
+    const imported = await registry.call('import.commit', {
+      kind: 'members',
+      fileName: 'dang-vien.csv',
+      contentBase64: Buffer.from(utf8(membersFile())).toString('base64'),
+    });
     expect(imported.counts.membersCreated).toBe(210);
     expectSameBothWays();
     expectIndexInStep();
@@ -81,7 +96,10 @@ describe('the trigram index of member search', () => {
     const first = (await registry.call('members.search', { query: 'ag-00037' })).rows[0]!;
     const member = await registry.call('members.get', { id: first.id });
     await registry.call('members.save', { id: member.id, code: 'AG-99999', fullName: 'Lê Văn Ánh', cellName: member.cellName });
-    await registry.call('members.archive', { id: (await registry.call('members.search', { query: 'ag-00074' })).rows[0]!.id, archived: true });
+    await registry.call('members.archive', {
+      id: (await registry.call('members.search', { query: 'ag-00074' })).rows[0]!.id,
+      archived: true,
+    });
     expect((await registry.call('members.search', { query: 'ag-00037' })).total).toBe(0);
     expect((await registry.call('members.search', { query: '99999' })).rows.map((row) => row.fullName)).toEqual(['Lê Văn Ánh']);
     expectSameBothWays();
@@ -91,7 +109,11 @@ describe('the trigram index of member search', () => {
     const made = await registry.call('backup.create', { destination: 'download' });
     await registry.call('members.save', { code: 'AG-88888', fullName: 'Võ Thị Lan', cellName: 'Chi bộ ấp 1' });
     registry.session.lock();
-    await registry.call('backup.restore', { fileName: made.fileName, contentBase64: made.contentBase64!, credentials: { password: testPassword } });
+    await registry.call('backup.restore', {
+      fileName: made.fileName,
+      contentBase64: made.contentBase64!,
+      credentials: { password: testPassword },
+    });
     await registry.call('session.unlock', { username: 'admin', password: testPassword });
     expect((await registry.call('members.search', { query: '88888' })).total).toBe(0);
     expect((await registry.call('members.search', { query: '99999' })).total).toBe(1);

@@ -34,7 +34,12 @@ interface RawMemberRow extends Omit<MemberRow, 'holdsLeadershipPost' | 'archived
 }
 
 function toMemberRow(raw: RawMemberRow): MemberRow {
-  return { ...raw, holdsLeadershipPost: raw.holdsLeadershipPost === 1, archived: raw.archived === 1, abroadNow: raw.abroadNow === 1 };
+  return {
+    ...raw,
+    holdsLeadershipPost: raw.holdsLeadershipPost === 1,
+    archived: raw.archived === 1,
+    abroadNow: raw.abroadNow === 1,
+  };
 }
 
 export interface MemberSearchInput {
@@ -59,7 +64,8 @@ function memberCount(registry: Registry, where: string, parameters: unknown[]): 
   const key = `${where}\n${JSON.stringify(parameters)}`;
   let total = cache.counts.get(key);
   if (total === undefined) {
-    total = (cachedStatement(registry.sqlite, `SELECT count(*) AS n FROM members m ${where}`).get(...parameters) as { n: number }).n;
+    total = (cachedStatement(registry.sqlite, `SELECT count(*) AS n FROM members m ${where}`).get(...parameters) as { n: number })
+      .n;
     cache.counts.set(key, total);
   }
   return total;
@@ -91,7 +97,11 @@ function matchRank(words: readonly string[]): { order: string; parameters: unkno
 }
 
 /** `trigramIndex: false` looks for every word in every member, as before the index: what the index finds must be exactly that. */
-export function searchMembers(registry: Registry, input: MemberSearchInput, options: { trigramIndex?: boolean } = {}): { total: number; rows: MemberRow[] } {
+export function searchMembers(
+  registry: Registry,
+  input: MemberSearchInput,
+  options: { trigramIndex?: boolean } = {},
+): { total: number; rows: MemberRow[] } {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
   if (!input.includeArchived) conditions.push('m.archived_at IS NULL');
@@ -103,7 +113,9 @@ export function searchMembers(registry: Registry, input: MemberSearchInput, opti
     conditions.push('m.status = ?');
     parameters.push(input.status);
   }
-  const words = foldForSearch(input.query ?? '').split(' ').filter(Boolean);
+  const words = foldForSearch(input.query ?? '')
+    .split(' ')
+    .filter(Boolean);
   const indexed = options.trigramIndex === false ? [] : words.filter((word) => [...word].length >= trigramLength);
   if (indexed.length > 0) {
     // The trigram index (migration 0006) names the members holding every word of three characters or more, so a code or an ID fragment is not looked for in all 100,000 rows; `instr` below still decides.
@@ -118,7 +130,10 @@ export function searchMembers(registry: Registry, input: MemberSearchInput, opti
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const rank = matchRank(words);
   const ids = (
-    cachedStatement(registry.sqlite, `SELECT m.id FROM members m ${where} ORDER BY ${rank.order}m.name_sort_key, m.id LIMIT ? OFFSET ?`).all(...parameters, ...rank.parameters, input.limit, input.offset) as {
+    cachedStatement(
+      registry.sqlite,
+      `SELECT m.id FROM members m ${where} ORDER BY ${rank.order}m.name_sort_key, m.id LIMIT ? OFFSET ?`,
+    ).all(...parameters, ...rank.parameters, input.limit, input.offset) as {
       id: string;
     }[]
   ).map((row) => row.id);
@@ -130,7 +145,9 @@ export function searchMembers(registry: Registry, input: MemberSearchInput, opti
   for (let start = 0; start < ids.length; start += idsPerStatement) {
     const slice = ids.slice(start, start + idsPerStatement);
     const read = registry.sqlite
-      .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id IN (${slice.map(() => '?').join(', ')}) ORDER BY m.name_sort_key, m.id`)
+      .prepare(
+        `SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id IN (${slice.map(() => '?').join(', ')}) ORDER BY m.name_sort_key, m.id`,
+      )
       .all(...slice) as RawMemberRow[];
     for (const row of read) rows.push(toMemberRow(row));
   }
@@ -145,8 +162,17 @@ function memberRecord(db: RegistryDb, id: string): MemberRecord {
 
 export function getMember(registry: Registry, id: string): MemberDetail {
   const record = memberRecord(registry.db, id);
-  const row = toMemberRow(registry.sqlite.prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id = ?`).get(id) as RawMemberRow);
-  const events = registry.db.select().from(partyActivityEvents).where(eq(partyActivityEvents.memberId, id)).orderBy(partyActivityEvents.effectiveDate).all();
+  const row = toMemberRow(
+    registry.sqlite
+      .prepare(`SELECT ${memberColumns} FROM members m JOIN cells c ON c.id = m.cell_id WHERE m.id = ?`)
+      .get(id) as RawMemberRow,
+  );
+  const events = registry.db
+    .select()
+    .from(partyActivityEvents)
+    .where(eq(partyActivityEvents.memberId, id))
+    .orderBy(partyActivityEvents.effectiveDate)
+    .all();
   return {
     ...row,
     leadershipPost: record.leadershipPost,
@@ -156,22 +182,46 @@ export function getMember(registry: Registry, id: string): MemberDetail {
     email: record.email,
     address: record.address,
     notes: record.notes,
-    travelDocuments: registry.db.select().from(travelDocuments).where(eq(travelDocuments.memberId, id)).orderBy(travelDocuments.expiresOn).all().map(travelDocumentRow),
+    travelDocuments: registry.db
+      .select()
+      .from(travelDocuments)
+      .where(eq(travelDocuments.memberId, id))
+      .orderBy(travelDocuments.expiresOn)
+      .all()
+      .map(travelDocumentRow),
     trips: tripRows(registry, { memberId: id }),
     events: events.map(activityEventRow),
-    flags: memberFlags(memberEventFacts(events)).map((flag) => ({ flag: flag.flag, since: flag.since ?? null, dueDate: flag.dueDate ?? null, open: true, advice: `flagHelp.${flag.flag}` })),
+    flags: memberFlags(memberEventFacts(events)).map((flag) => ({
+      flag: flag.flag,
+      since: flag.since ?? null,
+      dueDate: flag.dueDate ?? null,
+      open: true,
+      advice: `flagHelp.${flag.flag}`,
+    })),
   };
 }
 
 export function travelDocumentRow(record: typeof travelDocuments.$inferSelect): TravelDocumentRow {
-  return { id: record.id, kind: record.kind, number: record.number, issuedOn: record.issuedOn, expiresOn: record.expiresOn, issuer: record.issuer, notes: record.notes };
+  return {
+    id: record.id,
+    kind: record.kind,
+    number: record.number,
+    issuedOn: record.issuedOn,
+    expiresOn: record.expiresOn,
+    issuer: record.issuer,
+    notes: record.notes,
+  };
 }
 
 /** The cell with this name in the unit, created when the name is new (as the import and the form both allow). */
 export function cellIdFor(db: RegistryDb, unitId: string, name: string, actor: Registry['actor']): string {
   const normalised = normaliseText(name);
   const folded = foldForSearch(normalised);
-  const existing = db.select({ id: cells.id }).from(cells).where(and(eq(cells.unitId, unitId), eq(cells.nameFolded, folded))).get();
+  const existing = db
+    .select({ id: cells.id })
+    .from(cells)
+    .where(and(eq(cells.unitId, unitId), eq(cells.nameFolded, folded)))
+    .get();
   if (existing) return existing.id;
   const now = nowIso();
   const id = newId();
@@ -189,7 +239,8 @@ export function memberIssues(db: RegistryDb, unitId: string, input: ParsedMember
     .from(members)
     .where(and(eq(members.unitId, unitId), eq(members.code, code)))
     .get();
-  if (holder && holder.id !== input.id) issues.push({ path: ['code'], key: 'member.code.duplicate', params: { code, name: holder.fullName } });
+  if (holder && holder.id !== input.id)
+    issues.push({ path: ['code'], key: 'member.code.duplicate', params: { code, name: holder.fullName } });
   return [...issues, ...memberFieldIssues(input)];
 }
 
@@ -197,7 +248,10 @@ export function memberIssues(db: RegistryDb, unitId: string, input: ParsedMember
 export function memberFieldIssues(input: ParsedMemberInput): FieldIssue[] {
   if (!input.nationalId) return [];
   const birthYear = input.birthDate ? yearOf(input.birthDate) : undefined;
-  return checkNationalId(input.nationalId, { ...(birthYear ? { birthYear } : {}), ...(input.gender ? { gender: input.gender } : {}) }).map((problem) => ({
+  return checkNationalId(input.nationalId, {
+    ...(birthYear ? { birthYear } : {}),
+    ...(input.gender ? { gender: input.gender } : {}),
+  }).map((problem) => ({
     path: ['nationalId'],
     key: problem,
   }));
@@ -243,7 +297,13 @@ export function saveMember(registry: Registry, input: ParsedMemberInput): Member
         .set({ ...values, updatedAt: now })
         .where(eq(members.id, input.id))
         .run();
-      appendAudit(db, registry.actor, { action: 'member.update', entity: 'member', entityId: input.id, before: auditableMember(before), after: auditableMember({ ...before, ...values }) });
+      appendAudit(db, registry.actor, {
+        action: 'member.update',
+        entity: 'member',
+        entityId: input.id,
+        before: auditableMember(before),
+        after: auditableMember({ ...before, ...values }),
+      });
       return input.id;
     }
     const id = newId();
@@ -266,7 +326,13 @@ export function archiveMember(registry: Registry, id: string, archived: boolean)
     }
     const archivedAt = archived ? (before.archivedAt ?? nowIso()) : null;
     db.update(members).set({ archivedAt, updatedAt: nowIso() }).where(eq(members.id, id)).run();
-    appendAudit(db, registry.actor, { action: archived ? 'member.archive' : 'member.restore', entity: 'member', entityId: id, before: { archivedAt: before.archivedAt }, after: { archivedAt } });
+    appendAudit(db, registry.actor, {
+      action: archived ? 'member.archive' : 'member.restore',
+      entity: 'member',
+      entityId: id,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt },
+    });
   });
   return getMember(registry, id);
 }
@@ -299,8 +365,17 @@ export function renameCell(registry: Registry, id: string, name: string): CellRo
   registry.write((db) => {
     const before = db.select().from(cells).where(eq(cells.id, id)).get();
     if (!before) throw new DomainError('NOT_FOUND');
-    db.update(cells).set({ name: normalised, nameFolded: foldForSearch(normalised), updatedAt: nowIso() }).where(eq(cells.id, id)).run();
-    appendAudit(db, registry.actor, { action: 'cell.rename', entity: 'cell', entityId: id, before: { name: before.name }, after: { name: normalised } });
+    db.update(cells)
+      .set({ name: normalised, nameFolded: foldForSearch(normalised), updatedAt: nowIso() })
+      .where(eq(cells.id, id))
+      .run();
+    appendAudit(db, registry.actor, {
+      action: 'cell.rename',
+      entity: 'cell',
+      entityId: id,
+      before: { name: before.name },
+      after: { name: normalised },
+    });
   });
   return cellRow(registry, id);
 }

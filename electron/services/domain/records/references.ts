@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { enterpriseOrganisations, issuedDocuments, legalBases } from '@db/schema';
-import type { EnterpriseInput, IssuedDocumentInput, IssuedDocumentRow, LegalBasisInput, LegalBasisRow } from '@shared/contract/registry';
+import type {
+  EnterpriseInput,
+  IssuedDocumentInput,
+  IssuedDocumentRow,
+  LegalBasisInput,
+  LegalBasisRow,
+} from '@shared/contract/registry';
 import { DomainError } from '@shared/errors';
 import { newId } from '@shared/ids';
 import { isAfter, isBefore } from '@shared/rules/dates';
@@ -13,10 +19,22 @@ import { blankToNull, invalid, nowIso } from './common';
 /* The committee's own documents (appendix 01), the governing texts and the enterprise party organisations abroad (appendix 03). */
 
 function issuedRow(record: typeof issuedDocuments.$inferSelect): IssuedDocumentRow {
-  return { id: record.id, issuer: record.issuer, kind: record.kind, kindLabel: record.kindLabel, ref: record.ref, date: record.date, title: record.title, notes: record.notes };
+  return {
+    id: record.id,
+    issuer: record.issuer,
+    kind: record.kind,
+    kindLabel: record.kindLabel,
+    ref: record.ref,
+    date: record.date,
+    title: record.title,
+    notes: record.notes,
+  };
 }
 
-export function listIssuedDocuments(registry: Registry, range: { from?: string | undefined; to?: string | undefined }): IssuedDocumentRow[] {
+export function listIssuedDocuments(
+  registry: Registry,
+  range: { from?: string | undefined; to?: string | undefined },
+): IssuedDocumentRow[] {
   return registry.db
     .select()
     .from(issuedDocuments)
@@ -67,19 +85,39 @@ export function saveLegalBasis(registry: Registry, input: z.output<typeof LegalB
   const holder = registry.db.select({ id: legalBases.id }).from(legalBases).where(eq(legalBases.ref, ref)).get();
   const issues = [];
   if (holder && holder.id !== input.id) issues.push({ path: ['ref'], key: 'legalBasis.ref.duplicate', params: { ref } });
-  if (input.replacedById && input.replacedById === input.id) issues.push({ path: ['replacedById'], key: 'legalBasis.replacedBySelf' });
+  if (input.replacedById && input.replacedById === input.id)
+    issues.push({ path: ['replacedById'], key: 'legalBasis.replacedBySelf' });
   if (issues.length > 0) throw invalid(issues);
-  const values = { ref, date: input.date ?? null, issuer: normaliseText(input.issuer), title: normaliseText(input.title), replacedBy: input.replacedById ?? null, notes: blankToNull(input.notes) };
+  const values = {
+    ref,
+    date: input.date ?? null,
+    issuer: normaliseText(input.issuer),
+    title: normaliseText(input.title),
+    replacedBy: input.replacedById ?? null,
+    notes: blankToNull(input.notes),
+  };
   const id = saveRecord(registry, legalBases, 'legal_basis', input.id, values);
   return listLegalBases(registry).find((row) => row.id === id)!;
 }
 
 export function listEnterprises(registry: Registry) {
-  return registry.db.select().from(enterpriseOrganisations).orderBy(enterpriseOrganisations.year).all().map(({ createdAt: _c, updatedAt: _u, ...row }) => row);
+  return registry.db
+    .select()
+    .from(enterpriseOrganisations)
+    .orderBy(enterpriseOrganisations.year)
+    .all()
+    .map(({ createdAt: _c, updatedAt: _u, ...row }) => row);
 }
 
 export function saveEnterprise(registry: Registry, input: z.output<typeof EnterpriseInput>) {
-  const values = { name: normaliseText(input.name), year: input.year, committees: input.committees, cells: input.cells, members: input.members, notes: blankToNull(input.notes) };
+  const values = {
+    name: normaliseText(input.name),
+    year: input.year,
+    committees: input.committees,
+    cells: input.cells,
+    members: input.members,
+    notes: blankToNull(input.notes),
+  };
   const id = saveRecord(registry, enterpriseOrganisations, 'enterprise_organisation', input.id, values);
   return listEnterprises(registry).find((row) => row.id === id)!;
 }
@@ -91,13 +129,22 @@ export function deleteEnterprise(registry: Registry, id: string): void {
 type SimpleTable = typeof issuedDocuments | typeof legalBases | typeof enterpriseOrganisations;
 
 /** Insert or update one row of a reference table, with its audit row, in one transaction. */
-function saveRecord(registry: Registry, table: SimpleTable, entity: string, id: string | undefined, values: Record<string, unknown>): string {
+function saveRecord(
+  registry: Registry,
+  table: SimpleTable,
+  entity: string,
+  id: string | undefined,
+  values: Record<string, unknown>,
+): string {
   return registry.write((db) => {
     const now = nowIso();
     if (id) {
       const before = db.select().from(table).where(eq(table.id, id)).get();
       if (!before) throw new DomainError('NOT_FOUND');
-      db.update(table).set({ ...values, updatedAt: now }).where(eq(table.id, id)).run();
+      db.update(table)
+        .set({ ...values, updatedAt: now })
+        .where(eq(table.id, id))
+        .run();
       appendAudit(db, registry.actor, { action: `${entity}.update`, entity, entityId: id, before, after: values });
       return id;
     }

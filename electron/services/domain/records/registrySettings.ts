@@ -3,7 +3,11 @@ import type { Registry } from '../../storage/registry/registry';
 import { deadlineSetting, idleMinutesSetting, readSetting, reportHeadingSetting, writeSetting } from '../../storage/settings';
 
 export function readRegistrySettings(registry: Registry): RegistrySettings {
-  return { deadlines: readSetting(registry.db, deadlineSetting), idleMinutes: readSetting(registry.db, idleMinutesSetting), reportHeading: readSetting(registry.db, reportHeadingSetting) };
+  return {
+    deadlines: readSetting(registry.db, deadlineSetting),
+    idleMinutes: readSetting(registry.db, idleMinutesSetting),
+    reportHeading: readSetting(registry.db, reportHeadingSetting),
+  };
 }
 
 export function saveRegistrySettings(registry: Registry, input: RegistrySettings): RegistrySettings {

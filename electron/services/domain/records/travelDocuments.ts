@@ -23,8 +23,10 @@ export interface TravelDocumentInput {
 }
 
 export function saveTravelDocument(registry: Registry, input: TravelDocumentInput): TravelDocumentRow {
-  if (input.issuedOn && input.expiresOn && isBefore(input.expiresOn, input.issuedOn)) throw invalid([{ path: ['expiresOn'], key: 'travelDocument.expiresBeforeIssued' }]);
-  if (!registry.db.select({ id: members.id }).from(members).where(eq(members.id, input.memberId)).get()) throw new DomainError('NOT_FOUND');
+  if (input.issuedOn && input.expiresOn && isBefore(input.expiresOn, input.issuedOn))
+    throw invalid([{ path: ['expiresOn'], key: 'travelDocument.expiresBeforeIssued' }]);
+  if (!registry.db.select({ id: members.id }).from(members).where(eq(members.id, input.memberId)).get())
+    throw new DomainError('NOT_FOUND');
   const values = {
     memberId: input.memberId,
     kind: input.kind,
@@ -39,13 +41,29 @@ export function saveTravelDocument(registry: Registry, input: TravelDocumentInpu
     if (input.id) {
       const before = db.select().from(travelDocuments).where(eq(travelDocuments.id, input.id)).get();
       if (!before || before.memberId !== input.memberId) throw new DomainError('NOT_FOUND');
-      db.update(travelDocuments).set({ ...values, updatedAt: now }).where(eq(travelDocuments.id, input.id)).run();
-      appendAudit(db, registry.actor, { action: 'travel_document.update', entity: 'member', entityId: input.memberId, before, after: values });
+      db.update(travelDocuments)
+        .set({ ...values, updatedAt: now })
+        .where(eq(travelDocuments.id, input.id))
+        .run();
+      appendAudit(db, registry.actor, {
+        action: 'travel_document.update',
+        entity: 'member',
+        entityId: input.memberId,
+        before,
+        after: values,
+      });
       return input.id;
     }
     const id = newId();
-    db.insert(travelDocuments).values({ id, ...values, createdAt: now, updatedAt: now }).run();
-    appendAudit(db, registry.actor, { action: 'travel_document.create', entity: 'member', entityId: input.memberId, after: values });
+    db.insert(travelDocuments)
+      .values({ id, ...values, createdAt: now, updatedAt: now })
+      .run();
+    appendAudit(db, registry.actor, {
+      action: 'travel_document.create',
+      entity: 'member',
+      entityId: input.memberId,
+      after: values,
+    });
     return id;
   });
   return travelDocumentRow(registry.db.select().from(travelDocuments).where(eq(travelDocuments.id, id)).get()!);

@@ -50,13 +50,23 @@ export function flagsOf(record: TripRecord, context: RuleContext): ComplianceFla
 /** Each flag with its dates, whether the office must still act on it, and what to do. */
 export function flagEntriesOf(record: TripRecord, context: RuleContext): FlagEntry[] {
   const facts = tripFacts(record);
-  return tripFlags(facts, context).map((result) => ({ flag: result.flag, since: result.since ?? null, dueDate: result.dueDate ?? null, ...flagFollowUp(result, facts) }));
+  return tripFlags(facts, context).map((result) => ({
+    flag: result.flag,
+    since: result.since ?? null,
+    dueDate: result.dueDate ?? null,
+    ...flagFollowUp(result, facts),
+  }));
 }
 
 export function countriesOf(db: RegistryDb, tripIds: string[]): Map<string, string[]> {
   const result = new Map<string, string[]>();
   if (tripIds.length === 0) return result;
-  const rows = db.select().from(tripCountries).where(inArray(tripCountries.tripId, tripIds)).orderBy(tripCountries.position).all();
+  const rows = db
+    .select()
+    .from(tripCountries)
+    .where(inArray(tripCountries.tripId, tripIds))
+    .orderBy(tripCountries.position)
+    .all();
   for (const row of rows) result.set(row.tripId, [...(result.get(row.tripId) ?? []), row.country]);
   return result;
 }
@@ -104,7 +114,9 @@ function filterSql(filter: TripFilter): { where: string; parameters: unknown[] }
     conditions.push('t.state = ?');
     parameters.push(filter.state);
   }
-  for (const word of foldForSearch(filter.query ?? '').split(' ').filter(Boolean)) {
+  for (const word of foldForSearch(filter.query ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     conditions.push(`(m.name_folded LIKE ? ESCAPE '\\' OR m.code LIKE ? ESCAPE '\\' OR t.code LIKE ? ESCAPE '\\')`);
     parameters.push(pattern, pattern, pattern);
@@ -116,7 +128,12 @@ function filterSql(filter: TripFilter): { where: string; parameters: unknown[] }
 export function recordsById(db: RegistryDb, ids: string[]): Map<string, TripRecord> {
   const map = new Map<string, TripRecord>();
   for (let start = 0; start < ids.length; start += 500) {
-    for (const record of db.select().from(trips).where(inArray(trips.id, ids.slice(start, start + 500))).all()) map.set(record.id, record);
+    for (const record of db
+      .select()
+      .from(trips)
+      .where(inArray(trips.id, ids.slice(start, start + 500)))
+      .all())
+      map.set(record.id, record);
   }
   return map;
 }
@@ -149,9 +166,11 @@ export function tripRowsById(registry: Registry, ids: string[]): TripRow[] {
 /** Every trip matching the filter, newest planned departure first. */
 export function tripRows(registry: Registry, filter: TripFilter): TripRow[] {
   const { where, parameters } = filterSql(filter);
-  const ids = (registry.sqlite.prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ORDER BY t.planned_departure DESC, t.id`).all(...parameters) as { id: string }[]).map(
-    (row) => row.id,
-  );
+  const ids = (
+    registry.sqlite
+      .prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ORDER BY t.planned_departure DESC, t.id`)
+      .all(...parameters) as { id: string }[]
+  ).map((row) => row.id);
   return rowsFor(registry, ids, ruleContext(registry.db));
 }
 
@@ -167,18 +186,27 @@ export function searchTrips(
   const { where, parameters } = filterSql(input);
   const order = 'ORDER BY t.planned_departure DESC, t.id';
   if (!input.flag) {
-    const total = (registry.sqlite.prepare(`SELECT count(*) AS n FROM trips t JOIN members m ON m.id = t.member_id ${where}`).get(...parameters) as { n: number }).n;
-    const ids = (registry.sqlite.prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ${order} LIMIT ? OFFSET ?`).all(...parameters, input.limit, input.offset) as { id: string }[]).map(
-      (row) => row.id,
-    );
+    const total = (
+      registry.sqlite
+        .prepare(`SELECT count(*) AS n FROM trips t JOIN members m ON m.id = t.member_id ${where}`)
+        .get(...parameters) as { n: number }
+    ).n;
+    const ids = (
+      registry.sqlite
+        .prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ${order} LIMIT ? OFFSET ?`)
+        .all(...parameters, input.limit, input.offset) as { id: string }[]
+    ).map((row) => row.id);
     return { total, rows: rowsFor(registry, ids, context) };
   }
-  const candidates = (registry.sqlite.prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ${order}`).all(...parameters) as { id: string }[]).map(
-    (row) => row.id,
-  );
+  const candidates = (
+    registry.sqlite
+      .prepare(`SELECT t.id FROM trips t JOIN members m ON m.id = t.member_id ${where} ${order}`)
+      .all(...parameters) as { id: string }[]
+  ).map((row) => row.id);
   const records = recordsById(registry.db, candidates);
   const flag = input.flag;
-  const carries = (id: string) => flagEntriesOf(records.get(id)!, context).some((entry) => entry.flag === flag && (entry.open || !input.openFlagsOnly));
+  const carries = (id: string) =>
+    flagEntriesOf(records.get(id)!, context).some((entry) => entry.flag === flag && (entry.open || !input.openFlagsOnly));
   const flagged = candidates.filter(carries);
   return { total: flagged.length, rows: rowsFor(registry, flagged.slice(input.offset, input.offset + input.limit), context) };
 }
@@ -192,7 +220,12 @@ function tripRecord(db: RegistryDb, id: string): TripRecord {
 function memberFactsOf(db: RegistryDb, memberId: string): MemberFacts & { archived: boolean; fullName: string } {
   const member = db.select().from(members).where(eq(members.id, memberId)).get();
   if (!member) throw invalid([{ path: ['memberId'], key: 'trip.member.unknown' }]);
-  return { status: member.status, underDisciplinaryReview: member.underDisciplinaryReview, archived: member.archivedAt !== null, fullName: member.fullName };
+  return {
+    status: member.status,
+    underDisciplinaryReview: member.underDisciplinaryReview,
+    archived: member.archivedAt !== null,
+    fullName: member.fullName,
+  };
 }
 
 export function getTrip(registry: Registry, id: string): TripDetail {
@@ -208,7 +241,14 @@ export function getTrip(registry: Registry, id: string): TripDetail {
     .orderBy(tripEvents.at)
     .all();
   const files = registry.db
-    .select({ id: attachments.id, kind: attachments.kind, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, createdAt: attachments.createdAt })
+    .select({
+      id: attachments.id,
+      kind: attachments.kind,
+      fileName: attachments.fileName,
+      mediaType: attachments.mediaType,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+    })
     .from(attachments)
     .where(eq(attachments.ownerId, id))
     .all();
@@ -298,7 +338,11 @@ export function tripValues(input: ParsedTripInput) {
 
 /** What the rules refuse in the dates and facts of a trip record, without the registry. */
 export function tripFieldIssues(facts: TripFacts, today: string): FieldIssue[] {
-  return validateTripFields(facts, today).map((issue) => ({ path: issue.field ? [issue.field] : [], key: issue.key, params: issue.params }));
+  return validateTripFields(facts, today).map((issue) => ({
+    path: issue.field ? [issue.field] : [],
+    key: issue.key,
+    params: issue.params,
+  }));
 }
 
 export function archivedMemberIssue(fullName: string): FieldIssue {
@@ -310,9 +354,17 @@ export function duplicateTripCodeIssue(code: string): FieldIssue {
 }
 
 /** What the rules and the registry refuse in a trip record, every problem at once. */
-export function tripIssues(db: RegistryDb, record: Omit<TripRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }, today: string): FieldIssue[] {
+export function tripIssues(
+  db: RegistryDb,
+  record: Omit<TripRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
+  today: string,
+): FieldIssue[] {
   const issues = tripFieldIssues(tripFacts(record as TripRecord), today);
-  const member = db.select({ archivedAt: members.archivedAt, fullName: members.fullName }).from(members).where(eq(members.id, record.memberId)).get();
+  const member = db
+    .select({ archivedAt: members.archivedAt, fullName: members.fullName })
+    .from(members)
+    .where(eq(members.id, record.memberId))
+    .get();
   if (!member) issues.push({ path: ['memberId'], key: 'trip.member.unknown' });
   else if (member.archivedAt && !record.id) issues.push(archivedMemberIssue(member.fullName));
   if (record.code) {
@@ -321,8 +373,10 @@ export function tripIssues(db: RegistryDb, record: Omit<TripRecord, 'id' | 'crea
   }
   if (record.travelDocumentId) {
     const document = db.select().from(travelDocuments).where(eq(travelDocuments.id, record.travelDocumentId)).get();
-    if (!document || document.memberId !== record.memberId) issues.push({ path: ['travelDocumentId'], key: 'trip.travelDocument.notMember' });
-    else if (record.travelDocumentKind && document.kind !== record.travelDocumentKind) issues.push({ path: ['travelDocumentId'], key: 'trip.travelDocument.kindMismatch' });
+    if (!document || document.memberId !== record.memberId)
+      issues.push({ path: ['travelDocumentId'], key: 'trip.travelDocument.notMember' });
+    else if (record.travelDocumentKind && document.kind !== record.travelDocumentKind)
+      issues.push({ path: ['travelDocumentId'], key: 'trip.travelDocument.kindMismatch' });
   }
   return issues;
 }
@@ -335,7 +389,10 @@ export function replaceCountries(db: RegistryDb, tripId: string, countries: read
 export function saveTrip(registry: Registry, input: ParsedTripInput): TripDetail {
   const context = ruleContext(registry.db);
   // The commitment about relatives abroad may arrive after the application: recorded here when given.
-  const values = { ...tripValues(input), ...(input.commitmentDate === undefined ? {} : { commitmentDate: input.commitmentDate }) };
+  const values = {
+    ...tripValues(input),
+    ...(input.commitmentDate === undefined ? {} : { commitmentDate: input.commitmentDate }),
+  };
   const existing = input.id ? tripRecord(registry.db, input.id) : null;
   const candidate = { ...(existing ?? emptyLifeDates()), ...values, ...(input.id ? { id: input.id } : {}) };
   const issues = tripIssues(registry.db, candidate, context.today);
@@ -364,7 +421,12 @@ export function saveTrip(registry: Registry, input: ParsedTripInput): TripDetail
       .values({ id, ...values, state: 'draft', createdAt: now, updatedAt: now })
       .run();
     replaceCountries(db, id, input.countries);
-    appendAudit(db, registry.actor, { action: 'trip.create', entity: 'trip', entityId: id, after: { ...values, countries: input.countries } });
+    appendAudit(db, registry.actor, {
+      action: 'trip.create',
+      entity: 'trip',
+      entityId: id,
+      after: { ...values, countries: input.countries },
+    });
     return id;
   });
   return getTrip(registry, id);
@@ -399,14 +461,22 @@ export function emptyLifeDates() {
 }
 
 /** The columns each transition writes, from the fields the rules return. */
-export function columnsFor<T extends TripTransition>(transition: T, changes: TransitionInputs[T] & { overstay?: TripRecord['overstay'] }): Partial<TripRecord> {
+export function columnsFor<T extends TripTransition>(
+  transition: T,
+  changes: TransitionInputs[T] & { overstay?: TripRecord['overstay'] },
+): Partial<TripRecord> {
   const overstay = changes.overstay ? { overstay: changes.overstay } : {};
   switch (transition) {
     case 'submit': {
       const input = changes as TransitionInputs['submit'];
       // A commitment already on file (entered with the trip) stays unless the application brings one.
       const commitment = input.commitmentDate ? { commitmentDate: input.commitmentDate } : {};
-      return { applicationDate: input.applicationDate, ...commitment, cellOpinion: input.cellOpinion, cellOpinionDate: input.applicationDate };
+      return {
+        applicationDate: input.applicationDate,
+        ...commitment,
+        cellOpinion: input.cellOpinion,
+        cellOpinionDate: input.applicationDate,
+      };
     }
     case 'approve': {
       const input = changes as TransitionInputs['approve'];
@@ -444,7 +514,11 @@ export function columnsFor<T extends TripTransition>(transition: T, changes: Tra
 }
 
 /** The date and the document a transition is recorded under, for the trip's history. */
-export function eventReference(call: TransitionCall): { effectiveDate: string | null; documentRef: string | null; note: string | null } {
+export function eventReference(call: TransitionCall): {
+  effectiveDate: string | null;
+  documentRef: string | null;
+  note: string | null;
+} {
   switch (call.transition) {
     case 'submit':
       return { effectiveDate: call.input.applicationDate, documentRef: null, note: call.input.cellOpinion };
@@ -478,7 +552,8 @@ export function transitionTrip(registry: Registry, call: TransitionCall): TripDe
   registry.write((db) => {
     const record = tripRecord(db, call.tripId);
     const member = memberFactsOf(db, record.memberId);
-    if (member.archived) throw invalid([{ path: ['memberId'], key: 'member.archived', params: { name: member.fullName } }], 'TRANSITION_REFUSED');
+    if (member.archived)
+      throw invalid([{ path: ['memberId'], key: 'member.archived', params: { name: member.fullName } }], 'TRANSITION_REFUSED');
     const result = applyTransition(tripFacts(record), call.transition, call.input as never, { today: context.today, member });
     if (!result.ok) throw invalid(result.issues, 'TRANSITION_REFUSED');
     const changes = { ...columnsFor(call.transition, result.changes as never), state: result.state, updatedAt: nowIso() };
@@ -496,7 +571,13 @@ export function transitionTrip(registry: Registry, call: TransitionCall): TripDe
         at: nowIso(),
       })
       .run();
-    appendAudit(db, registry.actor, { action: `trip.${call.transition}`, entity: 'trip', entityId: record.id, before: record, after: { ...record, ...changes } });
+    appendAudit(db, registry.actor, {
+      action: `trip.${call.transition}`,
+      entity: 'trip',
+      entityId: record.id,
+      before: record,
+      after: { ...record, ...changes },
+    });
   });
   return getTrip(registry, call.tripId);
 }
@@ -527,7 +608,8 @@ export function correctTripStep(registry: Registry, correction: StepCorrection):
   registry.write((db) => {
     const record = tripRecord(db, correction.tripId);
     const member = memberFactsOf(db, record.memberId);
-    if (member.archived) throw invalid([{ path: ['tripId'], key: 'member.archived', params: { name: member.fullName } }], 'TRANSITION_REFUSED');
+    if (member.archived)
+      throw invalid([{ path: ['tripId'], key: 'member.archived', params: { name: member.fullName } }], 'TRANSITION_REFUSED');
     const steps = recordedSteps(db, record.id);
     const last = steps.at(-1);
     if (!last) throw invalid([{ path: ['step'], key: 'reason.correct.noStep' }], 'TRANSITION_REFUSED');
@@ -593,12 +675,24 @@ export function deleteTrip(registry: Registry, id: string, reason: string): void
   registry.write((db) => {
     const record = tripRecord(db, id);
     const blockers = tripDeletionBlockers(tripFacts(record));
-    if (blockers.length > 0) throw invalid(blockers.map((issue) => ({ path: ['id'], key: issue.key, params: issue.params })), 'TRANSITION_REFUSED');
+    if (blockers.length > 0)
+      throw invalid(
+        blockers.map((issue) => ({ path: ['id'], key: issue.key, params: issue.params })),
+        'TRANSITION_REFUSED',
+      );
     const countries = countriesOf(db, [id]).get(id) ?? [];
     db.update(partyActivityEvents).set({ tripId: null }).where(eq(partyActivityEvents.tripId, id)).run();
-    db.delete(attachments).where(and(eq(attachments.ownerKind, 'trip'), eq(attachments.ownerId, id))).run();
+    db.delete(attachments)
+      .where(and(eq(attachments.ownerKind, 'trip'), eq(attachments.ownerId, id)))
+      .run();
     db.delete(tripEvents).where(eq(tripEvents.tripId, id)).run();
     db.delete(trips).where(eq(trips.id, id)).run();
-    appendAudit(db, registry.actor, { action: 'trip.delete', entity: 'trip', entityId: id, before: { ...record, countries }, after: { reason } });
+    appendAudit(db, registry.actor, {
+      action: 'trip.delete',
+      entity: 'trip',
+      entityId: id,
+      before: { ...record, countries },
+      after: { reason },
+    });
   });
 }

@@ -18,11 +18,27 @@ import type { RegistryDb } from '@db/connection';
 /** Members who have left, died or moved their party activity elsewhere no longer declare to this organisation. */
 const declaringStatuses: readonly MemberStatus[] = ['active', 'exempt'];
 
-type MemberRow = { id: string; code: string; fullName: string; birthDate: string | null; managingCommittee: string | null; cellId: string; cellName: string };
+type MemberRow = {
+  id: string;
+  code: string;
+  fullName: string;
+  birthDate: string | null;
+  managingCommittee: string | null;
+  cellId: string;
+  cellName: string;
+};
 
 function declaringMembers(db: RegistryDb, unitId: string, filter: { cellId?: string; memberId?: string } = {}): MemberRow[] {
   return db
-    .select({ id: members.id, code: members.code, fullName: members.fullName, birthDate: members.birthDate, managingCommittee: members.managingCommittee, cellId: members.cellId, cellName: cells.name })
+    .select({
+      id: members.id,
+      code: members.code,
+      fullName: members.fullName,
+      birthDate: members.birthDate,
+      managingCommittee: members.managingCommittee,
+      cellId: members.cellId,
+      cellName: cells.name,
+    })
     .from(members)
     .innerJoin(cells, eq(cells.id, members.cellId))
     .where(
@@ -51,22 +67,37 @@ function tripsByMember(db: RegistryDb, memberIds: string[], year: number): Map<s
     sql`(${trips.actualDeparture} is not null and ${trips.actualReturn} is null
       or max(coalesce(${trips.actualReturn}, ''), coalesce(${trips.extendedReturn}, ''), ${trips.plannedReturn}) >= ${`${year}-01-01`})`,
   );
-  const rows = db.select().from(trips).where(mayTouchYear).all().filter((row) => wanted.has(row.memberId));
+  const rows = db
+    .select()
+    .from(trips)
+    .where(mayTouchYear)
+    .all()
+    .filter((row) => wanted.has(row.memberId));
   const countries = new Map<string, string[]>();
   const tripIds = rows.map((row) => row.id);
   for (let from = 0; from < tripIds.length; from += 500) {
-    for (const row of db.select().from(tripCountries).where(inArray(tripCountries.tripId, tripIds.slice(from, from + 500))).orderBy(tripCountries.position).all()) {
+    for (const row of db
+      .select()
+      .from(tripCountries)
+      .where(inArray(tripCountries.tripId, tripIds.slice(from, from + 500)))
+      .orderBy(tripCountries.position)
+      .all()) {
       countries.set(row.tripId, [...(countries.get(row.tripId) ?? []), row.country]);
     }
   }
   const byMember = new Map<string, AnnualRecordTrip[]>();
-  for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { ...row, countries: countries.get(row.id) ?? [] }]);
+  for (const row of rows)
+    byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { ...row, countries: countries.get(row.id) ?? [] }]);
   return byMember;
 }
 
 function receiptsOf(db: RegistryDb, year: number): Map<string, { receivedOn: string; recordedBy: string }> {
   const rows = db
-    .select({ memberId: annualRecordReceipts.memberId, receivedOn: annualRecordReceipts.receivedOn, recordedBy: users.displayName })
+    .select({
+      memberId: annualRecordReceipts.memberId,
+      receivedOn: annualRecordReceipts.receivedOn,
+      recordedBy: users.displayName,
+    })
     .from(annualRecordReceipts)
     .innerJoin(users, eq(users.id, annualRecordReceipts.recordedBy))
     .where(eq(annualRecordReceipts.year, year))
@@ -76,7 +107,11 @@ function receiptsOf(db: RegistryDb, year: number): Map<string, { receivedOn: str
 
 function listEntries(registry: Registry, year: number, rows: MemberRow[]): AnnualRecordMember[] {
   const unitName = registry.ownUnit().name;
-  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id), year);
+  const tripsOf = tripsByMember(
+    registry.db,
+    rows.map((row) => row.id),
+    year,
+  );
   const receipts = receiptsOf(registry.db, year);
   return rows.map((row) => {
     const receipt = receipts.get(row.id);
@@ -104,7 +139,12 @@ export function annualRecordList(registry: Registry, year: number, cellId?: stri
     byCell.set(entry.cellId, cell);
   }
   const listed = cellId ? everyone.filter((entry) => entry.cellId === cellId) : everyone;
-  return { year, members: listed, cells: [...byCell.values()], outstanding: everyone.filter((entry) => entry.receivedOn === null).length };
+  return {
+    year,
+    members: listed,
+    cells: [...byCell.values()],
+    outstanding: everyone.filter((entry) => entry.receivedOn === null).length,
+  };
 }
 
 function scopeMembers(registry: Registry, scope: AnnualRecordScope): MemberRow[] {
@@ -134,7 +174,11 @@ export function annualRecordData(registry: Registry, year: number, scope: Annual
   const unit = registry.ownUnit();
   const rows = scopeMembers(registry, scope);
   if (rows.length === 0) throw new DomainError('ANNUAL_RECORD_NOBODY');
-  const tripsOf = tripsByMember(registry.db, rows.map((row) => row.id), year);
+  const tripsOf = tripsByMember(
+    registry.db,
+    rows.map((row) => row.id),
+    year,
+  );
   return {
     year,
     partyOrganisation: unit.name.replace(/^Đảng ủy/u, 'Đảng bộ'),
@@ -149,10 +193,20 @@ export function annualRecordData(registry: Registry, year: number, scope: Annual
   };
 }
 
-export async function renderAnnualRecord(registry: Registry, year: number, scope: AnnualRecordScope, format: 'docx' | 'pdf'): Promise<{ fileName: string; content: Buffer; members: number }> {
+export async function renderAnnualRecord(
+  registry: Registry,
+  year: number,
+  scope: AnnualRecordScope,
+  format: 'docx' | 'pdf',
+): Promise<{ fileName: string; content: Buffer; members: number }> {
   const data = annualRecordData(registry, year, scope);
   const content = format === 'pdf' ? await renderAnnualRecordPdf(data) : await renderAnnualRecordDocx(data);
-  const who = scope.kind === 'all' ? 'TatCa' : scope.kind === 'cell' ? fileNameStem(data.members[0]!.cell) : fileNameStem(data.members[0]!.fullName);
+  const who =
+    scope.kind === 'all'
+      ? 'TatCa'
+      : scope.kind === 'cell'
+        ? fileNameStem(data.members[0]!.cell)
+        : fileNameStem(data.members[0]!.fullName);
   return { fileName: `KeKhaiBoSungLyLich_${year}_${who}.${format}`, content, members: data.members.length };
 }
 
@@ -163,11 +217,15 @@ function memberEntry(registry: Registry, memberId: string, year: number): Annual
 }
 
 /** Records that the member handed in the supplement of `year` on `receivedOn`; a second mark corrects the date. */
-export function markAnnualRecordReceived(registry: Registry, input: { memberId: string; year: number; receivedOn: string }): AnnualRecordMember {
+export function markAnnualRecordReceived(
+  registry: Registry,
+  input: { memberId: string; year: number; receivedOn: string },
+): AnnualRecordMember {
   memberEntry(registry, input.memberId, input.year);
   const today = civilDateInVietnam(new Date());
   if (isAfter(input.receivedOn, today)) throw invalid([{ path: ['receivedOn'], key: 'annualRecord.receivedInFuture' }]);
-  if (Number(input.receivedOn.slice(0, 4)) < input.year) throw invalid([{ path: ['receivedOn'], key: 'annualRecord.receivedBeforeYear', params: { year: input.year } }]);
+  if (Number(input.receivedOn.slice(0, 4)) < input.year)
+    throw invalid([{ path: ['receivedOn'], key: 'annualRecord.receivedBeforeYear', params: { year: input.year } }]);
   registry.write((db) => {
     const before = db
       .select()
@@ -175,9 +233,21 @@ export function markAnnualRecordReceived(registry: Registry, input: { memberId: 
       .where(and(eq(annualRecordReceipts.memberId, input.memberId), eq(annualRecordReceipts.year, input.year)))
       .get();
     if (before) {
-      db.update(annualRecordReceipts).set({ receivedOn: input.receivedOn, recordedBy: registry.user.id }).where(eq(annualRecordReceipts.id, before.id)).run();
+      db.update(annualRecordReceipts)
+        .set({ receivedOn: input.receivedOn, recordedBy: registry.user.id })
+        .where(eq(annualRecordReceipts.id, before.id))
+        .run();
     } else {
-      db.insert(annualRecordReceipts).values({ id: newId(), memberId: input.memberId, year: input.year, receivedOn: input.receivedOn, recordedBy: registry.user.id, createdAt: nowIso() }).run();
+      db.insert(annualRecordReceipts)
+        .values({
+          id: newId(),
+          memberId: input.memberId,
+          year: input.year,
+          receivedOn: input.receivedOn,
+          recordedBy: registry.user.id,
+          createdAt: nowIso(),
+        })
+        .run();
     }
     appendAudit(db, registry.actor, {
       action: 'annual_record.receive',
@@ -201,7 +271,12 @@ export function unmarkAnnualRecordReceived(registry: Registry, input: { memberId
       .get();
     if (!before) throw new DomainError('ANNUAL_RECORD_NOT_RECEIVED', { year: input.year });
     db.delete(annualRecordReceipts).where(eq(annualRecordReceipts.id, before.id)).run();
-    appendAudit(db, registry.actor, { action: 'annual_record.unreceive', entity: 'member', entityId: input.memberId, before: { year: before.year, receivedOn: before.receivedOn } });
+    appendAudit(db, registry.actor, {
+      action: 'annual_record.unreceive',
+      entity: 'member',
+      entityId: input.memberId,
+      before: { year: before.year, receivedOn: before.receivedOn },
+    });
   });
   return memberEntry(registry, input.memberId, input.year);
 }

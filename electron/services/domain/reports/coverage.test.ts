@@ -22,21 +22,49 @@ let anPhu: OpenTestRegistry;
 
 async function trust(office: OpenTestRegistry, other: OpenTestRegistry) {
   const card = await other.call('keys.ownCard', {});
-  return office.call('keys.trust', { fileName: card.fileName, contentBase64: card.contentBase64, fingerprint: card.fingerprint.toLowerCase().replace(/ /g, '-') });
+  return office.call('keys.trust', {
+    fileName: card.fileName,
+    contentBase64: card.contentBase64,
+    fingerprint: card.fingerprint.toLowerCase().replace(/ /g, '-'),
+  });
 }
 
-async function permittedTrip(office: OpenTestRegistry, code: string, dates: { applied: string; approved: string; departure: string; plannedReturn: string }) {
+async function permittedTrip(
+  office: OpenTestRegistry,
+  code: string,
+  dates: { applied: string; approved: string; departure: string; plannedReturn: string },
+) {
   const member = await office.call('members.save', { code, fullName: `Đảng viên ${code}`, cellName: 'Chi bộ 1' });
-  const trip = await office.call('trips.save', { memberId: member.id, purpose: 'family_visit', selfFunded: true, countries: ['KR'], plannedDeparture: dates.departure, plannedReturn: dates.plannedReturn });
-  await office.call('trips.transition', { tripId: trip.id, transition: 'submit', input: { applicationDate: dates.applied, commitmentDate: dates.applied, cellOpinion: 'Đồng ý' } });
-  await office.call('trips.transition', { tripId: trip.id, transition: 'approve', input: { approvalRef: `${code}-QĐ/ĐU`, approvalDate: dates.approved, approvingCommittee: 'Ban Thường vụ' } });
+  const trip = await office.call('trips.save', {
+    memberId: member.id,
+    purpose: 'family_visit',
+    selfFunded: true,
+    countries: ['KR'],
+    plannedDeparture: dates.departure,
+    plannedReturn: dates.plannedReturn,
+  });
+  await office.call('trips.transition', {
+    tripId: trip.id,
+    transition: 'submit',
+    input: { applicationDate: dates.applied, commitmentDate: dates.applied, cellOpinion: 'Đồng ý' },
+  });
+  await office.call('trips.transition', {
+    tripId: trip.id,
+    transition: 'approve',
+    input: { approvalRef: `${code}-QĐ/ĐU`, approvalDate: dates.approved, approvingCommittee: 'Ban Thường vụ' },
+  });
   await office.call('trips.transition', { tripId: trip.id, transition: 'depart', input: { actualDeparture: dates.departure } });
   return trip.id;
 }
 
 async function send(from: OpenTestRegistry, to: OpenTestRegistry, forPeriod: { from: string; to: string }) {
-  const file = await from.call('packages.export', { period: forPeriod, includeDocuments: false } satisfies CallInput<'packages.export'>);
-  expect(await to.call('packages.import', { fileName: file.fileName, contentBase64: file.contentBase64 })).toMatchObject({ outcome: 'imported' });
+  const file = await from.call('packages.export', {
+    period: forPeriod,
+    includeDocuments: false,
+  } satisfies CallInput<'packages.export'>);
+  expect(await to.call('packages.import', { fileName: file.fileName, contentBase64: file.contentBase64 })).toMatchObject({
+    outcome: 'imported',
+  });
 }
 
 async function documentText(office: OpenTestRegistry): Promise<string> {
@@ -47,7 +75,12 @@ async function documentText(office: OpenTestRegistry): Promise<string> {
 beforeAll(async () => {
   central = await openTestRegistry({ code: 'TW', name: 'Ban Tổ chức Trung ương', level: 'central', parentCode: null });
   province = await openTestRegistry({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province', parentCode: 'TW' });
-  vinhTrach = await openTestRegistry({ code: 'VINHTRACH', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune', parentCode: 'ANGIANG' });
+  vinhTrach = await openTestRegistry({
+    code: 'VINHTRACH',
+    name: 'Đảng ủy xã Vĩnh Trạch',
+    level: 'commune',
+    parentCode: 'ANGIANG',
+  });
   binhDuc = await openTestRegistry({ code: 'BINHDUC', name: 'Đảng ủy phường Bình Đức', level: 'commune', parentCode: 'ANGIANG' });
   anPhu = await openTestRegistry({ code: 'ANPHU', name: 'Đảng ủy xã An Phú', level: 'commune', parentCode: 'ANGIANG' });
   for (const commune of [vinhTrach, binhDuc, anPhu]) {
@@ -58,14 +91,39 @@ beforeAll(async () => {
   await trust(central, province);
 
   // Left in 2022 and still abroad without permission: a stock the 2023–2024 report must count.
-  const stayed = await permittedTrip(vinhTrach, 'VT-2022', { applied: '2022-02-01', approved: '2022-02-15', departure: '2022-03-01', plannedReturn: '2022-04-01' });
-  await vinhTrach.call('trips.transition', { tripId: stayed, transition: 'record_unauthorised_stay', input: { recordedOn: '2022-05-02' } });
-  const returned = await permittedTrip(vinhTrach, 'VT-2023', { applied: '2023-05-02', approved: '2023-05-10', departure: '2023-06-01', plannedReturn: '2023-06-15' });
+  const stayed = await permittedTrip(vinhTrach, 'VT-2022', {
+    applied: '2022-02-01',
+    approved: '2022-02-15',
+    departure: '2022-03-01',
+    plannedReturn: '2022-04-01',
+  });
+  await vinhTrach.call('trips.transition', {
+    tripId: stayed,
+    transition: 'record_unauthorised_stay',
+    input: { recordedOn: '2022-05-02' },
+  });
+  const returned = await permittedTrip(vinhTrach, 'VT-2023', {
+    applied: '2023-05-02',
+    approved: '2023-05-10',
+    departure: '2023-06-01',
+    plannedReturn: '2023-06-15',
+  });
   await vinhTrach.call('trips.transition', { tripId: returned, transition: 'return', input: { actualReturn: '2023-06-14' } });
   const married = await vinhTrach.call('members.save', { code: 'VT-KH', fullName: 'Đảng viên kết hôn', cellName: 'Chi bộ 1' });
-  await vinhTrach.call('activityEvents.save', { memberId: married.id, kind: 'foreign_marriage', effectiveDate: '2024-03-05', spouseCountry: 'TW', marriageOutcome: 'exempted' });
+  await vinhTrach.call('activityEvents.save', {
+    memberId: married.id,
+    kind: 'foreign_marriage',
+    effectiveDate: '2024-03-05',
+    spouseCountry: 'TW',
+    marriageOutcome: 'exempted',
+  });
   for (const code of ['BD-1', 'BD-2']) {
-    const trip = await permittedTrip(binhDuc, code, { applied: '2024-03-01', approved: '2024-03-10', departure: '2024-04-01', plannedReturn: '2024-04-10' });
+    const trip = await permittedTrip(binhDuc, code, {
+      applied: '2024-03-01',
+      approved: '2024-03-10',
+      departure: '2024-04-01',
+      plannedReturn: '2024-04-10',
+    });
     await binhDuc.call('trips.transition', { tripId: trip, transition: 'return', input: { actualReturn: '2024-04-10' } });
   }
 
@@ -93,7 +151,9 @@ describe('coverage of a province’s report', () => {
 
   it('says so above the figures and lists every unit in an annex of the document', async () => {
     const text = await documentText(province);
-    expect(text).toContain('Số liệu chưa bao gồm 02 đơn vị: Đảng ủy xã An Phú (chưa gửi báo cáo), Đảng ủy phường Bình Đức (báo cáo gửi cho kỳ từ 01/01/2023 đến 30/11/2024).');
+    expect(text).toContain(
+      'Số liệu chưa bao gồm 02 đơn vị: Đảng ủy xã An Phú (chưa gửi báo cáo), Đảng ủy phường Bình Đức (báo cáo gửi cho kỳ từ 01/01/2023 đến 30/11/2024).',
+    );
     expect(text.indexOf('Số liệu chưa bao gồm')).toBeLessThan(text.indexOf('Phần thứ nhất'));
     expect(text).toContain('DANH SÁCH ĐƠN VỊ ĐÃ GỬI, GỬI MUỘN, CHƯA GỬI BÁO CÁO');
     expect(text).toContain('Gửi báo cáo kỳ khác (01/01/2023 – 30/11/2024)');
@@ -103,11 +163,25 @@ describe('coverage of a province’s report', () => {
     const file = await province.call('reports.render', { period, format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Phụ lục 01', 'Phụ lục 02', 'Phụ lục 03', 'Đơn vị gửi báo cáo']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Phụ lục 01',
+      'Phụ lục 02',
+      'Phụ lục 03',
+      'Đơn vị gửi báo cáo',
+    ]);
     const sheet = workbook.getWorksheet('Đơn vị gửi báo cáo')!;
     const cells: string[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
-    expect(cells).toEqual(expect.arrayContaining(['Đảng ủy xã An Phú', 'Chưa gửi', 'Đảng ủy phường Bình Đức', 'Gửi báo cáo kỳ khác (01/01/2023 – 30/11/2024)', 'Đảng ủy xã Vĩnh Trạch', 'Đã gửi']));
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        'Đảng ủy xã An Phú',
+        'Chưa gửi',
+        'Đảng ủy phường Bình Đức',
+        'Gửi báo cáo kỳ khác (01/01/2023 – 30/11/2024)',
+        'Đảng ủy xã Vĩnh Trạch',
+        'Đã gửi',
+      ]),
+    );
     expect(cells.some((value) => value.startsWith('Số liệu chưa bao gồm 02 đơn vị'))).toBe(true);
   });
 
@@ -123,7 +197,10 @@ describe('coverage of a province’s report', () => {
   it('names the units of marriages to foreigners and their outcomes in a footnote, as the model report does', async () => {
     const { data } = await province.call('reports.get', { period });
     expect(data.marriages).toEqual([{ unit: 'Đảng ủy xã Vĩnh Trạch', outcome: 'exempted' }]);
-    const footnotes = textOf((await docxParts(Buffer.from((await province.call('reports.render', { period, format: 'docx' })).contentBase64, 'base64'))).footnotes);
+    const footnotes = textOf(
+      (await docxParts(Buffer.from((await province.call('reports.render', { period, format: 'docx' })).contentBase64, 'base64')))
+        .footnotes,
+    );
     expect(footnotes).toContain('Đảng ủy xã Vĩnh Trạch: 01 trường hợp (01 cho miễn sinh hoạt đảng).');
   });
 
@@ -210,7 +287,12 @@ describe('the numbers the narrative quotes', () => {
           if (tokensLeft.length === 0) expect(printed).toBe(filledHere);
           else {
             // Text tokens (period, author, documents) are not numbers; the numbers around them must still match.
-            const pattern = new RegExp(`^${filledHere.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*?')}$`);
+            const pattern = new RegExp(
+              `^${filledHere
+                .split(/\{\w+\}/)
+                .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                .join('[^]*?')}$`,
+            );
             expect(printed).toMatch(pattern);
           }
         });

@@ -46,13 +46,27 @@ export function dashboard(registry: Registry, period: { from: string; to: string
 
   return {
     today,
-    abroadNow: tripRowsById(registry, abroadNow.map((trip) => trip.id)),
-    returnsDueThisWeek: tripRowsById(registry, dueThisWeek.map((trip) => trip.id)),
+    abroadNow: tripRowsById(
+      registry,
+      abroadNow.map((trip) => trip.id),
+    ),
+    returnsDueThisWeek: tripRowsById(
+      registry,
+      dueThisWeek.map((trip) => trip.id),
+    ),
     reportsOverdue,
-    awaitingDecision: tripRowsById(registry, input.trips.filter((trip) => trip.state === 'submitted').map((trip) => trip.id)),
+    awaitingDecision: tripRowsById(
+      registry,
+      input.trips.filter((trip) => trip.state === 'submitted').map((trip) => trip.id),
+    ),
     flags,
     byYear: report.appendix02.rows,
-    byPurpose: tripPurposes.map((purpose) => ({ purpose, count: permittedInPeriod.filter((trip) => trip.purpose === purpose).length })),
-    byCountry: [...countryCounts.entries()].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
+    byPurpose: tripPurposes.map((purpose) => ({
+      purpose,
+      count: permittedInPeriod.filter((trip) => trip.purpose === purpose).length,
+    })),
+    byCountry: [...countryCounts.entries()]
+      .map(([country, count]) => ({ country, count }))
+      .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
   };
 }

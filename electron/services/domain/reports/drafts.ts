@@ -53,7 +53,14 @@ function defaultMeta(registry: Registry, roundId: string | null): ReportMetaInpu
     date: civilDateInVietnam(new Date()),
     signer: { name: '', ...defaultSigner(unit.level) },
     ...(round && round.refDate && round.issuerName
-      ? { round: { reference: round.ref, date: round.refDate, issuer: round.issuerName, subject: round.title ? `về việc ${round.title}` : '' } }
+      ? {
+          round: {
+            reference: round.ref,
+            date: round.refDate,
+            issuer: round.issuerName,
+            subject: round.title ? `về việc ${round.title}` : '',
+          },
+        }
       : {}),
   };
 }
@@ -74,22 +81,46 @@ export function reportDraft(registry: Registry, period: { from: string; to: stri
   const edits = saved ? NarrativeEdits.parse(saved.narrative) : {};
   const data = reportFor(registry, period, round);
   const template = applyNarrativeEdits(narrativeTemplate(data, meta), edits);
-  return { period, roundId: round, data, meta, template, narrative: fillNarrative(template, data, meta), savedAt: saved?.updatedAt ?? null };
+  return {
+    period,
+    roundId: round,
+    data,
+    meta,
+    template,
+    narrative: fillNarrative(template, data, meta),
+    savedAt: saved?.updatedAt ?? null,
+  };
 }
 
 /** Keeps the office's heading fields and edited paragraphs for the next time this period's report is opened. */
-export function saveReportDraft(registry: Registry, input: { period: { from: string; to: string }; roundId?: string | null; meta: ReportMetaInput; edits: NarrativeEdits }): ReportDraft {
+export function saveReportDraft(
+  registry: Registry,
+  input: { period: { from: string; to: string }; roundId?: string | null; meta: ReportMetaInput; edits: NarrativeEdits },
+): ReportDraft {
   const meta = ReportMeta.parse(input.meta);
   const now = new Date().toISOString();
   registry.write((db) => {
     const existing = savedRow(registry, input.period);
-    const values = { meta: meta as unknown as Record<string, unknown>, narrative: input.edits as Record<string, unknown>, roundId: input.roundId ?? existing?.roundId ?? null, updatedAt: now };
+    const values = {
+      meta: meta as unknown as Record<string, unknown>,
+      narrative: input.edits as Record<string, unknown>,
+      roundId: input.roundId ?? existing?.roundId ?? null,
+      updatedAt: now,
+    };
     if (existing) {
       db.update(reports).set(values).where(eq(reports.id, existing.id)).run();
-      appendAudit(db, registry.actor, { action: 'report.save', entity: 'report', entityId: existing.id, before: { meta: existing.meta, narrative: existing.narrative }, after: values });
+      appendAudit(db, registry.actor, {
+        action: 'report.save',
+        entity: 'report',
+        entityId: existing.id,
+        before: { meta: existing.meta, narrative: existing.narrative },
+        after: values,
+      });
     } else {
       const id = newId();
-      db.insert(reports).values({ id, periodFrom: input.period.from, periodTo: input.period.to, ...values, createdAt: now }).run();
+      db.insert(reports)
+        .values({ id, periodFrom: input.period.from, periodTo: input.period.to, ...values, createdAt: now })
+        .run();
       appendAudit(db, registry.actor, { action: 'report.save', entity: 'report', entityId: id, after: values });
     }
   });
@@ -107,7 +138,12 @@ export async function renderDraft(draft: ReportDraft, format: ReportFormat): Pro
   return renderAppendicesXlsx(draft.data, draft.meta);
 }
 
-export async function renderReport(registry: Registry, period: { from: string; to: string }, format: ReportFormat, roundId?: string | null): Promise<{ fileName: string; content: Buffer }> {
+export async function renderReport(
+  registry: Registry,
+  period: { from: string; to: string },
+  format: ReportFormat,
+  roundId?: string | null,
+): Promise<{ fileName: string; content: Buffer }> {
   const draft = reportDraft(registry, period, roundId);
   return { fileName: reportFileName(draft, format), content: await renderDraft(draft, format) };
 }

@@ -15,14 +15,28 @@ function storeModelTrips() {
   const now = new Date().toISOString();
   open.write((db) => {
     const cellId = newId();
-    db.insert(cells).values({ id: cellId, unitId, name: 'Chi bộ 1', nameFolded: 'chi bo 1', createdAt: now, updatedAt: now }).run();
+    db.insert(cells)
+      .values({ id: cellId, unitId, name: 'Chi bộ 1', nameFolded: 'chi bo 1', createdAt: now, updatedAt: now })
+      .run();
     const memberIds = new Map<string, string>();
     for (const trip of modelTrips()) {
       let memberId = memberIds.get(trip.memberId);
       if (!memberId) {
         memberId = newId();
         memberIds.set(trip.memberId, memberId);
-        db.insert(members).values({ id: memberId, unitId, cellId, code: trip.memberId, fullName: trip.memberId, nameFolded: trip.memberId, nameSortKey: trip.memberId, createdAt: now, updatedAt: now }).run();
+        db.insert(members)
+          .values({
+            id: memberId,
+            unitId,
+            cellId,
+            code: trip.memberId,
+            fullName: trip.memberId,
+            nameFolded: trip.memberId,
+            nameSortKey: trip.memberId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
       }
       const id = newId();
       db.insert(trips)
@@ -63,7 +77,12 @@ describe('the report counted from a registry holding the model report’s trips'
     const report = ownReport(registry.session.requireRegistry(), modelPeriod);
     expect(report.appendix02.rows).toEqual(modelAppendix02Rows);
     expect(report.appendix02.total).toEqual({ total: 2542, under1m: 2194, from1to3m: 254, from3to12m: 77, over12m: 17 });
-    expect(report.appendix02).toMatchObject({ specialMission: 0, invitedByName: 0, selfFundedOrPrivate: 924, stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 } });
+    expect(report.appendix02).toMatchObject({
+      specialMission: 0,
+      invitedByName: 0,
+      selfFundedOrPrivate: 924,
+      stayedBeyondTerm: { total: 1, permitted: 1, unauthorised: 0 },
+    });
     expect(report.unit).toEqual({ code: 'ANGIANG', name: 'Tỉnh ủy An Giang', level: 'province' });
     expect(ReportData.parse(report)).toEqual(report);
   });

@@ -5,7 +5,10 @@ import type { Registry } from '../../storage/registry/registry';
 import { ruleContext } from '../records/common';
 import { tripFacts, type TripRecord } from '../records/trips';
 
-type EventValues = Pick<typeof partyActivityEvents.$inferSelect, 'id' | 'memberId' | 'tripId' | 'kind' | 'effectiveDate' | 'returned' | 'returnedDate' | 'marriageOutcome'>;
+type EventValues = Pick<
+  typeof partyActivityEvents.$inferSelect,
+  'id' | 'memberId' | 'tripId' | 'kind' | 'effectiveDate' | 'returned' | 'returnedDate' | 'marriageOutcome'
+>;
 
 /** A stored trip as the counting rules see it. */
 export function reportTripOf(record: Omit<TripRecord, 'createdAt' | 'updatedAt'>): ReportTrip {

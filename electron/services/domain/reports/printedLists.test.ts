@@ -30,21 +30,53 @@ describe('printed lists', () => {
 
   beforeAll(async () => {
     registry = await openTestRegistry();
-    const abroad = await registry.call('members.save', { code: 'DV-0001', fullName: 'Đặng Thị Hoà', cellName: 'Chi bộ ấp Tây Bình' });
-    const returned = await registry.call('members.save', { code: 'DV-0002', fullName: 'Lê Văn Bảy', cellName: 'Chi bộ ấp Trung Bình' });
+    const abroad = await registry.call('members.save', {
+      code: 'DV-0001',
+      fullName: 'Đặng Thị Hoà',
+      cellName: 'Chi bộ ấp Tây Bình',
+    });
+    const returned = await registry.call('members.save', {
+      code: 'DV-0002',
+      fullName: 'Lê Văn Bảy',
+      cellName: 'Chi bộ ấp Trung Bình',
+    });
     await registry.call('members.save', { code: 'DV-0003', fullName: 'Phan Thị Cúc', cellName: 'Chi bộ ấp Tây Bình' });
     const journey = (memberId: string, departure: string, country: string) =>
-      registry.call('trips.save', { memberId, purpose: 'family_visit', selfFunded: true, countries: [country], travelDocumentKind: 'passport', plannedDeparture: departure, plannedReturn: addDays(departure, 60) });
+      registry.call('trips.save', {
+        memberId,
+        purpose: 'family_visit',
+        selfFunded: true,
+        countries: [country],
+        travelDocumentKind: 'passport',
+        plannedDeparture: departure,
+        plannedReturn: addDays(departure, 60),
+      });
     const approveAndLeave = async (tripId: string, departure: string) => {
-      await registry.call('trips.transition', { tripId, transition: 'submit', input: { applicationDate: addDays(departure, -20), commitmentDate: addDays(departure, -20), cellOpinion: 'Đồng ý' } });
-      await registry.call('trips.transition', { tripId, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: addDays(departure, -10), approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' } });
+      await registry.call('trips.transition', {
+        tripId,
+        transition: 'submit',
+        input: { applicationDate: addDays(departure, -20), commitmentDate: addDays(departure, -20), cellOpinion: 'Đồng ý' },
+      });
+      await registry.call('trips.transition', {
+        tripId,
+        transition: 'approve',
+        input: {
+          approvalRef: '15-QĐ/ĐU',
+          approvalDate: addDays(departure, -10),
+          approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch',
+        },
+      });
       await registry.call('trips.transition', { tripId, transition: 'depart', input: { actualDeparture: departure } });
     };
     const away = await journey(abroad.id, addDays(today, -10), 'TW');
     await approveAndLeave(away.id, addDays(today, -10));
     const back = await journey(returned.id, addDays(today, -100), 'JP');
     await approveAndLeave(back.id, addDays(today, -100));
-    await registry.call('trips.transition', { tripId: back.id, transition: 'return', input: { actualReturn: addDays(today, -40) } });
+    await registry.call('trips.transition', {
+      tripId: back.id,
+      transition: 'return',
+      input: { actualReturn: addDays(today, -40) },
+    });
   });
 
   afterAll(() => registry.session.dispose());
@@ -92,7 +124,9 @@ describe('printed lists', () => {
   });
 
   it('refuses a cell that does not exist and a malformed filter', async () => {
-    expect((await registry.refusal('lists.printMembers', { cellId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect((await registry.refusal('lists.printMembers', { cellId: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await registry.refusal('lists.printTrips', { state: 'somewhere' })).code).toBe('VALIDATION');
   });
 });

@@ -63,9 +63,17 @@ interface ListDocument {
 function listModel(registry: Registry, list: ListDocument, today: string): DocumentModel {
   const unit = registry.ownUnit();
   const heading = readSetting(registry.db, reportHeadingSetting);
-  const header: TableCell[][] = [[{ value: 'STT', align: 'center', bold: true }, ...list.columns.map((column) => ({ value: column.header, align: 'center' as const, bold: true }))]];
+  const header: TableCell[][] = [
+    [
+      { value: 'STT', align: 'center', bold: true },
+      ...list.columns.map((column) => ({ value: column.header, align: 'center' as const, bold: true })),
+    ],
+  ];
   const body: TableCell[][] = list.rows.length
-    ? list.rows.map((row, index) => [{ value: index + 1, align: 'center' as const }, ...row.map((value, column) => ({ value, align: list.columns[column]?.align ?? 'left' }))])
+    ? list.rows.map((row, index) => [
+        { value: index + 1, align: 'center' as const },
+        ...row.map((value, column) => ({ value, align: list.columns[column]?.align ?? 'left' })),
+      ])
     : [[{ value: list.emptyText, colSpan: list.columns.length + 1, align: 'center' as const, italic: true }]];
   return {
     title: list.title,
@@ -75,11 +83,20 @@ function listModel(registry: Registry, list: ListDocument, today: string): Docum
         orientation: 'landscape',
         margins: listMargins,
         blocks: [
-          partyHeading({ parentName: heading.superiorName, issuerNames: [unit.name], placeDate: formatPlaceDate(heading.place || defaultPlace(unit), today) }),
+          partyHeading({
+            parentName: heading.superiorName,
+            issuerNames: [unit.name],
+            placeDate: formatPlaceDate(heading.place || defaultPlace(unit), today),
+          }),
           spacer(10),
           paragraph(list.title.toUpperCase(), { align: 'center', bold: true, size: 15, keepWithNext: true }),
           ...list.scope.map((line) => paragraph(line, { align: 'center', italic: true, size: 13, keepWithNext: true })),
-          paragraph(vi('printedList.asOf', { date: formatCivilDate(today), count: list.rows.length }), { align: 'center', size: 13, spaceAfter: 8, keepWithNext: true }),
+          paragraph(vi('printedList.asOf', { date: formatCivilDate(today), count: list.rows.length }), {
+            align: 'center',
+            size: 13,
+            spaceAfter: 8,
+            keepWithNext: true,
+          }),
           { kind: 'table', columnWidths: [14, ...list.columns.map((column) => column.width)], header, body, size: 12 },
         ],
       },
@@ -107,12 +124,19 @@ export async function printTripList(registry: Registry, filter: TripListFilter):
   const today = civilDateInVietnam(new Date());
   const found = searchTrips(registry, { ...filter, ...everyRow }).rows;
   const rows = filter.abroadNow ? found.filter((row) => abroadTripStates.includes(row.state)) : found;
-  const kind = filter.abroadNow && !filter.state && !filter.flag ? 'abroad' : filter.flag === 'return_report_overdue' && !filter.state && !filter.abroadNow ? 'overdue' : 'trips';
+  const kind =
+    filter.abroadNow && !filter.state && !filter.flag
+      ? 'abroad'
+      : filter.flag === 'return_report_overdue' && !filter.state && !filter.abroadNow
+        ? 'overdue'
+        : 'trips';
   const title = vi(`printedList.${kind}Title`);
   const scope = [
     ...(filter.abroadNow && kind !== 'abroad' ? [vi('printedList.abroadTitle')] : []),
     ...(filter.state ? [vi('printedList.state', { state: vi(`tripState.${filter.state}`) })] : []),
-    ...(filter.flag ? [vi(filter.openFlagsOnly ? 'printedList.openFlag' : 'printedList.flag', { flag: vi(`flag.${filter.flag}`) })] : []),
+    ...(filter.flag
+      ? [vi(filter.openFlagsOnly ? 'printedList.openFlag' : 'printedList.flag', { flag: vi(`flag.${filter.flag}`) })]
+      : []),
     ...(filter.query?.trim() ? [vi('printedList.query', { query: filter.query.trim() })] : []),
   ];
   const columns: ListColumn[] = [
@@ -136,7 +160,9 @@ export async function printTripList(registry: Registry, filter: TripListFilter):
       .map((entry) => vi(`flag.${entry.flag}`))
       .join('; '),
   ]);
-  const content = await writePdf(listModel(registry, { title, scope, columns, rows: body, emptyText: vi('printedList.empty') }, today));
+  const content = await writePdf(
+    listModel(registry, { title, scope, columns, rows: body, emptyText: vi('printedList.empty') }, today),
+  );
   return { fileName: fileName(fileStems[kind], today), content };
 }
 
@@ -170,6 +196,8 @@ export async function printMemberList(registry: Registry, filter: MemberListFilt
     member.abroadNow ? vi('printedList.yes') : '',
   ]);
   const title = cell ? vi('printedList.cellTitle') : vi('printedList.membersTitle');
-  const content = await writePdf(listModel(registry, { title, scope, columns, rows: body, emptyText: vi('printedList.empty') }, today));
+  const content = await writePdf(
+    listModel(registry, { title, scope, columns, rows: body, emptyText: vi('printedList.empty') }, today),
+  );
   return { fileName: fileName(cell ? 'DangVienChiBo' : 'DanhSachDangVien', today), content };
 }

@@ -27,10 +27,22 @@ describe('trip forms from the registry', () => {
       plannedReturn: '2026-03-10',
     });
     tripId = trip.id;
-    await registry.call('trips.transition', { tripId, transition: 'submit', input: { applicationDate: '2026-02-10', commitmentDate: '2026-02-10', cellOpinion: 'Đồng ý' } });
-    await registry.call('trips.transition', { tripId, transition: 'approve', input: { approvalRef: '15-QĐ/ĐU', approvalDate: '2026-02-15', approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' } });
+    await registry.call('trips.transition', {
+      tripId,
+      transition: 'submit',
+      input: { applicationDate: '2026-02-10', commitmentDate: '2026-02-10', cellOpinion: 'Đồng ý' },
+    });
+    await registry.call('trips.transition', {
+      tripId,
+      transition: 'approve',
+      input: { approvalRef: '15-QĐ/ĐU', approvalDate: '2026-02-15', approvingCommittee: 'Ban Thường vụ Đảng ủy xã Vĩnh Trạch' },
+    });
     await registry.call('trips.transition', { tripId, transition: 'depart', input: { actualDeparture: '2026-03-01' } });
-    await registry.call('trips.transition', { tripId, transition: 'extend', input: { extendedReturn: '2026-03-25', extensionRef: '20-QĐ/ĐU', extensionDate: '2026-03-08' } });
+    await registry.call('trips.transition', {
+      tripId,
+      transition: 'extend',
+      input: { extendedReturn: '2026-03-25', extensionRef: '20-QĐ/ĐU', extensionDate: '2026-03-08' },
+    });
   });
 
   afterAll(() => registry.session.dispose());
@@ -46,7 +58,9 @@ describe('trip forms from the registry', () => {
     expect(application.texts).toContain('- Thời gian: từ ngày 01/3/2026 đến ngày 10/3/2026 (10 ngày)');
     expect(application.texts.join('\n')).not.toContain('25/3/2026');
     const commitment = await form('commitment');
-    expect(commitment.texts.some((text) => text.includes('từ ngày 01/3/2026 đến ngày 10/3/2026, tôi xin khai thân nhân'))).toBe(true);
+    expect(commitment.texts.some((text) => text.includes('từ ngày 01/3/2026 đến ngày 10/3/2026, tôi xin khai thân nhân'))).toBe(
+      true,
+    );
   });
 
   it('addresses the standing committee the member record names without doubling its title', async () => {

@@ -10,7 +10,11 @@ import type { Registry } from '../../storage/registry/registry';
 import { deadlineSetting, readSetting } from '../../storage/settings';
 import { placeOf } from '@shared/report/issuer';
 
-const fileStems: Record<TripFormKind, string> = { application: 'DonDeNghi', commitment: 'BanCamKet', return_report: 'BaoCaoKetQua' };
+const fileStems: Record<TripFormKind, string> = {
+  application: 'DonDeNghi',
+  commitment: 'BanCamKet',
+  return_report: 'BaoCaoKetQua',
+};
 
 const vi = (key: string) => translate('vi', key as MessageKey);
 
@@ -20,8 +24,15 @@ export function tripFormData(registry: Registry, tripId: string): TripFormData {
   if (!trip) throw new DomainError('NOT_FOUND');
   const member = registry.db.select().from(members).where(eq(members.id, trip.memberId)).get()!;
   const cell = registry.db.select().from(cells).where(eq(cells.id, member.cellId)).get()!;
-  const document = trip.travelDocumentId ? registry.db.select().from(travelDocuments).where(eq(travelDocuments.id, trip.travelDocumentId)).get() : undefined;
-  const countries = registry.db.select().from(tripCountries).where(eq(tripCountries.tripId, tripId)).orderBy(tripCountries.position).all();
+  const document = trip.travelDocumentId
+    ? registry.db.select().from(travelDocuments).where(eq(travelDocuments.id, trip.travelDocumentId)).get()
+    : undefined;
+  const countries = registry.db
+    .select()
+    .from(tripCountries)
+    .where(eq(tripCountries.tripId, tripId))
+    .orderBy(tripCountries.position)
+    .all();
   const unit = registry.ownUnit();
   return {
     partyOrganisation: unit.name.replace(/^Đảng ủy/u, 'Đảng bộ'),
@@ -52,7 +63,9 @@ export function tripFormData(registry: Registry, tripId: string): TripFormData {
     },
     returnReportDueDays: readSetting(registry.db, deadlineSetting).returnReportWorkingDays,
     returnReport: {
-      ...(trip.approvalRef && trip.approvalDate ? { permission: { ref: trip.approvalRef, date: trip.approvalDate, issuer: trip.approvingCommittee ?? unit.name } } : {}),
+      ...(trip.approvalRef && trip.approvalDate
+        ? { permission: { ref: trip.approvalRef, date: trip.approvalDate, issuer: trip.approvingCommittee ?? unit.name } }
+        : {}),
       ...(trip.actualDeparture ? { actualDeparture: trip.actualDeparture } : {}),
       ...(trip.actualReturn ? { actualReturn: trip.actualReturn } : {}),
       ...(trip.reportForeignContacts ? { contacts: trip.reportForeignContacts } : {}),
@@ -63,8 +76,16 @@ export function tripFormData(registry: Registry, tripId: string): TripFormData {
   };
 }
 
-export async function renderTripForm(registry: Registry, tripId: string, kind: TripFormKind, format: 'docx' | 'pdf'): Promise<{ fileName: string; content: Buffer }> {
+export async function renderTripForm(
+  registry: Registry,
+  tripId: string,
+  kind: TripFormKind,
+  format: 'docx' | 'pdf',
+): Promise<{ fileName: string; content: Buffer }> {
   const data = tripFormData(registry, tripId);
   const content = format === 'pdf' ? await renderTripFormPdf(kind, data) : await renderTripFormDocx(kind, data);
-  return { fileName: `${fileStems[kind]}_${fileNameStem(data.member.fullName)}_${formatCivilDate(data.trip.plannedDeparture).replace(/\//g, '-')}.${format}`, content };
+  return {
+    fileName: `${fileStems[kind]}_${fileNameStem(data.member.fullName)}_${formatCivilDate(data.trip.plannedDeparture).replace(/\//g, '-')}.${format}`,
+    content,
+  };
 }

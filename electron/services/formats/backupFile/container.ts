@@ -88,7 +88,8 @@ export async function readBackupLayout(file: string): Promise<BackupLayout> {
   try {
     handle = await openGivenFile(file);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'FILE_NOT_FOUND') throw new DomainError('BACKUP_NOT_FOUND', { file: path.basename(file) });
+    if (error instanceof DomainError && error.code === 'FILE_NOT_FOUND')
+      throw new DomainError('BACKUP_NOT_FOUND', { file: path.basename(file) });
     throw error;
   }
   try {
@@ -104,13 +105,15 @@ async function layoutOf(file: string, handle: fs.FileHandle): Promise<BackupLayo
   const { size } = await handle.stat();
   const prefix = Buffer.alloc(fixedPrefixBytes);
   const { bytesRead } = await handle.read(prefix, 0, fixedPrefixBytes, 0);
-  if (bytesRead < magic.length || !prefix.subarray(0, magic.length).equals(magic)) throw new DomainError('BACKUP_NOT_A_BACKUP', { file: path.basename(file) });
+  if (bytesRead < magic.length || !prefix.subarray(0, magic.length).equals(magic))
+    throw new DomainError('BACKUP_NOT_A_BACKUP', { file: path.basename(file) });
   if (bytesRead < fixedPrefixBytes) throw damaged(file);
   const formatVersion = prefix.readUInt16BE(magic.length);
   if (formatVersion > backupFormatVersion) throw new DomainError('BACKUP_TOO_NEW', { file: path.basename(file) });
   if (formatVersion !== backupFormatVersion) throw damaged(file);
   const headerLength = prefix.readUInt32BE(magic.length + 2);
-  if (headerLength < 1 || headerLength > maximumHeaderBytes || fixedPrefixBytes + headerLength + headerHashBytes > size) throw damaged(file);
+  if (headerLength < 1 || headerLength > maximumHeaderBytes || fixedPrefixBytes + headerLength + headerHashBytes > size)
+    throw damaged(file);
   const headerAndHash = Buffer.alloc(headerLength + headerHashBytes);
   await handle.read(headerAndHash, 0, headerAndHash.length, fixedPrefixBytes);
   const headerBytes = headerAndHash.subarray(0, headerLength);
@@ -129,7 +132,8 @@ async function layoutOf(file: string, handle: fs.FileHandle): Promise<BackupLayo
 
 /** Hashes both parts against the header: every byte of the file is then accounted for. */
 export async function checkBackupParts(file: string, layout: BackupLayout): Promise<void> {
-  const hashOf = (start: number, bytes: number) => sha256OfFile(file, { start, bytes }).catch((error: unknown) => Promise.reject(readFailureOf(error, file)));
+  const hashOf = (start: number, bytes: number) =>
+    sha256OfFile(file, { start, bytes }).catch((error: unknown) => Promise.reject(readFailureOf(error, file)));
   const keyfileHash = await hashOf(layout.keyfileOffset, layout.header.keyfile.bytes);
   const databaseHash = await hashOf(layout.databaseOffset, layout.header.database.bytes);
   if (keyfileHash !== layout.header.keyfile.sha256 || databaseHash !== layout.header.database.sha256) throw damaged(file);
@@ -175,7 +179,11 @@ export interface BackupSources {
  * Writes the container to `target` through a `.partial` file that is flushed and renamed, so
  * the folder never holds half a backup under the final name. Reports the bytes written.
  */
-export async function writeBackupContainer(target: string, sources: BackupSources, onBytes: (done: number, total: number) => void = () => undefined): Promise<number> {
+export async function writeBackupContainer(
+  target: string,
+  sources: BackupSources,
+  onBytes: (done: number, total: number) => void = () => undefined,
+): Promise<number> {
   const databaseBytes = (await fs.stat(sources.databaseFile)).size;
   const header: BackupHeader = BackupHeader.parse({
     ...sources.header,

@@ -48,7 +48,12 @@ describe('key card', () => {
   it('is readable JSON naming the unit, both keys and the fingerprint', () => {
     const text = new TextDecoder().decode(encodeKeyCard(office.card));
     const file = JSON.parse(text) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'so86.key-card', cardVersion: 1, unit: communeUnit, fingerprint: office.card.fingerprint });
+    expect(file).toMatchObject({
+      format: 'so86.key-card',
+      cardVersion: 1,
+      unit: communeUnit,
+      fingerprint: office.card.fingerprint,
+    });
     expect(file.signingKey).toBe(Buffer.from(office.identity.signingPublicKey).toString('hex'));
     expect(file.encryptionKey).toBe(Buffer.from(office.identity.encryptionPublicKey).toString('hex'));
   });
@@ -75,7 +80,12 @@ describe('key card', () => {
     expect(codeOf(() => parseKeyCard(swappedKeyOnly))).toBe('PKG_CARD_FINGERPRINT_MISMATCH');
     const swappedWithFingerprint = editCardFile(office.card, (file) => {
       file.encryptionKey = Buffer.from(attacker.encryptionPublicKey).toString('hex');
-      file.fingerprint = computeFingerprint({ unitCode: communeUnit.code, level: 'commune', signingPublicKey: office.identity.signingPublicKey, encryptionPublicKey: attacker.encryptionPublicKey });
+      file.fingerprint = computeFingerprint({
+        unitCode: communeUnit.code,
+        level: 'commune',
+        signingPublicKey: office.identity.signingPublicKey,
+        encryptionPublicKey: attacker.encryptionPublicKey,
+      });
     });
     expect(codeOf(() => parseKeyCard(swappedWithFingerprint))).toBe('PKG_CARD_BAD_SIGNATURE');
   });

@@ -102,7 +102,9 @@ export function createKeyCard(input: CreateKeyCardInput): KeyCard {
     replaces: predecessor ? { fingerprint: predecessor.card.fingerprint, signature: new Uint8Array(SIGNATURE_BYTES) } : null,
   };
   const signed = cardSignedBytes(body);
-  const replaces = predecessor ? { fingerprint: predecessor.card.fingerprint, signature: signBytes(predecessor.signingPrivateKey, signed) } : null;
+  const replaces = predecessor
+    ? { fingerprint: predecessor.card.fingerprint, signature: signBytes(predecessor.signingPrivateKey, signed) }
+    : null;
   return { ...body, replaces, signature: signBytes(identity.signingPrivateKey, signed) };
 }
 
@@ -165,7 +167,8 @@ export function verifyKeyCard(card: KeyCard): void {
     encryptionPublicKey: card.encryptionPublicKey,
   });
   if (expected !== card.fingerprint) throw new DomainError('PKG_CARD_FINGERPRINT_MISMATCH');
-  if (!verifySignature(card.signingPublicKey, cardSignedBytes(card), card.signature)) throw new DomainError('PKG_CARD_BAD_SIGNATURE');
+  if (!verifySignature(card.signingPublicKey, cardSignedBytes(card), card.signature))
+    throw new DomainError('PKG_CARD_BAD_SIGNATURE');
 }
 
 /**
@@ -192,5 +195,6 @@ export function verifyCardRotation(next: KeyCard, trusted: KeyCard): void {
 export function confirmCardFingerprint(card: KeyCard, typed: string): void {
   const normalised = normaliseFingerprint(typed);
   if (normalised === null) throw new DomainError('PKG_FINGERPRINT_FORMAT');
-  if (normalised !== card.fingerprint) throw new DomainError('PKG_FINGERPRINT_DIFFERENT', { fingerprint: formatFingerprint(card.fingerprint) });
+  if (normalised !== card.fingerprint)
+    throw new DomainError('PKG_FINGERPRINT_DIFFERENT', { fingerprint: formatFingerprint(card.fingerprint) });
 }

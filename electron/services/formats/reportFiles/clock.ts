@@ -10,8 +10,15 @@ import { civilDateInVietnam, formatCivilDate } from '@shared/rules/dates';
 export const maximumClockLeadMs = 24 * 60 * 60 * 1000;
 
 /** Refuses a signed date more than `maximumClockLeadMs` after `now`. */
-export function refuseFutureDate(createdAt: string, now: Date, code: 'PKG_CREATED_IN_FUTURE' | 'PKG_CARD_CREATED_IN_FUTURE'): void {
+export function refuseFutureDate(
+  createdAt: string,
+  now: Date,
+  code: 'PKG_CREATED_IN_FUTURE' | 'PKG_CARD_CREATED_IN_FUTURE',
+): void {
   if (Date.parse(createdAt) - now.getTime() > maximumClockLeadMs) {
-    throw new DomainError(code, { createdAt: formatCivilDate(civilDateInVietnam(createdAt)), today: formatCivilDate(civilDateInVietnam(now)) });
+    throw new DomainError(code, {
+      createdAt: formatCivilDate(civilDateInVietnam(createdAt)),
+      today: formatCivilDate(civilDateInVietnam(now)),
+    });
   }
 }

@@ -76,7 +76,11 @@ export function readContents<Details>(
   const reportBytes = parts.get('report.json');
   if (reportBytes) {
     const report = parseJsonPart('report.json', reportBytes, ReportData, limits);
-    if (report.unit.code !== manifest.unit.code || report.unit.level !== manifest.unit.level || !samePeriod(report.period, manifest.period)) {
+    if (
+      report.unit.code !== manifest.unit.code ||
+      report.unit.level !== manifest.unit.level ||
+      !samePeriod(report.period, manifest.period)
+    ) {
       throw new DomainError('PKG_PART_INCONSISTENT', { name: 'report.json' });
     }
     contents.report = report;

@@ -65,7 +65,9 @@ export function aeadOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, se
 }
 
 function keyEncryptionKey(sharedSecret: Uint8Array, ephemeralPublicKey: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', sharedSecret, concatBytes(ephemeralPublicKey, recipientPublicKey), WRAP_INFO, KEY_BYTES));
+  return new Uint8Array(
+    hkdfSync('sha256', sharedSecret, concatBytes(ephemeralPublicKey, recipientPublicKey), WRAP_INFO, KEY_BYTES),
+  );
 }
 
 export interface WrappedContentKey {

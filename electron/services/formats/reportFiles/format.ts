@@ -200,7 +200,8 @@ export function readContainer(bytes: Uint8Array, limits: PackageLimits): Contain
     }
     const nameBytes = reader.take(nameLength);
     const name = decodeUtf8(nameBytes);
-    if (name === null) throw new DomainError('PKG_PART_NAME_UNSAFE', { name: displayName(Buffer.from(nameBytes).toString('latin1')) });
+    if (name === null)
+      throw new DomainError('PKG_PART_NAME_UNSAFE', { name: displayName(Buffer.from(nameBytes).toString('latin1')) });
     if (!isSafePartName(name)) throw new DomainError('PKG_PART_NAME_UNSAFE', { name: displayName(name) });
     if (seen.has(name)) throw new DomainError('PKG_PART_DUPLICATE', { name });
     seen.add(name);
@@ -241,7 +242,13 @@ export interface ContainerInput {
  * (the sealer, or a test building a hostile file) decides what is valid.
  */
 export function writeContainer(input: ContainerInput): Uint8Array {
-  const chunks: Uint8Array[] = [MAGIC, u16(input.formatVersion), u32(input.manifestBytes.length), input.manifestBytes, input.signature];
+  const chunks: Uint8Array[] = [
+    MAGIC,
+    u16(input.formatVersion),
+    u32(input.manifestBytes.length),
+    input.manifestBytes,
+    input.signature,
+  ];
   chunks.push(u16(input.parts.length));
   for (const part of input.parts) {
     const name = typeof part.name === 'string' ? utf8(part.name) : part.name;

@@ -125,7 +125,19 @@ const mutators: Record<string, (input: Uint8Array, subject: Subject, random: Ran
     const view = new DataView(out.buffer);
     const current = field.width === 2 ? view.getUint16(field.offset) : view.getUint32(field.offset);
     const max = field.width === 2 ? 0xffff : 0xffff_ffff;
-    const candidates = [0, 1, current - 1, current + 1, current + 64, current - 64, max, max - 1, Math.floor(current / 2), current * 2, random.int(max + 1)];
+    const candidates = [
+      0,
+      1,
+      current - 1,
+      current + 1,
+      current + 64,
+      current - 64,
+      max,
+      max - 1,
+      Math.floor(current / 2),
+      current * 2,
+      random.int(max + 1),
+    ];
     const value = Math.min(max, Math.max(0, candidates[random.int(candidates.length)]!));
     if (field.width === 2) view.setUint16(field.offset, value);
     else view.setUint32(field.offset, value);

@@ -37,5 +37,13 @@ export { MAX_AUDIT_CHECKPOINTS, type ManifestAudit, type PackageManifest } from 
 export { maximumClockLeadMs, refuseFutureDate } from './clock';
 export { ReportingRequest } from './contents';
 export { type PackageFileNameInput, type SealInput, packageFileName, sealPackage } from './seal';
-export { type OpenOptions, type ReceiverKey, type TrustedSigner, type VerifiedPackage, type VerifyOptions, inspectPackage, verifyPackage } from './verify';
+export {
+  type OpenOptions,
+  type ReceiverKey,
+  type TrustedSigner,
+  type VerifiedPackage,
+  type VerifyOptions,
+  inspectPackage,
+  verifyPackage,
+} from './verify';
 export { type UnitRef } from './schemas';

@@ -59,7 +59,9 @@ describe('office identity', () => {
   });
 
   it('refuses private keys of the wrong length with a domain error', () => {
-    expect(() => importOfficeIdentity({ signingPrivateKey: new Uint8Array(31), encryptionPrivateKey: new Uint8Array(32) })).toThrow(DomainError);
+    expect(() =>
+      importOfficeIdentity({ signingPrivateKey: new Uint8Array(31), encryptionPrivateKey: new Uint8Array(32) }),
+    ).toThrow(DomainError);
   });
 });
 
@@ -85,12 +87,16 @@ describe('fingerprint', () => {
   it('is stable: the same keys always give this exact value', () => {
     // Public keys from RFC 8032 §7.1 (test 1) and RFC 7748 §6.1 (Alice); the expected value was
     // computed outside this code base, so a change to the algorithm cannot pass unnoticed.
-    expect(computeFingerprint({
-      unitCode: 'XA-TAN-HOA',
-      level: 'commune',
-      signingPublicKey: Uint8Array.from(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')),
-      encryptionPublicKey: Uint8Array.from(Buffer.from('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a', 'hex')),
-    })).toBe('6580abc0791a4c1b370fe3964b85a4f9d5fa7a7b');
+    expect(
+      computeFingerprint({
+        unitCode: 'XA-TAN-HOA',
+        level: 'commune',
+        signingPublicKey: Uint8Array.from(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')),
+        encryptionPublicKey: Uint8Array.from(
+          Buffer.from('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a', 'hex'),
+        ),
+      }),
+    ).toBe('6580abc0791a4c1b370fe3964b85a4f9d5fa7a7b');
   });
 
   it('changes with either key, the unit code or the level', () => {
@@ -113,7 +119,9 @@ describe('fingerprint', () => {
     expect(normaliseFingerprint(printed)).toBe(fingerprint);
     expect(normaliseFingerprint(printed.toLowerCase().replaceAll(' ', '-'))).toBe(fingerprint);
     expect(normaliseFingerprint(`  ${printed.replaceAll(' ', ':')}\n`)).toBe(fingerprint);
-    const fullWidth = [...fingerprint].map((char) => (/[0-9]/.test(char) ? String.fromCharCode(char.charCodeAt(0) + 0xfee0) : char)).join('');
+    const fullWidth = [...fingerprint]
+      .map((char) => (/[0-9]/.test(char) ? String.fromCharCode(char.charCodeAt(0) + 0xfee0) : char))
+      .join('');
     expect(normaliseFingerprint(fullWidth)).toBe(fingerprint);
     expect(fingerprintsMatch(printed, fingerprint)).toBe(true);
   });

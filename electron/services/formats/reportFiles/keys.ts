@@ -102,7 +102,10 @@ export function x25519SharedSecret(privateKey: Uint8Array, peerPublicKey: Uint8A
 }
 
 /** The shared secret together with our own public key, importing the private key once. */
-export function x25519Agreement(privateKey: Uint8Array, peerPublicKey: Uint8Array): { ownPublicKey: Uint8Array; sharedSecret: Uint8Array } | null {
+export function x25519Agreement(
+  privateKey: Uint8Array,
+  peerPublicKey: Uint8Array,
+): { ownPublicKey: Uint8Array; sharedSecret: Uint8Array } | null {
   if (!rawKey(peerPublicKey)) return null;
   const own = x25519PrivateKey(privateKey);
   try {

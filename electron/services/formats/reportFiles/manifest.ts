@@ -77,7 +77,10 @@ export const PackageManifest = z
     message: 'validation.invalid',
     path: ['encryption'],
   })
-  .refine((manifest) => manifest.kind !== 'request' || manifest.round !== null, { message: 'validation.required', path: ['round'] });
+  .refine((manifest) => manifest.kind !== 'request' || manifest.round !== null, {
+    message: 'validation.required',
+    path: ['round'],
+  });
 export type PackageManifest = z.infer<typeof PackageManifest>;
 
 /**
@@ -105,7 +108,10 @@ export function parseManifest(bytes: Uint8Array): PackageManifest {
 }
 
 /** The part list must name safe, allowed, distinct parts within the limits, and every required one. */
-export function checkManifestParts(manifest: { kind: PackageKind; parts: readonly { name: string; size: number }[] }, limits: PackageLimits): void {
+export function checkManifestParts(
+  manifest: { kind: PackageKind; parts: readonly { name: string; size: number }[] },
+  limits: PackageLimits,
+): void {
   const seen = new Set<string>();
   for (const part of manifest.parts) {
     if (!isSafePartName(part.name)) throw new DomainError('PKG_PART_NAME_UNSAFE', { name: displayName(part.name) });

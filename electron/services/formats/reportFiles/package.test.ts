@@ -116,7 +116,9 @@ describe('a plain package', () => {
   });
 
   it('validates details against the schema the caller gives', () => {
-    const schema = z.array(z.strictObject({ tripCode: z.string(), memberCode: z.string(), countries: z.array(z.string()), purpose: z.string() }));
+    const schema = z.array(
+      z.strictObject({ tripCode: z.string(), memberCode: z.string(), countries: z.array(z.string()), purpose: z.string() }),
+    );
     expect(verifyPackage(bytes, { ...atProvince, detailsSchema: schema }).details).toEqual(details);
     const strict = z.array(z.strictObject({ tripCode: z.string() }));
     expect(refusal(() => verifyPackage(bytes, { ...atProvince, detailsSchema: strict }))).toBe('PKG_PART_INVALID');
@@ -152,8 +154,12 @@ describe('an encrypted package', () => {
 
   it('uses a fresh content key and ephemeral key each time', () => {
     const fixed = { packageId: '0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' };
-    const first = parseManifest(readContainer(sealReport({ ...fixed, recipientCard: province.card }), resolveLimits()).manifestBytes);
-    const second = parseManifest(readContainer(sealReport({ ...fixed, recipientCard: province.card }), resolveLimits()).manifestBytes);
+    const first = parseManifest(
+      readContainer(sealReport({ ...fixed, recipientCard: province.card }), resolveLimits()).manifestBytes,
+    );
+    const second = parseManifest(
+      readContainer(sealReport({ ...fixed, recipientCard: province.card }), resolveLimits()).manifestBytes,
+    );
     expect(first.encryption?.ephemeralKey).not.toBe(second.encryption?.ephemeralKey);
     expect(first.encryption?.wrappedKey).not.toBe(second.encryption?.wrappedKey);
     expect(first.parts[0]!.sha256).not.toBe(second.parts[0]!.sha256);
@@ -161,7 +167,9 @@ describe('an encrypted package', () => {
 
   it('is sealed deterministically when the randomness is fixed', () => {
     const fixed = { packageId: '0198a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', recipientCard: province.card };
-    expect(sealReport({ ...fixed, random: seededRandom(5).bytes })).toEqual(sealReport({ ...fixed, random: seededRandom(5).bytes }));
+    expect(sealReport({ ...fixed, random: seededRandom(5).bytes })).toEqual(
+      sealReport({ ...fixed, random: seededRandom(5).bytes }),
+    );
   });
 
   it('is refused by another unit, which cannot read it', () => {
@@ -180,7 +188,10 @@ describe('an encrypted package', () => {
   });
 
   it('cannot be opened by someone claiming the recipient fingerprint without its private key', () => {
-    const impostor = { fingerprint: province.card.fingerprint, encryptionPrivateKey: otherProvince.identity.encryptionPrivateKey };
+    const impostor = {
+      fingerprint: province.card.fingerprint,
+      encryptionPrivateKey: otherProvince.identity.encryptionPrivateKey,
+    };
     expect(refusal(() => verifyPackage(bytes, { ...atProvince, receiver: impostor }))).toBe('PKG_DECRYPTION_FAILED');
   });
 
@@ -203,7 +214,10 @@ describe('an encrypted package', () => {
   it('refuses a ciphertext whose hash was updated but which no longer authenticates', () => {
     const corrupted = craftPackage(bytes, {
       signingPrivateKey: commune.identity.signingPrivateKey,
-      parts: (parts) => parts.map((part, index) => (index === 0 ? { ...part, data: part.data.map((byte, at) => (at === 0 ? byte ^ 1 : byte)) } : part)),
+      parts: (parts) =>
+        parts.map((part, index) =>
+          index === 0 ? { ...part, data: part.data.map((byte, at) => (at === 0 ? byte ^ 1 : byte)) } : part,
+        ),
       relist: true,
     });
     expect(refusal(() => verifyPackage(corrupted, atProvince))).toBe('PKG_DECRYPTION_FAILED');
@@ -212,7 +226,10 @@ describe('an encrypted package', () => {
   it('refuses two encrypted parts swapped with their manifest entries', () => {
     const swapped = craftPackage(bytes, {
       signingPrivateKey: commune.identity.signingPrivateKey,
-      parts: (parts) => [parts[1]!, parts[0]!, ...parts.slice(2)].map((part, index) => (index < 2 ? { ...part, name: index === 0 ? 'report.json' : 'details.json' } : part)),
+      parts: (parts) =>
+        [parts[1]!, parts[0]!, ...parts.slice(2)].map((part, index) =>
+          index < 2 ? { ...part, name: index === 0 ? 'report.json' : 'details.json' } : part,
+        ),
       relist: true,
     });
     expect(refusal(() => verifyPackage(swapped, atProvince))).toBe('PKG_DECRYPTION_FAILED');
@@ -272,7 +289,8 @@ describe('signers', () => {
   it('refuses a report whose data names another unit than the signed manifest', () => {
     const mismatched = craftPackage(bytes, {
       signingPrivateKey: commune.identity.signingPrivateKey,
-      parts: (parts) => parts.map((part) => (part.name === 'report.json' ? { ...part, data: jsonPart(sampleReport(otherCommuneUnit)) } : part)),
+      parts: (parts) =>
+        parts.map((part) => (part.name === 'report.json' ? { ...part, data: jsonPart(sampleReport(otherCommuneUnit)) } : part)),
       relist: true,
     });
     expect(refusal(() => verifyPackage(mismatched, atProvince))).toBe('PKG_PART_INCONSISTENT');
@@ -299,7 +317,11 @@ describe('parts', () => {
     const xlsx = { name: 'documents/appendices.xlsx', data: sampleDocx };
     const unlisted = craftPackage(bytes, { signingPrivateKey: key, parts: (parts) => [...parts, xlsx] });
     expect(refusal(() => verifyPackage(unlisted, atProvince))).toBe('PKG_PART_EXTRA');
-    const unknownName = craftPackage(bytes, { signingPrivateKey: key, parts: (parts) => [...parts, { name: 'notes.txt', data: utf8('x') }], relist: true });
+    const unknownName = craftPackage(bytes, {
+      signingPrivateKey: key,
+      parts: (parts) => [...parts, { name: 'notes.txt', data: utf8('x') }],
+      relist: true,
+    });
     expect(refusal(() => verifyPackage(unknownName, atProvince))).toBe('PKG_PART_EXTRA');
     const wrongKind = craftPackage(bytes, {
       signingPrivateKey: key,
@@ -310,7 +332,10 @@ describe('parts', () => {
   });
 
   it('refuses parts stored in another order than the manifest lists them', () => {
-    const reordered = craftPackage(bytes, { signingPrivateKey: key, parts: (parts) => [parts[1]!, parts[0]!, ...parts.slice(2)] });
+    const reordered = craftPackage(bytes, {
+      signingPrivateKey: key,
+      parts: (parts) => [parts[1]!, parts[0]!, ...parts.slice(2)],
+    });
     expect(refusal(() => verifyPackage(reordered, atProvince))).toBe('PKG_MALFORMED');
   });
 
@@ -332,31 +357,46 @@ describe('parts', () => {
         parts: (parts) => parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, name } : part)),
         relist: true,
       });
-      expect(refusal(() => verifyPackage(stored, atProvince)), name).toBe('PKG_PART_NAME_UNSAFE');
+      expect(
+        refusal(() => verifyPackage(stored, atProvince)),
+        name,
+      ).toBe('PKG_PART_NAME_UNSAFE');
       const storedOnly = craftPackage(bytes, {
         signingPrivateKey: key,
         parts: (parts) => parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, name } : part)),
       });
-      expect(refusal(() => verifyPackage(storedOnly, atProvince)), name).toBe('PKG_PART_NAME_UNSAFE');
+      expect(
+        refusal(() => verifyPackage(storedOnly, atProvince)),
+        name,
+      ).toBe('PKG_PART_NAME_UNSAFE');
       const listedOnly = craftPackage(bytes, {
         signingPrivateKey: key,
         manifest: (manifest) => {
           (manifest.parts as { name: string }[]).push({ ...describePart({ name, data: samplePdf }), name });
         },
       });
-      expect(refusal(() => verifyPackage(listedOnly, atProvince)), name).toBe('PKG_PART_NAME_UNSAFE');
+      expect(
+        refusal(() => verifyPackage(listedOnly, atProvince)),
+        name,
+      ).toBe('PKG_PART_NAME_UNSAFE');
     }
   });
 
   it('refuses names that are not valid UTF-8, empty, or longer than the limit', () => {
     for (const name of [Uint8Array.of(0x72, 0xff, 0x2e, 0x6a), new Uint8Array(0), utf8('a'.repeat(256))]) {
-      const crafted = craftPackage(bytes, { signingPrivateKey: key, parts: (parts) => [...parts.slice(0, 3), { name, data: samplePdf }] });
+      const crafted = craftPackage(bytes, {
+        signingPrivateKey: key,
+        parts: (parts) => [...parts.slice(0, 3), { name, data: samplePdf }],
+      });
       expect(refusal(() => verifyPackage(crafted, atProvince))).toBe('PKG_PART_NAME_UNSAFE');
     }
   });
 
   it('refuses a part stored twice, and a part listed twice', () => {
-    const storedTwice = craftPackage(bytes, { signingPrivateKey: key, parts: (parts) => [...parts, partNamed(parts, 'documents/report.pdf')] });
+    const storedTwice = craftPackage(bytes, {
+      signingPrivateKey: key,
+      parts: (parts) => [...parts, partNamed(parts, 'documents/report.pdf')],
+    });
     expect(refusal(() => verifyPackage(storedTwice, atProvince))).toBe('PKG_PART_DUPLICATE');
     const listedTwice = craftPackage(bytes, {
       signingPrivateKey: key,
@@ -371,12 +411,14 @@ describe('parts', () => {
   it('refuses a part whose stored size differs from the signed size, and one whose bytes differ', () => {
     const longer = craftPackage(bytes, {
       signingPrivateKey: key,
-      parts: (parts) => parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('%PDF-1.7\n%%EOF\n\n') } : part)),
+      parts: (parts) =>
+        parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('%PDF-1.7\n%%EOF\n\n') } : part)),
     });
     expect(refusal(() => verifyPackage(longer, atProvince))).toBe('PKG_PART_SIZE_MISMATCH');
     const changed = craftPackage(bytes, {
       signingPrivateKey: key,
-      parts: (parts) => parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('%PDF-1.4\n%%EOF\n') } : part)),
+      parts: (parts) =>
+        parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('%PDF-1.4\n%%EOF\n') } : part)),
     });
     expect(refusal(() => verifyPackage(changed, atProvince))).toBe('PKG_PART_HASH_MISMATCH');
   });
@@ -387,7 +429,9 @@ describe('limits', () => {
   const key = commune.identity.signingPrivateKey;
 
   it('refuses a file larger than the package limit before reading it', () => {
-    expect(refusal(() => verifyPackage(bytes, { ...atProvince, limits: { maxPackageBytes: bytes.length - 1 } }))).toBe('PKG_FILE_TOO_LARGE');
+    expect(refusal(() => verifyPackage(bytes, { ...atProvince, limits: { maxPackageBytes: bytes.length - 1 } }))).toBe(
+      'PKG_FILE_TOO_LARGE',
+    );
   });
 
   it('refuses a declared part length beyond the limit, even when the file is far too short to hold it', () => {
@@ -402,7 +446,9 @@ describe('limits', () => {
 
   it('refuses a part whose actual size exceeds the limit', () => {
     const pdfSize = samplePdf.length;
-    expect(refusal(() => verifyPackage(bytes, { ...atProvince, limits: { maxPartBytes: pdfSize - 1 } }))).toBe('PKG_PART_TOO_LARGE');
+    expect(refusal(() => verifyPackage(bytes, { ...atProvince, limits: { maxPartBytes: pdfSize - 1 } }))).toBe(
+      'PKG_PART_TOO_LARGE',
+    );
   });
 
   it('refuses a signed manifest declaring a part size beyond the limit', () => {
@@ -491,7 +537,11 @@ describe('structure and versions', () => {
     const spaced = utf8(JSON.stringify(manifest, null, 1));
     const crafted = craftPackage(bytes, { signingPrivateKey: key, manifestBytes: spaced });
     expect(refusal(() => verifyPackage(crafted, atProvince))).toBe('PKG_MANIFEST_INVALID');
-    const duplicateKey = utf8(new TextDecoder().decode(canonicalJsonBytes(manifest)).replace('{"appVersion":"0.1.0"', '{"appVersion":"9.9.9","appVersion":"0.1.0"'));
+    const duplicateKey = utf8(
+      new TextDecoder()
+        .decode(canonicalJsonBytes(manifest))
+        .replace('{"appVersion":"0.1.0"', '{"appVersion":"9.9.9","appVersion":"0.1.0"'),
+    );
     const duplicated = craftPackage(bytes, { signingPrivateKey: key, manifestBytes: duplicateKey });
     expect(refusal(() => verifyPackage(duplicated, atProvince))).toBe('PKG_MANIFEST_INVALID');
   });
@@ -505,7 +555,9 @@ describe('structure and versions', () => {
       (manifest) => void (manifest.recipient = { fingerprint: province.card.fingerprint, unitCode: provinceUnit.code }),
     ];
     for (const edit of edits) {
-      expect(refusal(() => verifyPackage(craftPackage(bytes, { signingPrivateKey: key, manifest: edit }), atProvince))).toBe('PKG_MANIFEST_INVALID');
+      expect(refusal(() => verifyPackage(craftPackage(bytes, { signingPrivateKey: key, manifest: edit }), atProvince))).toBe(
+        'PKG_MANIFEST_INVALID',
+      );
     }
   });
 
@@ -523,7 +575,8 @@ describe('structure and versions', () => {
   it('refuses a document part that is not the document type its name says', () => {
     const crafted = craftPackage(bytes, {
       signingPrivateKey: key,
-      parts: (parts) => parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('MZ executable') } : part)),
+      parts: (parts) =>
+        parts.map((part) => (part.name === 'documents/report.pdf' ? { ...part, data: utf8('MZ executable') } : part)),
       relist: true,
     });
     expect(refusal(() => verifyPackage(crafted, atProvince))).toBe('PKG_PART_INVALID');
@@ -564,30 +617,48 @@ describe('a reporting request', () => {
   });
 
   it('is refused where a report is expected', () => {
-    expect(refusal(() => verifyPackage(sealRequest(), { lookupSigner: trustStore([province]), expectedKind: 'report' }))).toBe('PKG_NOT_A_REPORT');
+    expect(refusal(() => verifyPackage(sealRequest(), { lookupSigner: trustStore([province]), expectedKind: 'report' }))).toBe(
+      'PKG_NOT_A_REPORT',
+    );
   });
 
   it('cannot be sealed without a round, with a report part, or with a request for another round', () => {
     expect(refusal(() => sealRequest({ round: null }))).toBe('VALIDATION');
-    expect(refusal(() => sealRequest({ parts: { 'request.json': jsonPart(request), 'report.json': jsonPart(sampleReport(provinceUnit)) } }))).toBe('PKG_PART_EXTRA');
+    expect(
+      refusal(() =>
+        sealRequest({ parts: { 'request.json': jsonPart(request), 'report.json': jsonPart(sampleReport(provinceUnit)) } }),
+      ),
+    ).toBe('PKG_PART_EXTRA');
     expect(refusal(() => sealRequest({ round: '700-CV/BTCTW' }))).toBe('PKG_PART_INCONSISTENT');
-    expect(refusal(() => sealRequest({ parts: { 'request.json': jsonPart({ ...request, deadline: '15/07/2026' }) } }))).toBe('PKG_PART_INVALID');
+    expect(refusal(() => sealRequest({ parts: { 'request.json': jsonPart({ ...request, deadline: '15/07/2026' }) } }))).toBe(
+      'PKG_PART_INVALID',
+    );
   });
 });
 
 describe('sealing', () => {
   it('refuses what it could not read back: invalid report, unknown part, missing report, bad metadata', () => {
     expect(refusal(() => sealReport({ parts: { 'report.json': jsonPart({ unit: communeUnit }) } }))).toBe('PKG_PART_INVALID');
-    expect(refusal(() => sealReport({ parts: { 'report.json': jsonPart(sampleReport(communeUnit)), '../x': utf8('x') } as SealInput['parts'] }))).toBe('PKG_PART_EXTRA');
+    expect(
+      refusal(() =>
+        sealReport({ parts: { 'report.json': jsonPart(sampleReport(communeUnit)), '../x': utf8('x') } as SealInput['parts'] }),
+      ),
+    ).toBe('PKG_PART_EXTRA');
     expect(refusal(() => sealReport({ parts: { 'details.json': jsonPart([]) } }))).toBe('PKG_PART_MISSING');
     expect(refusal(() => sealReport({ period: { from: '2026-07-01', to: '2026-01-01' } }))).toBe('VALIDATION');
     expect(refusal(() => sealReport({ unit: { ...communeUnit, code: 'xa tan hoa' } }))).toBe('VALIDATION');
-    expect(refusal(() => sealReport({ parts: { 'report.json': jsonPart(sampleReport(otherCommuneUnit)) } }))).toBe('PKG_PART_INCONSISTENT');
+    expect(refusal(() => sealReport({ parts: { 'report.json': jsonPart(sampleReport(otherCommuneUnit)) } }))).toBe(
+      'PKG_PART_INCONSISTENT',
+    );
     expect(refusal(() => sealReport({ limits: { maxPartBytes: samplePdf.length - 1 } }))).toBe('PKG_PART_TOO_LARGE');
     const reportSize = jsonPart(sampleReport(communeUnit)).length;
     const justFits = { limits: { maxPartBytes: reportSize + 16 } };
-    expect(refusal(() => verifyPackage(sealReport({ ...justFits, recipientCard: province.card }), { ...atProvince, ...justFits }))).toBe('accepted');
-    expect(refusal(() => sealReport({ limits: { maxPartBytes: reportSize + 15 }, recipientCard: province.card }))).toBe('PKG_PART_TOO_LARGE');
+    expect(
+      refusal(() => verifyPackage(sealReport({ ...justFits, recipientCard: province.card }), { ...atProvince, ...justFits })),
+    ).toBe('accepted');
+    expect(refusal(() => sealReport({ limits: { maxPartBytes: reportSize + 15 }, recipientCard: province.card }))).toBe(
+      'PKG_PART_TOO_LARGE',
+    );
   });
 
   it('refuses a recipient card that was altered', () => {
@@ -597,14 +668,20 @@ describe('sealing', () => {
 
   it('signs with the key of the card it names, so a rotated unit is found under its new fingerprint', () => {
     const identity = generateOfficeIdentity();
-    const rotated = createKeyCard({ unit: communeUnit, identity, predecessor: { card: commune.card, signingPrivateKey: commune.identity.signingPrivateKey } });
+    const rotated = createKeyCard({
+      unit: communeUnit,
+      identity,
+      predecessor: { card: commune.card, signingPrivateKey: commune.identity.signingPrivateKey },
+    });
     const bytes = sealReport({ identity });
     expect(inspectPackage(bytes).signerFingerprint).toBe(rotated.fingerprint);
     expect(refusal(() => verifyPackage(bytes, atProvince))).toBe('PKG_SIGNER_UNKNOWN');
   });
 
   it('names files for USB sticks as <unit-code>_<from>_<to>_v<N>.so86', () => {
-    expect(packageFileName({ unitCode: 'XA-TAN-HOA', period: samplePeriod, version: 2 })).toBe('XA-TAN-HOA_2026-01-01_2026-06-30_v2.so86');
+    expect(packageFileName({ unitCode: 'XA-TAN-HOA', period: samplePeriod, version: 2 })).toBe(
+      'XA-TAN-HOA_2026-01-01_2026-06-30_v2.so86',
+    );
     expect(refusal(() => packageFileName({ unitCode: '../evil', period: samplePeriod, version: 1 }))).toBe('VALIDATION');
     expect(refusal(() => packageFileName({ unitCode: 'XA', period: samplePeriod, version: 0 }))).toBe('VALIDATION');
   });
@@ -612,7 +689,12 @@ describe('sealing', () => {
   it('lays out a hand-built container that the reader splits back into the same fields', () => {
     const manifestBytes = utf8('{"x":1}');
     const signature = signBytes(commune.identity.signingPrivateKey, manifestBytes);
-    const file = writeContainer({ formatVersion: 1, manifestBytes, signature, parts: [{ name: 'report.json', data: utf8('{}') }] });
+    const file = writeContainer({
+      formatVersion: 1,
+      manifestBytes,
+      signature,
+      parts: [{ name: 'report.json', data: utf8('{}') }],
+    });
     const expected = Buffer.concat([
       Buffer.from(MAGIC),
       Buffer.from([0, 1, 0, 0, 0, 7]),

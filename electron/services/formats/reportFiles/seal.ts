@@ -6,7 +6,16 @@ import { newId } from '@shared/ids';
 import { type KeyCard, verifyKeyCard } from './card';
 import { DefaultDetails, readContents } from './contents';
 import { canonicalJsonBytes, displayName, sha256, toFieldIssues, toHex } from './encoding';
-import { type EnvelopeContext, CONTENT_KEY_BYTES, ENCRYPTION_SCHEME, TAG_BYTES, aeadSeal, partAad, partNonce, wrapContentKey } from './envelope';
+import {
+  type EnvelopeContext,
+  CONTENT_KEY_BYTES,
+  ENCRYPTION_SCHEME,
+  TAG_BYTES,
+  aeadSeal,
+  partAad,
+  partNonce,
+  wrapContentKey,
+} from './envelope';
 import {
   FILE_EXTENSION,
   FORMAT_VERSION,
@@ -20,7 +29,14 @@ import {
   writeContainer,
 } from './format';
 import { KEY_BYTES, type OfficeIdentity, computeFingerprint, signBytes, signingPublicKeyOf } from './keys';
-import { AppVersion, MANIFEST_TYPE, ManifestAudit, type ManifestPart, type PackageManifest, checkManifestParts } from './manifest';
+import {
+  AppVersion,
+  MANIFEST_TYPE,
+  ManifestAudit,
+  type ManifestPart,
+  type PackageManifest,
+  checkManifestParts,
+} from './manifest';
 import { Period, RoundRef, UnitCodeText, UnitRef } from './schemas';
 
 export interface SealInput {
@@ -82,7 +98,10 @@ export function sealPackage(input: SealInput): Uint8Array {
   const plaintexts = orderedParts(input.parts);
   // Limits apply to parts as stored, and encryption adds a tag to each.
   const overhead = input.recipientCard ? TAG_BYTES : 0;
-  checkManifestParts({ kind: facts.kind, parts: [...plaintexts].map(([name, bytes]) => ({ name, size: bytes.length + overhead })) }, limits);
+  checkManifestParts(
+    { kind: facts.kind, parts: [...plaintexts].map(([name, bytes]) => ({ name, size: bytes.length + overhead })) },
+    limits,
+  );
   readContents(plaintexts, facts, input.detailsSchema ?? DefaultDetails, limits);
 
   const signingPublicKey = signingPublicKeyOf(input.identity.signingPrivateKey);
@@ -104,13 +123,24 @@ export function sealPackage(input: SealInput): Uint8Array {
   let encryption: PackageManifest['encryption'] = null;
   if (recipientCard) {
     verifyKeyCard(recipientCard);
-    const context: EnvelopeContext = { packageId: facts.packageId, signerFingerprint: signer.fingerprint, recipientFingerprint: recipientCard.fingerprint };
+    const context: EnvelopeContext = {
+      packageId: facts.packageId,
+      signerFingerprint: signer.fingerprint,
+      recipientFingerprint: recipientCard.fingerprint,
+    };
     const contentKey = random(CONTENT_KEY_BYTES);
     const wrapped = wrapContentKey(contentKey, recipientCard.encryptionPublicKey, random(KEY_BYTES), context);
     if (wrapped === null) throw new DomainError('PKG_CARD_MALFORMED');
-    stored = stored.map(([name, plaintext], index) => [name, aeadSeal(contentKey, partNonce(index), partAad(context, name), plaintext)]);
+    stored = stored.map(([name, plaintext], index) => [
+      name,
+      aeadSeal(contentKey, partNonce(index), partAad(context, name), plaintext),
+    ]);
     recipient = { fingerprint: recipientCard.fingerprint, unitCode: recipientCard.unit.code };
-    encryption = { scheme: ENCRYPTION_SCHEME, ephemeralKey: toHex(wrapped.ephemeralPublicKey), wrappedKey: toHex(wrapped.wrappedKey) };
+    encryption = {
+      scheme: ENCRYPTION_SCHEME,
+      ephemeralKey: toHex(wrapped.ephemeralPublicKey),
+      wrappedKey: toHex(wrapped.wrappedKey),
+    };
   }
 
   const manifestParts: ManifestPart[] = stored.map(([name, data]) => ({ name, size: data.length, sha256: toHex(sha256(data)) }));
@@ -140,7 +170,8 @@ export function sealPackage(input: SealInput): Uint8Array {
     signature: signBytes(input.identity.signingPrivateKey, manifestBytes),
     parts: stored.map(([name, data]) => ({ name, data })),
   });
-  if (file.length > limits.maxPackageBytes) throw new DomainError('PKG_FILE_TOO_LARGE', { size: file.length, limit: limits.maxPackageBytes });
+  if (file.length > limits.maxPackageBytes)
+    throw new DomainError('PKG_FILE_TOO_LARGE', { size: file.length, limit: limits.maxPackageBytes });
   return file;
 }
 

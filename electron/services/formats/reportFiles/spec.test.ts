@@ -5,13 +5,24 @@ import { createDecipheriv, createHash, createPrivateKey, createPublicKey, diffie
 import { describe, expect, it } from 'vitest';
 import { encodeKeyCard } from './card';
 import { sealPackage } from './seal';
-import { communeUnit, jsonPart, makeOffice, provinceUnit, samplePdf, samplePeriod, sampleReport } from '../../../testkit/reportFiles';
+import {
+  communeUnit,
+  jsonPart,
+  makeOffice,
+  provinceUnit,
+  samplePdf,
+  samplePeriod,
+  sampleReport,
+} from '../../../testkit/reportFiles';
 
 const commune = makeOffice(communeUnit, 401);
 const province = makeOffice(provinceUnit, 402);
 
 function ed25519Verify(publicKeyHex: string, message: Buffer, signature: Buffer): boolean {
-  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') }, format: 'jwk' });
+  const key = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') },
+    format: 'jwk',
+  });
   return verify(null, message, key, signature);
 }
 
@@ -88,9 +99,22 @@ describe('docs/formats/report-file.md, followed by hand', () => {
     const { manifestBytes, signature, parts } = splitContainer(file);
     const manifest = JSON.parse(manifestBytes.toString('utf8')) as ManifestAsDocumented & Record<string, unknown>;
     expect(canonical(manifest)).toBe(manifestBytes.toString('utf8'));
-    expect(Object.keys(manifest).sort()).toEqual(
-      ['appVersion', 'audit', 'createdAt', 'encryption', 'formatVersion', 'kind', 'packageId', 'parts', 'period', 'recipient', 'round', 'signer', 'type', 'unit'],
-    );
+    expect(Object.keys(manifest).sort()).toEqual([
+      'appVersion',
+      'audit',
+      'createdAt',
+      'encryption',
+      'formatVersion',
+      'kind',
+      'packageId',
+      'parts',
+      'period',
+      'recipient',
+      'round',
+      'signer',
+      'type',
+      'unit',
+    ]);
     expect(ed25519Verify(manifest.signer.signingKey, manifestBytes, signature)).toBe(true);
     expect(parts.map((part) => part.name)).toEqual(manifest.parts.map((part) => part.name));
     for (const [index, part] of parts.entries()) {
@@ -135,7 +159,9 @@ describe('docs/formats/report-file.md, followed by hand', () => {
     const ephemeral = Buffer.from(encryption.ephemeralKey, 'hex');
     const recipientPublic = Buffer.from(province.identity.encryptionPublicKey);
     const shared = x25519(province.identity.encryptionPrivateKey, ephemeral);
-    const kek = Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipientPublic]), Buffer.from('so86 content key wrap v1'), 32));
+    const kek = Buffer.from(
+      hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipientPublic]), Buffer.from('so86 content key wrap v1'), 32),
+    );
     const keyAad = ['so86 content key v1', manifest.packageId, manifest.signer.fingerprint, recipientFingerprint].join('\n');
     const contentKey = gcmOpen(kek, Buffer.alloc(12), keyAad, Buffer.from(encryption.wrappedKey, 'hex'));
     expect(contentKey).toHaveLength(32);
@@ -143,7 +169,9 @@ describe('docs/formats/report-file.md, followed by hand', () => {
     const plaintexts = parts.map((part, index) => {
       const nonce = Buffer.alloc(12);
       nonce.writeUInt32BE(index + 1, 8);
-      const partAad = ['so86 part v1', manifest.packageId, manifest.signer.fingerprint, recipientFingerprint, part.name].join('\n');
+      const partAad = ['so86 part v1', manifest.packageId, manifest.signer.fingerprint, recipientFingerprint, part.name].join(
+        '\n',
+      );
       return gcmOpen(contentKey, nonce, partAad, part.data);
     });
     expect(JSON.parse(plaintexts[0]!.toString('utf8'))).toEqual(report);

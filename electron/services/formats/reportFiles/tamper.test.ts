@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@shared/errors';
 import { sealPackage } from './seal';
-import { communeUnit, jsonPart, makeOffice, provinceUnit, receiverOf, samplePdf, samplePeriod, sampleReport, trustStore } from '../../../testkit/reportFiles';
+import {
+  communeUnit,
+  jsonPart,
+  makeOffice,
+  provinceUnit,
+  receiverOf,
+  samplePdf,
+  samplePeriod,
+  sampleReport,
+  trustStore,
+} from '../../../testkit/reportFiles';
 import { type VerifyOptions, verifyPackage } from './verify';
 
 const commune = makeOffice(communeUnit, 201);
@@ -67,7 +77,13 @@ describe.each([
     expect([...codes.values()].reduce((a, b) => a + b, 0)).toBe(original.length * changes.length);
     // Each region of the file is guarded by its own check.
     expect([...codes.keys()]).toEqual(
-      expect.arrayContaining(['PKG_NOT_A_PACKAGE', 'PKG_VERSION_UNSUPPORTED', 'PKG_MANIFEST_INVALID', 'PKG_BAD_SIGNATURE', 'PKG_PART_HASH_MISMATCH']),
+      expect.arrayContaining([
+        'PKG_NOT_A_PACKAGE',
+        'PKG_VERSION_UNSUPPORTED',
+        'PKG_MANIFEST_INVALID',
+        'PKG_BAD_SIGNATURE',
+        'PKG_PART_HASH_MISMATCH',
+      ]),
     );
   });
 

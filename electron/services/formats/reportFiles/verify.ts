@@ -65,7 +65,8 @@ export function verifyPackage<Details = unknown[]>(bytes: Uint8Array, options: V
     const fingerprint = manifest.signer.fingerprint;
     const trusted = options.lookupSigner(fingerprint);
     if (!trusted) throw new DomainError('PKG_SIGNER_UNKNOWN', { fingerprint: formatFingerprint(fingerprint) });
-    if (!verifySignature(trusted.signingPublicKey, container.manifestBytes, container.signature)) throw new DomainError('PKG_BAD_SIGNATURE');
+    if (!verifySignature(trusted.signingPublicKey, container.manifestBytes, container.signature))
+      throw new DomainError('PKG_BAD_SIGNATURE');
     if (trusted.revoked) throw new DomainError('PKG_SIGNER_REVOKED', { fingerprint: formatFingerprint(fingerprint) });
     if (trusted.unitCode !== manifest.unit.code) {
       throw new DomainError('PKG_SIGNER_UNIT_MISMATCH', { unitCode: manifest.unit.code, trustedUnitCode: trusted.unitCode });
@@ -79,7 +80,10 @@ export function verifyPackage<Details = unknown[]>(bytes: Uint8Array, options: V
  * signature is checked against the key the package itself names, so the result says the file
  * is intact and who claims to have signed it — never that the signer is trusted.
  */
-export function inspectPackage<Details = unknown[]>(bytes: Uint8Array, options: OpenOptions<Details> = {}): VerifiedPackage<Details> {
+export function inspectPackage<Details = unknown[]>(
+  bytes: Uint8Array,
+  options: OpenOptions<Details> = {},
+): VerifiedPackage<Details> {
   return open(bytes, options, false, (manifest, container) => {
     const signingKey = fromHex(manifest.signer.signingKey, KEY_BYTES)!;
     if (!verifySignature(signingKey, container.manifestBytes, container.signature)) throw new DomainError('PKG_BAD_SIGNATURE');
@@ -142,7 +146,11 @@ function checkSignerConsistency(manifest: PackageManifest): void {
  * Checked before the signature so that a file brought to the wrong office says so plainly,
  * even when that office does not know the sender. A refusal needs no authentication.
  */
-function checkRecipient(manifest: PackageManifest, receiver: ReceiverKey | undefined, requireReadable: boolean): ReceiverKey | null {
+function checkRecipient(
+  manifest: PackageManifest,
+  receiver: ReceiverKey | undefined,
+  requireReadable: boolean,
+): ReceiverKey | null {
   if (manifest.recipient === null) return null;
   const recipient = `${manifest.recipient.unitCode} — ${formatFingerprint(manifest.recipient.fingerprint)}`;
   if (!receiver) {
@@ -165,7 +173,8 @@ function checkStoredParts(manifest: PackageManifest, container: Container): void
     if (container.parts[index]!.name !== part.name) throw new DomainError('PKG_MALFORMED');
     const data = container.parts[index]!.data;
     if (data.length !== part.size) throw new DomainError('PKG_PART_SIZE_MISMATCH', { name: part.name });
-    if (!bytesEqual(sha256(data), fromHex(part.sha256, 32)!)) throw new DomainError('PKG_PART_HASH_MISMATCH', { name: part.name });
+    if (!bytesEqual(sha256(data), fromHex(part.sha256, 32)!))
+      throw new DomainError('PKG_PART_HASH_MISMATCH', { name: part.name });
   });
 }
 
@@ -181,7 +190,10 @@ function decryptParts(manifest: PackageManifest, container: Container, receiver:
     recipientFingerprint: manifest.recipient!.fingerprint,
   };
   const contentKey = unwrapContentKey(
-    { ephemeralPublicKey: fromHex(encryption.ephemeralKey, KEY_BYTES)!, wrappedKey: fromHex(encryption.wrappedKey, WRAPPED_KEY_BYTES)! },
+    {
+      ephemeralPublicKey: fromHex(encryption.ephemeralKey, KEY_BYTES)!,
+      wrappedKey: fromHex(encryption.wrappedKey, WRAPPED_KEY_BYTES)!,
+    },
     receiver.encryptionPrivateKey,
     context,
   );

@@ -33,7 +33,14 @@ export function checkIntegrity(sqlite: SqliteHandle, depth: IntegrityDepth, sche
     problems = [(error as Error).message];
   }
   const pages = (sqlite.pragma(`${schema}.page_count`, { simple: true }) as number | undefined) ?? 0;
-  return { depth, ok: problems.length === 0, problems, milliseconds: Math.round(performance.now() - started), pages, checkedAt: new Date().toISOString() };
+  return {
+    depth,
+    ok: problems.length === 0,
+    problems,
+    milliseconds: Math.round(performance.now() - started),
+    pages,
+    checkedAt: new Date().toISOString(),
+  };
 }
 
 /** Refuses a registry whose check found anything: it is reported as damaged, never half-used. */

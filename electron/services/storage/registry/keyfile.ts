@@ -31,9 +31,22 @@ import { DomainError } from '@shared/errors';
 /** scrypt at OWASP's recommended minimum (N=2^17, r=8, p=1): 128 MiB and a few hundred ms per try. */
 export const passwordKdf = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, keyLength: 32 } as const;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096);
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(4096);
 const Wrapped = z.object({ salt: base64, nonce: base64, ciphertext: base64 });
-const KdfParams = z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 14).max(2 ** 22), r: z.number().int().min(8).max(32), p: z.number().int().min(1).max(16), keyLength: z.literal(32) });
+const KdfParams = z.object({
+  name: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 22),
+  r: z.number().int().min(8).max(32),
+  p: z.number().int().min(1).max(16),
+  keyLength: z.literal(32),
+});
 const Lookup = z.string().regex(/^[0-9a-f]{64}$/);
 /** A 32-byte secret sealed to an X25519 public key: an ephemeral key agreement, then AES-256-GCM. */
 const Sealed = z.object({ ephemeral: base64, nonce: base64, ciphertext: base64 });
@@ -54,7 +67,13 @@ const UserEntry = Wrapped.extend({
 const OfficeKeysSection = z.object({
   holders: z.array(Wrapped.extend({ lookup: z.string().regex(/^[0-9a-f]{64}$/), kdf: KdfParams })),
   recovery: Wrapped.nullable(),
-  keys: z.object({ nonce: base64, ciphertext: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(1 << 20) }),
+  keys: z.object({
+    nonce: base64,
+    ciphertext: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .max(1 << 20),
+  }),
 });
 export type OfficeKeysSection = z.infer<typeof OfficeKeysSection>;
 
@@ -82,13 +101,17 @@ export function keyfilePathFor(databaseFile: string): string {
 }
 
 export function userLookup(registryId: string, username: string): string {
-  return createHash('sha256').update(`so86-user\u0000${registryId}\u0000${username.normalize('NFC').toLowerCase()}`).digest('hex');
+  return createHash('sha256')
+    .update(`so86-user\u0000${registryId}\u0000${username.normalize('NFC').toLowerCase()}`)
+    .digest('hex');
 }
 
 export function derivePasswordKey(password: string, salt: Buffer, kdf: z.infer<typeof KdfParams>): Promise<Buffer> {
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 };
   return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize('NFC'), salt, kdf.keyLength, options, (error, derived) => (error ? reject(error) : resolve(derived)));
+    scryptCallback(password.normalize('NFC'), salt, kdf.keyLength, options, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    );
   });
 }
 
@@ -130,11 +153,16 @@ function privateKeyFromRaw(raw: Buffer): KeyObject {
 }
 
 function publicKeyFromBase64(publicKey: string): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 function sealingKey(shared: Buffer, ephemeral: Buffer, recipient: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, Buffer.from(recipient, 'base64')]), 'so86 sealed secret v2', 32));
+  return Buffer.from(
+    hkdfSync('sha256', shared, Buffer.concat([ephemeral, Buffer.from(recipient, 'base64')]), 'so86 sealed secret v2', 32),
+  );
 }
 
 /** Seals a 32-byte secret to an account's public key: only that account's password (through its private key) opens it. */
@@ -147,14 +175,23 @@ export function sealToAccount(publicKey: string, secret: Buffer, associated: str
 }
 
 /** Opens what `sealToAccount` sealed, with the private key `unwrapAccountKey` gave; null when it does not fit. */
-export function openSealed(account: { privateKey: KeyObject; publicKey: string }, sealed: Sealed, associated: string): Buffer | null {
+export function openSealed(
+  account: { privateKey: KeyObject; publicKey: string },
+  sealed: Sealed,
+  associated: string,
+): Buffer | null {
   const ephemeral = Buffer.from(sealed.ephemeral, 'base64');
   const shared = diffieHellman({ privateKey: account.privateKey, publicKey: publicKeyFromBase64(sealed.ephemeral) });
   return open(sealingKey(shared, ephemeral, account.publicKey), sealed, associated);
 }
 
 /** A new key pair for the account, its private key wrapped under the password, and the registry key sealed to it. */
-export async function wrapForUser(content: Pick<KeyfileContent, 'registryId'>, username: string, password: string, databaseKey: Buffer): Promise<UserEntry> {
+export async function wrapForUser(
+  content: Pick<KeyfileContent, 'registryId'>,
+  username: string,
+  password: string,
+  databaseKey: Buffer,
+): Promise<UserEntry> {
   const lookup = userLookup(content.registryId, username);
   const salt = randomBytes(16);
   const kek = await derivePasswordKey(password, salt, passwordKdf);
@@ -163,7 +200,15 @@ export async function wrapForUser(content: Pick<KeyfileContent, 'registryId'>, u
   const publicKey = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
   const wrapped = seal(kek, privateRaw, accountContext(content.registryId, lookup), salt);
   privateRaw.fill(0);
-  return { lookup, kdf: { ...passwordKdf }, failedAttempts: 0, lastFailureAt: null, ...wrapped, publicKey, sealedKey: sealToAccount(publicKey, databaseKey, registryKeyContext(content.registryId, lookup)) };
+  return {
+    lookup,
+    kdf: { ...passwordKdf },
+    failedAttempts: 0,
+    lastFailureAt: null,
+    ...wrapped,
+    publicKey,
+    sealedKey: sealToAccount(publicKey, databaseKey, registryKeyContext(content.registryId, lookup)),
+  };
 }
 
 /**
@@ -186,7 +231,11 @@ export function findUserEntry(content: KeyfileContent, username: string): UserEn
 }
 
 /** The account's private key (version 2 entries), or null when the password is wrong. */
-export async function unwrapAccountKey(content: KeyfileContent, entry: UserEntry, password: string): Promise<{ privateKey: KeyObject; publicKey: string } | null> {
+export async function unwrapAccountKey(
+  content: KeyfileContent,
+  entry: UserEntry,
+  password: string,
+): Promise<{ privateKey: KeyObject; publicKey: string } | null> {
   if (!entry.publicKey) return null;
   const kek = await derivePasswordKey(password, Buffer.from(entry.salt, 'base64'), entry.kdf);
   const raw = open(kek, entry, accountContext(content.registryId, entry.lookup));
@@ -232,7 +281,10 @@ export function rekeyKeyfile(
   const droppedLegacy = kept.filter(isLegacyEntry).map((entry) => entry.lookup);
   const users = kept
     .filter((entry) => !isLegacyEntry(entry))
-    .map((entry) => ({ ...entry, sealedKey: sealToAccount(entry.publicKey!, change.databaseKey, registryKeyContext(content.registryId, entry.lookup)) }));
+    .map((entry) => ({
+      ...entry,
+      sealedKey: sealToAccount(entry.publicKey!, change.databaseKey, registryKeyContext(content.registryId, entry.lookup)),
+    }));
   return {
     content: {
       ...content,
@@ -324,11 +376,7 @@ export function formatRecoveryKey(bytes: Buffer): string {
 
 /** Accepts the key as typed: any case, spaces or dashes, and the letters people confuse with digits. */
 export function parseRecoveryKey(typed: string): Buffer | null {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{32}$/.test(cleaned)) return null;
   let bits = 0;
   let value = 0;

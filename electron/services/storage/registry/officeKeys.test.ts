@@ -22,7 +22,13 @@ afterEach(() => {
 async function registryWithClerk() {
   const opened = await openTestRegistry();
   sessions.push(opened.session);
-  await opened.call('users.create', { username: 'canbo', displayName: 'Lê Văn Tâm', role: 'clerk', password: clerkPassword, passwordConfirm: clerkPassword });
+  await opened.call('users.create', {
+    username: 'canbo',
+    displayName: 'Lê Văn Tâm',
+    role: 'clerk',
+    password: clerkPassword,
+    passwordConfirm: clerkPassword,
+  });
   const keys = [...opened.session.requireRegistry().officeKeys().privateKeys.values()];
   expect(keys).toHaveLength(1);
   return { ...opened, keys };
@@ -34,7 +40,13 @@ function containsAnyKey(value: unknown, keys: OfficePrivateKeyPair[]): boolean {
     for (const key of [pair.signingPrivateKey, pair.encryptionPrivateKey]) {
       const raw = Buffer.from(key);
       if (Buffer.isBuffer(value) && value.includes(raw)) return true;
-      if (typeof value === 'string' && (value.includes(raw.toString('hex')) || value.includes(raw.toString('base64')) || value.includes(raw.toString('base64url')))) return true;
+      if (
+        typeof value === 'string' &&
+        (value.includes(raw.toString('hex')) ||
+          value.includes(raw.toString('base64')) ||
+          value.includes(raw.toString('base64url')))
+      )
+        return true;
     }
   }
   return false;
@@ -45,9 +57,19 @@ async function everythingAClerkCanRead(databaseFile: string) {
   const content = await readKeyfile(keyfilePathFor(databaseFile));
   const handle = await openDatabaseWithOwnPassword(databaseFile, 'canbo', clerkPassword);
   try {
-    const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
-    const cells = tables.flatMap((table) => (handle.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).flat());
-    return { tables, cells, keyfileText: readFileSync(keyfilePathFor(databaseFile), 'utf8'), content, freePages: handle.sqlite.pragma('freelist_count', { simple: true }) as number };
+    const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (row) => row.name,
+    );
+    const cells = tables.flatMap((table) =>
+      (handle.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).flat(),
+    );
+    return {
+      tables,
+      cells,
+      keyfileText: readFileSync(keyfilePathFor(databaseFile), 'utf8'),
+      content,
+      freePages: handle.sqlite.pragma('freelist_count', { simple: true }) as number,
+    };
   } finally {
     handle.sqlite.close();
   }
@@ -68,10 +90,14 @@ describe('office keys by role', () => {
     expect(await openOfficeKeysWithPassword(seen.content, 'admin', clerkPassword)).toBeNull();
 
     await call('session.unlock', { username: 'canbo', password: clerkPassword });
-    expect((await refusal('packages.export', { period, encryptToParent: false, includeDocuments: false })).code).toBe('FORBIDDEN');
+    expect((await refusal('packages.export', { period, encryptToParent: false, includeDocuments: false })).code).toBe(
+      'FORBIDDEN',
+    );
     const clerk = session.requireRegistry();
     const auditRows = clerk.counts().auditRows;
-    await expect(exportReportPackage(clerk, { period, recipient: null, includeDocuments: false })).rejects.toMatchObject({ code: 'OFFICE_KEYS_ROLE' });
+    await expect(exportReportPackage(clerk, { period, recipient: null, includeDocuments: false })).rejects.toMatchObject({
+      code: 'OFFICE_KEYS_ROLE',
+    });
     expect(() => currentIdentity(clerk)).toThrow(expect.objectContaining({ code: 'OFFICE_KEYS_ROLE' }));
     expect(clerk.counts().auditRows).toBe(auditRows);
     expect(clerk.sqlite.prepare('SELECT count(*) AS n FROM reports').get()).toEqual({ n: 0 });
@@ -79,7 +105,13 @@ describe('office keys by role', () => {
 
   it('gives the keys to a new administrator, to a leader when an administrator sets its password, and takes them from a demoted account', async () => {
     const { session, call, refusal, keys, recoveryKey, databaseFile } = await registryWithClerk();
-    const second = await call('users.create', { username: 'admin2', displayName: 'Phó văn phòng', role: 'administrator', password: leaderPassword, passwordConfirm: leaderPassword });
+    const second = await call('users.create', {
+      username: 'admin2',
+      displayName: 'Phó văn phòng',
+      role: 'administrator',
+      password: leaderPassword,
+      passwordConfirm: leaderPassword,
+    });
     const clerkId = (await call('users.list', {})).find((user) => user.username === 'canbo')!.id;
     await call('users.update', { id: clerkId, role: 'leader' });
 
@@ -90,7 +122,9 @@ describe('office keys by role', () => {
     // Promoted, but nobody could wrap the keys for a password only the account knows.
     session.lock();
     await call('session.unlock', { username: 'canbo', password: clerkPassword });
-    expect((await refusal('packages.export', { period, encryptToParent: false, includeDocuments: false })).code).toBe('OFFICE_KEYS_NOT_GRANTED');
+    expect((await refusal('packages.export', { period, encryptToParent: false, includeDocuments: false })).code).toBe(
+      'OFFICE_KEYS_NOT_GRANTED',
+    );
     session.lock();
     await call('session.unlock', { username: 'admin', password: testPassword });
     await call('users.resetPassword', { id: clerkId, password: leaderPassword, passwordConfirm: leaderPassword });
@@ -101,7 +135,11 @@ describe('office keys by role', () => {
     expect(exported.version).toBe(1);
 
     // A changed password keeps the keys; the old password opens nothing.
-    await call('session.changePassword', { currentPassword: leaderPassword, password: clerkPassword, passwordConfirm: clerkPassword });
+    await call('session.changePassword', {
+      currentPassword: leaderPassword,
+      password: clerkPassword,
+      passwordConfirm: clerkPassword,
+    });
     const content = await readKeyfile(keyfilePathFor(databaseFile));
     expect(await openOfficeKeysWithPassword(content, 'canbo', clerkPassword)).not.toBeNull();
     expect(await openOfficeKeysWithPassword(content, 'canbo', leaderPassword)).toBeNull();
@@ -116,7 +154,15 @@ describe('office keys by role', () => {
     const admin = session.requireRegistry();
     const keyId = [...admin.officeKeys().privateKeys.keys()][0]!;
     // The layout before this version: the private halves in `own_keys`, no office keys in the key file.
-    admin.write((db) => db.update(ownKeys).set({ signingPrivateKey: Buffer.from(keys[0]!.signingPrivateKey), encryptionPrivateKey: Buffer.from(keys[0]!.encryptionPrivateKey) }).run());
+    admin.write((db) =>
+      db
+        .update(ownKeys)
+        .set({
+          signingPrivateKey: Buffer.from(keys[0]!.signingPrivateKey),
+          encryptionPrivateKey: Buffer.from(keys[0]!.encryptionPrivateKey),
+        })
+        .run(),
+    );
     session.lock();
     const keyfile = keyfilePathFor(databaseFile);
     const { officeKeys: _moved, ...older } = parseKeyfile(readFileSync(keyfile, 'utf8'));
@@ -134,8 +180,16 @@ describe('office keys by role', () => {
     const moved = session.requireRegistry();
     expect(moved.officeKeys().privateKeys.get(keyId)).toEqual(keys[0]);
     const message = new TextEncoder().encode('thử ký');
-    expect(verifySignature(currentIdentity(moved).identity.signingPublicKey, message, signBytes(currentIdentity(moved).identity.signingPrivateKey, message))).toBe(true);
-    expect(moved.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'keys.move_to_keyfile'`).get()).toEqual({ n: 1 });
+    expect(
+      verifySignature(
+        currentIdentity(moved).identity.signingPublicKey,
+        message,
+        signBytes(currentIdentity(moved).identity.signingPrivateKey, message),
+      ),
+    ).toBe(true);
+    expect(moved.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'keys.move_to_keyfile'`).get()).toEqual({
+      n: 1,
+    });
     session.lock();
 
     const after = await everythingAClerkCanRead(databaseFile);

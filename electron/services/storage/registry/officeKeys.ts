@@ -87,14 +87,29 @@ function openPayload(registryId: string, section: OfficeKeysSection, officeKey: 
   const payload = JSON.parse(plain.toString('utf8')) as SealedPayload;
   return {
     officeKey,
-    privateKeys: new Map(payload.keys.map((entry) => [entry.id, { signingPrivateKey: new Uint8Array(Buffer.from(entry.signingPrivateKey, 'base64')), encryptionPrivateKey: new Uint8Array(Buffer.from(entry.encryptionPrivateKey, 'base64')) }])),
+    privateKeys: new Map(
+      payload.keys.map((entry) => [
+        entry.id,
+        {
+          signingPrivateKey: new Uint8Array(Buffer.from(entry.signingPrivateKey, 'base64')),
+          encryptionPrivateKey: new Uint8Array(Buffer.from(entry.encryptionPrivateKey, 'base64')),
+        },
+      ]),
+    ),
     auditAnchor: payload.auditAnchor,
   };
 }
 
-function wrapForRecovery(registryId: string, officeKey: Buffer, recoveryBytes: Buffer): NonNullable<OfficeKeysSection['recovery']> {
+function wrapForRecovery(
+  registryId: string,
+  officeKey: Buffer,
+  recoveryBytes: Buffer,
+): NonNullable<OfficeKeysSection['recovery']> {
   const salt = randomBytes(16);
-  return { salt: salt.toString('base64'), ...seal(recoveryWrappingKey(recoveryBytes, salt), officeKey, recoveryContext(registryId)) };
+  return {
+    salt: salt.toString('base64'),
+    ...seal(recoveryWrappingKey(recoveryBytes, salt), officeKey, recoveryContext(registryId)),
+  };
 }
 
 /**
@@ -102,7 +117,11 @@ function wrapForRecovery(registryId: string, officeKey: Buffer, recoveryBytes: B
  * a registry moved out of the older layout gets its recovery wrapping at the next change of
  * recovery key). The holders are added with `grantOfficeKeys`.
  */
-export function newOfficeKeys(content: KeyfileContent, privateKeys: Map<string, OfficePrivateKeyPair>, recoveryBytes: Buffer | null): OfficeKeyring {
+export function newOfficeKeys(
+  content: KeyfileContent,
+  privateKeys: Map<string, OfficePrivateKeyPair>,
+  recoveryBytes: Buffer | null,
+): OfficeKeyring {
   const keyring: OfficeKeyring = { officeKey: randomBytes(32), privateKeys, auditAnchor: null };
   content.officeKeys = {
     holders: [],
@@ -113,12 +132,22 @@ export function newOfficeKeys(content: KeyfileContent, privateKeys: Map<string, 
 }
 
 /** Lets `username` open the office keys with `password` (a new key holder, or a holder's new password). */
-export async function grantOfficeKeys(content: KeyfileContent, keyring: OfficeKeyring, username: string, password: string): Promise<void> {
+export async function grantOfficeKeys(
+  content: KeyfileContent,
+  keyring: OfficeKeyring,
+  username: string,
+  password: string,
+): Promise<void> {
   const section = requireSection(content);
   const lookup = userLookup(content.registryId, username);
   const salt = randomBytes(16);
   const kek = await derivePasswordKey(password, salt, passwordKdf);
-  const holder = { lookup, kdf: { ...passwordKdf }, salt: salt.toString('base64'), ...seal(kek, keyring.officeKey, holderContext(content.registryId, lookup)) };
+  const holder = {
+    lookup,
+    kdf: { ...passwordKdf },
+    salt: salt.toString('base64'),
+    ...seal(kek, keyring.officeKey, holderContext(content.registryId, lookup)),
+  };
   section.holders = [...section.holders.filter((candidate) => candidate.lookup !== lookup), holder];
 }
 
@@ -135,7 +164,11 @@ export function isOfficeKeyHolder(content: KeyfileContent, username: string): bo
 }
 
 /** The keyring, or null when this account holds no wrapping (not a key holder, or not yet given the keys). */
-export async function openOfficeKeysWithPassword(content: KeyfileContent, username: string, password: string): Promise<OfficeKeyring | null> {
+export async function openOfficeKeysWithPassword(
+  content: KeyfileContent,
+  username: string,
+  password: string,
+): Promise<OfficeKeyring | null> {
   const lookup = userLookup(content.registryId, username);
   const holder = content.officeKeys?.holders.find((candidate) => candidate.lookup === lookup);
   if (!content.officeKeys || !holder) return null;
@@ -147,7 +180,11 @@ export async function openOfficeKeysWithPassword(content: KeyfileContent, userna
 export function openOfficeKeysWithRecovery(content: KeyfileContent, recoveryBytes: Buffer): OfficeKeyring | null {
   const wrapped = content.officeKeys?.recovery;
   if (!content.officeKeys || !wrapped) return null;
-  const officeKey = open(recoveryWrappingKey(recoveryBytes, Buffer.from(wrapped.salt, 'base64')), wrapped, recoveryContext(content.registryId));
+  const officeKey = open(
+    recoveryWrappingKey(recoveryBytes, Buffer.from(wrapped.salt, 'base64')),
+    wrapped,
+    recoveryContext(content.registryId),
+  );
   return officeKey && openPayload(content.registryId, content.officeKeys, officeKey);
 }
 
@@ -155,7 +192,11 @@ export function openOfficeKeysWithRecovery(content: KeyfileContent, recoveryByte
  * After the recovery key changes (a rekey of the registry issues a new one): the office key wrapped
  * under the new recovery key, the old wrapping replaced. Needs the keyring of a key holder's session.
  */
-export function rewrapOfficeKeysForNewRecoveryKey(content: KeyfileContent, keyring: OfficeKeyring, newRecoveryBytes: Buffer): void {
+export function rewrapOfficeKeysForNewRecoveryKey(
+  content: KeyfileContent,
+  keyring: OfficeKeyring,
+  newRecoveryBytes: Buffer,
+): void {
   requireSection(content).recovery = wrapForRecovery(content.registryId, keyring.officeKey, newRecoveryBytes);
 }
 

@@ -58,7 +58,11 @@ function ownUnitRef(db: RegistryDb) {
 }
 
 /** Stores the public half and the card; the private halves go to the key file's office keys. */
-function storeIdentity(db: RegistryDb, identity: OfficeIdentity, card: KeyCard): { id: string; privateKeys: OfficePrivateKeyPair } {
+function storeIdentity(
+  db: RegistryDb,
+  identity: OfficeIdentity,
+  card: KeyCard,
+): { id: string; privateKeys: OfficePrivateKeyPair } {
   const id = newId();
   db.insert(ownKeys)
     .values({
@@ -78,7 +82,12 @@ export function createOwnIdentity(db: RegistryDb, actor: Actor): { id: string; p
   const identity = generateOfficeIdentity();
   const card = createKeyCard({ unit: ownUnitRef(db), identity });
   const stored = storeIdentity(db, identity, card);
-  appendAudit(db, actor, { action: 'keys.create', entity: 'own_key', entityId: stored.id, after: { fingerprint: card.fingerprint } });
+  appendAudit(db, actor, {
+    action: 'keys.create',
+    entity: 'own_key',
+    entityId: stored.id,
+    after: { fingerprint: card.fingerprint },
+  });
   return stored;
 }
 
@@ -117,12 +126,25 @@ export function allIdentities(registry: OfficeKeyHolder): OwnIdentity[] {
 /** Private keys still in the database, from a registry made before they moved to the key file. */
 export function privateKeysLeftInDatabase(db: RegistryDb): Map<string, OfficePrivateKeyPair> {
   const rows = db.select().from(ownKeys).where(isNotNull(ownKeys.signingPrivateKey)).all();
-  return new Map(rows.filter((row) => row.encryptionPrivateKey !== null).map((row) => [row.id, { signingPrivateKey: new Uint8Array(row.signingPrivateKey!), encryptionPrivateKey: new Uint8Array(row.encryptionPrivateKey!) }]));
+  return new Map(
+    rows
+      .filter((row) => row.encryptionPrivateKey !== null)
+      .map((row) => [
+        row.id,
+        {
+          signingPrivateKey: new Uint8Array(row.signingPrivateKey!),
+          encryptionPrivateKey: new Uint8Array(row.encryptionPrivateKey!),
+        },
+      ]),
+  );
 }
 
 export function clearPrivateKeysInDatabase(db: RegistryDb, actor: Actor, ids: readonly string[]): void {
   if (ids.length === 0) return;
-  db.update(ownKeys).set({ signingPrivateKey: null, encryptionPrivateKey: null }).where(inArray(ownKeys.id, [...ids])).run();
+  db.update(ownKeys)
+    .set({ signingPrivateKey: null, encryptionPrivateKey: null })
+    .where(inArray(ownKeys.id, [...ids]))
+    .run();
   appendAudit(db, actor, { action: 'keys.move_to_keyfile', entity: 'own_key', after: { keys: ids.length } });
 }
 
@@ -134,10 +156,20 @@ export function clearPrivateKeysInDatabase(db: RegistryDb, actor: Actor, ids: re
 export function rotateOwnIdentity(registry: OfficeKeyHolder, db: RegistryDb): { id: string; privateKeys: OfficePrivateKeyPair } {
   const previous = currentIdentity(registry);
   const identity = generateOfficeIdentity();
-  const card = createKeyCard({ unit: ownUnitRef(db), identity, predecessor: { card: previous.card, signingPrivateKey: previous.identity.signingPrivateKey } });
+  const card = createKeyCard({
+    unit: ownUnitRef(db),
+    identity,
+    predecessor: { card: previous.card, signingPrivateKey: previous.identity.signingPrivateKey },
+  });
   const stored = storeIdentity(db, identity, card);
   const now = new Date().toISOString();
   db.update(ownKeys).set({ retiredAt: now, replacedBy: stored.id }).where(eq(ownKeys.id, previous.id)).run();
-  appendAudit(db, registry.actor, { action: 'keys.rotate', entity: 'own_key', entityId: stored.id, before: { fingerprint: previous.card.fingerprint }, after: { fingerprint: card.fingerprint } });
+  appendAudit(db, registry.actor, {
+    action: 'keys.rotate',
+    entity: 'own_key',
+    entityId: stored.id,
+    before: { fingerprint: previous.card.fingerprint },
+    after: { fingerprint: card.fingerprint },
+  });
   return stored;
 }

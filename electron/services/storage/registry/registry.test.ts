@@ -39,9 +39,29 @@ function addMember(registry: Registry, fullName: string) {
   const now = new Date().toISOString();
   const cellId = newId();
   registry.write((db) => {
-    db.insert(cells).values({ id: cellId, unitId: registry.ownUnit().id, name: 'Chi bộ ấp Tây Bình', nameFolded: 'chi bo ap tay binh', createdAt: now, updatedAt: now }).run();
+    db.insert(cells)
+      .values({
+        id: cellId,
+        unitId: registry.ownUnit().id,
+        name: 'Chi bộ ấp Tây Bình',
+        nameFolded: 'chi bo ap tay binh',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
     db.insert(members)
-      .values({ id: newId(), unitId: registry.ownUnit().id, cellId, code: 'DV-0001', fullName, nameFolded: 'dang thi hoa', nameSortKey: 'hoa', nationalId: '087190000123', createdAt: now, updatedAt: now })
+      .values({
+        id: newId(),
+        unitId: registry.ownUnit().id,
+        cellId,
+        code: 'DV-0001',
+        fullName,
+        nameFolded: 'dang thi hoa',
+        nameSortKey: 'hoa',
+        nationalId: '087190000123',
+        createdAt: now,
+        updatedAt: now,
+      })
       .run();
   });
 }
@@ -66,7 +86,9 @@ describe('creating a registry', () => {
   });
 
   it('requires a parent unit below the central level', async () => {
-    await expect(Registry.create(databaseFile, { unit: { ...unit, parentCode: null }, admin })).rejects.toMatchObject({ code: 'PARENT_REQUIRED' });
+    await expect(Registry.create(databaseFile, { unit: { ...unit, parentCode: null }, admin })).rejects.toMatchObject({
+      code: 'PARENT_REQUIRED',
+    });
     expect(readdirSync(folder)).toEqual([]);
   });
 });
@@ -98,11 +120,21 @@ describe('unlocking', () => {
   it('refuses a wrong password with a clear code and changes nothing in the database or the wrapped keys', async () => {
     (await createRegistry()).registry.close();
     const databaseBefore = readFileSync(databaseFile);
-    const keysBefore = (await readKeyfile(keyfilePathFor(databaseFile))).users.map(({ salt, nonce, ciphertext }) => ({ salt, nonce, ciphertext }));
-    await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu rồi')).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    const keysBefore = (await readKeyfile(keyfilePathFor(databaseFile))).users.map(({ salt, nonce, ciphertext }) => ({
+      salt,
+      nonce,
+      ciphertext,
+    }));
+    await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu rồi')).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
     await expect(Registry.unlock(databaseFile, 'nobody', admin.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
     expect(readFileSync(databaseFile).equals(databaseBefore)).toBe(true);
-    const keysAfter = (await readKeyfile(keyfilePathFor(databaseFile))).users.map(({ salt, nonce, ciphertext }) => ({ salt, nonce, ciphertext }));
+    const keysAfter = (await readKeyfile(keyfilePathFor(databaseFile))).users.map(({ salt, nonce, ciphertext }) => ({
+      salt,
+      nonce,
+      ciphertext,
+    }));
     expect(keysAfter).toEqual(keysBefore);
     track(await Registry.unlock(databaseFile, admin.username, admin.password));
   });
@@ -112,11 +144,21 @@ describe('unlocking', () => {
     const start = new Date();
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu', {}, start)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+      await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu', {}, start)).rejects.toMatchObject({
+        code: 'WRONG_PASSWORD',
+      });
     }
-    await expect(Registry.unlock(databaseFile, admin.username, admin.password, {}, start)).rejects.toMatchObject({ code: 'THROTTLED', params: { seconds: 2 } });
-    await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu', {}, at(2))).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
-    await expect(Registry.unlock(databaseFile, admin.username, admin.password, {}, at(3))).rejects.toMatchObject({ code: 'THROTTLED', params: { seconds: 3 } });
+    await expect(Registry.unlock(databaseFile, admin.username, admin.password, {}, start)).rejects.toMatchObject({
+      code: 'THROTTLED',
+      params: { seconds: 2 },
+    });
+    await expect(Registry.unlock(databaseFile, admin.username, 'sai mật khẩu', {}, at(2))).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
+    await expect(Registry.unlock(databaseFile, admin.username, admin.password, {}, at(3))).rejects.toMatchObject({
+      code: 'THROTTLED',
+      params: { seconds: 3 },
+    });
     track(await Registry.unlock(databaseFile, admin.username, admin.password, {}, at(6))).close();
     expect((await readKeyfile(keyfilePathFor(databaseFile))).users[0]!.failedAttempts).toBe(0);
   });
@@ -124,19 +166,25 @@ describe('unlocking', () => {
   it('says when the key file is missing', async () => {
     (await createRegistry()).registry.close();
     rmSync(keyfilePathFor(databaseFile));
-    await expect(Registry.unlock(databaseFile, admin.username, admin.password)).rejects.toMatchObject({ code: 'KEYFILE_MISSING' });
+    await expect(Registry.unlock(databaseFile, admin.username, admin.password)).rejects.toMatchObject({
+      code: 'KEYFILE_MISSING',
+    });
   });
 
   it('tells that the registry is in use while another opener holds it', async () => {
     await createRegistry();
-    await expect(Registry.unlock(databaseFile, admin.username, admin.password)).rejects.toMatchObject({ code: 'DATABASE_IN_USE' });
+    await expect(Registry.unlock(databaseFile, admin.username, admin.password)).rejects.toMatchObject({
+      code: 'DATABASE_IN_USE',
+    });
   });
 });
 
 describe('passwords and recovery', () => {
   it('changes the password: the old one stops working, the new one works', async () => {
     const { registry } = await createRegistry();
-    await expect(registry.changePassword('không đúng mật khẩu', 'mật khẩu mới 2027')).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(registry.changePassword('không đúng mật khẩu', 'mật khẩu mới 2027')).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
     await registry.changePassword(admin.password, 'mật khẩu mới 2027');
     registry.close();
     await expect(Registry.unlock(databaseFile, admin.username, admin.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
@@ -149,7 +197,9 @@ describe('passwords and recovery', () => {
     addMember(registry, 'Đặng Thị Hoà');
     registry.close();
     const typed = ` ${recoveryKey.toLowerCase().replace(/-/g, ' ')} `;
-    await expect(Registry.recover(databaseFile, 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', admin.username, 'mật khẩu sau khôi phục')).rejects.toMatchObject({
+    await expect(
+      Registry.recover(databaseFile, 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', admin.username, 'mật khẩu sau khôi phục'),
+    ).rejects.toMatchObject({
       code: 'WRONG_RECOVERY_KEY',
     });
     track(await Registry.recover(databaseFile, typed, admin.username, 'mật khẩu sau khôi phục')).close();
@@ -169,22 +219,38 @@ describe('passwords and recovery', () => {
 });
 
 describe('data at rest', () => {
-  const needles = ['Đặng Thị Hoà', 'Vĩnh Trạch', 'Tây Bình', 'dang thi hoa', '087190000123', 'vanphong', 'SQLite format 3', 'CREATE TABLE', 'members'];
+  const needles = [
+    'Đặng Thị Hoà',
+    'Vĩnh Trạch',
+    'Tây Bình',
+    'dang thi hoa',
+    '087190000123',
+    'vanphong',
+    'SQLite format 3',
+    'CREATE TABLE',
+    'members',
+  ];
 
   /** The key file names the unit for the sign-in screen (see "names the unit in the key file"); nothing else may be readable. */
   function plaintextFound(file: string): string[] {
     const bytes = readFileSync(file);
     const sought = file === keyfilePathFor(databaseFile) ? needles.filter((needle) => !unit.name.includes(needle)) : needles;
-    return sought.filter((needle) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')) || bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')));
+    return sought.filter(
+      (needle) =>
+        bytes.includes(Buffer.from(needle, 'utf8')) ||
+        bytes.includes(Buffer.from(needle, 'utf16le')) ||
+        bytes.includes(Buffer.from(needle.normalize('NFD'), 'utf8')),
+    );
   }
 
-  it('leaves no readable name, table definition or SQLite header in the database, its journal or the key file (but the unit\'s name there)', async () => {
+  it("leaves no readable name, table definition or SQLite header in the database, its journal or the key file (but the unit's name there)", async () => {
     const { registry } = await createRegistry();
     addMember(registry, 'Đặng Thị Hoà');
     const whileOpen = readdirSync(folder).map((name) => path.join(folder, name));
     expect(whileOpen.some((file) => file.endsWith('-wal'))).toBe(true);
     for (const file of whileOpen) expect({ file, found: plaintextFound(file) }).toEqual({ file, found: [] });
     registry.close();
-    for (const file of readdirSync(folder).map((name) => path.join(folder, name))) expect({ file, found: plaintextFound(file) }).toEqual({ file, found: [] });
+    for (const file of readdirSync(folder).map((name) => path.join(folder, name)))
+      expect({ file, found: plaintextFound(file) }).toEqual({ file, found: [] });
   });
 });

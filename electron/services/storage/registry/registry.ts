@@ -9,7 +9,13 @@ import type { UnitLevel, UserRole } from '@shared/domain/enums';
 import { DomainError } from '@shared/errors';
 import { newId } from '@shared/ids';
 import { appendAudit, auditHead, chainPassesThrough, type Actor } from '../audit';
-import { clearPrivateKeysInDatabase, createOwnIdentity, hasOwnIdentity, privateKeysLeftInDatabase, rotateOwnIdentity } from './ownIdentity';
+import {
+  clearPrivateKeysInDatabase,
+  createOwnIdentity,
+  hasOwnIdentity,
+  privateKeysLeftInDatabase,
+  rotateOwnIdentity,
+} from './ownIdentity';
 import {
   grantOfficeKeys,
   holdsOfficeKeys,
@@ -154,7 +160,9 @@ export class Registry {
     if (input.unit.level !== 'central' && !input.unit.parentCode) throw new DomainError('PARENT_REQUIRED');
     await fs.mkdir(path.dirname(databaseFile), { recursive: true });
 
-    const recovery = input.recoveryKey ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) } : newRecoveryKey();
+    const recovery = input.recoveryKey
+      ? { text: input.recoveryKey, bytes: parseRecoveryKey(input.recoveryKey) }
+      : newRecoveryKey();
     if (!recovery.bytes) throw new DomainError('WRONG_RECOVERY_KEY');
     const databaseKey = deriveDatabaseKey(recovery.bytes);
     const registryId = randomUUID();
@@ -171,21 +179,46 @@ export class Registry {
 
     const handle = openRegistryDatabase(databaseFile, databaseKey, options);
     const now = new Date().toISOString();
-    const admin: SignedInUser = { id: newId(), username: input.admin.username, displayName: input.admin.displayName, role: 'administrator' };
+    const admin: SignedInUser = {
+      id: newId(),
+      username: input.admin.username,
+      displayName: input.admin.displayName,
+      role: 'administrator',
+    };
     try {
       handle.db.transaction((tx) => {
         tx.insert(settings).values({ key: registryIdKey, value: registryId, updatedAt: now }).run();
         tx.insert(units)
-          .values({ id: newId(), code: input.unit.code, name: input.unit.name, level: input.unit.level, parentCode: input.unit.parentCode ?? null, isSelf: true, createdAt: now, updatedAt: now })
+          .values({
+            id: newId(),
+            code: input.unit.code,
+            name: input.unit.name,
+            level: input.unit.level,
+            parentCode: input.unit.parentCode ?? null,
+            isSelf: true,
+            createdAt: now,
+            updatedAt: now,
+          })
           .run();
-        tx.insert(users).values({ ...admin, active: true, passwordChangedAt: now, createdAt: now, updatedAt: now }).run();
-        for (const seed of legalBasisSeeds) tx.insert(legalBases).values({ id: newId(), ...seed, createdAt: now, updatedAt: now }).run();
+        tx.insert(users)
+          .values({ ...admin, active: true, passwordChangedAt: now, createdAt: now, updatedAt: now })
+          .run();
+        for (const seed of legalBasisSeeds)
+          tx.insert(legalBases)
+            .values({ id: newId(), ...seed, createdAt: now, updatedAt: now })
+            .run();
         const actor = { userId: admin.id, username: admin.username };
         appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.create', entity: 'unit', after: input.unit });
-        appendAudit(tx as unknown as RegistryDb, actor, { action: 'user.create', entity: 'user', entityId: admin.id, after: { username: admin.username, role: admin.role } });
+        appendAudit(tx as unknown as RegistryDb, actor, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: admin.id,
+          after: { username: admin.username, role: admin.role },
+        });
         const own = createOwnIdentity(tx as unknown as RegistryDb, actor);
         keyring = newOfficeKeys(content, new Map([[own.id, own.privateKeys]]), recovery.bytes!);
-        if (input.unit.reportHeading) writeSetting(tx as unknown as RegistryDb, actor, reportHeadingSetting, input.unit.reportHeading);
+        if (input.unit.reportHeading)
+          writeSetting(tx as unknown as RegistryDb, actor, reportHeadingSetting, input.unit.reportHeading);
       });
       await grantOfficeKeys(content, keyring!, input.admin.username, input.admin.password);
       await writeKeyfile(keyfilePathFor(databaseFile), content);
@@ -203,7 +236,13 @@ export class Registry {
    * Unlocks with a user's password. Without a user name (the command line), the password
    * is tried against every account in the key file; the account it opens is the user.
    */
-  static async unlock(databaseFile: string, username: string | null, password: string, options: OpenOptions = {}, now = new Date()): Promise<Registry> {
+  static async unlock(
+    databaseFile: string,
+    username: string | null,
+    password: string,
+    options: OpenOptions = {},
+    now = new Date(),
+  ): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const keyfile = keyfilePathFor(databaseFile);
     const pending = pendingKeyfilePathFor(databaseFile);
@@ -221,7 +260,14 @@ export class Registry {
     }
   }
 
-  private static async unlockWith(databaseFile: string, content: KeyfileContent, username: string | null, password: string, options: OpenOptions, now: Date): Promise<Registry> {
+  private static async unlockWith(
+    databaseFile: string,
+    content: KeyfileContent,
+    username: string | null,
+    password: string,
+    options: OpenOptions,
+    now: Date,
+  ): Promise<Registry> {
     const keyfile = keyfilePathFor(databaseFile);
     if (username === null) return Registry.unlockAnyAccount(databaseFile, content, password, options);
     const entry = findUserEntry(content, username);
@@ -239,7 +285,13 @@ export class Registry {
       await writeKeyfile(keyfile, content);
       throw new DomainError('WRONG_PASSWORD');
     }
-    const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(), options);
+    const registry = Registry.openWithKey(
+      databaseFile,
+      databaseKey,
+      content.registryId,
+      (candidate) => candidate === username.normalize('NFC').trim().toLowerCase(),
+      options,
+    );
     const unitName = registry.ownUnit().name;
     if (entry.failedAttempts > 0 || isLegacyEntry(entry) || content.unitName !== unitName) {
       content.unitName = unitName;
@@ -248,11 +300,22 @@ export class Registry {
     return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
   }
 
-  private static async unlockAnyAccount(databaseFile: string, content: KeyfileContent, password: string, options: OpenOptions): Promise<Registry> {
+  private static async unlockAnyAccount(
+    databaseFile: string,
+    content: KeyfileContent,
+    password: string,
+    options: OpenOptions,
+  ): Promise<Registry> {
     for (const entry of content.users) {
       const databaseKey = await unwrapWithPassword(content, entry, password);
       if (!databaseKey) continue;
-      const registry = Registry.openWithKey(databaseFile, databaseKey, content.registryId, (candidate) => userLookup(content.registryId, candidate) === entry.lookup, options);
+      const registry = Registry.openWithKey(
+        databaseFile,
+        databaseKey,
+        content.registryId,
+        (candidate) => userLookup(content.registryId, candidate) === entry.lookup,
+        options,
+      );
       if (isLegacyEntry(entry)) await registry.refreshEntry(content, entry, registry.user.username, password);
       return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
     }
@@ -262,7 +325,9 @@ export class Registry {
   /** After a successful sign-in: the failure count cleared, and a version 1 entry rewritten in the current form with the password just typed. */
   private async refreshEntry(content: KeyfileContent, entry: UserEntry, username: string, password: string): Promise<void> {
     try {
-      const fresh = isLegacyEntry(entry) ? await wrapForUser(content, username, password, this.databaseKey) : { ...entry, failedAttempts: 0, lastFailureAt: null };
+      const fresh = isLegacyEntry(entry)
+        ? await wrapForUser(content, username, password, this.databaseKey)
+        : { ...entry, failedAttempts: 0, lastFailureAt: null };
       content.users = content.users.map((candidate) => (candidate.lookup === entry.lookup ? fresh : candidate));
       await writeKeyfile(this.keyfile, content);
     } catch (error) {
@@ -276,7 +341,13 @@ export class Registry {
    * file is rebuilt from the recovery key alone (the damaged one is kept beside it); the other
    * accounts then need a new password from an administrator.
    */
-  static async recover(databaseFile: string, recoveryKey: string, username: string, newPassword: string, options: OpenOptions = {}): Promise<Registry> {
+  static async recover(
+    databaseFile: string,
+    recoveryKey: string,
+    username: string,
+    newPassword: string,
+    options: OpenOptions = {},
+  ): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
     const recoveryBytes = parseRecoveryKey(recoveryKey);
     if (!recoveryBytes) throw new DomainError('WRONG_RECOVERY_KEY');
@@ -290,10 +361,17 @@ export class Registry {
     const normalised = username.normalize('NFC').trim().toLowerCase();
     let registry: Registry;
     try {
-      registry = Registry.openWithKey(databaseFile, databaseKey, stored?.registryId ?? null, (candidate) => candidate === normalised, options);
+      registry = Registry.openWithKey(
+        databaseFile,
+        databaseKey,
+        stored?.registryId ?? null,
+        (candidate) => candidate === normalised,
+        options,
+      );
     } catch (error) {
       // A key derived from the wrong recovery key opens nothing: the file just looks damaged.
-      if (!stored && error instanceof DomainError && error.code === 'DATABASE_DAMAGED') throw new DomainError('WRONG_RECOVERY_KEY');
+      if (!stored && error instanceof DomainError && error.code === 'DATABASE_DAMAGED')
+        throw new DomainError('WRONG_RECOVERY_KEY');
       throw error;
     }
     // A missing key file is rebuilt from the database's own identity and the recovery key.
@@ -309,7 +387,8 @@ export class Registry {
       const fresh = await wrapForUser(content, username, newPassword, databaseKey);
       content.users = [...content.users.filter((candidate) => candidate.lookup !== fresh.lookup), fresh];
       registry.keyring = openOfficeKeysWithRecovery(content, recoveryBytes);
-      if (registry.keyring && holdsOfficeKeys(registry.user.role)) await grantOfficeKeys(content, registry.keyring, username, newPassword);
+      if (registry.keyring && holdsOfficeKeys(registry.user.role))
+        await grantOfficeKeys(content, registry.keyring, username, newPassword);
       if (!stored && existsSync(keyfile)) await fs.rename(keyfile, `${keyfile}.damaged-${Date.now()}`);
       await writeKeyfile(keyfile, content);
     } catch (error) {
@@ -403,7 +482,13 @@ export class Registry {
    * version 1 entry could not be resealed without their password: they need a new password.
    */
   async rekey(): Promise<{ recoveryKey: string; needNewPassword: string[] }> {
-    const { databaseKey, ...rekeyed } = await rekeyOpenRegistry(this.handle, this.databaseFile, this.actor, await readKeyfile(this.keyfile), this.officeKeysIfHeld());
+    const { databaseKey, ...rekeyed } = await rekeyOpenRegistry(
+      this.handle,
+      this.databaseFile,
+      this.actor,
+      await readKeyfile(this.keyfile),
+      this.officeKeysIfHeld(),
+    );
     this.databaseKey.fill(0);
     this.databaseKey = databaseKey;
     return rekeyed;
@@ -421,12 +506,27 @@ export class Registry {
    * Opens the file with its key and finds the user. When this opening migrates an older schema,
    * the file is first copied through its own cipher; `keepUpgradeBackup` packs that copy.
    */
-  private static openWithKey(databaseFile: string, databaseKey: Buffer, expectedRegistryId: string | null, isUser: (username: string) => boolean, options: OpenOptions): Registry {
+  private static openWithKey(
+    databaseFile: string,
+    databaseKey: Buffer,
+    expectedRegistryId: string | null,
+    isUser: (username: string) => boolean,
+    options: OpenOptions,
+  ): Registry {
     const snapshot = options.readonly ? undefined : upgradeSnapshotFile(databaseFile);
-    const handle = openRegistryDatabase(databaseFile, databaseKey, snapshot ? { ...options, snapshotBeforeMigration: snapshot } : options);
+    const handle = openRegistryDatabase(
+      databaseFile,
+      databaseKey,
+      snapshot ? { ...options, snapshotBeforeMigration: snapshot } : options,
+    );
     try {
-      const storedId = handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, registryIdKey)).get()?.value;
-      if (typeof storedId !== 'string' || (expectedRegistryId !== null && storedId !== expectedRegistryId)) throw new DomainError('DATABASE_DAMAGED');
+      const storedId = handle.db
+        .select({ value: settings.value })
+        .from(settings)
+        .where(eq(settings.key, registryIdKey))
+        .get()?.value;
+      if (typeof storedId !== 'string' || (expectedRegistryId !== null && storedId !== expectedRegistryId))
+        throw new DomainError('DATABASE_DAMAGED');
       const row = handle.db
         .select()
         .from(users)
@@ -435,8 +535,16 @@ export class Registry {
       if (!row) throw new DomainError('USER_NOT_FOUND', { username: '' });
       if (!row.active) throw new DomainError('USER_INACTIVE', { username: row.username });
       const openingCheck = requireIntact(checkIntegrity(handle.sqlite, 'quick'));
-      const registry = new Registry(databaseFile, handle, databaseKey, storedId, { id: row.id, username: row.username, displayName: row.displayName, role: row.role }, openingCheck);
-      if (snapshot && handle.migratedFrom !== null) registry.pendingUpgradeSnapshot = { snapshot, fromVersion: handle.migratedFrom };
+      const registry = new Registry(
+        databaseFile,
+        handle,
+        databaseKey,
+        storedId,
+        { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
+        openingCheck,
+      );
+      if (snapshot && handle.migratedFrom !== null)
+        registry.pendingUpgradeSnapshot = { snapshot, fromVersion: handle.migratedFrom };
       return registry;
     } catch (error) {
       handle.sqlite.close();
@@ -451,8 +559,21 @@ export class Registry {
     this.pendingUpgradeSnapshot = null;
     const unit = this.ownUnit();
     try {
-      const file = await keepUpgradeBackup({ databaseFile: this.databaseFile, keyfile: this.keyfile, registryId: this.registryId, unit: { code: unit.code, level: unit.level }, ...pending });
-      this.write((db) => appendAudit(db, this.actor, { action: 'backup.before_upgrade', entity: 'backup', before: { schemaVersion: pending.fromVersion }, after: { schemaVersion: this.schemaVersion, fileName: path.basename(file) } }));
+      const file = await keepUpgradeBackup({
+        databaseFile: this.databaseFile,
+        keyfile: this.keyfile,
+        registryId: this.registryId,
+        unit: { code: unit.code, level: unit.level },
+        ...pending,
+      });
+      this.write((db) =>
+        appendAudit(db, this.actor, {
+          action: 'backup.before_upgrade',
+          entity: 'backup',
+          before: { schemaVersion: pending.fromVersion },
+          after: { schemaVersion: this.schemaVersion, fileName: path.basename(file) },
+        }),
+      );
       this.upgradeBackupFile = file;
     } catch (error) {
       this.close();
@@ -549,13 +670,18 @@ export async function rekeyOpenRegistry(
   const { text: recoveryKey, bytes: recoveryBytes } = newRecoveryKey();
   const accounts = handle.db.select({ username: users.username, active: users.active }).from(users).all();
   const lookupOf = (username: string) => userLookup(current.registryId, username);
-  const activeByLookup = new Map(accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]));
+  const activeByLookup = new Map(
+    accounts.filter((account) => account.active).map((account) => [lookupOf(account.username), account.username]),
+  );
   const databaseKey = deriveDatabaseKey(recoveryBytes);
   const { content, droppedLegacy } = rekeyKeyfile(current, {
     databaseKey,
     recoveryBytes,
     keep: (entry) => activeByLookup.has(entry.lookup),
-    disabled: [...current.disabled, ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username))],
+    disabled: [
+      ...current.disabled,
+      ...accounts.filter((account) => !account.active).map((account) => lookupOf(account.username)),
+    ],
   });
   // The office keys follow the new recovery key when this session holds them; otherwise their recovery
   // wrapping stays under the old key, and the key holders' own wrappings still open them.
@@ -575,7 +701,11 @@ export async function rekeyOpenRegistry(
   await fs.rename(pending, keyfilePathFor(databaseFile));
   const needNewPassword = droppedLegacy.map((lookup) => activeByLookup.get(lookup)!).sort();
   handle.db.transaction((tx) =>
-    appendAudit(tx as unknown as RegistryDb, actor, { action: 'registry.rekey', entity: 'registry', after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') } }),
+    appendAudit(tx as unknown as RegistryDb, actor, {
+      action: 'registry.rekey',
+      entity: 'registry',
+      after: { accounts: content.users.length, needNewPassword: needNewPassword.join(', ') },
+    }),
   );
   return { recoveryKey, needNewPassword, databaseKey };
 }

@@ -14,7 +14,12 @@ import { Registry } from './registry';
 
 const unit = { code: 'VT', name: 'Đảng ủy xã Vĩnh Trạch', level: 'commune' as const, parentCode: 'AG' };
 const admin = { username: 'vanphong', displayName: 'Văn phòng Đảng ủy', password: 'mật khẩu quản trị 2026' };
-const clerk = { username: 'nhaplieu', displayName: 'Cán bộ nhập liệu', role: 'clerk' as const, password: 'mật khẩu nhập liệu 2026' };
+const clerk = {
+  username: 'nhaplieu',
+  displayName: 'Cán bộ nhập liệu',
+  role: 'clerk' as const,
+  password: 'mật khẩu nhập liệu 2026',
+};
 const leader = { username: 'bithu', displayName: 'Bí thư', role: 'leader' as const, password: 'mật khẩu lãnh đạo 2026' };
 
 const opened: Registry[] = [];
@@ -53,11 +58,16 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
     const disabled = await updateUser(administrator, { id: clerkId, active: false });
     expect(disabled.active).toBe(false);
-    expect(disabled.rekeyed).toMatchObject({ recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/), needNewPassword: [] });
+    expect(disabled.rekeyed).toMatchObject({
+      recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/),
+      needNewPassword: [],
+    });
     const newRecoveryKey = disabled.rekeyed!.recoveryKey;
     expect(newRecoveryKey).not.toBe(oldRecoveryKey);
     expect(verifyAuditChain(administrator).ok).toBe(true);
-    expect(administrator.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'registry.rekey'`).get()).toEqual({ n: 1 });
+    expect(administrator.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'registry.rekey'`).get()).toEqual({
+      n: 1,
+    });
     administrator.close();
 
     // The leader, whose password nobody typed during the rekey, still signs in; so does the administrator.
@@ -87,7 +97,9 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     const content = await readKeyfile(keyfilePathFor(databaseFile));
     expect([...openOfficeKeysWithRecovery(content, parseRecoveryKey(recoveryKey)!)!.privateKeys.values()]).toEqual(signingKeys);
     expect(openOfficeKeysWithRecovery(content, parseRecoveryKey(oldRecoveryKey)!)).toBeNull();
-    expect([...(await openOfficeKeysWithPassword(content, leader.username, leader.password))!.privateKeys.values()]).toEqual(signingKeys);
+    expect([...(await openOfficeKeysWithPassword(content, leader.username, leader.password))!.privateKeys.values()]).toEqual(
+      signingKeys,
+    );
   }, 120_000);
 
   it('restoring over the live registry: a disabled clerk with last month’s backup is refused, a leader is refused, an administrator restores, and a new PC restores with the backup’s own password', async () => {
@@ -104,9 +116,15 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
 
     const liveFolder = path.dirname(databaseFile);
     const before = folderSnapshot(liveFolder);
-    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password, username: clerk.username })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
-    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
-    await expect(restoreBackup(lastMonth.file, databaseFile, { password: leader.password, username: leader.username })).rejects.toMatchObject({ code: 'BACKUP_NEEDS_ADMINISTRATOR' });
+    await expect(
+      restoreBackup(lastMonth.file, databaseFile, { password: clerk.password, username: clerk.username }),
+    ).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
+    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password })).rejects.toMatchObject({
+      code: 'BACKUP_ACCOUNT_DISABLED',
+    });
+    await expect(
+      restoreBackup(lastMonth.file, databaseFile, { password: leader.password, username: leader.username }),
+    ).rejects.toMatchObject({ code: 'BACKUP_NEEDS_ADMINISTRATOR' });
     expect(folderSnapshot(liveFolder)).toEqual(before);
     await expect(Registry.unlock(databaseFile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
 
@@ -132,7 +150,10 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     const restored = await restoreBackup(lastMonth.file, databaseFile, { password: admin.password, username: admin.username });
     expect(restored.keptAs).not.toBeNull();
     expect(restored.disabledAccounts).toEqual([clerk.username]);
-    expect(restored.rekeyed).toMatchObject({ recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/), needNewPassword: [] });
+    expect(restored.rekeyed).toMatchObject({
+      recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/),
+      needNewPassword: [],
+    });
     expect(restored.rekeyed!.recoveryKey).not.toBe(disabled.rekeyed!.recoveryKey);
 
     // The clerk's old password opens nothing: not the registry, not the backup restored over it again.
@@ -140,14 +161,20 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     await expect(Registry.unlock(databaseFile, null, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
     const liveFolder = path.dirname(databaseFile);
     const before = folderSnapshot(liveFolder);
-    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password, username: clerk.username })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
-    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password })).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
+    await expect(
+      restoreBackup(lastMonth.file, databaseFile, { password: clerk.password, username: clerk.username }),
+    ).rejects.toMatchObject({ code: 'BACKUP_ACCOUNT_DISABLED' });
+    await expect(restoreBackup(lastMonth.file, databaseFile, { password: clerk.password })).rejects.toMatchObject({
+      code: 'BACKUP_ACCOUNT_DISABLED',
+    });
     expect(folderSnapshot(liveFolder)).toEqual(before);
     // Nor the key file the backup carried, which the clerk could have kept: its key no longer opens the restored database.
     const withBackupKeyfile = freshFile();
     copyRegistry(databaseFile, withBackupKeyfile);
     writeFileSync(keyfilePathFor(withBackupKeyfile), backupKeyfile);
-    await expect(Registry.unlock(withBackupKeyfile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'DATABASE_DAMAGED' });
+    await expect(Registry.unlock(withBackupKeyfile, clerk.username, clerk.password)).rejects.toMatchObject({
+      code: 'DATABASE_DAMAGED',
+    });
 
     const content = await readKeyfile(keyfilePathFor(databaseFile));
     expect(content.disabled).toContain(userLookup(content.registryId, clerk.username));
@@ -156,12 +183,26 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
 
     const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
     expect(administrator.officeKeys().privateKeys.size).toBeGreaterThan(0);
-    expect(administrator.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.username)).toEqual({ active: 0 });
-    const audited = administrator.sqlite.prepare(`SELECT username, action, after FROM audit_log WHERE action IN ('backup.restore', 'registry.rekey', 'user.update') ORDER BY seq`).all() as { username: string; action: string; after: string }[];
+    expect(administrator.sqlite.prepare('SELECT active FROM users WHERE username = ?').get(clerk.username)).toEqual({
+      active: 0,
+    });
+    const audited = administrator.sqlite
+      .prepare(
+        `SELECT username, action, after FROM audit_log WHERE action IN ('backup.restore', 'registry.rekey', 'user.update') ORDER BY seq`,
+      )
+      .all() as { username: string; action: string; after: string }[];
     const restoreRow = audited.find((row) => row.action === 'backup.restore')!;
     expect(restoreRow.username).toBe(admin.username);
-    expect(JSON.parse(restoreRow.after)).toMatchObject({ fileName: path.basename(lastMonth.file), overLiveRegistry: true, disabledAccounts: clerk.username });
-    expect(audited.slice(audited.indexOf(restoreRow) - 1).map((row) => row.action)).toEqual(['user.update', 'backup.restore', 'registry.rekey']);
+    expect(JSON.parse(restoreRow.after)).toMatchObject({
+      fileName: path.basename(lastMonth.file),
+      overLiveRegistry: true,
+      disabledAccounts: clerk.username,
+    });
+    expect(audited.slice(audited.indexOf(restoreRow) - 1).map((row) => row.action)).toEqual([
+      'user.update',
+      'backup.restore',
+      'registry.rekey',
+    ]);
     expect(verifyAuditChain(administrator).ok).toBe(true);
   }, 400_000);
 
@@ -174,7 +215,12 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     const liveRecoveryKey = (await updateUser(registry, { id: clerkSummary.id, active: false })).rekeyed!.recoveryKey;
     registry.close();
 
-    const restored = await restoreBackup(lastMonth.file, databaseFile, { recoveryKey: backupRecoveryKey }, { liveCredentials: { recoveryKey: liveRecoveryKey } });
+    const restored = await restoreBackup(
+      lastMonth.file,
+      databaseFile,
+      { recoveryKey: backupRecoveryKey },
+      { liveCredentials: { recoveryKey: liveRecoveryKey } },
+    );
     expect(restored.disabledAccounts).toEqual([clerk.username]);
     const newRecoveryKey = parseRecoveryKey(restored.rekeyed!.recoveryKey)!;
     await expect(Registry.unlock(databaseFile, clerk.username, clerk.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
@@ -182,7 +228,9 @@ describe('rekeying the registry (đổi khóa sổ)', () => {
     expect(unwrapWithRecovery(content, parseRecoveryKey(backupRecoveryKey)!)).toBeNull();
     expect(openOfficeKeysWithRecovery(content, newRecoveryKey)).not.toBeNull();
     const administrator = track(await Registry.unlock(databaseFile, admin.username, admin.password));
-    const restoreRow = administrator.sqlite.prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`).get() as { username: string | null; after: string };
+    const restoreRow = administrator.sqlite
+      .prepare(`SELECT username, after FROM audit_log WHERE action = 'backup.restore'`)
+      .get() as { username: string | null; after: string };
     expect(restoreRow.username).toBeNull();
     expect(JSON.parse(restoreRow.after)).toMatchObject({ disabledAccounts: clerk.username });
   }, 400_000);
@@ -193,12 +241,25 @@ describe('key files of the first format (version 1)', () => {
   function legacyEntry(registryId: string, username: string, password: string, databaseKey: Buffer) {
     const lookup = userLookup(registryId, username);
     const salt = randomBytes(16);
-    const kek = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 2 ** 17 * 8 + 16 * 1024 * 1024 });
+    const kek = scryptSync(password.normalize('NFC'), salt, 32, {
+      N: 2 ** 17,
+      r: 8,
+      p: 1,
+      maxmem: 256 * 2 ** 17 * 8 + 16 * 1024 * 1024,
+    });
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, nonce);
     cipher.setAAD(Buffer.from(`so86-keyfile/1/user/${registryId}/${lookup}`));
     const ciphertext = Buffer.concat([cipher.update(databaseKey), cipher.final(), cipher.getAuthTag()]);
-    return { lookup, kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, keyLength: 32 }, failedAttempts: 0, lastFailureAt: null, salt: salt.toString('base64'), nonce: nonce.toString('base64'), ciphertext: ciphertext.toString('base64') };
+    return {
+      lookup,
+      kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, keyLength: 32 },
+      failedAttempts: 0,
+      lastFailureAt: null,
+      salt: salt.toString('base64'),
+      nonce: nonce.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
   }
 
   it('opens a registry whose key file is version 1 and upgrades each entry as its owner signs in; a rekey asks a new password for those who have not', async () => {
@@ -213,7 +274,10 @@ describe('key files of the first format (version 1)', () => {
       format: 'so86-keyfile',
       version: 1,
       registryId: current.registryId,
-      users: [legacyEntry(current.registryId, admin.username, admin.password, databaseKey), legacyEntry(current.registryId, leader.username, leader.password, databaseKey)],
+      users: [
+        legacyEntry(current.registryId, admin.username, admin.password, databaseKey),
+        legacyEntry(current.registryId, leader.username, leader.password, databaseKey),
+      ],
       recovery: current.recovery,
     };
     writeFileSync(keyfilePathFor(databaseFile), JSON.stringify(legacy, null, 2));
@@ -230,7 +294,9 @@ describe('key files of the first format (version 1)', () => {
     const rekeyed = await administrator.rekey();
     expect(rekeyed.needNewPassword).toEqual([leader.username]);
     administrator.close();
-    await expect(Registry.unlock(databaseFile, leader.username, leader.password)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(Registry.unlock(databaseFile, leader.username, leader.password)).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
     track(await Registry.unlock(databaseFile, admin.username, admin.password)).close();
   }, 400_000);
 });

@@ -22,7 +22,10 @@ function firstReleaseMigrations(): string {
   // Today's code makes the office keys without writing their private halves to the database; the test
   // puts them there afterwards, as the first release kept them, so the columns must accept the insert first.
   const initial = path.join(folder, '0000_initial.sql');
-  writeFileSync(initial, readFileSync(initial, 'utf8').replace(/`(signing|encryption)_private_key` blob NOT NULL/g, '`$1_private_key` blob'));
+  writeFileSync(
+    initial,
+    readFileSync(initial, 'utf8').replace(/`(signing|encryption)_private_key` blob NOT NULL/g, '`$1_private_key` blob'),
+  );
   return folder;
 }
 
@@ -34,18 +37,30 @@ describe('the first start of a newer version', () => {
     expect(latestSchemaVersion()).toBeGreaterThan(1);
     const oldMigrations = firstReleaseMigrations();
     const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-upgrade-')), 'so86.db');
-    const { registry: old, recoveryKey } = await Registry.create(databaseFile, { unit, admin }, { migrationsFolder: oldMigrations });
+    const { registry: old, recoveryKey } = await Registry.create(
+      databaseFile,
+      { unit, admin },
+      { migrationsFolder: oldMigrations },
+    );
     expect(old.schemaVersion).toBe(1);
     // A member as the first release wrote it, before members had their search column.
     const unitId = old.ownUnit().id;
     const now = new Date().toISOString();
-    old.sqlite.prepare(`INSERT INTO cells (id, unit_id, name, name_folded, created_at, updated_at) VALUES ('c1', ?, 'Chi bộ ấp Tây Bình', 'chi bo ap tay binh', ?, ?)`).run(unitId, now, now);
     old.sqlite
-      .prepare(`INSERT INTO members (id, unit_id, cell_id, code, full_name, name_folded, name_sort_key, national_id, created_at, updated_at) VALUES ('m1', ?, 'c1', 'DV-0001', 'Đặng Thị Hoà', 'dang thi hoa', 'hoa', '087190000123', ?, ?)`)
+      .prepare(
+        `INSERT INTO cells (id, unit_id, name, name_folded, created_at, updated_at) VALUES ('c1', ?, 'Chi bộ ấp Tây Bình', 'chi bo ap tay binh', ?, ?)`,
+      )
+      .run(unitId, now, now);
+    old.sqlite
+      .prepare(
+        `INSERT INTO members (id, unit_id, cell_id, code, full_name, name_folded, name_sort_key, national_id, created_at, updated_at) VALUES ('m1', ?, 'c1', 'DV-0001', 'Đặng Thị Hoà', 'dang thi hoa', 'hoa', '087190000123', ?, ?)`,
+      )
       .run(unitId, now, now);
     // The first release's own_keys: private halves in the database, no office keys in the key file.
     const [keyId, privateKeys] = [...old.officeKeys().privateKeys][0]!;
-    old.sqlite.prepare('UPDATE own_keys SET signing_private_key = ?, encryption_private_key = ?').run(Buffer.from(privateKeys.signingPrivateKey), Buffer.from(privateKeys.encryptionPrivateKey));
+    old.sqlite
+      .prepare('UPDATE own_keys SET signing_private_key = ?, encryption_private_key = ?')
+      .run(Buffer.from(privateKeys.signingPrivateKey), Buffer.from(privateKeys.encryptionPrivateKey));
     old.close();
     const { officeKeys: _notYet, ...firstReleaseKeyfile } = await readKeyfile(keyfilePathFor(databaseFile));
     await writeKeyfile(keyfilePathFor(databaseFile), firstReleaseKeyfile);
@@ -54,7 +69,9 @@ describe('the first start of a newer version', () => {
     expect(sameVersion.upgradeBackupFile).toBeNull();
     sameVersion.close();
     const folder = path.dirname(databaseFile);
-    expect(readdirSync(folder).filter((name) => name !== 'so86.db' && !name.startsWith('so86.db-') && !name.endsWith('.keys'))).toEqual([]);
+    expect(
+      readdirSync(folder).filter((name) => name !== 'so86.db' && !name.startsWith('so86.db-') && !name.endsWith('.keys')),
+    ).toEqual([]);
 
     const upgraded = await Registry.unlock(databaseFile, 'admin', testPassword);
     expect(upgraded.schemaVersion).toBe(latestSchemaVersion());
@@ -64,12 +81,24 @@ describe('the first start of a newer version', () => {
     expect(upgraded.upgradeBackupFile).toBe(backup);
     expect(readdirSync(folder).filter((name) => name.startsWith('.so86-snapshot-'))).toEqual([]);
     expect(plaintextFound(backup)).toEqual([]);
-    const audit = upgraded.sqlite.prepare(`SELECT before, after FROM audit_log WHERE action = 'backup.before_upgrade'`).all() as { before: string; after: string }[];
-    expect(audit.map((row) => [JSON.parse(row.before), JSON.parse(row.after)])).toEqual([[{ schemaVersion: 1 }, { schemaVersion: latestSchemaVersion(), fileName: backups[0] }]]);
+    const audit = upgraded.sqlite.prepare(`SELECT before, after FROM audit_log WHERE action = 'backup.before_upgrade'`).all() as {
+      before: string;
+      after: string;
+    }[];
+    expect(audit.map((row) => [JSON.parse(row.before), JSON.parse(row.after)])).toEqual([
+      [{ schemaVersion: 1 }, { schemaVersion: latestSchemaVersion(), fileName: backups[0] }],
+    ]);
     expect(verifyAuditChain(upgraded).ok).toBe(true);
     expect(upgraded.officeKeys().privateKeys.get(keyId)).toEqual(privateKeys);
-    expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM own_keys WHERE signing_private_key IS NOT NULL OR encryption_private_key IS NOT NULL').get()).toEqual({ n: 0 });
-    for (const query of ['dang hoa', 'dv-0001', 'DV-0001', '190000123']) expect(searchMembers(upgraded, { query, includeArchived: false, limit: 50, offset: 0 }).rows.map((row) => row.code)).toEqual(['DV-0001']);
+    expect(
+      upgraded.sqlite
+        .prepare('SELECT count(*) AS n FROM own_keys WHERE signing_private_key IS NOT NULL OR encryption_private_key IS NOT NULL')
+        .get(),
+    ).toEqual({ n: 0 });
+    for (const query of ['dang hoa', 'dv-0001', 'DV-0001', '190000123'])
+      expect(
+        searchMembers(upgraded, { query, includeArchived: false, limit: 50, offset: 0 }).rows.map((row) => row.code),
+      ).toEqual(['DV-0001']);
     upgraded.close();
 
     const inspection = await verifyBackup(backup, { password: testPassword }, { migrationsFolder: oldMigrations });

@@ -35,8 +35,18 @@ export async function keepUpgradeBackup(source: UpgradeSnapshot, now = new Date(
   const baseName = `so86_${source.unit.code}_${vietnamStamp(now, true)}_truoc-nang-cap-v${source.fromVersion}`;
   try {
     const file = path.join(folder, `${baseName}${backupExtension}`);
-    const header = { createdAt: now.toISOString(), appVersion, registryId: source.registryId, unit: source.unit, schemaVersion: source.fromVersion };
-    await writeBackupContainer(file, { header, keyfileBytes: keyfileBytesForBackup(await fs.readFile(source.keyfile, 'utf8')), databaseFile: source.snapshot });
+    const header = {
+      createdAt: now.toISOString(),
+      appVersion,
+      registryId: source.registryId,
+      unit: source.unit,
+      schemaVersion: source.fromVersion,
+    };
+    await writeBackupContainer(file, {
+      header,
+      keyfileBytes: keyfileBytesForBackup(await fs.readFile(source.keyfile, 'utf8')),
+      databaseFile: source.snapshot,
+    });
     await fs.rm(source.snapshot, { force: true });
     return file;
   } catch {

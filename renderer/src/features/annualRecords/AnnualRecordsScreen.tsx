@@ -53,7 +53,10 @@ export function AnnualRecordsScreen() {
   const { busy, print } = useDownloadDocx();
   const [marking, setMarking] = useState<AnnualRecordMember | null>(null);
   const [previewed, setPreviewed] = useState<AnnualRecordScope | null>(null);
-  const loadPreview = useCallback(() => call('annualRecords.render', { year, scope: previewed ?? { kind: 'all' }, format: 'pdf' }), [year, previewed]);
+  const loadPreview = useCallback(
+    () => call('annualRecords.render', { year, scope: previewed ?? { kind: 'all' }, format: 'pdf' }),
+    [year, previewed],
+  );
 
   const cells = list.value?.cells ?? [];
   const cell = cells.find((entry) => entry.cellId === cellId) ?? null;
@@ -77,7 +80,13 @@ export function AnnualRecordsScreen() {
         actions={
           <Menu position="bottom-end" withArrow>
             <Menu.Target>
-              <Button leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} loading={busy === 'group'} disabled={!list.value || list.value.members.length === 0} data-testid="annual-print-group">
+              <Button
+                leftSection={<IconPrinter size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+                loading={busy === 'group'}
+                disabled={!list.value || list.value.members.length === 0}
+                data-testid="annual-print-group"
+              >
                 {cell ? t('annualRecord.printCell') : t('annualRecord.printAll')}
               </Button>
             </Menu.Target>
@@ -96,11 +105,22 @@ export function AnnualRecordsScreen() {
         {t('annualRecord.explain')}
       </Text>
       <Group gap="md" align="flex-end">
-        <Select label={t('annualRecord.year')} w={130} data={yearOptions()} value={String(year)} onChange={(value) => value && set({ year: Number(value) })} allowDeselect={false} data-testid="annual-year" />
+        <Select
+          label={t('annualRecord.year')}
+          w={130}
+          data={yearOptions()}
+          value={String(year)}
+          onChange={(value) => value && set({ year: Number(value) })}
+          allowDeselect={false}
+          data-testid="annual-year"
+        />
         <Select
           label={t('annualRecord.cell')}
           w={320}
-          data={[{ value: '', label: t('annualRecord.allCells') }, ...cells.map((entry) => ({ value: entry.cellId, label: entry.cellName }))]}
+          data={[
+            { value: '', label: t('annualRecord.allCells') },
+            ...cells.map((entry) => ({ value: entry.cellId, label: entry.cellName })),
+          ]}
           value={cellId ?? ''}
           onChange={(value) => set({ cellId: value ? value : null })}
           allowDeselect={false}
@@ -149,7 +169,10 @@ export function AnnualRecordsScreen() {
                     <Group gap={6} wrap="nowrap">
                       <IconCheck size={16} color="var(--mantine-color-green-7)" />
                       <Text size="sm" data-testid="annual-received">
-                        {t('annualRecord.receivedBy', { date: formatCivilDate(member.receivedOn), user: member.recordedBy ?? '' })}
+                        {t('annualRecord.receivedBy', {
+                          date: formatCivilDate(member.receivedOn),
+                          user: member.recordedBy ?? '',
+                        })}
                       </Text>
                     </Group>
                   ) : (
@@ -172,7 +195,13 @@ export function AnnualRecordsScreen() {
                     </Button>
                     {canEnterData &&
                       (member.receivedOn ? (
-                        <Button size="xs" variant="subtle" color="gray" onClick={() => void unmark(member)} data-testid="annual-unmark">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => void unmark(member)}
+                          data-testid="annual-unmark"
+                        >
                           {t('annualRecord.unmark')}
                         </Button>
                       ) : (
@@ -187,7 +216,11 @@ export function AnnualRecordsScreen() {
           </Table.Tbody>
         </Table>
       )}
-      <PrintPreview title={previewed ? t('annualRecord.previewTitle', { year: String(year) }) : null} load={loadPreview} onClose={() => setPreviewed(null)} />
+      <PrintPreview
+        title={previewed ? t('annualRecord.previewTitle', { year: String(year) }) : null}
+        load={loadPreview}
+        onClose={() => setPreviewed(null)}
+      />
       {marking && (
         <MarkReceivedDialog
           member={marking}
@@ -203,13 +236,25 @@ export function AnnualRecordsScreen() {
   );
 }
 
-function MarkReceivedDialog({ member, year, onClose, onSaved }: { member: AnnualRecordMember; year: number; onClose(): void; onSaved(): Promise<void> }) {
+function MarkReceivedDialog({
+  member,
+  year,
+  onClose,
+  onSaved,
+}: {
+  member: AnnualRecordMember;
+  year: number;
+  onClose(): void;
+  onSaved(): Promise<void>;
+}) {
   const t = useT();
   const [receivedOn, setReceivedOn] = useState(dateText(civilDateInVietnam(new Date())));
   const save = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await save.run(() => call('annualRecords.markReceived', { memberId: member.memberId, year, receivedOn: datePayload(receivedOn) ?? '' }));
+    const saved = await save.run(() =>
+      call('annualRecords.markReceived', { memberId: member.memberId, year, receivedOn: datePayload(receivedOn) ?? '' }),
+    );
     if (!saved) return;
     notifications.show({ color: 'green', autoClose: 3000, message: t('annualRecord.marked', { name: member.fullName }) });
     await onSaved();
@@ -218,7 +263,14 @@ function MarkReceivedDialog({ member, year, onClose, onSaved }: { member: Annual
     <Modal opened onClose={onClose} title={`${t('annualRecord.markReceived')} – ${member.fullName}`}>
       <form onSubmit={(event) => void submit(event)} data-testid="annual-mark-dialog">
         <Stack gap="sm">
-          <DateField label={t('annualRecord.receivedOn')} required value={receivedOn} onChange={setReceivedOn} error={save.errors.receivedOn} data-testid="annual-received-on" />
+          <DateField
+            label={t('annualRecord.receivedOn')}
+            required
+            value={receivedOn}
+            onChange={setReceivedOn}
+            error={save.errors.receivedOn}
+            data-testid="annual-received-on"
+          />
           <FailureAlert error={save.error} shownFields={['receivedOn']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -56,7 +56,10 @@ export function AuditScreen() {
 
   const readFacets = useCallback(() => call('audit.facets', {}), []);
   const facets = useRecord(readFacets);
-  const readPage = useCallback(() => call('audit.list', { ...filter, offset: (page - 1) * pageSize, limit: pageSize }), [filter, page]);
+  const readPage = useCallback(
+    () => call('audit.list', { ...filter, offset: (page - 1) * pageSize, limit: pageSize }),
+    [filter, page],
+  );
   const log = useRecord(readPage);
 
   const change = (patch: Partial<Filters>) => {
@@ -72,7 +75,8 @@ export function AuditScreen() {
     notifications.show({ color: 'green', message: t('auditLog.exported', { rows: formatNumber(file.rows) }) });
   };
 
-  const options = (values: string[] | undefined, label: (value: string) => string) => (values ?? []).map((value) => ({ value, label: label(value) }));
+  const options = (values: string[] | undefined, label: (value: string) => string) =>
+    (values ?? []).map((value) => ({ value, label: label(value) }));
   const total = log.value?.total ?? 0;
 
   return (
@@ -80,7 +84,13 @@ export function AuditScreen() {
       <PageHeader
         title={t('auditLog.title')}
         actions={
-          <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting.busy} onClick={() => void exportXlsx()} data-testid="audit-export">
+          <Button
+            variant="light"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={exporting.busy}
+            onClick={() => void exportXlsx()}
+            data-testid="audit-export"
+          >
             {t('auditLog.export')}
           </Button>
         }
@@ -90,11 +100,52 @@ export function AuditScreen() {
       </Text>
       <Card withBorder>
         <Group align="flex-end" gap="sm">
-          <DateField label={t('auditLog.from')} w={150} value={filters.from} onChange={(from) => change({ from })} data-testid="audit-from" />
-          <DateField label={t('auditLog.to')} w={150} value={filters.to} onChange={(to) => change({ to })} data-testid="audit-to" />
-          <Select label={t('auditLog.user')} w={170} clearable searchable placeholder={t('auditLog.all')} data={options(facets.value?.usernames, (value) => value)} value={filters.username} onChange={(username) => change({ username })} data-testid="audit-user" />
-          <Select label={t('auditLog.action')} w={260} clearable searchable placeholder={t('auditLog.all')} data={options(facets.value?.actions, (value) => auditActionLabel(lang, value))} value={filters.action} onChange={(action) => change({ action })} data-testid="audit-action" />
-          <Select label={t('auditLog.entity')} w={200} clearable placeholder={t('auditLog.all')} data={options(facets.value?.entities, (value) => auditEntityLabel(lang, value))} value={filters.entity} onChange={(entity) => change({ entity })} data-testid="audit-entity" />
+          <DateField
+            label={t('auditLog.from')}
+            w={150}
+            value={filters.from}
+            onChange={(from) => change({ from })}
+            data-testid="audit-from"
+          />
+          <DateField
+            label={t('auditLog.to')}
+            w={150}
+            value={filters.to}
+            onChange={(to) => change({ to })}
+            data-testid="audit-to"
+          />
+          <Select
+            label={t('auditLog.user')}
+            w={170}
+            clearable
+            searchable
+            placeholder={t('auditLog.all')}
+            data={options(facets.value?.usernames, (value) => value)}
+            value={filters.username}
+            onChange={(username) => change({ username })}
+            data-testid="audit-user"
+          />
+          <Select
+            label={t('auditLog.action')}
+            w={260}
+            clearable
+            searchable
+            placeholder={t('auditLog.all')}
+            data={options(facets.value?.actions, (value) => auditActionLabel(lang, value))}
+            value={filters.action}
+            onChange={(action) => change({ action })}
+            data-testid="audit-action"
+          />
+          <Select
+            label={t('auditLog.entity')}
+            w={200}
+            clearable
+            placeholder={t('auditLog.all')}
+            data={options(facets.value?.entities, (value) => auditEntityLabel(lang, value))}
+            value={filters.entity}
+            onChange={(entity) => change({ entity })}
+            data-testid="audit-entity"
+          />
           <Select
             label={t('auditLog.outcome')}
             w={160}
@@ -123,7 +174,9 @@ export function AuditScreen() {
         <Text size="sm" data-testid="audit-total">
           {t('auditLog.total', { total: formatNumber(total) })}
         </Text>
-        {total > pageSize && <Pagination size="sm" total={Math.ceil(total / pageSize)} value={page} onChange={setPage} data-testid="audit-pages" />}
+        {total > pageSize && (
+          <Pagination size="sm" total={Math.ceil(total / pageSize)} value={page} onChange={setPage} data-testid="audit-pages" />
+        )}
       </Group>
       {log.value && log.value.rows.length === 0 && <Text c="dimmed">{t('auditLog.empty')}</Text>}
       {log.value && log.value.rows.length > 0 && (
@@ -142,7 +195,11 @@ export function AuditScreen() {
           <Table.Tbody>
             {log.value.rows.map((row) => (
               <Fragment key={row.seq}>
-                <Table.Tr className="clickable-row" onClick={() => setOpenSeq(openSeq === row.seq ? null : row.seq)} data-testid="audit-row">
+                <Table.Tr
+                  className="clickable-row"
+                  onClick={() => setOpenSeq(openSeq === row.seq ? null : row.seq)}
+                  data-testid="audit-row"
+                >
                   <Table.Td>{row.seq}</Table.Td>
                   <Table.Td className="nowrap">{instantText(row.at, lang)}</Table.Td>
                   <Table.Td>{row.username ?? t('auditLog.system')}</Table.Td>
@@ -198,7 +255,9 @@ function AuditChanges({ row }: { row: AuditRow }) {
         {row.changes.map((change) => (
           <Table.Tr key={change.field} bg={changeColours[change.kind]}>
             <Table.Td>{auditFieldLabel(lang, row.entity, change.field)}</Table.Td>
-            <Table.Td td={change.kind === 'changed' ? 'line-through' : undefined}>{auditValueText(lang, change.field, change.before)}</Table.Td>
+            <Table.Td td={change.kind === 'changed' ? 'line-through' : undefined}>
+              {auditValueText(lang, change.field, change.before)}
+            </Table.Td>
             <Table.Td>{auditValueText(lang, change.field, change.after)}</Table.Td>
           </Table.Tr>
         ))}

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
@@ -35,7 +48,12 @@ export function Enterprises() {
           {t('enterprises.explain')}
         </Text>
         {canEdit && (
-          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="enterprise-add">
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+            data-testid="enterprise-add"
+          >
             {t('enterprises.add')}
           </Button>
         )}
@@ -86,7 +104,8 @@ export function Enterprises() {
                       <DeleteButton
                         question={t('enterprises.deleteQuestion', { name: enterprise.name, year: enterprise.year })}
                         onConfirm={async () => {
-                          if (await removal.run(() => call('enterprises.delete', { id: enterprise.id }))) await enterprises.reload();
+                          if (await removal.run(() => call('enterprises.delete', { id: enterprise.id })))
+                            await enterprises.reload();
                         }}
                       />
                     </Group>
@@ -97,7 +116,12 @@ export function Enterprises() {
           </Table.Tbody>
         </Table>
       )}
-      <RecordModal editing={editing} onClose={() => setEditing(null)} addTitle={t('enterprises.add')} editTitle={t('enterprises.edit')}>
+      <RecordModal
+        editing={editing}
+        onClose={() => setEditing(null)}
+        addTitle={t('enterprises.add')}
+        editTitle={t('enterprises.edit')}
+      >
         {(record) => (
           <EnterpriseForm
             enterprise={record}
@@ -124,21 +148,76 @@ function EnterpriseForm({ enterprise, onSaved }: { enterprise: Enterprise | null
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await save.run(() => call('enterprises.save', { ...(enterprise ? { id: enterprise.id } : {}), name, year, committees, cells, members, notes: notes.trim() || null }));
+    const saved = await save.run(() =>
+      call('enterprises.save', {
+        ...(enterprise ? { id: enterprise.id } : {}),
+        name,
+        year,
+        committees,
+        cells,
+        members,
+        notes: notes.trim() || null,
+      }),
+    );
     if (saved) await onSaved();
   };
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('enterprises.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} withAsterisk error={save.errors.name} data-autofocus data-testid="enterprise-name" />
+        <TextInput
+          label={t('enterprises.name')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.name}
+          data-autofocus
+          data-testid="enterprise-name"
+        />
         <SimpleGrid cols={4} spacing="sm">
-          <NumberInput label={t('enterprises.year')} value={year} onChange={(value) => setYear(wholeNumber(value))} min={1990} max={2100} allowDecimal={false} thousandSeparator="" error={save.errors.year} />
-          <NumberInput label={t('enterprises.committees')} value={committees} onChange={(value) => setCommittees(wholeNumber(value))} min={0} allowDecimal={false} error={save.errors.committees} />
-          <NumberInput label={t('enterprises.cells')} value={cells} onChange={(value) => setCells(wholeNumber(value))} min={0} allowDecimal={false} error={save.errors.cells} />
-          <NumberInput label={t('enterprises.members')} value={members} onChange={(value) => setMembers(wholeNumber(value))} min={0} allowDecimal={false} error={save.errors.members} />
+          <NumberInput
+            label={t('enterprises.year')}
+            value={year}
+            onChange={(value) => setYear(wholeNumber(value))}
+            min={1990}
+            max={2100}
+            allowDecimal={false}
+            thousandSeparator=""
+            error={save.errors.year}
+          />
+          <NumberInput
+            label={t('enterprises.committees')}
+            value={committees}
+            onChange={(value) => setCommittees(wholeNumber(value))}
+            min={0}
+            allowDecimal={false}
+            error={save.errors.committees}
+          />
+          <NumberInput
+            label={t('enterprises.cells')}
+            value={cells}
+            onChange={(value) => setCells(wholeNumber(value))}
+            min={0}
+            allowDecimal={false}
+            error={save.errors.cells}
+          />
+          <NumberInput
+            label={t('enterprises.members')}
+            value={members}
+            onChange={(value) => setMembers(wholeNumber(value))}
+            min={0}
+            allowDecimal={false}
+            error={save.errors.members}
+          />
         </SimpleGrid>
-        <Textarea label={t('enterprises.notes')} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} autosize minRows={1} error={save.errors.notes} />
+        <Textarea
+          label={t('enterprises.notes')}
+          value={notes}
+          onChange={(event) => setNotes(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          error={save.errors.notes}
+        />
         <FailureAlert error={save.error} shownFields={['name', 'year', 'committees', 'cells', 'members', 'notes']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="enterprise-save">

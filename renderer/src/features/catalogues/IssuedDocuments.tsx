@@ -24,7 +24,10 @@ export function IssuedDocuments() {
   const [to, setTo] = useState('');
   const fromDate = dateOf(from);
   const toDate = dateOf(to);
-  const read = useCallback(() => call('issuedDocuments.list', { ...(fromDate ? { from: fromDate } : {}), ...(toDate ? { to: toDate } : {}) }), [fromDate, toDate]);
+  const read = useCallback(
+    () => call('issuedDocuments.list', { ...(fromDate ? { from: fromDate } : {}), ...(toDate ? { to: toDate } : {}) }),
+    [fromDate, toDate],
+  );
   const documents = useRecord(read);
   const [editing, setEditing] = useState<Editing<IssuedDocumentRow>>(null);
   const removal = useAction();
@@ -61,7 +64,9 @@ export function IssuedDocuments() {
         <Table striped verticalSpacing={4} fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={120} className="nowrap">{t('issuedDocs.date')}</Table.Th>
+              <Table.Th w={120} className="nowrap">
+                {t('issuedDocs.date')}
+              </Table.Th>
               <Table.Th w={140}>{t('issuedDocs.ref')}</Table.Th>
               <Table.Th w={200}>{t('issuedDocs.kind')}</Table.Th>
               <Table.Th>{t('issuedDocs.title')}</Table.Th>
@@ -88,7 +93,8 @@ export function IssuedDocuments() {
                       <DeleteButton
                         question={t('issuedDocs.deleteQuestion', { ref: document.ref })}
                         onConfirm={async () => {
-                          if (await removal.run(() => call('issuedDocuments.delete', { id: document.id }))) await documents.reload();
+                          if (await removal.run(() => call('issuedDocuments.delete', { id: document.id })))
+                            await documents.reload();
                         }}
                       />
                     </Group>
@@ -99,7 +105,12 @@ export function IssuedDocuments() {
           </Table.Tbody>
         </Table>
       )}
-      <RecordModal editing={editing} onClose={() => setEditing(null)} addTitle={t('issuedDocs.add')} editTitle={t('issuedDocs.edit')}>
+      <RecordModal
+        editing={editing}
+        onClose={() => setEditing(null)}
+        addTitle={t('issuedDocs.add')}
+        editTitle={t('issuedDocs.edit')}
+      >
         {(record) => (
           <IssuedDocumentForm
             document={record}
@@ -147,14 +158,67 @@ function IssuedDocumentForm({ document, onSaved }: { document: IssuedDocumentRow
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-          <TextInput label={t('issuedDocs.ref')} description={t('issuedDocs.ref.hint')} value={ref} onChange={(event) => setRef(event.currentTarget.value)} withAsterisk error={save.errors.ref} data-autofocus data-testid="issued-ref" />
-          <DateField label={t('issuedDocs.date')} value={date} onChange={setDate} withAsterisk error={save.errors.date} data-testid="issued-date" />
-          <EnumSelect label={t('issuedDocs.kind')} values={issuedDocumentKinds} labelOf={(value) => `issuedDocumentKind.${value}`} value={kind} onChange={setKind} allowDeselect={false} withAsterisk error={save.errors.kind} />
-          <TextInput label={t('issuedDocs.kindLabel')} disabled={kind !== 'other'} value={kindLabel} onChange={(event) => setKindLabel(event.currentTarget.value)} error={save.errors.kindLabel} />
+          <TextInput
+            label={t('issuedDocs.ref')}
+            description={t('issuedDocs.ref.hint')}
+            value={ref}
+            onChange={(event) => setRef(event.currentTarget.value)}
+            withAsterisk
+            error={save.errors.ref}
+            data-autofocus
+            data-testid="issued-ref"
+          />
+          <DateField
+            label={t('issuedDocs.date')}
+            value={date}
+            onChange={setDate}
+            withAsterisk
+            error={save.errors.date}
+            data-testid="issued-date"
+          />
+          <EnumSelect
+            label={t('issuedDocs.kind')}
+            values={issuedDocumentKinds}
+            labelOf={(value) => `issuedDocumentKind.${value}`}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+            withAsterisk
+            error={save.errors.kind}
+          />
+          <TextInput
+            label={t('issuedDocs.kindLabel')}
+            disabled={kind !== 'other'}
+            value={kindLabel}
+            onChange={(event) => setKindLabel(event.currentTarget.value)}
+            error={save.errors.kindLabel}
+          />
         </SimpleGrid>
-        <TextInput label={t('issuedDocs.issuer')} value={issuer} onChange={(event) => setIssuer(event.currentTarget.value)} withAsterisk error={save.errors.issuer} />
-        <Textarea label={t('issuedDocs.title')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} autosize minRows={2} withAsterisk error={save.errors.title} data-testid="issued-title" />
-        <Textarea label={t('issuedDocs.notes')} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} autosize minRows={1} error={save.errors.notes} />
+        <TextInput
+          label={t('issuedDocs.issuer')}
+          value={issuer}
+          onChange={(event) => setIssuer(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.issuer}
+        />
+        <Textarea
+          label={t('issuedDocs.title')}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          autosize
+          minRows={2}
+          withAsterisk
+          error={save.errors.title}
+          data-testid="issued-title"
+        />
+        <Textarea
+          label={t('issuedDocs.notes')}
+          value={notes}
+          onChange={(event) => setNotes(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          error={save.errors.notes}
+        />
         <FailureAlert error={save.error} shownFields={['issuer', 'kind', 'kindLabel', 'ref', 'date', 'title', 'notes']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="issued-save">

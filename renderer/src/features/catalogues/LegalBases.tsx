@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { LegalBasisRow } from '@shared/contract/registry';
@@ -38,7 +52,9 @@ export function LegalBases() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={150}>{t('legalBases.ref')}</Table.Th>
-              <Table.Th w={120} className="nowrap">{t('legalBases.date')}</Table.Th>
+              <Table.Th w={120} className="nowrap">
+                {t('legalBases.date')}
+              </Table.Th>
               <Table.Th w={200}>{t('legalBases.issuer')}</Table.Th>
               <Table.Th>{t('legalBases.title')}</Table.Th>
               <Table.Th w={170}>{t('legalBases.replacedBy')}</Table.Th>
@@ -73,7 +89,12 @@ export function LegalBases() {
           </Table.Tbody>
         </Table>
       )}
-      <RecordModal editing={editing} onClose={() => setEditing(null)} addTitle={t('legalBases.add')} editTitle={t('legalBases.edit')}>
+      <RecordModal
+        editing={editing}
+        onClose={() => setEditing(null)}
+        addTitle={t('legalBases.add')}
+        editTitle={t('legalBases.edit')}
+      >
         {(record) => (
           <LegalBasisForm
             basis={record}
@@ -108,7 +129,15 @@ function LegalBasisForm({ basis, others, onSaved }: LegalBasisFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save.run(() =>
-      call('legalBases.save', { ...(basis ? { id: basis.id } : {}), ref, date: datePayload(date), issuer, title, replacedById, notes: notes.trim() || null }),
+      call('legalBases.save', {
+        ...(basis ? { id: basis.id } : {}),
+        ref,
+        date: datePayload(date),
+        issuer,
+        title,
+        replacedById,
+        notes: notes.trim() || null,
+      }),
     );
     if (saved) await onSaved();
   };
@@ -117,11 +146,36 @@ function LegalBasisForm({ basis, others, onSaved }: LegalBasisFormProps) {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-          <TextInput label={t('legalBases.ref')} description={t('legalBases.ref.hint')} value={ref} onChange={(event) => setRef(event.currentTarget.value)} withAsterisk error={save.errors.ref} data-autofocus data-testid="legal-ref" />
+          <TextInput
+            label={t('legalBases.ref')}
+            description={t('legalBases.ref.hint')}
+            value={ref}
+            onChange={(event) => setRef(event.currentTarget.value)}
+            withAsterisk
+            error={save.errors.ref}
+            data-autofocus
+            data-testid="legal-ref"
+          />
           <DateField label={t('legalBases.date')} value={date} onChange={setDate} error={save.errors.date} />
         </SimpleGrid>
-        <TextInput label={t('legalBases.issuer')} value={issuer} onChange={(event) => setIssuer(event.currentTarget.value)} withAsterisk error={save.errors.issuer} data-testid="legal-issuer" />
-        <Textarea label={t('legalBases.title')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} autosize minRows={2} withAsterisk error={save.errors.title} data-testid="legal-title" />
+        <TextInput
+          label={t('legalBases.issuer')}
+          value={issuer}
+          onChange={(event) => setIssuer(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.issuer}
+          data-testid="legal-issuer"
+        />
+        <Textarea
+          label={t('legalBases.title')}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          autosize
+          minRows={2}
+          withAsterisk
+          error={save.errors.title}
+          data-testid="legal-title"
+        />
         <Select
           label={t('legalBases.replacedBy')}
           description={t('legalBases.replacedBy.hint')}
@@ -133,7 +187,14 @@ function LegalBasisForm({ basis, others, onSaved }: LegalBasisFormProps) {
           error={save.errors.replacedById}
           data-testid="legal-replacedBy"
         />
-        <Textarea label={t('legalBases.notes')} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} autosize minRows={1} error={save.errors.notes} />
+        <Textarea
+          label={t('legalBases.notes')}
+          value={notes}
+          onChange={(event) => setNotes(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          error={save.errors.notes}
+        />
         <FailureAlert error={save.error} shownFields={['ref', 'date', 'issuer', 'title', 'replacedById', 'notes']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="legal-save">

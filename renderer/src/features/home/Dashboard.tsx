@@ -1,4 +1,17 @@
-import { Alert, Badge, Card, Grid, Group, Loader, ScrollArea, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { Dashboard as DashboardData } from '@shared/contract/dashboard';
@@ -59,19 +72,34 @@ function DashboardView({ data }: { data: DashboardData }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-        <TripListTile title={t('dashboard.abroadNow')} trips={data.abroadNow} dateOf={(trip) => t('dashboard.returnOn', { date: dateText(trip.plannedReturn) })} printList={printAbroadNow} data-testid="tile-abroad" />
+        <TripListTile
+          title={t('dashboard.abroadNow')}
+          trips={data.abroadNow}
+          dateOf={(trip) => t('dashboard.returnOn', { date: dateText(trip.plannedReturn) })}
+          printList={printAbroadNow}
+          data-testid="tile-abroad"
+        />
         <TripListTile
           title={t('dashboard.returnsDueThisWeek')}
           trips={data.returnsDueThisWeek}
           dateOf={(trip) => t('dashboard.returnOn', { date: dateText(trip.plannedReturn) })}
           data-testid="tile-due"
         />
-        <Tile title={t('dashboard.reportsOverdue')} count={data.reportsOverdue} alert={data.reportsOverdue > 0} data-testid="tile-overdue">
+        <Tile
+          title={t('dashboard.reportsOverdue')}
+          count={data.reportsOverdue}
+          alert={data.reportsOverdue > 0}
+          data-testid="tile-overdue"
+        >
           <Text size="sm" c="dimmed">
             {t('dashboard.reportsOverdueExplain')}
           </Text>
           {data.reportsOverdue > 0 && (
-            <UnstyledButton className="tile-link" onClick={() => showFlaggedTrips('return_report_overdue', true)} data-testid="overdue-open">
+            <UnstyledButton
+              className="tile-link"
+              onClick={() => showFlaggedTrips('return_report_overdue', true)}
+              data-testid="overdue-open"
+            >
               {t('dashboard.showTrips')}
               <IconChevronRight size={14} />
             </UnstyledButton>
@@ -99,7 +127,11 @@ function DashboardView({ data }: { data: DashboardData }) {
                 title={t('dashboard.byPurpose')}
                 series={[{ key: 'count', label: t('dashboard.trips'), colour: singleColour }]}
                 rows={tripPurposes
-                  .map((purpose) => ({ key: purpose, label: t(`purpose.${purpose}`), values: [data.byPurpose.find((entry) => entry.purpose === purpose)?.count ?? 0] }))
+                  .map((purpose) => ({
+                    key: purpose,
+                    label: t(`purpose.${purpose}`),
+                    values: [data.byPurpose.find((entry) => entry.purpose === purpose)?.count ?? 0],
+                  }))
                   .filter((row) => (row.values[0] ?? 0) > 0)}
                 emptyText={t('dashboard.noTripsInPeriod')}
                 data-testid="chart-purpose"
@@ -115,7 +147,19 @@ function DashboardView({ data }: { data: DashboardData }) {
   );
 }
 
-function Tile({ title, count, alert = false, children, 'data-testid': testId }: { title: string; count: number; alert?: boolean; children: ReactNode; 'data-testid'?: string }) {
+function Tile({
+  title,
+  count,
+  alert = false,
+  children,
+  'data-testid': testId,
+}: {
+  title: string;
+  count: number;
+  alert?: boolean;
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
   const formatNumber = useFormatNumber();
   return (
     <Card withBorder padding="sm" data-testid={testId}>
@@ -158,7 +202,12 @@ function TripListTile({ title, trips, dateOf, printList, 'data-testid': testId }
         <ScrollArea.Autosize mah={196} type="auto" offsetScrollbars>
           <Stack gap={0}>
             {trips.map((trip) => (
-              <UnstyledButton key={trip.id} className="tile-row" onClick={() => open('trips', { kind: 'trip', tripId: trip.id })} data-testid="tile-trip">
+              <UnstyledButton
+                key={trip.id}
+                className="tile-row"
+                onClick={() => open('trips', { kind: 'trip', tripId: trip.id })}
+                data-testid="tile-trip"
+              >
                 <Text size="sm" fw={500} truncate>
                   {trip.memberName}
                 </Text>
@@ -208,13 +257,25 @@ function FlagCounts({ flags }: { flags: Record<ComplianceFlag, number> }) {
                   )}
                 </Stack>
               </Group>
-              <Badge color={count > 0 ? 'orange' : 'gray'} variant={count > 0 ? 'filled' : 'light'} radius="sm" miw={36} data-testid="flag-count">
+              <Badge
+                color={count > 0 ? 'orange' : 'gray'}
+                variant={count > 0 ? 'filled' : 'light'}
+                radius="sm"
+                miw={36}
+                data-testid="flag-count"
+              >
                 {formatNumber(count)}
               </Badge>
             </>
           );
           return count > 0 && !onMembers ? (
-            <UnstyledButton key={flag} className="flag-row" data-active onClick={() => showFlaggedTrips(flag)} data-testid={`flag-${flag}`}>
+            <UnstyledButton
+              key={flag}
+              className="flag-row"
+              data-active
+              onClick={() => showFlaggedTrips(flag)}
+              data-testid={`flag-${flag}`}
+            >
               {content}
             </UnstyledButton>
           ) : (
@@ -230,7 +291,10 @@ function FlagCounts({ flags }: { flags: Record<ComplianceFlag, number> }) {
 
 function ByYearChart({ data }: { data: DashboardData }) {
   const t = useT();
-  const series = useMemo<BarSeries[]>(() => durationBrackets.map((bracket) => ({ key: bracket, label: t(`bracket.${bracket}`), colour: bracketColours[bracket] })), [t]);
+  const series = useMemo<BarSeries[]>(
+    () => durationBrackets.map((bracket) => ({ key: bracket, label: t(`bracket.${bracket}`), colour: bracketColours[bracket] })),
+    [t],
+  );
   return (
     <BarChart
       title={t('dashboard.byYear')}
@@ -255,7 +319,9 @@ function ByCountryChart({ data }: { data: DashboardData }) {
     <BarChart
       title={t('dashboard.byCountry')}
       series={[{ key: 'count', label: t('dashboard.trips'), colour: singleColour }]}
-      rows={data.byCountry.slice(0, 10).map((entry) => ({ key: entry.country, label: countryNames([entry.country]), values: [entry.count] }))}
+      rows={data.byCountry
+        .slice(0, 10)
+        .map((entry) => ({ key: entry.country, label: countryNames([entry.country]), values: [entry.count] }))}
       emptyText={t('dashboard.noTripsInPeriod')}
       data-testid="chart-country"
     />

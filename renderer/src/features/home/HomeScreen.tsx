@@ -36,7 +36,9 @@ export function HomeScreen() {
             </Group>
           </div>
           {overview && (
-            <Text size="sm">{t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}</Text>
+            <Text size="sm">
+              {t('home.counts', { members: overview.counts.members ?? 0, trips: overview.counts.trips ?? 0 })}
+            </Text>
           )}
         </Group>
       </Card>

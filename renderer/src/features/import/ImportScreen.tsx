@@ -1,8 +1,34 @@
-import { Alert, Button, Card, FileButton, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconLanguage, IconUpload } from '@tabler/icons-react';
+import {
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  IconCircleCheck,
+  IconDatabaseImport,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconLanguage,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type ComponentProps } from 'react';
-import { maximumImportBytes, maximumImportSize, type ImportIssueRow, type ImportReport, type ImportSource } from '@shared/contract/importing';
+import {
+  maximumImportBytes,
+  maximumImportSize,
+  type ImportIssueRow,
+  type ImportReport,
+  type ImportSource,
+} from '@shared/contract/importing';
 import type { MessageKey } from '@shared/i18n';
 import { columnLabelKey, columnsOf, valueLabelKey, type ImportColumn, type ImportKind } from '@shared/importing/columns';
 import { formatCivilDate } from '@shared/rules/dates';
@@ -126,7 +152,12 @@ function ImportCard() {
             />
           </Stack>
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void downloadTemplate()} data-testid="import-template">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={() => void downloadTemplate()}
+              data-testid="import-template"
+            >
               {t('importScreen.template')}
             </Button>
             <FileButton
@@ -162,7 +193,11 @@ function ImportCard() {
         {report && !phase && <ReportView report={report} kind={kind} />}
         {ready && (
           <Group>
-            <Button leftSection={<IconDatabaseImport size={16} />} onClick={() => void run('import.commit', file, 'writing')} data-testid="import-commit">
+            <Button
+              leftSection={<IconDatabaseImport size={16} />}
+              onClick={() => void run('import.commit', file, 'writing')}
+              data-testid="import-commit"
+            >
               {t('importScreen.commit')}
             </Button>
           </Group>
@@ -193,7 +228,11 @@ function ReportView({ report, kind }: { report: ImportReport; kind: ImportKind }
       {report.committed && (
         <Alert color="green" icon={<IconCircleCheck size={18} />} data-testid="import-done">
           {kind === 'members'
-            ? t('importScreen.committed.members', { created: formatNumber(counts.membersCreated), updated: formatNumber(counts.membersUpdated), cells: formatNumber(counts.cellsCreated) })
+            ? t('importScreen.committed.members', {
+                created: formatNumber(counts.membersCreated),
+                updated: formatNumber(counts.membersUpdated),
+                cells: formatNumber(counts.cellsCreated),
+              })
             : t('importScreen.committed.trips', { created: formatNumber(counts.tripsCreated) })}
         </Alert>
       )}
@@ -230,7 +269,10 @@ function SourceNotes({ source }: { source: ImportSource }) {
       </Group>
       {source.legacyEncoding && (
         <Alert color="blue" icon={<IconLanguage size={18} />} data-testid="import-legacy">
-          {t('text.legacyConverted', { count: formatNumber(source.convertedCells), encoding: t(`text.encoding.${source.legacyEncoding}` as MessageKey) })}
+          {t('text.legacyConverted', {
+            count: formatNumber(source.convertedCells),
+            encoding: t(`text.encoding.${source.legacyEncoding}` as MessageKey),
+          })}
         </Alert>
       )}
       {source.ignoredColumns.length > 0 && (
@@ -249,14 +291,23 @@ function Issues({ report }: { report: ImportReport }) {
   const t = useT();
   const formatNumber = useFormatNumber();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: report.issues.length, getScrollElement: () => scrollRef.current, estimateSize: () => issueRowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: report.issues.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => issueRowHeight,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const omitted = report.issueCount - report.issues.length;
   return (
     <Stack gap="xs">
-      <Alert color="red" title={t('importScreen.errors.title', { count: formatNumber(report.issueCount), rows: formatNumber(report.errorRows) })} data-testid="import-errors-title">
+      <Alert
+        color="red"
+        title={t('importScreen.errors.title', { count: formatNumber(report.issueCount), rows: formatNumber(report.errorRows) })}
+        data-testid="import-errors-title"
+      >
         {t('importScreen.errors.explain')}
       </Alert>
       <div ref={scrollRef} className="import-issues" data-testid="import-errors">
@@ -271,7 +322,12 @@ function Issues({ report }: { report: ImportReport }) {
           <Table.Tbody>
             {before > 0 && <Spacer height={before} />}
             {items.map((item) => (
-              <IssueRow key={item.key} issue={report.issues[item.index]!} index={item.index} measure={virtualizer.measureElement} />
+              <IssueRow
+                key={item.key}
+                issue={report.issues[item.index]!}
+                index={item.index}
+                measure={virtualizer.measureElement}
+              />
             ))}
             {after > 0 && <Spacer height={after} />}
           </Table.Tbody>
@@ -294,7 +350,15 @@ function Spacer({ height }: { height: number }) {
   );
 }
 
-function IssueRow({ issue, index, measure }: { issue: ImportIssueRow; index: number; measure: (element: Element | null) => void }) {
+function IssueRow({
+  issue,
+  index,
+  measure,
+}: {
+  issue: ImportIssueRow;
+  index: number;
+  measure: (element: Element | null) => void;
+}) {
   const t = useT();
   return (
     <Table.Tr ref={measure} data-index={index} data-testid="import-error-row">
@@ -305,7 +369,12 @@ function IssueRow({ issue, index, measure }: { issue: ImportIssueRow; index: num
   );
 }
 
-function displayValue(column: ImportColumn, value: ImportSource['preview'][number]['values'][string] | undefined, t: Translate, lang: 'vi' | 'en'): string {
+function displayValue(
+  column: ImportColumn,
+  value: ImportSource['preview'][number]['values'][string] | undefined,
+  t: Translate,
+  lang: 'vi' | 'en',
+): string {
   if (value === null || value === undefined) return '';
   const type = column.type;
   if (typeof value === 'boolean') return t(value ? 'import.yes' : 'import.no');
@@ -342,7 +411,12 @@ function Preview({ kind, source }: { kind: ImportKind; source: ImportSource }) {
                 <Table.Td>{row.row}</Table.Td>
                 {kind === 'members' && (
                   <Table.Td>
-                    <Text span size="sm" fw={500} c={row.action === 'create' ? 'green.8' : row.action === 'update' ? 'blue.8' : 'dimmed'}>
+                    <Text
+                      span
+                      size="sm"
+                      fw={500}
+                      c={row.action === 'create' ? 'green.8' : row.action === 'update' ? 'blue.8' : 'dimmed'}
+                    >
                       {t(`importScreen.action.${row.action}`)}
                     </Text>
                   </Table.Td>
@@ -380,10 +454,22 @@ function ExportCard() {
       <Stack>
         <Title order={4}>{t('importScreen.export.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'export.members'} onClick={() => void exportList('export.members')} data-testid="export-members">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={busy === 'export.members'}
+            onClick={() => void exportList('export.members')}
+            data-testid="export-members"
+          >
             {t('importScreen.export.members')}
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'export.trips'} onClick={() => void exportList('export.trips')} data-testid="export-trips">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={busy === 'export.trips'}
+            onClick={() => void exportList('export.trips')}
+            data-testid="export-trips"
+          >
             {t('importScreen.export.trips')}
           </Button>
         </Group>

@@ -1,8 +1,26 @@
-import { ActionIcon, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ActivityEventInput, ActivityEventRow, MemberDetail } from '@shared/contract/registry';
-import { foreignMarriageOutcomes, partyActivityEventKinds, type ForeignMarriageOutcome, type PartyActivityEventKind } from '@shared/domain/enums';
+import {
+  foreignMarriageOutcomes,
+  partyActivityEventKinds,
+  type ForeignMarriageOutcome,
+  type PartyActivityEventKind,
+} from '@shared/domain/enums';
 import { hasMessage } from '@shared/i18n';
 import { isCountryCode, type CountryCode } from '@shared/text';
 import { call } from '../../api/client';
@@ -128,7 +146,13 @@ export function ActivityEvents({ member, onChanged }: ActivityEventsProps) {
           {t('activity.explain')}
         </Text>
         {canEdit && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="activity-add">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing('new')}
+            data-testid="activity-add"
+          >
             {t('activity.add')}
           </Button>
         )}
@@ -158,9 +182,7 @@ export function ActivityEvents({ member, onChanged }: ActivityEventsProps) {
                   {event.endDate && ` – ${dateText(event.endDate)}`}
                 </Table.Td>
                 <Table.Td>{summary(event)}</Table.Td>
-                <Table.Td>
-                  {[event.decisionRef, dateText(event.decisionDate)].filter(Boolean).join(', ')}
-                </Table.Td>
+                <Table.Td>{[event.decisionRef, dateText(event.decisionDate)].filter(Boolean).join(', ')}</Table.Td>
                 <Table.Td>
                   {canEdit && (
                     <Group gap={2} wrap="nowrap" justify="flex-end">
@@ -170,7 +192,10 @@ export function ActivityEvents({ member, onChanged }: ActivityEventsProps) {
                         </ActionIcon>
                       </Tooltip>
                       <DeleteButton
-                        question={t('activity.deleteQuestion', { kind: t(`activityEvent.${event.kind}`), date: dateText(event.effectiveDate) })}
+                        question={t('activity.deleteQuestion', {
+                          kind: t(`activityEvent.${event.kind}`),
+                          date: dateText(event.effectiveDate),
+                        })}
                         onConfirm={async () => {
                           if (await removal.run(() => call('activityEvents.delete', { id: event.id }))) await onChanged();
                         }}
@@ -229,24 +254,43 @@ function ActivityEventForm({ member, event, onSaved }: ActivityEventFormProps) {
   const [draft, setDraft] = useState(() => draftOf(event));
   const save = useAction();
   const asked = fieldsByKind[draft.kind];
-  const set = <Field extends keyof EventDraft>(field: Field, value: EventDraft[Field]) => setDraft((current) => ({ ...current, [field]: value }));
+  const set = <Field extends keyof EventDraft>(field: Field, value: EventDraft[Field]) =>
+    setDraft((current) => ({ ...current, [field]: value }));
   /** A label worded for the kind where the general one would be vague ("Miễn sinh hoạt từ ngày"). */
   const label = (field: EventField | 'effectiveDate') => {
     const specific = `activityField.${field}.${draft.kind}`;
     return hasMessage(specific) ? t(specific) : t(`activityField.${field}`);
   };
   const textField = (field: 'destination' | 'disciplineForm' | 'decidingBody' | 'decisionRef') => (
-    <TextInput key={field} label={label(field)} value={draft[field]} onChange={(change) => set(field, change.currentTarget.value)} error={save.errors[field]} data-testid={`activity-${field}`} />
+    <TextInput
+      key={field}
+      label={label(field)}
+      value={draft[field]}
+      onChange={(change) => set(field, change.currentTarget.value)}
+      error={save.errors[field]}
+      data-testid={`activity-${field}`}
+    />
   );
   const dateField = (field: 'endDate' | 'returnedDate' | 'decisionDate') => (
-    <DateField key={field} label={label(field)} value={draft[field]} onChange={(value) => set(field, value)} error={save.errors[field]} withAsterisk={field === 'endDate' && draft.kind === 'exemption'} data-testid={`activity-${field}`} />
+    <DateField
+      key={field}
+      label={label(field)}
+      value={draft[field]}
+      onChange={(value) => set(field, value)}
+      error={save.errors[field]}
+      withAsterisk={field === 'endDate' && draft.kind === 'exemption'}
+      data-testid={`activity-${field}`}
+    />
   );
   const fields: Record<EventField, () => ReactNode> = {
     tripId: () => (
       <Select
         key="tripId"
         label={label('tripId')}
-        data={member.trips.map((trip) => ({ value: trip.id, label: `${t(`purpose.${trip.purpose}`)} · ${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}` }))}
+        data={member.trips.map((trip) => ({
+          value: trip.id,
+          label: `${t(`purpose.${trip.purpose}`)} · ${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}`,
+        }))}
         value={draft.tripId}
         onChange={(tripId) => set('tripId', tripId)}
         clearable
@@ -274,7 +318,16 @@ function ActivityEventForm({ member, event, onSaved }: ActivityEventFormProps) {
       </Stack>
     ),
     returnedDate: () => (draft.returned === 'yes' ? dateField('returnedDate') : null),
-    spouseCountry: () => <CountrySelect key="spouseCountry" label={label('spouseCountry')} value={draft.spouseCountry} onChange={(code) => set('spouseCountry', code)} error={save.errors.spouseCountry} data-testid="activity-spouseCountry" />,
+    spouseCountry: () => (
+      <CountrySelect
+        key="spouseCountry"
+        label={label('spouseCountry')}
+        value={draft.spouseCountry}
+        onChange={(code) => set('spouseCountry', code)}
+        error={save.errors.spouseCountry}
+        data-testid="activity-spouseCountry"
+      />
+    ),
     marriageOutcome: () => (
       <EnumSelect
         key="marriageOutcome"
@@ -306,12 +359,45 @@ function ActivityEventForm({ member, event, onSaved }: ActivityEventFormProps) {
     <form onSubmit={(submitted) => void submit(submitted)} noValidate data-testid="activity-form">
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-          <EnumSelect label={t('activity.kind')} values={partyActivityEventKinds} labelOf={(kind) => `activityEvent.${kind}`} value={draft.kind} onChange={(kind) => kind && set('kind', kind)} allowDeselect={false} withAsterisk data-testid="activity-kind" />
-          <DateField label={label('effectiveDate')} value={draft.effectiveDate} onChange={(value) => set('effectiveDate', value)} error={save.errors.effectiveDate} withAsterisk data-testid="activity-effectiveDate" />
+          <EnumSelect
+            label={t('activity.kind')}
+            values={partyActivityEventKinds}
+            labelOf={(kind) => `activityEvent.${kind}`}
+            value={draft.kind}
+            onChange={(kind) => kind && set('kind', kind)}
+            allowDeselect={false}
+            withAsterisk
+            data-testid="activity-kind"
+          />
+          <DateField
+            label={label('effectiveDate')}
+            value={draft.effectiveDate}
+            onChange={(value) => set('effectiveDate', value)}
+            error={save.errors.effectiveDate}
+            withAsterisk
+            data-testid="activity-effectiveDate"
+          />
           {asked.map((field) => fields[field]())}
         </SimpleGrid>
-        {asked.includes('reason') && <Textarea label={label('reason')} value={draft.reason} onChange={(change) => set('reason', change.currentTarget.value)} autosize minRows={2} error={save.errors.reason} data-testid="activity-reason" />}
-        <Textarea label={t('activityField.notes')} value={draft.notes} onChange={(change) => set('notes', change.currentTarget.value)} autosize minRows={1} error={save.errors.notes} />
+        {asked.includes('reason') && (
+          <Textarea
+            label={label('reason')}
+            value={draft.reason}
+            onChange={(change) => set('reason', change.currentTarget.value)}
+            autosize
+            minRows={2}
+            error={save.errors.reason}
+            data-testid="activity-reason"
+          />
+        )}
+        <Textarea
+          label={t('activityField.notes')}
+          value={draft.notes}
+          onChange={(change) => set('notes', change.currentTarget.value)}
+          autosize
+          minRows={1}
+          error={save.errors.notes}
+        />
         <FailureAlert error={save.error} shownFields={['kind', 'effectiveDate', 'notes', ...asked]} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="activity-save">

@@ -152,21 +152,67 @@ export function MemberForm({ member, onSaved, readOnly = false, onCancel }: Memb
             readOnly={readOnly}
             data-testid="member-cellName"
           />
-          <EnumSelect label={t('memberField.gender')} values={genders} labelOf={(gender) => `gender.${gender}`} value={draft.gender} onChange={(gender) => set('gender', gender)} error={errors.gender} readOnly={readOnly} clearable data-testid="member-gender" />
-          <DateField label={t('memberField.birthDate')} value={draft.birthDate} onChange={(value) => set('birthDate', value)} error={errors.birthDate} readOnly={readOnly} data-testid="member-birthDate" />
-          <TextInput label={t('memberField.nationalId')} description={t('memberField.nationalId.hint')} inputMode="numeric" {...text('nationalId')} />
-          <EnumSelect label={t('memberField.status')} values={memberStatuses} labelOf={(status) => `memberStatus.${status}`} value={draft.status} onChange={(status) => status && set('status', status)} allowDeselect={false} error={errors.status} readOnly={readOnly} data-testid="member-status" />
+          <EnumSelect
+            label={t('memberField.gender')}
+            values={genders}
+            labelOf={(gender) => `gender.${gender}`}
+            value={draft.gender}
+            onChange={(gender) => set('gender', gender)}
+            error={errors.gender}
+            readOnly={readOnly}
+            clearable
+            data-testid="member-gender"
+          />
+          <DateField
+            label={t('memberField.birthDate')}
+            value={draft.birthDate}
+            onChange={(value) => set('birthDate', value)}
+            error={errors.birthDate}
+            readOnly={readOnly}
+            data-testid="member-birthDate"
+          />
+          <TextInput
+            label={t('memberField.nationalId')}
+            description={t('memberField.nationalId.hint')}
+            inputMode="numeric"
+            {...text('nationalId')}
+          />
+          <EnumSelect
+            label={t('memberField.status')}
+            values={memberStatuses}
+            labelOf={(status) => `memberStatus.${status}`}
+            value={draft.status}
+            onChange={(status) => status && set('status', status)}
+            allowDeselect={false}
+            error={errors.status}
+            readOnly={readOnly}
+            data-testid="member-status"
+          />
           <TextInput label={t('memberField.phone')} {...text('phone')} />
           <TextInput label={t('memberField.email')} {...text('email')} />
         </SimpleGrid>
         <TextInput label={t('memberField.address')} {...text('address')} />
         <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
           <Stack gap={6} justify="center">
-            <Checkbox label={t('memberField.holdsLeadershipPost')} checked={draft.holdsLeadershipPost} onChange={(event) => set('holdsLeadershipPost', event.currentTarget.checked)} disabled={readOnly} />
-            <Checkbox label={t('memberField.underDisciplinaryReview')} checked={draft.underDisciplinaryReview} onChange={(event) => set('underDisciplinaryReview', event.currentTarget.checked)} disabled={readOnly} />
+            <Checkbox
+              label={t('memberField.holdsLeadershipPost')}
+              checked={draft.holdsLeadershipPost}
+              onChange={(event) => set('holdsLeadershipPost', event.currentTarget.checked)}
+              disabled={readOnly}
+            />
+            <Checkbox
+              label={t('memberField.underDisciplinaryReview')}
+              checked={draft.underDisciplinaryReview}
+              onChange={(event) => set('underDisciplinaryReview', event.currentTarget.checked)}
+              disabled={readOnly}
+            />
           </Stack>
           <TextInput label={t('memberField.leadershipPost')} disabled={!draft.holdsLeadershipPost} {...text('leadershipPost')} />
-          <TextInput label={t('memberField.managingCommittee')} description={t('memberField.managingCommittee.hint')} {...text('managingCommittee')} />
+          <TextInput
+            label={t('memberField.managingCommittee')}
+            description={t('memberField.managingCommittee.hint')}
+            {...text('managingCommittee')}
+          />
         </SimpleGrid>
         <Textarea label={t('memberField.notes')} autosize minRows={2} maxRows={6} {...text('notes')} />
         <FailureAlert error={save.error} shownFields={formFields} />

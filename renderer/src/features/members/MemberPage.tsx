@@ -89,7 +89,11 @@ export function MemberPage({ memberId }: { memberId: string }) {
           canEdit && (
             <>
               {!detail.archived && (
-                <Button leftSection={<IconPlus size={16} />} onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: detail.id })} data-testid="member-new-trip">
+                <Button
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: detail.id })}
+                  data-testid="member-new-trip"
+                >
                   {t('trips.new')}
                 </Button>
               )}
@@ -107,7 +111,9 @@ export function MemberPage({ memberId }: { memberId: string }) {
         }
       />
       <FailureAlert error={archive.error} />
-      {confirmingArchive && <ArchiveDialog member={detail} onConfirm={() => void setArchived(true)} onCancel={() => setConfirmingArchive(false)} />}
+      {confirmingArchive && (
+        <ArchiveDialog member={detail} onConfirm={() => void setArchived(true)} onCancel={() => setConfirmingArchive(false)} />
+      )}
       {detail.archived && (
         <Alert color="gray" icon={<IconArchive size={18} />}>
           {t('memberPage.archivedExplain')}
@@ -141,7 +147,12 @@ export function MemberPage({ memberId }: { memberId: string }) {
         <Tabs.Panel value="details" pt="md">
           {canEdit && !editing && !detail.archived && (
             <Group justify="flex-end" mb="xs">
-              <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="member-edit">
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                onClick={() => setEditing(true)}
+                data-testid="member-edit"
+              >
                 {t('action.edit')}
               </Button>
             </Group>
@@ -181,13 +192,27 @@ function ArchiveDialog({ member, onConfirm, onCancel }: { member: MemberDetail; 
   const unfinished = unfinishedTrips(member.trips).length;
   if (blocked) {
     return (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('archive.blockedTitle')} withCloseButton onClose={onCancel} data-testid="archive-blocked">
+      <Alert
+        color="red"
+        icon={<IconAlertTriangle size={18} />}
+        title={t('archive.blockedTitle')}
+        withCloseButton
+        onClose={onCancel}
+        data-testid="archive-blocked"
+      >
         {t('reason.archive.abroad')}
       </Alert>
     );
   }
   return (
-    <ConfirmDialog opened title={t('archive.title', { name: member.fullName })} confirmLabel={t('memberPage.archive')} danger onConfirm={onConfirm} onCancel={onCancel}>
+    <ConfirmDialog
+      opened
+      title={t('archive.title', { name: member.fullName })}
+      confirmLabel={t('memberPage.archive')}
+      danger
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <Stack gap="xs">
         <Text size="sm">{t('archive.explain')}</Text>
         {unfinished > 0 && (

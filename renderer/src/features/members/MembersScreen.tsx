@@ -81,14 +81,25 @@ export function MembersScreen() {
         actions={
           <Group gap="xs">
             <PrintListButton title={t('members.title')} load={printList} data-testid="members-print-list" />
-            <Button leftSection={<IconPlus size={16} />} onClick={() => open('members', { kind: 'newMember' })} data-testid="new-member">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => open('members', { kind: 'newMember' })}
+              data-testid="new-member"
+            >
               {t('members.new')}
             </Button>
           </Group>
         }
       />
       <Group gap="sm" align="flex-end" wrap="nowrap">
-        <ListSearch initial={filters.query} onSearch={(text) => setFilters({ query: text })} listRef={listRef} placeholder={t('members.searchPlaceholder')} label={t('members.search')} testId="member-search" />
+        <ListSearch
+          initial={filters.query}
+          onSearch={(text) => setFilters({ query: text })}
+          listRef={listRef}
+          placeholder={t('members.searchPlaceholder')}
+          label={t('members.search')}
+          testId="member-search"
+        />
         <Select
           w={220}
           placeholder={t('members.allCells')}

@@ -34,7 +34,13 @@ export function TravelDocuments({ member, onChanged }: TravelDocumentsProps) {
           {t('travelDocs.explain')}
         </Text>
         {canEdit && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="travel-document-add">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing('new')}
+            data-testid="travel-document-add"
+          >
             {t('travelDocs.add')}
           </Button>
         )}
@@ -69,7 +75,13 @@ export function TravelDocuments({ member, onChanged }: TravelDocumentsProps) {
                     <Group gap={6} wrap="nowrap">
                       {dateText(document.expiresOn)}
                       {expiry && (
-                        <Badge size="sm" color={expiry === 'expired' ? 'red' : 'orange'} variant="light" tt="none" data-testid={`document-${expiry}`}>
+                        <Badge
+                          size="sm"
+                          color={expiry === 'expired' ? 'red' : 'orange'}
+                          variant="light"
+                          tt="none"
+                          data-testid={`document-${expiry}`}
+                        >
                           {t(`travelDocs.${expiry}`)}
                         </Badge>
                       )}
@@ -100,7 +112,12 @@ export function TravelDocuments({ member, onChanged }: TravelDocumentsProps) {
           </Table.Tbody>
         </Table>
       )}
-      <RecordModal editing={editing} onClose={() => setEditing(null)} addTitle={t('travelDocs.add')} editTitle={t('travelDocs.edit')}>
+      <RecordModal
+        editing={editing}
+        onClose={() => setEditing(null)}
+        addTitle={t('travelDocs.add')}
+        editTitle={t('travelDocs.edit')}
+      >
         {(record) => (
           <TravelDocumentForm
             memberId={member.id}
@@ -153,13 +170,49 @@ function TravelDocumentForm({ memberId, document, onSaved }: TravelDocumentFormP
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
-          <EnumSelect label={t('travelDocs.kind')} values={travelDocumentKinds} labelOf={(value) => `travelDocument.${value}`} value={kind} onChange={setKind} allowDeselect={false} withAsterisk error={save.errors.kind} data-testid="travel-document-kind" />
-          <TextInput label={t('travelDocs.number')} value={number} onChange={(event) => setNumber(event.currentTarget.value)} withAsterisk error={save.errors.number} data-autofocus data-testid="travel-document-number" />
+          <EnumSelect
+            label={t('travelDocs.kind')}
+            values={travelDocumentKinds}
+            labelOf={(value) => `travelDocument.${value}`}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+            withAsterisk
+            error={save.errors.kind}
+            data-testid="travel-document-kind"
+          />
+          <TextInput
+            label={t('travelDocs.number')}
+            value={number}
+            onChange={(event) => setNumber(event.currentTarget.value)}
+            withAsterisk
+            error={save.errors.number}
+            data-autofocus
+            data-testid="travel-document-number"
+          />
           <DateField label={t('travelDocs.issuedOn')} value={issuedOn} onChange={setIssuedOn} error={save.errors.issuedOn} />
-          <DateField label={t('travelDocs.expiresOn')} value={expiresOn} onChange={setExpiresOn} error={save.errors.expiresOn} data-testid="travel-document-expires" />
+          <DateField
+            label={t('travelDocs.expiresOn')}
+            value={expiresOn}
+            onChange={setExpiresOn}
+            error={save.errors.expiresOn}
+            data-testid="travel-document-expires"
+          />
         </SimpleGrid>
-        <TextInput label={t('travelDocs.issuer')} value={issuer} onChange={(event) => setIssuer(event.currentTarget.value)} error={save.errors.issuer} />
-        <Textarea label={t('travelDocs.notes')} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} autosize minRows={2} error={save.errors.notes} />
+        <TextInput
+          label={t('travelDocs.issuer')}
+          value={issuer}
+          onChange={(event) => setIssuer(event.currentTarget.value)}
+          error={save.errors.issuer}
+        />
+        <Textarea
+          label={t('travelDocs.notes')}
+          value={notes}
+          onChange={(event) => setNotes(event.currentTarget.value)}
+          autosize
+          minRows={2}
+          error={save.errors.notes}
+        />
         <FailureAlert error={save.error} shownFields={['kind', 'number', 'issuedOn', 'expiresOn', 'issuer', 'notes']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="travel-document-save">

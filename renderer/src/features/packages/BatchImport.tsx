@@ -32,14 +32,21 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
     setResults(null);
     const wrongKind: PackageFileResult[] = chosen
       .filter((file) => !isPackageFile(file))
-      .map((file) => ({ fileName: file.name, outcome: null, summary: null, error: { code: 'NOT_A_REPORT_FILE', params: { fileName: file.name } } }));
+      .map((file) => ({
+        fileName: file.name,
+        outcome: null,
+        summary: null,
+        error: { code: 'NOT_A_REPORT_FILE', params: { fileName: file.name } },
+      }));
     const packages = chosen.filter(isPackageFile);
     if (packages.length === 0) {
       setResults(wrongKind);
       return;
     }
     const answer = await importing.run(async () => {
-      const files = await Promise.all(packages.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })));
+      const files = await Promise.all(
+        packages.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })),
+      );
       return job.run((jobId) => call('packages.importMany', { files, jobId }));
     });
     if (!answer) return;
@@ -52,15 +59,33 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
     <Stack gap="sm" data-testid="package-batch">
       <Group justify="space-between" align="center" gap="md" wrap="nowrap">
         <Text size="sm">{t('packageBatch.explain')}</Text>
-        <FileButton resetRef={resetInput} multiple onChange={(files) => files.length > 0 && void importFiles(files)} accept={packageExtension} inputProps={batchInputProps}>
+        <FileButton
+          resetRef={resetInput}
+          multiple
+          onChange={(files) => files.length > 0 && void importFiles(files)}
+          accept={packageExtension}
+          inputProps={batchInputProps}
+        >
           {(props) => (
-            <Button {...props} variant="light" leftSection={<IconFiles size={16} />} flex="none" disabled={importing.busy} data-testid="package-batch-choose">
+            <Button
+              {...props}
+              variant="light"
+              leftSection={<IconFiles size={16} />}
+              flex="none"
+              disabled={importing.busy}
+              data-testid="package-batch-choose"
+            >
               {t('packageBatch.choose')}
             </Button>
           )}
         </FileButton>
       </Group>
-      <JobProgress job={job} label={t('packageBatch.working')} count={(done, total) => t('packageBatch.progress', { done, total })} data-testid="package-batch-working" />
+      <JobProgress
+        job={job}
+        label={t('packageBatch.working')}
+        count={(done, total) => t('packageBatch.progress', { done, total })}
+        data-testid="package-batch-working"
+      />
       <FailureAlert error={importing.error} />
       {results && (
         <Stack gap="xs">
@@ -80,7 +105,9 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
                 <Table.Tr key={result.fileName} data-testid="package-batch-row">
                   <Table.Td>{result.fileName}</Table.Td>
                   <Table.Td>{result.summary ? `${result.summary.unit.name} (${result.summary.unit.code})` : '—'}</Table.Td>
-                  <Table.Td c={result.error ? 'red' : undefined}>{result.error ? errorSentence({ ...result.error, issues: [] }, t) : t(`exchange.outcome.${result.outcome!}`)}</Table.Td>
+                  <Table.Td c={result.error ? 'red' : undefined}>
+                    {result.error ? errorSentence({ ...result.error, issues: [] }, t) : t(`exchange.outcome.${result.outcome!}`)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -49,7 +49,9 @@ export function CompletenessPanel() {
           {t('submission.period_differs')}: {formatNumber(completeness.periodDiffers)}
         </Badge>
         <Text size="sm" c="dimmed">
-          {completeness.deadline ? t('completeness.deadline', { date: dateText(completeness.deadline) }) : t('completeness.noDeadline')}
+          {completeness.deadline
+            ? t('completeness.deadline', { date: dateText(completeness.deadline) })
+            : t('completeness.noDeadline')}
         </Text>
       </Group>
       {completeness.units.length === 0 ? (
@@ -137,9 +139,31 @@ function AddUnit({ onAdded }: { onAdded(): Promise<void> }) {
             {t('completeness.addUnitExplain')}
           </Text>
           <Group align="flex-start" gap="sm">
-            <TextInput label={t('setup.unit.code')} w={180} value={code} onChange={(event) => setCode(event.currentTarget.value)} error={adding.errors.code} data-testid="add-unit-code" />
-            <TextInput label={t('setup.unit.name')} flex={1} miw={240} value={name} onChange={(event) => setName(event.currentTarget.value)} error={adding.errors.name} data-testid="add-unit-name" />
-            <Button type="submit" mt={25} variant="light" leftSection={<IconPlus size={16} />} loading={adding.busy} data-testid="add-unit-submit">
+            <TextInput
+              label={t('setup.unit.code')}
+              w={180}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+              error={adding.errors.code}
+              data-testid="add-unit-code"
+            />
+            <TextInput
+              label={t('setup.unit.name')}
+              flex={1}
+              miw={240}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={adding.errors.name}
+              data-testid="add-unit-name"
+            />
+            <Button
+              type="submit"
+              mt={25}
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              loading={adding.busy}
+              data-testid="add-unit-submit"
+            >
               {t('completeness.add')}
             </Button>
           </Group>

@@ -34,7 +34,9 @@ export function ExportPanel() {
   const exportFile = async () => {
     setConfirmingPlain(false);
     setExported(null);
-    const file = await exporting.run(() => job.run((jobId) => call('packages.export', { period, roundId, encryptToParent: encrypt, includeDocuments, jobId })));
+    const file = await exporting.run(() =>
+      job.run((jobId) => call('packages.export', { period, roundId, encryptToParent: encrypt, includeDocuments, jobId })),
+    );
     if (!file) return;
     download(blobOf(file.contentBase64, 'application/octet-stream'), file.fileName);
     setExported({ fileName: file.fileName, version: file.version });
@@ -73,7 +75,12 @@ export function ExportPanel() {
         />
         {canExport ? (
           <Group>
-            <Button leftSection={<IconFileExport size={16} />} loading={exporting.busy} onClick={() => (encrypt ? void exportFile() : setConfirmingPlain(true))} data-testid="export-submit">
+            <Button
+              leftSection={<IconFileExport size={16} />}
+              loading={exporting.busy}
+              onClick={() => (encrypt ? void exportFile() : setConfirmingPlain(true))}
+              data-testid="export-submit"
+            >
               {t('packageExport.submit')}
             </Button>
           </Group>
@@ -90,7 +97,13 @@ export function ExportPanel() {
           </Alert>
         )}
       </Stack>
-      <Modal opened={confirmingPlain} onClose={() => setConfirmingPlain(false)} title={t('packageExport.plainTitle')} size="lg" data-testid="export-plain-warning">
+      <Modal
+        opened={confirmingPlain}
+        onClose={() => setConfirmingPlain(false)}
+        title={t('packageExport.plainTitle')}
+        size="lg"
+        data-testid="export-plain-warning"
+      >
         <Stack gap="sm">
           <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
             {t(parent ? 'packageExport.plainChosen' : 'packageExport.plainNoCard')}

@@ -37,21 +37,24 @@ export function ImportPanel() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const resetInput = useRef<() => void>(null);
 
-  const check = useCallback(async (file: File) => {
-    resetInput.current?.();
-    if (!isPackageFile(file)) {
-      setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
-      return;
-    }
-    setStage({ kind: 'checking', fileName: file.name });
-    try {
-      const contentBase64 = await readAsBase64(file);
-      const summary = await call('packages.verify', { fileName: file.name, contentBase64 });
-      setStage({ kind: 'verified', fileName: file.name, contentBase64, summary, failure: null });
-    } catch (error) {
-      setStage({ kind: 'refused', fileName: file.name, reason: errorText(error, t) });
-    }
-  }, [t]);
+  const check = useCallback(
+    async (file: File) => {
+      resetInput.current?.();
+      if (!isPackageFile(file)) {
+        setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
+        return;
+      }
+      setStage({ kind: 'checking', fileName: file.name });
+      try {
+        const contentBase64 = await readAsBase64(file);
+        const summary = await call('packages.verify', { fileName: file.name, contentBase64 });
+        setStage({ kind: 'verified', fileName: file.name, contentBase64, summary, failure: null });
+      } catch (error) {
+        setStage({ kind: 'refused', fileName: file.name, reason: errorText(error, t) });
+      }
+    },
+    [t],
+  );
 
   useEffect(() => {
     if (!incoming) return;
@@ -77,7 +80,12 @@ export function ImportPanel() {
       <Card withBorder padding="md">
         <Group justify="space-between" align="center" gap="md" wrap="nowrap">
           <Text size="sm">{t('packageImport.explain')}</Text>
-          <FileButton resetRef={resetInput} onChange={(file) => file && void check(file)} accept={packageExtension} inputProps={fileInputProps}>
+          <FileButton
+            resetRef={resetInput}
+            onChange={(file) => file && void check(file)}
+            accept={packageExtension}
+            inputProps={fileInputProps}
+          >
             {(props) => (
               <Button {...props} leftSection={<IconFileImport size={16} />} flex="none" data-testid="package-choose">
                 {t('packageImport.choose')}
@@ -98,7 +106,12 @@ export function ImportPanel() {
         </Group>
       )}
       {stage.kind === 'refused' && (
-        <Alert color="red" icon={<IconAlertTriangle size={20} />} title={t('packageImport.refused', { fileName: stage.fileName })} data-testid="package-refused">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={20} />}
+          title={t('packageImport.refused', { fileName: stage.fileName })}
+          data-testid="package-refused"
+        >
           <Text size="sm" data-testid="package-refusal">
             {stage.reason}
           </Text>
@@ -113,8 +126,14 @@ export function ImportPanel() {
             <Title order={3} fz="md">
               {stage.fileName}
             </Title>
-            <Alert color={stage.summary.signerTrusted ? 'green' : 'orange'} icon={<IconShieldCheck size={20} />} data-testid="package-verdict-line">
-              {stage.summary.signerTrusted ? t('packageImport.verdictTrusted', { unit: stage.summary.unit.name }) : t('packageImport.verdictUntrusted')}
+            <Alert
+              color={stage.summary.signerTrusted ? 'green' : 'orange'}
+              icon={<IconShieldCheck size={20} />}
+              data-testid="package-verdict-line"
+            >
+              {stage.summary.signerTrusted
+                ? t('packageImport.verdictTrusted', { unit: stage.summary.unit.name })
+                : t('packageImport.verdictUntrusted')}
             </Alert>
             <PackageSummaryView summary={stage.summary} />
             {stage.summary.report && (
@@ -132,7 +151,12 @@ export function ImportPanel() {
             )}
             {canImport ? (
               <Group>
-                <Button leftSection={<IconCircleCheck size={16} />} loading={stage.kind === 'importing'} onClick={() => void accept()} data-testid="package-accept">
+                <Button
+                  leftSection={<IconCircleCheck size={16} />}
+                  loading={stage.kind === 'importing'}
+                  onClick={() => void accept()}
+                  data-testid="package-accept"
+                >
                   {t('packageImport.accept')}
                 </Button>
               </Group>

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, FileButton, Group, Loader, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconKey, IconRefresh, IconShieldCheck, IconUpload } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -67,11 +82,20 @@ function OwnCard() {
             {t('keyCards.createdAt', { time: instantText(own.createdAt, lang) })}
           </Text>
           <Group gap="xs" mt="xs">
-            <Button leftSection={<IconDownload size={16} />} onClick={() => download(blobOf(own.contentBase64, 'application/json'), own.fileName)} data-testid="own-card-download">
+            <Button
+              leftSection={<IconDownload size={16} />}
+              onClick={() => download(blobOf(own.contentBase64, 'application/json'), own.fileName)}
+              data-testid="own-card-download"
+            >
               {t('keyCards.download')}
             </Button>
             {administrator && (
-              <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)} data-testid="own-card-rotate">
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={16} />}
+                onClick={() => setConfirming(true)}
+                data-testid="own-card-rotate"
+              >
                 {t('keyCards.rotate')}
               </Button>
             )}
@@ -118,7 +142,12 @@ function TrustedCards() {
           {t('keyCards.trusted')}
         </Title>
         {administrator && (
-          <Button variant="light" leftSection={<IconShieldCheck size={16} />} onClick={() => setTrusting(true)} data-testid="trust-card">
+          <Button
+            variant="light"
+            leftSection={<IconShieldCheck size={16} />}
+            onClick={() => setTrusting(true)}
+            data-testid="trust-card"
+          >
             {t('keyCards.trust')}
           </Button>
         )}
@@ -203,7 +232,12 @@ function TrustedCards() {
           />
         )}
       </GuardedModal>
-      <GuardedModal opened={revoking !== null} onClose={() => setRevoking(null)} title={revoking ? t('keyCards.revokeTitle', { unit: revoking.unitName }) : ''} size="lg">
+      <GuardedModal
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={revoking ? t('keyCards.revokeTitle', { unit: revoking.unitName }) : ''}
+        size="lg"
+      >
         {revoking && (
           <RevokeForm
             card={revoking}
@@ -246,14 +280,24 @@ function TrustCardForm({ onTrusted }: { onTrusted(card: KeyCardSummary): Promise
       const contentBase64 = await readAsBase64(file);
       return { fileName: file.name, contentBase64, ...(await call('keys.inspectCard', { fileName: file.name, contentBase64 })) };
     });
-    if (inspected) setCard({ fileName: inspected.fileName, contentBase64: inspected.contentBase64, unitCode: inspected.unitCode, unitName: inspected.unitName, level: inspected.level, rotation: inspected.rotation });
+    if (inspected)
+      setCard({
+        fileName: inspected.fileName,
+        contentBase64: inspected.contentBase64,
+        unitCode: inspected.unitCode,
+        unitName: inspected.unitName,
+        level: inspected.level,
+        rotation: inspected.rotation,
+      });
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!card) return;
     const fingerprint = typed.trim() === '' && card.rotation ? null : typed;
-    const trusted = await trust.run(() => call('keys.trust', { fileName: card.fileName, contentBase64: card.contentBase64, fingerprint }));
+    const trusted = await trust.run(() =>
+      call('keys.trust', { fileName: card.fileName, contentBase64: card.contentBase64, fingerprint }),
+    );
     if (trusted) await onTrusted(trusted);
   };
 
@@ -321,7 +365,16 @@ function RevokeForm({ card, onRevoked }: { card: KeyCardSummary; onRevoked(): Pr
       <Stack gap="sm">
         <Text size="sm">{t('keyCards.revokeQuestion')}</Text>
         <Fingerprint value={card.fingerprint} />
-        <Textarea label={t('keyCards.revokeReason')} required autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={revocation.errors.reason} data-testid="revoke-reason" />
+        <Textarea
+          label={t('keyCards.revokeReason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={revocation.errors.reason}
+          data-testid="revoke-reason"
+        />
         <FailureAlert error={revocation.error} shownFields={['reason']} />
         <Group justify="flex-end" gap="xs">
           <Button color="red" type="submit" loading={revocation.busy} data-testid="revoke-confirm">

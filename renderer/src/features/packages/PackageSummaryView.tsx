@@ -21,9 +21,20 @@ export function PackageSummaryView({ summary }: { summary: Omit<PackageSummary, 
           { label: t('packageSummary.period'), value: `${dateText(summary.period.from)} – ${dateText(summary.period.to)}` },
           { label: t('packageSummary.round'), value: summary.round ?? t('packageSummary.noRound') },
           { label: t('packageSummary.createdAt'), value: instantText(summary.createdAt, lang) },
-          { label: t('packageSummary.encrypted'), value: t(summary.encrypted ? 'packageSummary.encrypted.yes' : 'packageSummary.encrypted.no') },
+          {
+            label: t('packageSummary.encrypted'),
+            value: t(summary.encrypted ? 'packageSummary.encrypted.yes' : 'packageSummary.encrypted.no'),
+          },
           ...(summary.kind === 'report'
-            ? [{ label: t('packageSummary.details'), value: summary.detailsCount === null ? t('packageSummary.noDetails') : t('packageSummary.detailsCount', { count: formatNumber(summary.detailsCount) }) }]
+            ? [
+                {
+                  label: t('packageSummary.details'),
+                  value:
+                    summary.detailsCount === null
+                      ? t('packageSummary.noDetails')
+                      : t('packageSummary.detailsCount', { count: formatNumber(summary.detailsCount) }),
+                },
+              ]
             : []),
           { label: t('packageSummary.fingerprint'), value: <Fingerprint value={summary.signerFingerprint} />, wide: true },
         ]}

@@ -30,7 +30,11 @@ export function PackagesScreen() {
   return (
     <Stack gap="md" data-testid="packages-screen">
       <PageHeader title={t('packagesScreen.title')} />
-      <Tabs value={tab} onChange={(value) => setTab(tabs.find((candidate) => candidate === value) ?? 'receive')} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => setTab(tabs.find((candidate) => candidate === value) ?? 'receive')}
+        keepMounted={false}
+      >
         <Tabs.List>
           {shown.map((value) => (
             <Tabs.Tab key={value} value={value} data-testid={`tab-packages-${value}`}>

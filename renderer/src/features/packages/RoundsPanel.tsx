@@ -43,7 +43,13 @@ export function RoundsPanel() {
           {upperLevel ? t('rounds.explainOwn') : t('rounds.explainReceived')}
         </Text>
         {upperLevel && canDecide && (
-          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} flex="none" data-testid="round-new">
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+            flex="none"
+            data-testid="round-new"
+          >
             {t('rounds.new')}
           </Button>
         )}
@@ -101,7 +107,12 @@ export function RoundsPanel() {
                       {round.isOwn && canDecide && (
                         <>
                           <Tooltip label={t('action.edit')} withArrow>
-                            <ActionIcon variant="subtle" onClick={() => setEditing(round)} aria-label={t('action.edit')} data-testid="round-edit">
+                            <ActionIcon
+                              variant="subtle"
+                              onClick={() => setEditing(round)}
+                              aria-label={t('action.edit')}
+                              data-testid="round-edit"
+                            >
                               <IconEdit size={16} />
                             </ActionIcon>
                           </Tooltip>
@@ -125,7 +136,13 @@ export function RoundsPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <GuardedModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('rounds.new') : t('rounds.edit')} size="lg" data-testid="round-dialog">
+      <GuardedModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('rounds.new') : t('rounds.edit')}
+        size="lg"
+        data-testid="round-dialog"
+      >
         {editing !== null && (
           <RoundForm
             round={editing === 'new' ? null : editing}
@@ -174,14 +191,58 @@ function RoundForm({ round, onSaved }: { round: RoundRow | null; onSaved(round: 
     <form onSubmit={(event) => void submit(event)} data-testid="round-form">
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('rounds.ref')} description={t('rounds.ref.hint')} required value={ref} onChange={(event) => setRef(event.currentTarget.value)} error={save.errors.ref} data-testid="round-ref" />
-          <DateField label={t('rounds.refDate')} value={refDate} onChange={setRefDate} error={save.errors.refDate} data-testid="round-refDate" />
+          <TextInput
+            label={t('rounds.ref')}
+            description={t('rounds.ref.hint')}
+            required
+            value={ref}
+            onChange={(event) => setRef(event.currentTarget.value)}
+            error={save.errors.ref}
+            data-testid="round-ref"
+          />
+          <DateField
+            label={t('rounds.refDate')}
+            value={refDate}
+            onChange={setRefDate}
+            error={save.errors.refDate}
+            data-testid="round-refDate"
+          />
         </SimpleGrid>
-        <Textarea label={t('rounds.title')} required autosize minRows={2} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={save.errors.title} data-testid="round-title" />
+        <Textarea
+          label={t('rounds.title')}
+          required
+          autosize
+          minRows={2}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={save.errors.title}
+          data-testid="round-title"
+        />
         <SimpleGrid cols={3} spacing="sm">
-          <DateField label={t('rounds.periodFrom')} required value={periodFrom} onChange={setPeriodFrom} error={save.errors.periodFrom} data-testid="round-periodFrom" />
-          <DateField label={t('rounds.periodTo')} required value={periodTo} onChange={setPeriodTo} error={save.errors.periodTo} data-testid="round-periodTo" />
-          <DateField label={t('rounds.deadline')} required value={deadline} onChange={setDeadline} error={save.errors.deadline} data-testid="round-deadline" />
+          <DateField
+            label={t('rounds.periodFrom')}
+            required
+            value={periodFrom}
+            onChange={setPeriodFrom}
+            error={save.errors.periodFrom}
+            data-testid="round-periodFrom"
+          />
+          <DateField
+            label={t('rounds.periodTo')}
+            required
+            value={periodTo}
+            onChange={setPeriodTo}
+            error={save.errors.periodTo}
+            data-testid="round-periodTo"
+          />
+          <DateField
+            label={t('rounds.deadline')}
+            required
+            value={deadline}
+            onChange={setDeadline}
+            error={save.errors.deadline}
+            data-testid="round-deadline"
+          />
         </SimpleGrid>
         <Checkbox
           label={t('rounds.detailsRequested')}

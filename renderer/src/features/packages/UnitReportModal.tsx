@@ -24,7 +24,13 @@ export interface OpenedUnit {
 export function UnitReportModal({ unit, period, onClose }: { unit: OpenedUnit | null; period: Period; onClose(): void }) {
   const t = useT();
   return (
-    <Modal opened={unit !== null} onClose={onClose} title={unit ? t('unitReport.title', { unit: unit.name }) : ''} size="90%" data-testid="unit-report">
+    <Modal
+      opened={unit !== null}
+      onClose={onClose}
+      title={unit ? t('unitReport.title', { unit: unit.name }) : ''}
+      size="90%"
+      data-testid="unit-report"
+    >
       {unit && <UnitReport unit={unit} period={period} />}
     </Modal>
   );
@@ -162,12 +168,20 @@ function UnitHistory({ unitCode, period }: { unitCode: string; period: Period })
       </Table.Thead>
       <Table.Tbody>
         {history.value.map((entry) => (
-          <Table.Tr key={entry.packageId} className={entry.standing === 'current' ? undefined : 'replaced-row'} data-testid="unit-history-row">
+          <Table.Tr
+            key={entry.packageId}
+            className={entry.standing === 'current' ? undefined : 'replaced-row'}
+            data-testid="unit-history-row"
+          >
             <Table.Td>{instantText(entry.createdAt, lang)}</Table.Td>
             <Table.Td>{instantText(entry.importedAt, lang)}</Table.Td>
             <Table.Td>{entry.round ?? '—'}</Table.Td>
             <Table.Td>{t(entry.encrypted ? 'common.yes' : 'common.no')}</Table.Td>
-            <Table.Td>{entry.detailsCount === null ? t('packageSummary.noDetails') : t('packageSummary.detailsCount', { count: entry.detailsCount })}</Table.Td>
+            <Table.Td>
+              {entry.detailsCount === null
+                ? t('packageSummary.noDetails')
+                : t('packageSummary.detailsCount', { count: entry.detailsCount })}
+            </Table.Td>
             <Table.Td>
               <Badge color={standingColours[entry.standing]} variant="light" tt="none">
                 {t(`unitReport.${entry.standing}`)}

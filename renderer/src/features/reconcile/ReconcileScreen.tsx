@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Modal, NumberInput, Select, Stack, Table, Tabs, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarCheck, IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type ComponentProps, type ReactNode } from 'react';
@@ -22,7 +38,12 @@ import { useReconcile } from './reconcileStore';
 const dateText = (date: string | null) => (date ? formatCivilDate(date) : '—');
 
 function personOf(crossing: MemberCrossing) {
-  return { nationalId: crossing.listedNationalId, documentNumber: crossing.documentNumber, fullName: crossing.listedName, birthDate: crossing.listedBirthDate };
+  return {
+    nationalId: crossing.listedNationalId,
+    documentNumber: crossing.documentNumber,
+    fullName: crossing.listedName,
+    birthDate: crossing.listedBirthDate,
+  };
 }
 
 /** The key of a crossing within one run: the list's rows it was made of. */
@@ -73,7 +94,8 @@ export function ReconcileScreen() {
     }
   };
 
-  const markHandled = (crossing: MemberCrossing, tripId: string) => set({ handled: { ...useReconcile.getState().handled, [crossingKey(crossing)]: tripId } });
+  const markHandled = (crossing: MemberCrossing, tripId: string) =>
+    set({ handled: { ...useReconcile.getState().handled, [crossingKey(crossing)]: tripId } });
 
   return (
     <Stack data-testid="reconcile-screen" maw={1200}>
@@ -117,7 +139,12 @@ export function ReconcileScreen() {
               )}
             </Group>
             <Group gap="xs">
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void downloadTemplate('xlsx')} data-testid="reconcile-template">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => void downloadTemplate('xlsx')}
+                data-testid="reconcile-template"
+              >
                 {t('reconcile.template')} (XLSX)
               </Button>
               <Button variant="default" onClick={() => void downloadTemplate('csv')}>
@@ -140,13 +167,7 @@ export function ReconcileScreen() {
       </Card>
       {result && result.issueCount > 0 && <Issues result={result} />}
       {result && result.issueCount === 0 && (
-        <Lists
-          result={result}
-          handled={handled}
-          canAct={canAct}
-          onCreate={setCreating}
-          onRecord={setRecording}
-        />
+        <Lists result={result} handled={handled} canAct={canAct} onCreate={setCreating} onRecord={setRecording} />
       )}
       {creating && (
         <CreateTripDialog
@@ -242,7 +263,12 @@ function Lists({ result, handled, canAct, onCreate, onRecord }: ListsProps) {
                 doneOr(
                   crossing,
                   canAct && (
-                    <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => onCreate(crossing)} data-testid="reconcile-create">
+                    <Button
+                      size="compact-sm"
+                      leftSection={<IconPlus size={14} />}
+                      onClick={() => onCreate(crossing)}
+                      data-testid="reconcile-create"
+                    >
                       {t('reconcile.createTrip')}
                     </Button>
                   ),
@@ -259,7 +285,12 @@ function Lists({ result, handled, canAct, onCreate, onRecord }: ListsProps) {
                 doneOr(
                   entry,
                   canAct && (
-                    <Button size="compact-sm" leftSection={<IconCalendarCheck size={14} />} onClick={() => onRecord(entry as DatesDiffer)} data-testid="reconcile-record">
+                    <Button
+                      size="compact-sm"
+                      leftSection={<IconCalendarCheck size={14} />}
+                      onClick={() => onRecord(entry as DatesDiffer)}
+                      data-testid="reconcile-record"
+                    >
                       {t('reconcile.recordDates')}
                     </Button>
                   ),
@@ -271,7 +302,14 @@ function Lists({ result, handled, canAct, onCreate, onRecord }: ListsProps) {
             <CrossingTable
               crossings={result.stillAbroad}
               testId="reconcile-stillAbroad"
-              registry={(entry) => <Text size="sm">{t('reconcile.permittedReturn', { date: dateText((entry as StillAbroad).permittedReturn), days: (entry as StillAbroad).daysOverdue })}</Text>}
+              registry={(entry) => (
+                <Text size="sm">
+                  {t('reconcile.permittedReturn', {
+                    date: dateText((entry as StillAbroad).permittedReturn),
+                    days: (entry as StillAbroad).daysOverdue,
+                  })}
+                </Text>
+              )}
               action={(entry) => (
                 <Button size="compact-sm" variant="subtle" onClick={() => openTrip((entry as StillAbroad).tripId)}>
                   {t('reconcile.openTrip')}
@@ -374,7 +412,12 @@ function CrossingTable({ crossings, testId, registry, action }: CrossingTablePro
 function MatchBadge({ crossing, t }: { crossing: MemberCrossing; t: Translate }) {
   if (crossing.needsConfirmation) {
     return (
-      <Tooltip label={t('reconcile.needsConfirmationHelp', { name: crossing.listedName, birthDate: dateText(crossing.listedBirthDate) })} withArrow multiline w={280}>
+      <Tooltip
+        label={t('reconcile.needsConfirmationHelp', { name: crossing.listedName, birthDate: dateText(crossing.listedBirthDate) })}
+        withArrow
+        multiline
+        w={280}
+      >
         <Badge color="orange" variant="light" size="sm" data-testid="reconcile-needs-confirmation">
           {t('reconcile.needsConfirmation')}
         </Badge>
@@ -388,13 +431,23 @@ function MatchBadge({ crossing, t }: { crossing: MemberCrossing; t: Translate })
   );
 }
 
-function ConfirmPerson({ crossing, confirmed, onChange }: { crossing: MemberCrossing; confirmed: boolean; onChange(value: boolean): void }) {
+function ConfirmPerson({
+  crossing,
+  confirmed,
+  onChange,
+}: {
+  crossing: MemberCrossing;
+  confirmed: boolean;
+  onChange(value: boolean): void;
+}) {
   const t = useT();
   if (!crossing.needsConfirmation) return null;
   return (
     <Alert color="orange" variant="light">
       <Stack gap="xs">
-        <Text size="sm">{t('reconcile.needsConfirmationHelp', { name: crossing.listedName, birthDate: dateText(crossing.listedBirthDate) })}</Text>
+        <Text size="sm">
+          {t('reconcile.needsConfirmationHelp', { name: crossing.listedName, birthDate: dateText(crossing.listedBirthDate) })}
+        </Text>
         <Checkbox
           label={t('reconcile.confirmPerson', { name: crossing.fullName })}
           checked={confirmed}
@@ -406,10 +459,20 @@ function ConfirmPerson({ crossing, confirmed, onChange }: { crossing: MemberCros
   );
 }
 
-function CreateTripDialog({ crossing, onClose, onCreated }: { crossing: MemberCrossing; onClose(): void; onCreated(tripId: string): void }) {
+function CreateTripDialog({
+  crossing,
+  onClose,
+  onCreated,
+}: {
+  crossing: MemberCrossing;
+  onClose(): void;
+  onCreated(tripId: string): void;
+}) {
   const t = useT();
   const [purpose, setPurpose] = useState<TripPurpose>('other_private');
-  const [country, setCountry] = useState<CountryCode | null>(crossing.country && isCountryCode(crossing.country) ? crossing.country : null);
+  const [country, setCountry] = useState<CountryCode | null>(
+    crossing.country && isCountryCode(crossing.country) ? crossing.country : null,
+  );
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -439,7 +502,10 @@ function CreateTripDialog({ crossing, onClose, onCreated }: { crossing: MemberCr
       <Stack>
         <Text size="sm">{t('reconcile.createIntro', { name: crossing.fullName, code: crossing.memberCode })}</Text>
         <Text size="sm">
-          {t('reconcile.col.crossing')}: <b>{dateText(crossing.exitDate)} – {dateText(crossing.entryDate)}</b>
+          {t('reconcile.col.crossing')}:{' '}
+          <b>
+            {dateText(crossing.exitDate)} – {dateText(crossing.entryDate)}
+          </b>
           {crossing.borderGate ? ` · ${crossing.borderGate}` : ''}
         </Text>
         <Select
@@ -450,14 +516,25 @@ function CreateTripDialog({ crossing, onClose, onCreated }: { crossing: MemberCr
           allowDeselect={false}
           data-testid="reconcile-purpose"
         />
-        <CountrySelect label={t('reconcile.countryPick')} value={country} onChange={setCountry} required data-testid="reconcile-country" />
+        <CountrySelect
+          label={t('reconcile.countryPick')}
+          value={country}
+          onChange={setCountry}
+          required
+          data-testid="reconcile-country"
+        />
         <ConfirmPerson crossing={crossing} confirmed={confirmed} onChange={setConfirmed} />
         <FailureAlert error={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('reconcile.cancel')}
           </Button>
-          <Button onClick={() => void create()} loading={busy} disabled={country === null || (crossing.needsConfirmation && !confirmed)} data-testid="reconcile-create-confirm">
+          <Button
+            onClick={() => void create()}
+            loading={busy}
+            disabled={country === null || (crossing.needsConfirmation && !confirmed)}
+            data-testid="reconcile-create-confirm"
+          >
             {t('reconcile.confirmCreate')}
           </Button>
         </Group>
@@ -466,7 +543,15 @@ function CreateTripDialog({ crossing, onClose, onCreated }: { crossing: MemberCr
   );
 }
 
-function RecordDatesDialog({ entry, onClose, onRecorded }: { entry: DatesDiffer; onClose(): void; onRecorded(tripId: string): void }) {
+function RecordDatesDialog({
+  entry,
+  onClose,
+  onRecorded,
+}: {
+  entry: DatesDiffer;
+  onClose(): void;
+  onRecorded(tripId: string): void;
+}) {
   const t = useT();
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -475,7 +560,12 @@ function RecordDatesDialog({ entry, onClose, onRecorded }: { entry: DatesDiffer;
     setBusy(true);
     setFailure(null);
     try {
-      const trip = await call('reconcile.recordDates', { tripId: entry.tripId, person: personOf(entry), crossing: { exitDate: entry.exitDate, entryDate: entry.entryDate }, confirmed });
+      const trip = await call('reconcile.recordDates', {
+        tripId: entry.tripId,
+        person: personOf(entry),
+        crossing: { exitDate: entry.exitDate, entryDate: entry.entryDate },
+        confirmed,
+      });
       onRecorded(trip.id);
     } catch (error) {
       setFailure(error);
@@ -486,7 +576,14 @@ function RecordDatesDialog({ entry, onClose, onRecorded }: { entry: DatesDiffer;
   return (
     <Modal opened onClose={onClose} title={t('reconcile.recordTitle')} size="lg" data-testid="reconcile-record-dialog">
       <Stack>
-        <Text size="sm">{t('reconcile.recordIntro', { trip: entry.tripCode ?? '', name: entry.fullName, departure: dateText(entry.exitDate), return: dateText(entry.entryDate) })}</Text>
+        <Text size="sm">
+          {t('reconcile.recordIntro', {
+            trip: entry.tripCode ?? '',
+            name: entry.fullName,
+            departure: dateText(entry.exitDate),
+            return: dateText(entry.entryDate),
+          })}
+        </Text>
         <DatesDifferCell entry={entry} />
         <ConfirmPerson crossing={entry} confirmed={confirmed} onChange={setConfirmed} />
         <FailureAlert error={failure} />
@@ -494,7 +591,12 @@ function RecordDatesDialog({ entry, onClose, onRecorded }: { entry: DatesDiffer;
           <Button variant="default" onClick={onClose}>
             {t('reconcile.cancel')}
           </Button>
-          <Button onClick={() => void record()} loading={busy} disabled={entry.needsConfirmation && !confirmed} data-testid="reconcile-record-confirm">
+          <Button
+            onClick={() => void record()}
+            loading={busy}
+            disabled={entry.needsConfirmation && !confirmed}
+            data-testid="reconcile-record-confirm"
+          >
             {t('reconcile.confirmRecord')}
           </Button>
         </Group>

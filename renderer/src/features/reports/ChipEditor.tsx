@@ -52,12 +52,17 @@ function footnoteNode(body: string, label: string): HTMLElement {
 }
 
 /** The nodes that show a saved paragraph: text as text, each figure and footnote as a chip holding its markup. */
-function nodesOf(value: string, props: Pick<ChipEditorProps, 'withFootnotes' | 'firstFootnote' | 'figure' | 'footnoteLabel'>): Node[] {
+function nodesOf(
+  value: string,
+  props: Pick<ChipEditorProps, 'withFootnotes' | 'firstFootnote' | 'figure' | 'footnoteLabel'>,
+): Node[] {
   const segments = props.withFootnotes ? footnoteSegments(value) : [{ kind: 'text' as const, text: value }];
   let footnote = props.firstFootnote ?? 1;
   return segments.flatMap((segment) => {
     if (segment.kind === 'footnote') return [footnoteNode(segment.body, props.footnoteLabel(footnote++))];
-    return tokenPieces(segment.text).map((piece) => (piece.kind === 'text' ? document.createTextNode(piece.text) : figureNode(piece.name, props.figure(piece.name))));
+    return tokenPieces(segment.text).map((piece) =>
+      piece.kind === 'text' ? document.createTextNode(piece.text) : figureNode(piece.name, props.figure(piece.name)),
+    );
   });
 }
 
@@ -159,7 +164,10 @@ export function ChipEditor(props: ChipEditorProps) {
     [emit],
   );
 
-  const handle = useMemo<ChipEditorHandle>(() => ({ insertFigure: (name) => insertNode(figureNode(name, latest.current.figure(name))) }), [insertNode]);
+  const handle = useMemo<ChipEditorHandle>(
+    () => ({ insertFigure: (name) => insertNode(figureNode(name, latest.current.figure(name))) }),
+    [insertNode],
+  );
 
   return (
     <div

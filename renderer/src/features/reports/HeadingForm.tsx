@@ -37,23 +37,50 @@ export function HeadingForm({ form, meta, readOnly }: { form: MetaForm; meta: Re
         <TextInput label={t('report.meta.parentName')} {...text('parentName')} />
         <TextInput label={t('report.meta.committeeName')} {...text('committeeName')} />
         <SimpleGrid cols={3} spacing="sm">
-          <TextInput label={t('report.meta.numberAndSymbol')} description={t('reportMeta.numberHint')} {...text('numberAndSymbol')} />
+          <TextInput
+            label={t('report.meta.numberAndSymbol')}
+            description={t('reportMeta.numberHint')}
+            {...text('numberAndSymbol')}
+          />
           <TextInput label={t('report.meta.place')} {...text('place')} />
-          <DateField label={t('report.meta.date')} value={form.date} readOnly={readOnly} onChange={(date) => setForm({ date })} data-testid="meta-date" />
+          <DateField
+            label={t('report.meta.date')}
+            value={form.date}
+            readOnly={readOnly}
+            onChange={(date) => setForm({ date })}
+            data-testid="meta-date"
+          />
         </SimpleGrid>
         <Textarea label={t('report.meta.title')} autosize minRows={2} {...text('title')} />
-        <TextInput label={t('report.meta.author')} placeholder={reportAuthor({ committeeName: form.committeeName })} {...text('author')} />
+        <TextInput
+          label={t('report.meta.author')}
+          placeholder={reportAuthor({ committeeName: form.committeeName })}
+          {...text('author')}
+        />
         <div>
           <Text size="sm" fw={500}>
             {t('report.meta.round')}
           </Text>
           <Text size="sm" c={round ? undefined : 'dimmed'}>
-            {round ? t('reportMeta.roundText', { kind: round.kind, reference: round.reference, date: formatDate(round.date), issuer: round.issuer }) : t('reportMeta.roundNone')}
+            {round
+              ? t('reportMeta.roundText', {
+                  kind: round.kind,
+                  reference: round.reference,
+                  date: formatDate(round.date),
+                  issuer: round.issuer,
+                })
+              : t('reportMeta.roundNone')}
           </Text>
         </div>
       </Section>
       <Section title={t('reportMeta.signature')}>
-        <Textarea label={t('report.meta.recipients')} description={t('reportMeta.recipientsHint')} autosize minRows={4} {...text('recipients')} />
+        <Textarea
+          label={t('report.meta.recipients')}
+          description={t('reportMeta.recipientsHint')}
+          autosize
+          minRows={4}
+          {...text('recipients')}
+        />
         <SimpleGrid cols={2} spacing="sm">
           <TextInput label={t('report.meta.signer.authority')} {...text('signerAuthority')} />
           <TextInput label={t('report.meta.signer.title')} {...text('signerTitle')} />
@@ -61,7 +88,13 @@ export function HeadingForm({ form, meta, readOnly }: { form: MetaForm; meta: Re
         <TextInput label={t('report.meta.signer.name')} {...text('signerName')} />
       </Section>
       <Section title={t('reportMeta.content')}>
-        <Textarea label={t('report.meta.governingTexts')} description={t('reportMeta.governingTextsHint')} autosize minRows={3} {...text('governingTexts')} />
+        <Textarea
+          label={t('report.meta.governingTexts')}
+          description={t('reportMeta.governingTextsHint')}
+          autosize
+          minRows={3}
+          {...text('governingTexts')}
+        />
         <Textarea label={t('report.meta.unauthorisedStayHandling')} autosize minRows={2} {...text('unauthorisedStayHandling')} />
       </Section>
       <Section title={t('report.meta.margins')}>
@@ -77,7 +110,9 @@ export function HeadingForm({ form, meta, readOnly }: { form: MetaForm; meta: Re
               suffix=" mm"
               readOnly={readOnly}
               value={form.margins[side]}
-              onChange={(value) => setForm({ margins: { ...form.margins, [side]: typeof value === 'number' ? value : form.margins[side] } })}
+              onChange={(value) =>
+                setForm({ margins: { ...form.margins, [side]: typeof value === 'number' ? value : form.margins[side] } })
+              }
               data-testid={`meta-margin-${side}`}
             />
           ))}

@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NavLink,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconArrowBackUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportDraftOutput } from '@shared/contract/reports';
@@ -27,7 +41,8 @@ function sectionLabel(section: Pick<NarrativeSection, 'id' | 'number' | 'title'>
   return hasMessage(key) ? t(key) : `${section.number} ${section.title}`.trim();
 }
 
-const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
+const sameParagraphs = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
 
 const knownFigures = new Set<string>(narrativeTokenNames);
 
@@ -46,7 +61,11 @@ function footnoteCount(paragraph: string): number {
 /** The paragraph with the body of its `index`-th footnote replaced. */
 function withFootnote(paragraph: string, index: number, body: string): string {
   let at = -1;
-  return writeFootnoteSegments(footnoteSegments(paragraph).map((segment) => (segment.kind === 'footnote' && ++at === index ? { kind: 'footnote', body } : segment)));
+  return writeFootnoteSegments(
+    footnoteSegments(paragraph).map((segment) =>
+      segment.kind === 'footnote' && ++at === index ? { kind: 'footnote', body } : segment,
+    ),
+  );
 }
 
 /**
@@ -58,18 +77,28 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
   const t = useT();
   const edits = useReportEditor((state) => state.edits);
   const setSection = useReportEditor((state) => state.setSection);
-  const generated = useMemo(() => new Map(narrativeTemplate(draft.data, meta).sections.map((section) => [section.id, section.paragraphs])), [draft.data, meta]);
+  const generated = useMemo(
+    () => new Map(narrativeTemplate(draft.data, meta).sections.map((section) => [section.id, section.paragraphs])),
+    [draft.data, meta],
+  );
   const template = useMemo(() => currentTemplate(draft, meta, edits), [draft, meta, edits]);
   const tokens = useMemo(() => narrativeTokens(draft.data, meta), [draft.data, meta]);
-  const [selectedId, setSelectedId] = useState(() => template.sections.find((section) => section.paragraphs.length > 0)?.id ?? template.sections[0]?.id ?? '');
+  const [selectedId, setSelectedId] = useState(
+    () => template.sections.find((section) => section.paragraphs.length > 0)?.id ?? template.sections[0]?.id ?? '',
+  );
   const selected = template.sections.find((section) => section.id === selectedId) ?? template.sections[0];
   const focused = useRef<ChipEditorHandle | null>(null);
   const figure = useCallback(
     (name: string): FigureChip => {
-      if (!knownFigures.has(name)) return { label: t('narrative.unknownFigure'), shown: t('narrative.unknownFigure'), known: false };
+      if (!knownFigures.has(name))
+        return { label: t('narrative.unknownFigure'), shown: t('narrative.unknownFigure'), known: false };
       const label = figureLabel(name, t);
       const value = tokens[name] ?? '';
-      return { label, shown: value === '' || value.includes('\n') || value.length > longestShownValue ? label : value, known: true };
+      return {
+        label,
+        shown: value === '' || value.includes('\n') || value.length > longestShownValue ? label : value,
+        known: true,
+      };
     },
     [t, tokens],
   );
@@ -82,14 +111,17 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
   const paragraphs = selected.paragraphs;
   const filled = fillNarrative({ sections: [selected] }, draft.data, meta).sections[0]!;
 
-  const commit = (next: string[]) => setSection(selected.id, sameParagraphs(next, generated.get(selected.id) ?? []) ? null : next);
+  const commit = (next: string[]) =>
+    setSection(selected.id, sameParagraphs(next, generated.get(selected.id) ?? []) ? null : next);
   const change = (index: number, text: string) => commit(paragraphs.map((paragraph, at) => (at === index ? text : paragraph)));
   const insert = (name: string) => {
     if (focused.current) focused.current.insertFigure(name);
     else if (paragraphs.length === 0) commit([`{${name}}`]);
     else change(paragraphs.length - 1, `${paragraphs.at(-1)}{${name}}`);
   };
-  const firstFootnotes = paragraphs.map((_, index) => 1 + paragraphs.slice(0, index).reduce((total, paragraph) => total + footnoteCount(paragraph), 0));
+  const firstFootnotes = paragraphs.map(
+    (_, index) => 1 + paragraphs.slice(0, index).reduce((total, paragraph) => total + footnoteCount(paragraph), 0),
+  );
 
   return (
     <Grid gap="md" align="flex-start" data-testid="narrative-editor">
@@ -135,7 +167,13 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
             </Title>
             {!readOnly && selected.id in edits && (
               <Tooltip label={t('narrative.resetHint')} withArrow multiline maw={280}>
-                <Button variant="subtle" size="xs" leftSection={<IconArrowBackUp size={14} />} onClick={() => setSection(selected.id, null)} data-testid="section-reset">
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconArrowBackUp size={14} />}
+                  onClick={() => setSection(selected.id, null)}
+                  data-testid="section-reset"
+                >
                   {t('report.narrative.reset')}
                 </Button>
               </Tooltip>
@@ -151,7 +189,9 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
           )}
           {paragraphs.map((paragraph, index) => {
             const unknown = [...new Set(unknownTokens(paragraph))];
-            const footnotes = footnoteSegments(paragraph).flatMap((segment) => (segment.kind === 'footnote' ? [segment.body] : []));
+            const footnotes = footnoteSegments(paragraph).flatMap((segment) =>
+              segment.kind === 'footnote' ? [segment.body] : [],
+            );
             return (
               <Group key={`${selected.id}-${index}`} align="flex-start" gap={4} wrap="nowrap">
                 <Stack flex={1} gap={4} miw={0}>
@@ -197,7 +237,13 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
                 </Stack>
                 {!readOnly && (
                   <Tooltip label={t('narrative.removeParagraph')} withArrow>
-                    <ActionIcon variant="subtle" color="red" mt={6} onClick={() => commit(paragraphs.filter((_, at) => at !== index))} aria-label={t('narrative.removeParagraph')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      mt={6}
+                      onClick={() => commit(paragraphs.filter((_, at) => at !== index))}
+                      aria-label={t('narrative.removeParagraph')}
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -207,7 +253,13 @@ export function NarrativeEditor({ draft, meta, readOnly }: { draft: ReportDraftO
           })}
           {!readOnly && (
             <Group>
-              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => commit([...paragraphs, ''])} data-testid="paragraph-add">
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => commit([...paragraphs, ''])}
+                data-testid="paragraph-add"
+              >
                 {t('narrative.addParagraph')}
               </Button>
             </Group>

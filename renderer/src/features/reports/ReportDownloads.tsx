@@ -66,7 +66,13 @@ export function ReportDownloads({ period, roundId, beforeRender, coverageWarning
   const current = documents.find((document) => document.format === rendering);
   return (
     <Stack gap={4} align="flex-end">
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('reportScreen.coverage.confirmTitle')} size="lg" data-testid="report-coverage-confirm">
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('reportScreen.coverage.confirmTitle')}
+        size="lg"
+        data-testid="report-coverage-confirm"
+      >
         <Stack gap="md">
           <Text size="sm" fw={600}>
             {coverageWarning}
@@ -90,12 +96,18 @@ export function ReportDownloads({ period, roundId, beforeRender, coverageWarning
           </Group>
         </Stack>
       </Modal>
-      <PrintPreview title={previewing ? t('reportScreen.previewTitle') : null} load={loadPreview} onClose={() => setPreviewing(false)} />
+      <PrintPreview
+        title={previewing ? t('reportScreen.previewTitle') : null}
+        load={loadPreview}
+        onClose={() => setPreviewing(false)}
+      />
       <Group gap="xs">
         <Button
           leftSection={<IconPrinter size={16} />}
           disabled={rendering !== null}
-          onClick={() => (coverageWarning ? setConfirming({ format: 'preview', label: 'report.document.reportPdf' }) : void openPreview())}
+          onClick={() =>
+            coverageWarning ? setConfirming({ format: 'preview', label: 'report.document.reportPdf' }) : void openPreview()
+          }
           data-testid="report-print-preview"
         >
           {t('reportScreen.printPreview')}
@@ -121,7 +133,13 @@ export function ReportDownloads({ period, roundId, beforeRender, coverageWarning
       </Group>
       {current ? (
         <Stack gap={2} w={320} data-testid="report-rendering">
-          <Progress value={100} striped animated size="sm" aria-label={t('reportScreen.rendering', { document: t(current.label) })} />
+          <Progress
+            value={100}
+            striped
+            animated
+            size="sm"
+            aria-label={t('reportScreen.rendering', { document: t(current.label) })}
+          />
           <Text size="xs" c="dimmed">
             {t('reportScreen.rendering', { document: t(current.label) })}
           </Text>

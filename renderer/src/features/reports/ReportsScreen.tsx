@@ -96,7 +96,8 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
                 loading={saving}
                 disabled={dateInvalid}
                 onClick={async () => {
-                  if (await saveReport()) notifications.show({ color: 'green', autoClose: 4000, message: t('reportScreen.saved') });
+                  if (await saveReport())
+                    notifications.show({ color: 'green', autoClose: 4000, message: t('reportScreen.saved') });
                 }}
                 data-testid="report-save"
               >
@@ -109,7 +110,9 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
               </Badge>
             ) : (
               <Text size="sm" c="dimmed" data-testid="report-saved-at">
-                {draft.savedAt ? t('reportScreen.savedAt', { time: instantText(draft.savedAt, lang) }) : t('reportScreen.neverSaved')}
+                {draft.savedAt
+                  ? t('reportScreen.savedAt', { time: instantText(draft.savedAt, lang) })
+                  : t('reportScreen.neverSaved')}
               </Text>
             )}
             {round && (
@@ -118,7 +121,12 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
               </Badge>
             )}
           </Group>
-          <ReportDownloads period={period} roundId={roundId} beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null} coverageWarning={coverageWarning} />
+          <ReportDownloads
+            period={period}
+            roundId={roundId}
+            beforeRender={canEdit && (dirty || draft.savedAt === null) ? saveReport : null}
+            coverageWarning={coverageWarning}
+          />
         </Group>
         {!canEdit && (
           <Text size="sm" c="dimmed" mt="xs">
@@ -127,7 +135,12 @@ function ReportView({ draft, form }: { draft: ReportDraftOutput; form: MetaForm 
         )}
       </Paper>
       {coverageWarning && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('reportScreen.coverage.title')} data-testid="report-coverage-warning">
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('reportScreen.coverage.title')}
+          data-testid="report-coverage-warning"
+        >
           <Text size="sm" fw={600}>
             {coverageWarning}
           </Text>

@@ -21,7 +21,12 @@ export function UnitsStatus({ units }: { units: readonly ReportUnitEntry[] }) {
       ) : (
         <>
           <Text size="sm" fw={600} data-testid="report-units-counts">
-            {t('reportScreen.units.counts', { submitted: count('submitted'), late: count('late'), missing: count('missing'), periodDiffers: count('period_differs') })}
+            {t('reportScreen.units.counts', {
+              submitted: count('submitted'),
+              late: count('late'),
+              missing: count('missing'),
+              periodDiffers: count('period_differs'),
+            })}
           </Text>
           <Table striped fz="sm" verticalSpacing={4}>
             <Table.Thead>
@@ -45,7 +50,9 @@ export function UnitsStatus({ units }: { units: readonly ReportUnitEntry[] }) {
                   <Table.Td>
                     <SubmissionBadge status={unit.status} />
                   </Table.Td>
-                  <Table.Td data-testid="report-unit-period">{unit.from && unit.to ? `${dateText(unit.from)} – ${dateText(unit.to)}` : ''}</Table.Td>
+                  <Table.Td data-testid="report-unit-period">
+                    {unit.from && unit.to ? `${dateText(unit.from)} – ${dateText(unit.to)}` : ''}
+                  </Table.Td>
                   <Table.Td>{unit.signedAt ? dateText(civilDateInVietnam(unit.signedAt)) : ''}</Table.Td>
                   <Table.Td ta="center">{unit.versions ?? ''}</Table.Td>
                   <Table.Td>{isIncludedStatus(unit.status) ? t('reportScreen.units.yes') : t('reportScreen.units.no')}</Table.Td>

@@ -1,7 +1,14 @@
 import { create } from 'zustand';
 import type { Period } from '@shared/contract/dashboard';
 import type { ReportDraftOutput } from '@shared/contract/reports';
-import { applyNarrativeEdits, narrativeTemplate, type Narrative, type NarrativeEdits, type PageMargins, type ReportMeta } from '@shared/report/narrative';
+import {
+  applyNarrativeEdits,
+  narrativeTemplate,
+  type Narrative,
+  type NarrativeEdits,
+  type PageMargins,
+  type ReportMeta,
+} from '@shared/report/narrative';
 import { call } from '../../api/client';
 import { clearOnLock } from '../../state/sessionStore';
 import { dateOf, dateText } from '../../components/DateField';
@@ -68,11 +75,14 @@ export function metaOf(form: MetaForm, saved: ReportMeta): ReportMeta {
   };
 }
 
-const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
+const sameParagraphs = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((paragraph, index) => paragraph === b[index]);
 
 /** The sections the office changed: those whose saved paragraphs differ from what the figures would write now. */
 function editsOf(draft: ReportDraftOutput): NarrativeEdits {
-  const generated = new Map(narrativeTemplate(draft.data, draft.meta).sections.map((section) => [section.id, section.paragraphs]));
+  const generated = new Map(
+    narrativeTemplate(draft.data, draft.meta).sections.map((section) => [section.id, section.paragraphs]),
+  );
   const edits: NarrativeEdits = {};
   for (const section of draft.template.sections) {
     const written = generated.get(section.id);

@@ -25,7 +25,13 @@ export function AutoLockCard({ settings, editable }: { settings: RegistrySetting
   };
 
   return (
-    <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate data-testid="auto-lock-settings">
+    <Card
+      withBorder
+      component="form"
+      onSubmit={(event: FormEvent) => void submit(event)}
+      noValidate
+      data-testid="auto-lock-settings"
+    >
       <Stack gap="sm">
         <Title order={4}>{t('settingsPage.autoLock')}</Title>
         <NumberInput

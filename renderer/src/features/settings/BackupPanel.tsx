@@ -26,7 +26,12 @@ export function BackupPanel() {
       {status.value && (
         <>
           <BackupNowCard last={status.value.last} onMade={() => void status.reload()} />
-          <ScheduleCard schedule={status.value.schedule} folder={status.value.scheduleFolder} failure={status.value.lastScheduledFailure} onSaved={status.set} />
+          <ScheduleCard
+            schedule={status.value.schedule}
+            folder={status.value.scheduleFolder}
+            failure={status.value.lastScheduledFailure}
+            onSaved={status.set}
+          />
         </>
       )}
       <IntegrityCard />
@@ -45,7 +50,10 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
     if (!made) return;
     // In the browser the file is handed over as a download. The Electron window will ask the main process for a folder picker and send the folder chosen instead.
     if (made.contentBase64) download(blobOf(made.contentBase64, 'application/octet-stream'), made.fileName);
-    notifications.show({ color: 'green', message: t('backup.made', { file: made.fileName, size: fileSizeText(made.bytes, lang) }) });
+    notifications.show({
+      color: 'green',
+      message: t('backup.made', { file: made.fileName, size: fileSizeText(made.bytes, lang) }),
+    });
     onMade();
   };
 
@@ -58,7 +66,9 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
         </Text>
         {last ? (
           <Stack gap={0} data-testid="backup-last">
-            <Text size="sm">{t('backup.last', { time: instantText(last.at, lang), file: last.fileName, size: fileSizeText(last.bytes, lang) })}</Text>
+            <Text size="sm">
+              {t('backup.last', { time: instantText(last.at, lang), file: last.fileName, size: fileSizeText(last.bytes, lang) })}
+            </Text>
             <Text size="sm" c="dimmed">
               {last.folder ? t('backup.lastFolder', { folder: last.folder }) : t('backup.lastDownloaded')}
             </Text>
@@ -69,10 +79,21 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
           </Text>
         )}
         <Group>
-          <Button leftSection={<IconDownload size={16} />} onClick={() => void backUp('download')} loading={backing.busy} data-testid="backup-download">
+          <Button
+            leftSection={<IconDownload size={16} />}
+            onClick={() => void backUp('download')}
+            loading={backing.busy}
+            data-testid="backup-download"
+          >
             {t('backup.download')}
           </Button>
-          <Button variant="light" leftSection={<IconFolder size={16} />} onClick={() => void backUp('folder')} disabled={backing.busy} data-testid="backup-to-folder">
+          <Button
+            variant="light"
+            leftSection={<IconFolder size={16} />}
+            onClick={() => void backUp('folder')}
+            disabled={backing.busy}
+            data-testid="backup-to-folder"
+          >
             {t('backup.toFolder')}
           </Button>
         </Group>
@@ -87,7 +108,17 @@ function BackupNowCard({ last, onMade }: { last: BackupStatus['last']; onMade: (
   );
 }
 
-function ScheduleCard({ schedule, folder, failure, onSaved }: { schedule: BackupSchedule; folder: string; failure: BackupStatus['lastScheduledFailure']; onSaved: (status: BackupStatus) => void }) {
+function ScheduleCard({
+  schedule,
+  folder,
+  failure,
+  onSaved,
+}: {
+  schedule: BackupSchedule;
+  folder: string;
+  failure: BackupStatus['lastScheduledFailure'];
+  onSaved: (status: BackupStatus) => void;
+}) {
   const t = useT();
   const lang = useSession((state) => state.lang);
   const [draft, setDraft] = useState({ enabled: schedule.enabled, folder: schedule.folder ?? '', keep: schedule.keep });
@@ -95,7 +126,13 @@ function ScheduleCard({ schedule, folder, failure, onSaved }: { schedule: Backup
   useEffect(() => setDraft({ enabled: schedule.enabled, folder: schedule.folder ?? '', keep: schedule.keep }), [schedule]);
 
   const save = async () => {
-    const saved = await saving.run(() => call('backup.saveSchedule', { enabled: draft.enabled, folder: draft.folder.trim() === '' ? null : draft.folder, keep: draft.keep }));
+    const saved = await saving.run(() =>
+      call('backup.saveSchedule', {
+        enabled: draft.enabled,
+        folder: draft.folder.trim() === '' ? null : draft.folder,
+        keep: draft.keep,
+      }),
+    );
     if (!saved) return;
     notifications.show({ color: 'green', message: t('backup.schedule.saved') });
     onSaved(saved);
@@ -105,7 +142,12 @@ function ScheduleCard({ schedule, folder, failure, onSaved }: { schedule: Backup
     <Card withBorder data-testid="backup-schedule">
       <Stack gap="sm">
         <Title order={4}>{t('backup.schedule.title')}</Title>
-        <Switch label={t('backup.schedule.enabled')} checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.currentTarget.checked })} data-testid="backup-schedule-enabled" />
+        <Switch
+          label={t('backup.schedule.enabled')}
+          checked={draft.enabled}
+          onChange={(event) => setDraft({ ...draft, enabled: event.currentTarget.checked })}
+          data-testid="backup-schedule-enabled"
+        />
         {/* Typed for now; the Electron window will fill it from a folder picker. */}
         <TextInput
           label={t('backup.schedule.folder')}
@@ -132,11 +174,20 @@ function ScheduleCard({ schedule, folder, failure, onSaved }: { schedule: Backup
         </Text>
         {failure && (
           <Alert color="orange" data-testid="backup-schedule-failure">
-            {t('backup.schedule.failed', { time: instantText(failure.at, lang), reason: errorSentence({ ...failure, issues: [] }, t) })}
+            {t('backup.schedule.failed', {
+              time: instantText(failure.at, lang),
+              reason: errorSentence({ ...failure, issues: [] }, t),
+            })}
           </Alert>
         )}
         <FailureAlert error={saving.error} shownFields={['folder', 'keep']} />
-        <Button leftSection={<IconDeviceFloppy size={16} />} w="fit-content" onClick={() => void save()} loading={saving.busy} data-testid="backup-schedule-save">
+        <Button
+          leftSection={<IconDeviceFloppy size={16} />}
+          w="fit-content"
+          onClick={() => void save()}
+          loading={saving.busy}
+          data-testid="backup-schedule-save"
+        >
           {t('ui.save')}
         </Button>
       </Stack>

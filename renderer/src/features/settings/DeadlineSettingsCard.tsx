@@ -21,7 +21,8 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
   const save = useAction();
   useUnsavedCard(
     'deadlines',
-    String(reportDays) !== String(settings.deadlines.returnReportWorkingDays) || String(applicationDays) !== String(settings.deadlines.applicationDaysBeforeDeparture),
+    String(reportDays) !== String(settings.deadlines.returnReportWorkingDays) ||
+      String(applicationDays) !== String(settings.deadlines.applicationDaysBeforeDeparture),
   );
 
   const submit = async (event: FormEvent) => {
@@ -29,44 +30,57 @@ export function DeadlineSettingsCard({ settings, editable }: { settings: Registr
     const saved = await save.run(() =>
       saveSettings({
         ...settings,
-        deadlines: { ...settings.deadlines, returnReportWorkingDays: asNumber(reportDays), applicationDaysBeforeDeparture: asNumber(applicationDays) },
+        deadlines: {
+          ...settings.deadlines,
+          returnReportWorkingDays: asNumber(reportDays),
+          applicationDaysBeforeDeparture: asNumber(applicationDays),
+        },
       }),
     );
     if (saved) notifications.show({ color: 'green', message: t('settingsPage.saved') });
   };
 
   return (
-    <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate data-testid="deadline-settings">
+    <Card
+      withBorder
+      component="form"
+      onSubmit={(event: FormEvent) => void submit(event)}
+      noValidate
+      data-testid="deadline-settings"
+    >
       <Stack gap="sm">
         <Title order={4}>{t('settingsPage.deadlines')}</Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <NumberInput
-          label={t('settings.returnReportWorkingDays.label')}
-          value={reportDays}
-          onChange={setReportDays}
-          allowDecimal={false}
-          classNames={{ label: 'two-line-label' }}
-          min={1}
-          max={60}
-          disabled={!editable}
-          error={save.errors['deadlines.returnReportWorkingDays']}
-          data-testid="setting-report-days"
-        />
-        <NumberInput
-          label={t('settings.applicationDaysBeforeDeparture.label')}
-          description={t('settings.applicationDaysBeforeDeparture.help')}
-          value={applicationDays}
-          onChange={setApplicationDays}
-          allowDecimal={false}
-          classNames={{ label: 'two-line-label' }}
-          min={0}
-          max={90}
-          disabled={!editable}
-          error={save.errors['deadlines.applicationDaysBeforeDeparture']}
-          data-testid="setting-application-days"
-        />
+          <NumberInput
+            label={t('settings.returnReportWorkingDays.label')}
+            value={reportDays}
+            onChange={setReportDays}
+            allowDecimal={false}
+            classNames={{ label: 'two-line-label' }}
+            min={1}
+            max={60}
+            disabled={!editable}
+            error={save.errors['deadlines.returnReportWorkingDays']}
+            data-testid="setting-report-days"
+          />
+          <NumberInput
+            label={t('settings.applicationDaysBeforeDeparture.label')}
+            description={t('settings.applicationDaysBeforeDeparture.help')}
+            value={applicationDays}
+            onChange={setApplicationDays}
+            allowDecimal={false}
+            classNames={{ label: 'two-line-label' }}
+            min={0}
+            max={90}
+            disabled={!editable}
+            error={save.errors['deadlines.applicationDaysBeforeDeparture']}
+            data-testid="setting-application-days"
+          />
         </SimpleGrid>
-        <FailureAlert error={save.error} shownFields={['deadlines.returnReportWorkingDays', 'deadlines.applicationDaysBeforeDeparture']} />
+        <FailureAlert
+          error={save.error}
+          shownFields={['deadlines.returnReportWorkingDays', 'deadlines.applicationDaysBeforeDeparture']}
+        />
         <SettingsSaveRow editable={editable} busy={save.busy} testId="deadline-save" />
       </Stack>
     </Card>

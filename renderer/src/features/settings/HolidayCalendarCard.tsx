@@ -1,4 +1,19 @@
-import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconCalendarOff, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { RegistrySettings } from '@shared/contract/registry';
@@ -18,7 +33,9 @@ const overrideKinds: readonly HolidayOverrideKind[] = ['add', 'working_day', 're
 
 function weekdayName(date: CivilDate, lang: Lang): string {
   const { year, month, day } = civilParts(date);
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /**
@@ -81,7 +98,12 @@ export function HolidayCalendarCard({ settings, editable }: { settings: Registry
                 <Table.Td>
                   {editable && holiday.kind !== 'added' && (
                     <Tooltip label={t('holidayOverride.remove')} withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('holidayOverride.remove')} onClick={() => void saveOverrides([...overrides, { kind: 'remove', date: holiday.date }])}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('holidayOverride.remove')}
+                        onClick={() => void saveOverrides([...overrides, { kind: 'remove', date: holiday.date }])}
+                      >
                         <IconCalendarOff size={16} />
                       </ActionIcon>
                     </Tooltip>
@@ -107,7 +129,12 @@ export function HolidayCalendarCard({ settings, editable }: { settings: Registry
                   <Table.Td w={50}>
                     {editable && (
                       <Tooltip label={t('settingsPage.undoOverride')} withArrow>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('settingsPage.undoOverride')} onClick={() => void saveOverrides(overrides.filter((other) => other !== override))}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('settingsPage.undoOverride')}
+                          onClick={() => void saveOverrides(overrides.filter((other) => other !== override))}
+                        >
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -140,7 +167,8 @@ function OverrideForm({ onAdd, busy }: { onAdd(override: HolidayOverride): Promi
     setDateError(day ? undefined : t('reason.dateInvalid'));
     setTextError(kind === 'add' && note === '' ? t('settingsPage.holidayNameRequired') : undefined);
     if (!day || (kind === 'add' && note === '')) return;
-    const override: HolidayOverride = kind === 'add' ? { kind, date: day, name: note } : { kind, date: day, ...(note ? { note } : {}) };
+    const override: HolidayOverride =
+      kind === 'add' ? { kind, date: day, name: note } : { kind, date: day, ...(note ? { note } : {}) };
     if ((await onAdd(override)) !== undefined) {
       setDate('');
       setText('');
@@ -150,9 +178,20 @@ function OverrideForm({ onAdd, busy }: { onAdd(override: HolidayOverride): Promi
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="override-form">
       <Stack gap="xs">
-        <SegmentedControl size="xs" value={kind} onChange={(value) => setKind(overrideKinds.find((candidate) => candidate === value) ?? 'add')} data={overrideKinds.map((value) => ({ value, label: t(`holidayOverride.${value}`) }))} />
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(value) => setKind(overrideKinds.find((candidate) => candidate === value) ?? 'add')}
+          data={overrideKinds.map((value) => ({ value, label: t(`holidayOverride.${value}`) }))}
+        />
         <SimpleGrid cols={3} spacing="xs">
-          <DateField aria-label={t('settingsPage.holidayDate')} value={date} onChange={setDate} error={dateError} data-testid="override-date" />
+          <DateField
+            aria-label={t('settingsPage.holidayDate')}
+            value={date}
+            onChange={setDate}
+            error={dateError}
+            data-testid="override-date"
+          />
           <TextInput
             aria-label={kind === 'add' ? t('settingsPage.holidayName') : t('settingsPage.overrideNote')}
             placeholder={kind === 'add' ? t('settingsPage.holidayName') : t('settingsPage.overrideNote')}

@@ -30,10 +30,20 @@ export function IntegrityCard() {
         </Text>
         {opening.value && (
           <Text size="sm" data-testid="integrity-opening">
-            {t('integrity.atOpening', { pages: formatNumber(opening.value.pages), milliseconds: formatNumber(opening.value.milliseconds) })}
+            {t('integrity.atOpening', {
+              pages: formatNumber(opening.value.pages),
+              milliseconds: formatNumber(opening.value.milliseconds),
+            })}
           </Text>
         )}
-        <Button variant="light" w="fit-content" leftSection={<IconDatabaseSearch size={16} />} loading={checking.busy} onClick={() => void run()} data-testid="integrity-run">
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconDatabaseSearch size={16} />}
+          loading={checking.busy}
+          onClick={() => void run()}
+          data-testid="integrity-run"
+        >
           {t('integrity.run')}
         </Button>
         <FailureAlert error={checking.error ?? opening.failure} />

@@ -26,7 +26,13 @@ export function RekeyCard() {
         <Title order={4}>{t('rekey.title')}</Title>
         <Text size="sm">{t('rekey.explain')}</Text>
         <Group>
-          <Button variant="light" color="orange" leftSection={<IconKey size={16} />} onClick={() => setAsking(true)} data-testid="rekey-start">
+          <Button
+            variant="light"
+            color="orange"
+            leftSection={<IconKey size={16} />}
+            onClick={() => setAsking(true)}
+            data-testid="rekey-start"
+          >
             {t('rekey.start')}
           </Button>
         </Group>

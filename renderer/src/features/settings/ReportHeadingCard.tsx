@@ -24,14 +24,29 @@ export function ReportHeadingCard({ settings, editable }: { settings: RegistrySe
   };
 
   return (
-    <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate data-testid="report-heading-settings">
+    <Card
+      withBorder
+      component="form"
+      onSubmit={(event: FormEvent) => void submit(event)}
+      noValidate
+      data-testid="report-heading-settings"
+    >
       <Stack gap="sm">
         <Title order={4}>{t('settingsPage.reportHeading')}</Title>
         <Text size="sm" c="dimmed">
           {t('settingsPage.reportHeading.help')}
         </Text>
-        <ReportHeadingFields value={heading} onChange={setHeading} errors={save.errors} disabled={!editable} errorPrefix="reportHeading" />
-        <FailureAlert error={save.error} shownFields={['reportHeading.superiorName', 'reportHeading.symbol', 'reportHeading.place']} />
+        <ReportHeadingFields
+          value={heading}
+          onChange={setHeading}
+          errors={save.errors}
+          disabled={!editable}
+          errorPrefix="reportHeading"
+        />
+        <FailureAlert
+          error={save.error}
+          shownFields={['reportHeading.superiorName', 'reportHeading.symbol', 'reportHeading.place']}
+        />
         <SettingsSaveRow editable={editable} busy={save.busy} testId="report-heading-save" />
       </Stack>
     </Card>

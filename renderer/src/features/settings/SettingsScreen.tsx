@@ -170,9 +170,27 @@ function ChangePassword() {
     <Card withBorder component="form" onSubmit={(event: FormEvent) => void submit(event)}>
       <Stack>
         <Title order={4}>{t('settings.changePassword')}</Title>
-        <PasswordInput label={t('settings.currentPassword')} value={values.currentPassword} onChange={(event) => set('currentPassword', event.currentTarget.value)} error={errors.currentPassword} required />
-        <PasswordInput label={t('settings.newPassword')} value={values.password} onChange={(event) => set('password', event.currentTarget.value)} error={errors.password} required />
-        <PasswordInput label={t('settings.newPasswordConfirm')} value={values.passwordConfirm} onChange={(event) => set('passwordConfirm', event.currentTarget.value)} error={errors.passwordConfirm} required />
+        <PasswordInput
+          label={t('settings.currentPassword')}
+          value={values.currentPassword}
+          onChange={(event) => set('currentPassword', event.currentTarget.value)}
+          error={errors.currentPassword}
+          required
+        />
+        <PasswordInput
+          label={t('settings.newPassword')}
+          value={values.password}
+          onChange={(event) => set('password', event.currentTarget.value)}
+          error={errors.password}
+          required
+        />
+        <PasswordInput
+          label={t('settings.newPasswordConfirm')}
+          value={values.passwordConfirm}
+          onChange={(event) => set('passwordConfirm', event.currentTarget.value)}
+          error={errors.passwordConfirm}
+          required
+        />
         {failure && <Alert color="red">{failure}</Alert>}
         <Button type="submit" loading={busy} w="fit-content">
           {t('ui.save')}

@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Card, Group, PasswordInput, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  PasswordInput,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconKey, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -36,7 +50,13 @@ export function UsersCard() {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('users.title')}</Title>
-          <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-add">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconUserPlus size={14} />}
+            onClick={() => setDialog({ kind: 'create' })}
+            data-testid="user-add"
+          >
             {t('users.add')}
           </Button>
         </Group>
@@ -71,12 +91,20 @@ export function UsersCard() {
                   <Table.Td>
                     <Group gap={2} wrap="nowrap" justify="flex-end">
                       <Tooltip label={t('action.edit')} withArrow>
-                        <ActionIcon variant="subtle" onClick={() => setDialog({ kind: 'edit', user })} aria-label={t('action.edit')}>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'edit', user })}
+                          aria-label={t('action.edit')}
+                        >
                           <IconEdit size={16} />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('users.resetPassword')} withArrow>
-                        <ActionIcon variant="subtle" onClick={() => setDialog({ kind: 'password', user })} aria-label={t('users.resetPassword')}>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'password', user })}
+                          aria-label={t('users.resetPassword')}
+                        >
                           <IconKey size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -91,7 +119,15 @@ export function UsersCard() {
       <GuardedModal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog?.kind === 'create' ? t('users.add') : dialog?.kind === 'edit' ? t('users.edit', { username: dialog.user.username }) : dialog ? t('users.resetPasswordOf', { username: dialog.user.username }) : ''}
+        title={
+          dialog?.kind === 'create'
+            ? t('users.add')
+            : dialog?.kind === 'edit'
+              ? t('users.edit', { username: dialog.user.username })
+              : dialog
+                ? t('users.resetPasswordOf', { username: dialog.user.username })
+                : ''
+        }
       >
         {dialog?.kind === 'create' && <CreateUserForm onDone={closeAndReload} />}
         {dialog?.kind === 'edit' && (
@@ -103,7 +139,11 @@ export function UsersCard() {
         )}
         {dialog?.kind === 'password' && <ResetPasswordForm user={dialog.user} onDone={closeAndReload} />}
       </GuardedModal>
-      <NewRecoveryKeyModal rekeyed={rekeyed?.rekeyed ?? null} note={rekeyed ? t('rekey.accountDisabled', { username: rekeyed.username }) : ''} onDone={() => setRekeyed(null)} />
+      <NewRecoveryKeyModal
+        rekeyed={rekeyed?.rekeyed ?? null}
+        note={rekeyed ? t('rekey.accountDisabled', { username: rekeyed.username }) : ''}
+        onDone={() => setRekeyed(null)}
+      />
     </Card>
   );
 }
@@ -118,16 +158,58 @@ function CreateUserForm({ onDone }: { onDone(): Promise<void> }) {
   const save = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run(() => call('users.create', { username, displayName, role: role ?? 'clerk', password, passwordConfirm }))) await onDone();
+    if (await save.run(() => call('users.create', { username, displayName, role: role ?? 'clerk', password, passwordConfirm })))
+      await onDone();
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('users.username')} description={t('user.username.format')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} withAsterisk autoComplete="off" error={save.errors.username} data-autofocus data-testid="user-username" />
-        <TextInput label={t('users.displayName')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} withAsterisk error={save.errors.displayName} data-testid="user-displayName" />
-        <EnumSelect label={t('users.role')} values={userRoles} labelOf={(value) => `role.${value}`} value={role} onChange={setRole} allowDeselect={false} error={save.errors.role} data-testid="user-role" />
-        <PasswordInput label={t('settings.newPassword')} description={t('setup.admin.password.hint')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} withAsterisk error={save.errors.password} data-testid="user-password" />
-        <PasswordInput label={t('settings.newPasswordConfirm')} value={passwordConfirm} onChange={(event) => setPasswordConfirm(event.currentTarget.value)} withAsterisk error={save.errors.passwordConfirm} data-testid="user-password-confirm" />
+        <TextInput
+          label={t('users.username')}
+          description={t('user.username.format')}
+          value={username}
+          onChange={(event) => setUsername(event.currentTarget.value)}
+          withAsterisk
+          autoComplete="off"
+          error={save.errors.username}
+          data-autofocus
+          data-testid="user-username"
+        />
+        <TextInput
+          label={t('users.displayName')}
+          value={displayName}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.displayName}
+          data-testid="user-displayName"
+        />
+        <EnumSelect
+          label={t('users.role')}
+          values={userRoles}
+          labelOf={(value) => `role.${value}`}
+          value={role}
+          onChange={setRole}
+          allowDeselect={false}
+          error={save.errors.role}
+          data-testid="user-role"
+        />
+        <PasswordInput
+          label={t('settings.newPassword')}
+          description={t('setup.admin.password.hint')}
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.password}
+          data-testid="user-password"
+        />
+        <PasswordInput
+          label={t('settings.newPasswordConfirm')}
+          value={passwordConfirm}
+          onChange={(event) => setPasswordConfirm(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.passwordConfirm}
+          data-testid="user-password-confirm"
+        />
         <FailureAlert error={save.error} shownFields={['username', 'displayName', 'role', 'password', 'passwordConfirm']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy} data-testid="user-save">
@@ -140,7 +222,15 @@ function CreateUserForm({ onDone }: { onDone(): Promise<void> }) {
 }
 
 /** Disabling an account rekeys the registry: the new recovery key is then shown and confirmed. */
-function EditUserForm({ user, onDone, onRekeyed }: { user: UserSummary; onDone(): Promise<void>; onRekeyed(rekeyed: Rekeyed): void }) {
+function EditUserForm({
+  user,
+  onDone,
+  onRekeyed,
+}: {
+  user: UserSummary;
+  onDone(): Promise<void>;
+  onRekeyed(rekeyed: Rekeyed): void;
+}) {
   const t = useT();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<UserRole | null>(user.role);
@@ -156,9 +246,29 @@ function EditUserForm({ user, onDone, onRekeyed }: { user: UserSummary; onDone()
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('users.displayName')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} withAsterisk error={save.errors.displayName} data-autofocus />
-        <EnumSelect label={t('users.role')} values={userRoles} labelOf={(value) => `role.${value}`} value={role} onChange={setRole} allowDeselect={false} error={save.errors.role} />
-        <Switch label={t('users.active')} description={t('users.active.help')} checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />
+        <TextInput
+          label={t('users.displayName')}
+          value={displayName}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.displayName}
+          data-autofocus
+        />
+        <EnumSelect
+          label={t('users.role')}
+          values={userRoles}
+          labelOf={(value) => `role.${value}`}
+          value={role}
+          onChange={setRole}
+          allowDeselect={false}
+          error={save.errors.role}
+        />
+        <Switch
+          label={t('users.active')}
+          description={t('users.active.help')}
+          checked={active}
+          onChange={(event) => setActive(event.currentTarget.checked)}
+        />
         <FailureAlert error={save.error} shownFields={['displayName', 'role', 'active']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy}>
@@ -184,8 +294,22 @@ function ResetPasswordForm({ user, onDone }: { user: UserSummary; onDone(): Prom
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        <PasswordInput label={t('settings.newPassword')} description={t('setup.admin.password.hint')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} withAsterisk error={save.errors.password} data-autofocus />
-        <PasswordInput label={t('settings.newPasswordConfirm')} value={passwordConfirm} onChange={(event) => setPasswordConfirm(event.currentTarget.value)} withAsterisk error={save.errors.passwordConfirm} />
+        <PasswordInput
+          label={t('settings.newPassword')}
+          description={t('setup.admin.password.hint')}
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.password}
+          data-autofocus
+        />
+        <PasswordInput
+          label={t('settings.newPasswordConfirm')}
+          value={passwordConfirm}
+          onChange={(event) => setPasswordConfirm(event.currentTarget.value)}
+          withAsterisk
+          error={save.errors.passwordConfirm}
+        />
         <FailureAlert error={save.error} shownFields={['password', 'passwordConfirm']} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.busy}>

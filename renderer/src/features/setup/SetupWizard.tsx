@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { SetupInput, UnitInput } from '@shared/contract/foundation';
 import { unitLevels, type UnitLevel } from '@shared/domain/enums';
@@ -30,7 +43,11 @@ const emptyDraft: Draft = {
 /** The heading fields are optional: left empty, the registry derives them from the unit's name and level. */
 function unitPayload(draft: Draft) {
   const headingGiven = Object.values(draft.reportHeading).some((value) => value.trim() !== '');
-  return { ...draft.unit, parentCode: draft.unit.parentCode.trim() === '' ? null : draft.unit.parentCode, ...(headingGiven ? { reportHeading: draft.reportHeading } : {}) };
+  return {
+    ...draft.unit,
+    parentCode: draft.unit.parentCode.trim() === '' ? null : draft.unit.parentCode,
+    ...(headingGiven ? { reportHeading: draft.reportHeading } : {}),
+  };
 }
 
 export function SetupWizard() {
@@ -45,13 +62,16 @@ export function SetupWizard() {
   const [failure, setFailure] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
 
-  const setUnit = (field: keyof Draft['unit'], value: string) => setDraft((current) => ({ ...current, unit: { ...current.unit, [field]: value } }));
-  const setAdmin = (field: keyof Draft['admin'], value: string) => setDraft((current) => ({ ...current, admin: { ...current.admin, [field]: value } }));
+  const setUnit = (field: keyof Draft['unit'], value: string) =>
+    setDraft((current) => ({ ...current, unit: { ...current.unit, [field]: value } }));
+  const setAdmin = (field: keyof Draft['admin'], value: string) =>
+    setDraft((current) => ({ ...current, admin: { ...current.admin, [field]: value } }));
 
   const nextFromUnit = () => {
     const checked = UnitInput.safeParse(unitPayload(draft));
     const found = checked.success ? {} : localFieldErrors(issuesFromZod(checked.error), t, 'unit');
-    if (draft.unit.level !== 'central' && draft.unit.parentCode.trim() === '') found['unit.parentCode'] = t('error.PARENT_REQUIRED');
+    if (draft.unit.level !== 'central' && draft.unit.parentCode.trim() === '')
+      found['unit.parentCode'] = t('error.PARENT_REQUIRED');
     setErrors(found);
     if (Object.keys(found).length === 0) setStep(1);
   };
@@ -69,7 +89,9 @@ export function SetupWizard() {
     setBusy(true);
     setFailure(null);
     try {
-      setStatus(await call('setup.create', { unit: unitPayload(draft), admin: draft.admin, recoveryKeyConfirmed: confirmed as true }));
+      setStatus(
+        await call('setup.create', { unit: unitPayload(draft), admin: draft.admin, recoveryKeyConfirmed: confirmed as true }),
+      );
     } catch (error) {
       const found = fieldErrors(error, t);
       setErrors(found);
@@ -102,7 +124,15 @@ export function SetupWizard() {
           <Text c="dimmed" className="no-print">
             {t('setup.intro')}
           </Text>
-          <Anchor component="button" type="button" size="sm" className="no-print" w="fit-content" onClick={() => setRestoring(true)} data-testid="setup-restore">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            className="no-print"
+            w="fit-content"
+            onClick={() => setRestoring(true)}
+            data-testid="setup-restore"
+          >
             {t('setup.restoreInstead')}
           </Anchor>
           <div className="no-print">
@@ -111,8 +141,24 @@ export function SetupWizard() {
           <Stepper active={step} size="sm">
             <Stepper.Step label={t('setup.step.unit')}>
               <Stack mt="md">
-                <TextInput label={t('setup.unit.name')} description={t('setup.unit.name.hint')} value={draft.unit.name} onChange={(event) => setUnit('name', event.currentTarget.value)} error={errors['unit.name']} data-testid="unit-name" required />
-                <TextInput label={t('setup.unit.code')} description={t('setup.unit.code.hint')} value={draft.unit.code} onChange={(event) => setUnit('code', event.currentTarget.value)} error={errors['unit.code']} data-testid="unit-code" required />
+                <TextInput
+                  label={t('setup.unit.name')}
+                  description={t('setup.unit.name.hint')}
+                  value={draft.unit.name}
+                  onChange={(event) => setUnit('name', event.currentTarget.value)}
+                  error={errors['unit.name']}
+                  data-testid="unit-name"
+                  required
+                />
+                <TextInput
+                  label={t('setup.unit.code')}
+                  description={t('setup.unit.code.hint')}
+                  value={draft.unit.code}
+                  onChange={(event) => setUnit('code', event.currentTarget.value)}
+                  error={errors['unit.code']}
+                  data-testid="unit-code"
+                  required
+                />
                 <Select
                   label={t('setup.unit.level')}
                   value={draft.unit.level}
@@ -122,7 +168,15 @@ export function SetupWizard() {
                   withAsterisk
                   data-testid="unit-level"
                 />
-                <TextInput label={t('setup.unit.parent')} description={t('setup.unit.parent.hint')} value={draft.unit.parentCode} onChange={(event) => setUnit('parentCode', event.currentTarget.value)} error={errors['unit.parentCode']} withAsterisk={draft.unit.level !== 'central'} data-testid="unit-parent" />
+                <TextInput
+                  label={t('setup.unit.parent')}
+                  description={t('setup.unit.parent.hint')}
+                  value={draft.unit.parentCode}
+                  onChange={(event) => setUnit('parentCode', event.currentTarget.value)}
+                  error={errors['unit.parentCode']}
+                  withAsterisk={draft.unit.level !== 'central'}
+                  data-testid="unit-parent"
+                />
                 <Stack gap={4}>
                   <Text fw={500} size="sm">
                     {t('settingsPage.reportHeading')}
@@ -131,7 +185,13 @@ export function SetupWizard() {
                     {t('settingsPage.reportHeading.help')}
                   </Text>
                 </Stack>
-                <ReportHeadingFields value={draft.reportHeading} onChange={(reportHeading) => setDraft((current) => ({ ...current, reportHeading }))} errors={errors} errorPrefix="unit.reportHeading" narrow />
+                <ReportHeadingFields
+                  value={draft.reportHeading}
+                  onChange={(reportHeading) => setDraft((current) => ({ ...current, reportHeading }))}
+                  errors={errors}
+                  errorPrefix="unit.reportHeading"
+                  narrow
+                />
                 <Group justify="flex-end">
                   <Button onClick={nextFromUnit} data-testid="next">
                     {t('ui.next')}
@@ -141,10 +201,40 @@ export function SetupWizard() {
             </Stepper.Step>
             <Stepper.Step label={t('setup.step.admin')}>
               <Stack mt="md">
-                <TextInput label={t('setup.admin.displayName')} value={draft.admin.displayName} onChange={(event) => setAdmin('displayName', event.currentTarget.value)} error={errors['admin.displayName']} data-testid="admin-name" required />
-                <TextInput label={t('setup.admin.username')} value={draft.admin.username} onChange={(event) => setAdmin('username', event.currentTarget.value)} error={errors['admin.username']} data-testid="admin-username" autoComplete="off" required />
-                <PasswordInput label={t('setup.admin.password')} description={t('setup.admin.password.hint')} value={draft.admin.password} onChange={(event) => setAdmin('password', event.currentTarget.value)} error={errors['admin.password']} data-testid="admin-password" required />
-                <PasswordInput label={t('setup.admin.passwordConfirm')} value={draft.admin.passwordConfirm} onChange={(event) => setAdmin('passwordConfirm', event.currentTarget.value)} error={errors['admin.passwordConfirm']} data-testid="admin-password-confirm" required />
+                <TextInput
+                  label={t('setup.admin.displayName')}
+                  value={draft.admin.displayName}
+                  onChange={(event) => setAdmin('displayName', event.currentTarget.value)}
+                  error={errors['admin.displayName']}
+                  data-testid="admin-name"
+                  required
+                />
+                <TextInput
+                  label={t('setup.admin.username')}
+                  value={draft.admin.username}
+                  onChange={(event) => setAdmin('username', event.currentTarget.value)}
+                  error={errors['admin.username']}
+                  data-testid="admin-username"
+                  autoComplete="off"
+                  required
+                />
+                <PasswordInput
+                  label={t('setup.admin.password')}
+                  description={t('setup.admin.password.hint')}
+                  value={draft.admin.password}
+                  onChange={(event) => setAdmin('password', event.currentTarget.value)}
+                  error={errors['admin.password']}
+                  data-testid="admin-password"
+                  required
+                />
+                <PasswordInput
+                  label={t('setup.admin.passwordConfirm')}
+                  value={draft.admin.passwordConfirm}
+                  onChange={(event) => setAdmin('passwordConfirm', event.currentTarget.value)}
+                  error={errors['admin.passwordConfirm']}
+                  data-testid="admin-password-confirm"
+                  required
+                />
                 <Group justify="space-between">
                   <Button variant="default" onClick={() => setStep(0)}>
                     {t('ui.back')}
@@ -157,7 +247,12 @@ export function SetupWizard() {
             </Stepper.Step>
             <Stepper.Step label={t('setup.step.recovery')}>
               <Stack mt="md">
-                <RecoveryKeyConfirmation recoveryKey={recoveryKey} explanation={t('setup.recovery.explain')} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+                <RecoveryKeyConfirmation
+                  recoveryKey={recoveryKey}
+                  explanation={t('setup.recovery.explain')}
+                  confirmed={confirmed}
+                  onConfirmedChange={setConfirmed}
+                />
                 {failure && (
                   <Alert color="red" className="no-print" data-testid="setup-error">
                     {failure}

@@ -30,9 +30,12 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
   const upload = useAction();
   const fetchFile = useAction();
 
-  useEffect(() => () => {
-    if (preview) URL.revokeObjectURL(preview.url);
-  }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview.url);
+    },
+    [preview],
+  );
 
   const add = async (file: File | null) => {
     if (!file) return;
@@ -41,7 +44,15 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
       setRefusal(t('error.ATTACHMENT_REFUSED', { reason: t('attachment.tooLarge') }));
       return;
     }
-    const added = await upload.run(async () => call('attachments.add', { ownerKind: 'trip', ownerId: tripId, kind, fileName: file.name, contentBase64: await readAsBase64(file) }));
+    const added = await upload.run(async () =>
+      call('attachments.add', {
+        ownerKind: 'trip',
+        ownerId: tripId,
+        kind,
+        fileName: file.name,
+        contentBase64: await readAsBase64(file),
+      }),
+    );
     if (added) await onChanged();
   };
 
@@ -71,7 +82,13 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
           />
           <FileButton onChange={(file) => void add(file)} accept={attachmentMediaTypes.join(',')}>
             {(props) => (
-              <Button {...props} variant="light" leftSection={<IconUpload size={16} />} loading={upload.busy} data-testid="attachment-upload">
+              <Button
+                {...props}
+                variant="light"
+                leftSection={<IconUpload size={16} />}
+                loading={upload.busy}
+                data-testid="attachment-upload"
+              >
                 {t('attachments.upload')}
               </Button>
             )}
@@ -82,7 +99,13 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
         </Group>
       )}
       {problem && (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="attachment-refusal" withCloseButton onClose={() => setRefusal(null)}>
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          data-testid="attachment-refusal"
+          withCloseButton
+          onClose={() => setRefusal(null)}
+        >
           {problem}
         </Alert>
       )}
@@ -112,13 +135,21 @@ export function Attachments({ tripId, attachments, onChanged }: AttachmentsProps
                   <Group gap={2} wrap="nowrap" justify="flex-end">
                     {attachment.mediaType.startsWith('image/') && attachment.mediaType !== 'image/tiff' && (
                       <Tooltip label={t('attachments.view')} withArrow>
-                        <ActionIcon variant="subtle" onClick={() => void open(attachment, 'preview')} aria-label={t('attachments.view')}>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => void open(attachment, 'preview')}
+                          aria-label={t('attachments.view')}
+                        >
                           <IconEye size={16} />
                         </ActionIcon>
                       </Tooltip>
                     )}
                     <Tooltip label={t('attachments.download')} withArrow>
-                      <ActionIcon variant="subtle" onClick={() => void open(attachment, 'download')} aria-label={t('attachments.download')}>
+                      <ActionIcon
+                        variant="subtle"
+                        onClick={() => void open(attachment, 'download')}
+                        aria-label={t('attachments.download')}
+                      >
                         <IconDownload size={16} />
                       </ActionIcon>
                     </Tooltip>

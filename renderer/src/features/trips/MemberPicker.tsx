@@ -27,7 +27,8 @@ export function MemberPicker({ value, selectedLabel, onChange, error, disabled }
   const [found, setFound] = useState<ComboboxItem[]>([]);
   const [search, setSearch] = useState('');
   const movedWithArrows = useRef(false);
-  const searchFor = (query: string) => call('members.search', { query: query.trim() || undefined, limit: pickerLimit }).then((result) => result.rows.map(optionOf));
+  const searchFor = (query: string) =>
+    call('members.search', { query: query.trim() || undefined, limit: pickerLimit }).then((result) => result.rows.map(optionOf));
   const lookUp = useDebouncedCallback((query: string) => {
     searchFor(query)
       .then(setFound)
@@ -38,7 +39,8 @@ export function MemberPicker({ value, selectedLabel, onChange, error, disabled }
     if (!disabled) lookUp('');
   }, [disabled, lookUp]);
 
-  const selected = value && selectedLabel && !found.some((option) => option.value === value) ? [{ value, label: selectedLabel }] : [];
+  const selected =
+    value && selectedLabel && !found.some((option) => option.value === value) ? [{ value, label: selectedLabel }] : [];
   const options = [...found, ...selected];
   const currentLabel = () => options.find((option) => option.value === value)?.label ?? '';
 

@@ -20,7 +20,10 @@ export function PrintForms({ tripId }: { tripId: string }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [previewed, setPreviewed] = useState<FormKind | null>(null);
-  const loadPreview = useCallback(() => call('forms.trip', { tripId, form: previewed ?? 'application', format: 'pdf' }), [tripId, previewed]);
+  const loadPreview = useCallback(
+    () => call('forms.trip', { tripId, form: previewed ?? 'application', format: 'pdf' }),
+    [tripId, previewed],
+  );
 
   const downloadWord = async (form: FormKind) => {
     setBusy(true);
@@ -38,27 +41,47 @@ export function PrintForms({ tripId }: { tripId: string }) {
     <>
       <Menu position="bottom-end" withArrow>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} loading={busy} data-testid="trip-print">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            loading={busy}
+            data-testid="trip-print"
+          >
             {t('printForms.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('printForms.preview')}</Menu.Label>
           {TripFormKind.options.map((form) => (
-            <Menu.Item key={form} leftSection={<IconPrinter size={14} />} onClick={() => setPreviewed(form)} data-testid={`print-${form}`}>
+            <Menu.Item
+              key={form}
+              leftSection={<IconPrinter size={14} />}
+              onClick={() => setPreviewed(form)}
+              data-testid={`print-${form}`}
+            >
               {t(`printForms.${form}`)}
             </Menu.Item>
           ))}
           <Menu.Divider />
           <Menu.Label>{t('printForms.word')}</Menu.Label>
           {TripFormKind.options.map((form) => (
-            <Menu.Item key={form} leftSection={<IconFileTypeDocx size={14} />} onClick={() => void downloadWord(form)} data-testid={`print-${form}-docx`}>
+            <Menu.Item
+              key={form}
+              leftSection={<IconFileTypeDocx size={14} />}
+              onClick={() => void downloadWord(form)}
+              data-testid={`print-${form}-docx`}
+            >
               {t(`printForms.${form}`)}
             </Menu.Item>
           ))}
         </Menu.Dropdown>
       </Menu>
-      <PrintPreview title={previewed ? t(`printForms.${previewed}`) : null} load={loadPreview} onClose={() => setPreviewed(null)} />
+      <PrintPreview
+        title={previewed ? t(`printForms.${previewed}`) : null}
+        load={loadPreview}
+        onClose={() => setPreviewed(null)}
+      />
     </>
   );
 }

@@ -109,7 +109,11 @@ function withoutInputPrefix(errors: Record<string, string>): Record<string, stri
 }
 
 /** Steps that end the trip's prospects or put a violation on record: asked once more before they are recorded. */
-export const irreversibleTransitions = ['reject', 'cancel', 'record_unauthorised_stay'] as const satisfies readonly TripTransition[];
+export const irreversibleTransitions = [
+  'reject',
+  'cancel',
+  'record_unauthorised_stay',
+] as const satisfies readonly TripTransition[];
 type IrreversibleTransition = (typeof irreversibleTransitions)[number];
 
 export function isIrreversible(transition: TripTransition): transition is IrreversibleTransition {
@@ -120,7 +124,12 @@ export function isIrreversible(transition: TripTransition): transition is Irreve
 function recordedTexts(transition: TripTransition, values: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     transitionFields[transition].map((field: InputField) => {
-      const value = field.name.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), values);
+      const value = field.name
+        .split('.')
+        .reduce<unknown>(
+          (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+          values,
+        );
       const textValue = typeof value === 'string' ? value : '';
       return [field.name, field.kind === 'date' ? dateText(textValue) : textValue];
     }),
@@ -140,10 +149,23 @@ interface TransitionDialogProps {
 
 export function TransitionDialog({ trip, transition, correcting = false, onClose, onDone }: TransitionDialogProps) {
   const t = useT();
-  const title = transition ? (correcting ? t('correction.title', { step: t(`transition.${transition}`) }) : t(`transition.${transition}`)) : '';
+  const title = transition
+    ? correcting
+      ? t('correction.title', { step: t(`transition.${transition}`) })
+      : t(`transition.${transition}`)
+    : '';
   return (
     <GuardedModal opened={transition !== null} onClose={onClose} title={title} size="lg" data-testid="transition-dialog">
-      {transition && <TransitionForm key={`${transition}-${String(correcting)}`} trip={trip} transition={transition} correcting={correcting} onDone={onDone} onCancel={onClose} />}
+      {transition && (
+        <TransitionForm
+          key={`${transition}-${String(correcting)}`}
+          trip={trip}
+          transition={transition}
+          correcting={correcting}
+          onDone={onDone}
+          onCancel={onClose}
+        />
+      )}
     </GuardedModal>
   );
 }
@@ -166,11 +188,18 @@ function TransitionForm({ trip, transition, correcting, onDone, onCancel }: Tran
       return recordedTexts(transition, step?.values ?? {});
     }
     const today = formatCivilDate(civilDateInVietnam(new Date()));
-    return Object.fromEntries(fields.map((field: InputField) => [field.name, field.today ? today : field.ownStandingCommittee ? standingCommitteeOf(unitName) : '']));
+    return Object.fromEntries(
+      fields.map((field: InputField) => [
+        field.name,
+        field.today ? today : field.ownStandingCommittee ? standingCommitteeOf(unitName) : '',
+      ]),
+    );
   });
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [confirming, setConfirming] = useState<{ step: IrreversibleTransition; request: CallInput<'trips.transition'> } | null>(null);
+  const [confirming, setConfirming] = useState<{ step: IrreversibleTransition; request: CallInput<'trips.transition'> } | null>(
+    null,
+  );
   const send = useAction();
   const errors = { ...localErrors, ...withoutInputPrefix(send.errors) };
   const set = (name: string, value: string) => {
@@ -226,9 +255,35 @@ function TransitionForm({ trip, transition, correcting, onDone, onCancel }: Tran
             'data-testid': `transition-${field.name}`,
             'data-autofocus': index === 0 || undefined,
           };
-          if (field.kind === 'date') return <DateField key={field.name} {...common} value={values[field.name] ?? ''} onChange={(value) => set(field.name, value)} />;
-          if (field.kind === 'text') return <TextInput key={field.name} {...common} value={values[field.name] ?? ''} onChange={(event) => set(field.name, event.currentTarget.value)} />;
-          return <Textarea key={field.name} {...common} autosize minRows={2} maxRows={8} value={values[field.name] ?? ''} onChange={(event) => set(field.name, event.currentTarget.value)} />;
+          if (field.kind === 'date')
+            return (
+              <DateField
+                key={field.name}
+                {...common}
+                value={values[field.name] ?? ''}
+                onChange={(value) => set(field.name, value)}
+              />
+            );
+          if (field.kind === 'text')
+            return (
+              <TextInput
+                key={field.name}
+                {...common}
+                value={values[field.name] ?? ''}
+                onChange={(event) => set(field.name, event.currentTarget.value)}
+              />
+            );
+          return (
+            <Textarea
+              key={field.name}
+              {...common}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={values[field.name] ?? ''}
+              onChange={(event) => set(field.name, event.currentTarget.value)}
+            />
+          );
         })}
         {correcting && (
           <Textarea
@@ -246,7 +301,11 @@ function TransitionForm({ trip, transition, correcting, onDone, onCancel }: Tran
             data-testid="correction-reason"
           />
         )}
-        <FailureAlert error={send.error} shownFields={[...fields.flatMap((field) => [field.name, `input.${field.name}`]), 'reason']} data-testid="transition-refusal" />
+        <FailureAlert
+          error={send.error}
+          shownFields={[...fields.flatMap((field) => [field.name, `input.${field.name}`]), 'reason']}
+          data-testid="transition-refusal"
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             {t('ui.cancel')}

@@ -1,4 +1,19 @@
-import { Alert, Button, Center, Checkbox, Fieldset, Grid, Group, Loader, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  Fieldset,
+  Grid,
+  Group,
+  Loader,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { TripInput, type MemberDetail, type TripDetail } from '@shared/contract/registry';
@@ -115,7 +130,9 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
   const ruleErrors = localFieldErrors(placed, t);
   const errors: Record<string, string | undefined> = { ...ruleErrors, ...schemaErrors, ...save.errors };
 
-  const documents = (member?.travelDocuments ?? []).filter((document) => !draft.travelDocumentKind || document.kind === draft.travelDocumentKind);
+  const documents = (member?.travelDocuments ?? []).filter(
+    (document) => !draft.travelDocumentKind || document.kind === draft.travelDocumentKind,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -150,12 +167,21 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
                   <MemberPicker
                     value={draft.memberId}
-                    selectedLabel={member ? `${member.fullName} · ${member.code} · ${member.cellName}` : (trip?.memberName ?? null)}
+                    selectedLabel={
+                      member ? `${member.fullName} · ${member.code} · ${member.cellName}` : (trip?.memberName ?? null)
+                    }
                     onChange={(id) => setDraft((previous) => ({ ...previous, memberId: id, travelDocumentId: null }))}
                     error={errors.memberId}
                     disabled={trip !== null}
                   />
-                  <TextInput label={t('tripField.code')} description={t('tripField.code.hint')} value={draft.code} onChange={(event) => set('code', event.currentTarget.value)} error={errors.code} data-testid="trip-code" />
+                  <TextInput
+                    label={t('tripField.code')}
+                    description={t('tripField.code.hint')}
+                    value={draft.code}
+                    onChange={(event) => set('code', event.currentTarget.value)}
+                    error={errors.code}
+                    data-testid="trip-code"
+                  />
                   <EnumSelect
                     label={t('tripField.purpose')}
                     withAsterisk
@@ -166,16 +192,44 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                     error={errors.purpose}
                     data-testid="trip-purpose"
                   />
-                  <TextInput label={t('tripField.purposeDetail')} value={draft.purposeDetail} onChange={(event) => set('purposeDetail', event.currentTarget.value)} error={errors.purposeDetail} data-testid="trip-purposeDetail" />
+                  <TextInput
+                    label={t('tripField.purposeDetail')}
+                    value={draft.purposeDetail}
+                    onChange={(event) => set('purposeDetail', event.currentTarget.value)}
+                    error={errors.purposeDetail}
+                    data-testid="trip-purposeDetail"
+                  />
                 </SimpleGrid>
               </Fieldset>
 
               <Fieldset legend={t('tripForm.section.where')} variant="filled">
                 <Stack gap="xs">
-                  <CountriesSelect label={t('tripField.countries')} withAsterisk placeholder={t('tripForm.countriesPlaceholder')} value={draft.countries} onChange={(countries) => set('countries', countries)} error={errors.countries} data-testid="trip-countries" />
+                  <CountriesSelect
+                    label={t('tripField.countries')}
+                    withAsterisk
+                    placeholder={t('tripForm.countriesPlaceholder')}
+                    value={draft.countries}
+                    onChange={(countries) => set('countries', countries)}
+                    error={errors.countries}
+                    data-testid="trip-countries"
+                  />
                   <SimpleGrid cols={2} spacing="sm">
-                    <DateField label={t('tripField.plannedDeparture')} withAsterisk value={draft.plannedDeparture} onChange={(value) => set('plannedDeparture', value)} error={errors.plannedDeparture} data-testid="trip-plannedDeparture" />
-                    <DateField label={t('tripField.plannedReturn')} withAsterisk value={draft.plannedReturn} onChange={(value) => set('plannedReturn', value)} error={errors.plannedReturn} data-testid="trip-plannedReturn" />
+                    <DateField
+                      label={t('tripField.plannedDeparture')}
+                      withAsterisk
+                      value={draft.plannedDeparture}
+                      onChange={(value) => set('plannedDeparture', value)}
+                      error={errors.plannedDeparture}
+                      data-testid="trip-plannedDeparture"
+                    />
+                    <DateField
+                      label={t('tripField.plannedReturn')}
+                      withAsterisk
+                      value={draft.plannedReturn}
+                      onChange={(value) => set('plannedReturn', value)}
+                      error={errors.plannedReturn}
+                      data-testid="trip-plannedReturn"
+                    />
                     {(commitmentRequired(draft) || draft.commitmentDate !== '') && (
                       <DateField
                         label={t('tripPage.commitmentDate')}
@@ -192,14 +246,48 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
 
               <Fieldset legend={t('tripForm.section.funding')} variant="filled">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-                  <EnumSelect label={t('tripField.fundingSource')} values={fundingSources} labelOf={(source) => `fundingSource.${source}`} value={draft.fundingSource} onChange={(source) => set('fundingSource', source)} clearable error={errors.fundingSource} data-testid="trip-fundingSource" />
-                  <TextInput label={t('tripField.fundingNote')} value={draft.fundingNote} onChange={(event) => set('fundingNote', event.currentTarget.value)} error={errors.fundingNote} />
+                  <EnumSelect
+                    label={t('tripField.fundingSource')}
+                    values={fundingSources}
+                    labelOf={(source) => `fundingSource.${source}`}
+                    value={draft.fundingSource}
+                    onChange={(source) => set('fundingSource', source)}
+                    clearable
+                    error={errors.fundingSource}
+                    data-testid="trip-fundingSource"
+                  />
+                  <TextInput
+                    label={t('tripField.fundingNote')}
+                    value={draft.fundingNote}
+                    onChange={(event) => set('fundingNote', event.currentTarget.value)}
+                    error={errors.fundingNote}
+                  />
                   <Stack gap={6} justify="center">
-                    <Checkbox label={t('tripField.selfFunded')} checked={draft.selfFunded} onChange={(event) => set('selfFunded', event.currentTarget.checked)} data-testid="trip-selfFunded" />
-                    <Checkbox label={t('tripField.specialMission')} checked={draft.specialMission} onChange={(event) => set('specialMission', event.currentTarget.checked)} />
-                    <Checkbox label={t('tripField.invitedByName')} checked={draft.invitedByName} onChange={(event) => set('invitedByName', event.currentTarget.checked)} data-testid="trip-invitedByName" />
+                    <Checkbox
+                      label={t('tripField.selfFunded')}
+                      checked={draft.selfFunded}
+                      onChange={(event) => set('selfFunded', event.currentTarget.checked)}
+                      data-testid="trip-selfFunded"
+                    />
+                    <Checkbox
+                      label={t('tripField.specialMission')}
+                      checked={draft.specialMission}
+                      onChange={(event) => set('specialMission', event.currentTarget.checked)}
+                    />
+                    <Checkbox
+                      label={t('tripField.invitedByName')}
+                      checked={draft.invitedByName}
+                      onChange={(event) => set('invitedByName', event.currentTarget.checked)}
+                      data-testid="trip-invitedByName"
+                    />
                   </Stack>
-                  <TextInput label={t('tripField.inviter')} disabled={!draft.invitedByName} value={draft.inviter} onChange={(event) => set('inviter', event.currentTarget.value)} error={errors.inviter} />
+                  <TextInput
+                    label={t('tripField.inviter')}
+                    disabled={!draft.invitedByName}
+                    value={draft.inviter}
+                    onChange={(event) => set('inviter', event.currentTarget.value)}
+                    error={errors.inviter}
+                  />
                 </SimpleGrid>
               </Fieldset>
 
@@ -210,7 +298,9 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                     values={travelDocumentKinds}
                     labelOf={(kind) => `travelDocument.${kind}`}
                     value={draft.travelDocumentKind}
-                    onChange={(kind) => setDraft((previous) => ({ ...previous, travelDocumentKind: kind, travelDocumentId: null }))}
+                    onChange={(kind) =>
+                      setDraft((previous) => ({ ...previous, travelDocumentKind: kind, travelDocumentId: null }))
+                    }
                     clearable
                     error={errors.travelDocumentKind}
                     data-testid="trip-travelDocumentKind"
@@ -218,19 +308,37 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                   <Select
                     label={t('tripField.travelDocumentId')}
                     placeholder={member && documents.length === 0 ? t('tripForm.noDocuments') : undefined}
-                    data={documents.map((document) => ({ value: document.id, label: `${t(`travelDocument.${document.kind}`)} ${document.number}${document.expiresOn ? ` (${t('tripForm.documentExpires', { date: dateText(document.expiresOn) })})` : ''}` }))}
+                    data={documents.map((document) => ({
+                      value: document.id,
+                      label: `${t(`travelDocument.${document.kind}`)} ${document.number}${document.expiresOn ? ` (${t('tripForm.documentExpires', { date: dateText(document.expiresOn) })})` : ''}`,
+                    }))}
                     value={draft.travelDocumentId}
                     onChange={(id) => {
                       const chosen = member?.travelDocuments.find((document) => document.id === id);
-                      setDraft((previous) => ({ ...previous, travelDocumentId: id, travelDocumentKind: chosen?.kind ?? previous.travelDocumentKind }));
+                      setDraft((previous) => ({
+                        ...previous,
+                        travelDocumentId: id,
+                        travelDocumentKind: chosen?.kind ?? previous.travelDocumentKind,
+                      }));
                     }}
                     clearable
                     disabled={documents.length === 0}
                     error={errors.travelDocumentId}
                     data-testid="trip-travelDocumentId"
                   />
-                  <Checkbox label={t('tripField.carriesSecretDocuments')} checked={draft.carriesSecretDocuments} onChange={(event) => set('carriesSecretDocuments', event.currentTarget.checked)} mt="lg" />
-                  <TextInput label={t('tripField.secretDocumentsApproval')} disabled={!draft.carriesSecretDocuments} value={draft.secretDocumentsApproval} onChange={(event) => set('secretDocumentsApproval', event.currentTarget.value)} error={errors.secretDocumentsApproval} />
+                  <Checkbox
+                    label={t('tripField.carriesSecretDocuments')}
+                    checked={draft.carriesSecretDocuments}
+                    onChange={(event) => set('carriesSecretDocuments', event.currentTarget.checked)}
+                    mt="lg"
+                  />
+                  <TextInput
+                    label={t('tripField.secretDocumentsApproval')}
+                    disabled={!draft.carriesSecretDocuments}
+                    value={draft.secretDocumentsApproval}
+                    onChange={(event) => set('secretDocumentsApproval', event.currentTarget.value)}
+                    error={errors.secretDocumentsApproval}
+                  />
                 </SimpleGrid>
               </Fieldset>
 
@@ -250,18 +358,41 @@ function TripForm({ trip, memberId }: { trip: TripDetail | null; memberId: strin
                     </Stack>
                   </Radio.Group>
                   <Group gap="lg">
-                    <Checkbox label={t('tripField.exemption')} checked={draft.exemption} onChange={(event) => set('exemption', event.currentTarget.checked)} data-testid="trip-exemption" />
+                    <Checkbox
+                      label={t('tripField.exemption')}
+                      checked={draft.exemption}
+                      onChange={(event) => set('exemption', event.currentTarget.checked)}
+                      data-testid="trip-exemption"
+                    />
                     {draft.purpose === 'labour' && (
-                      <Checkbox label={t('tripField.labourExportTransfer')} checked={draft.labourExportTransfer} onChange={(event) => set('labourExportTransfer', event.currentTarget.checked)} />
+                      <Checkbox
+                        label={t('tripField.labourExportTransfer')}
+                        checked={draft.labourExportTransfer}
+                        onChange={(event) => set('labourExportTransfer', event.currentTarget.checked)}
+                      />
                     )}
                   </Group>
                   {draft.purpose === 'labour' && draft.labourExportTransfer && (
-                    <DateField label={t('tripField.transferredBackDate')} w={220} value={draft.transferredBackDate} onChange={(value) => set('transferredBackDate', value)} error={errors.transferredBackDate} />
+                    <DateField
+                      label={t('tripField.transferredBackDate')}
+                      w={220}
+                      value={draft.transferredBackDate}
+                      onChange={(value) => set('transferredBackDate', value)}
+                      error={errors.transferredBackDate}
+                    />
                   )}
                 </Stack>
               </Fieldset>
 
-              <Textarea label={t('tripField.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(event) => set('notes', event.currentTarget.value)} error={errors.notes} />
+              <Textarea
+                label={t('tripField.notes')}
+                autosize
+                minRows={2}
+                maxRows={6}
+                value={draft.notes}
+                onChange={(event) => set('notes', event.currentTarget.value)}
+                error={errors.notes}
+              />
               <FailureAlert error={save.error} shownFields={formFields} />
               <Group>
                 <Button type="submit" loading={save.busy} leftSection={<IconDeviceFloppy size={16} />} data-testid="trip-save">

@@ -21,7 +21,10 @@ export function TripHintsPanel({ facts, context, issues = [] }: TripHintsPanelPr
   const t = useT();
   if (!context) return null;
   const hints = tripHints(facts, context.settings, context.calendar, context.today);
-  const lines = [...issues.map((issue) => ({ level: 'warning' as const, key: issue.key, params: issue.params })), ...hints.messages];
+  const lines = [
+    ...issues.map((issue) => ({ level: 'warning' as const, key: issue.key, params: issue.params })),
+    ...hints.messages,
+  ];
   return (
     <Paper withBorder p="sm" className="hints-panel" data-testid="trip-hints">
       <Stack gap="xs">
@@ -41,7 +44,14 @@ export function TripHintsPanel({ facts, context, issues = [] }: TripHintsPanelPr
           </Text>
         ) : (
           lines.map((line) => (
-            <Group key={line.key} gap={8} wrap="nowrap" align="flex-start" data-testid={`hint-${line.level}`} data-hint={line.key}>
+            <Group
+              key={line.key}
+              gap={8}
+              wrap="nowrap"
+              align="flex-start"
+              data-testid={`hint-${line.level}`}
+              data-hint={line.key}
+            >
               <ThemeIcon size={20} variant="light" color={line.level === 'warning' ? 'orange' : 'blue'} radius="xl">
                 {line.level === 'warning' ? <IconAlertTriangle size={13} /> : <IconInfoCircle size={13} />}
               </ThemeIcon>

@@ -1,4 +1,19 @@
-import { Alert, Button, Center, Grid, Group, List, Loader, Paper, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArchive, IconEdit, IconHistory, IconPencilCheck, IconTrash, IconUser } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -112,12 +127,22 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
         }
         actions={
           <>
-            <Button variant="default" leftSection={<IconUser size={16} />} onClick={() => open('members', { kind: 'member', memberId: trip.memberId })} data-testid="trip-open-member">
+            <Button
+              variant="default"
+              leftSection={<IconUser size={16} />}
+              onClick={() => open('members', { kind: 'member', memberId: trip.memberId })}
+              data-testid="trip-open-member"
+            >
               {t('tripPage.member')}
             </Button>
             <PrintForms tripId={trip.id} />
             {canEdit && (
-              <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => open('trips', { kind: 'tripForm', tripId: trip.id, memberId: trip.memberId })} data-testid="trip-edit">
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                onClick={() => open('trips', { kind: 'tripForm', tripId: trip.id, memberId: trip.memberId })}
+                data-testid="trip-edit"
+              >
                 {t('action.edit')}
               </Button>
             )}
@@ -131,7 +156,12 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
             {canEdit && (correctStep || trip.deletable) && (
               <Group gap="xs" justify="flex-end" data-testid="record-corrections">
                 {correctStep && (
-                  <Tooltip label={t('correction.tooltip', { step: t(`transition.${correctStep}`) })} withArrow multiline maw={320}>
+                  <Tooltip
+                    label={t('correction.tooltip', { step: t(`transition.${correctStep}`) })}
+                    withArrow
+                    multiline
+                    maw={320}
+                  >
                     <Button
                       size="xs"
                       variant="subtle"
@@ -147,7 +177,14 @@ function TripView({ trip, onChanged, reload }: TripViewProps) {
                   </Tooltip>
                 )}
                 {trip.deletable && (
-                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)} data-testid="trip-delete">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={14} />}
+                    onClick={() => setDeleting(true)}
+                    data-testid="trip-delete"
+                  >
                     {t('tripDelete.button')}
                   </Button>
                 )}
@@ -218,7 +255,8 @@ function TransitionBar({ trip, member, context, onChoose }: TransitionBarProps) 
       </Alert>
     );
   }
-  const allowedByState = (state: TripState) => tripTransitions.filter((candidate) => transitionRules[candidate].from.includes(state));
+  const allowedByState = (state: TripState) =>
+    tripTransitions.filter((candidate) => transitionRules[candidate].from.includes(state));
   const blocked = allowedByState(trip.state).filter((candidate) => !trip.availableTransitions.includes(candidate));
   const reasons = new Map<TripTransition, RuleIssue[]>(
     blocked.map((candidate) => [
@@ -295,7 +333,12 @@ function FlagList({ trip }: { trip: TripDetail }) {
         </Alert>
       )}
       {settled.length > 0 && (
-        <Alert color="gray" icon={<IconHistory size={18} />} title={t('tripPage.flagsOnRecord')} data-testid="trip-flags-on-record">
+        <Alert
+          color="gray"
+          icon={<IconHistory size={18} />}
+          title={t('tripPage.flagsOnRecord')}
+          data-testid="trip-flags-on-record"
+        >
           <FlagLines flags={settled} />
         </Alert>
       )}
@@ -344,9 +387,22 @@ function DeleteTripDialog({ trip, onClose }: { trip: TripDetail; onClose(): void
     back();
   };
   return (
-    <ConfirmDialog opened title={t('tripDelete.title')} confirmLabel={t('tripDelete.confirm')} danger busy={remove.busy} onConfirm={() => void confirm()} onCancel={onClose}>
+    <ConfirmDialog
+      opened
+      title={t('tripDelete.title')}
+      confirmLabel={t('tripDelete.confirm')}
+      danger
+      busy={remove.busy}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    >
       <Stack gap="sm">
-        <Text size="sm">{t('tripDelete.explain', { name: trip.memberName, period: `${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}` })}</Text>
+        <Text size="sm">
+          {t('tripDelete.explain', {
+            name: trip.memberName,
+            period: `${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}`,
+          })}
+        </Text>
         <Textarea
           label={t('tripDelete.reason')}
           placeholder={t('tripDelete.reasonExample')}
@@ -378,15 +434,38 @@ function TripDetails({ trip, member }: { trip: TripDetail; member: MemberDetail 
         <InfoGrid
           data-testid="trip-details"
           items={[
-            { label: t('tripField.purpose'), value: [t(`purpose.${trip.purpose}`), trip.purposeDetail].filter(Boolean).join(' — ') },
+            {
+              label: t('tripField.purpose'),
+              value: [t(`purpose.${trip.purpose}`), trip.purposeDetail].filter(Boolean).join(' — '),
+            },
             { label: t('tripField.countries'), value: countryNames(trip.countries) },
             { label: t('trips.plannedPeriod'), value: `${dateText(trip.plannedDeparture)} – ${dateText(trip.plannedReturn)}` },
             { label: t('tripField.bracket'), value: <BracketLabel bracket={trip.bracket} /> },
-            { label: t('tripField.fundingSource'), value: [trip.selfFunded ? t('tripField.selfFunded') : null, trip.fundingSource ? t(`fundingSource.${trip.fundingSource}`) : null, trip.fundingNote].filter(Boolean).join(' — ') },
-            { label: t('tripField.invitedByName'), value: trip.invitedByName ? (trip.inviter ?? t('common.yes')) : t('common.no') },
+            {
+              label: t('tripField.fundingSource'),
+              value: [
+                trip.selfFunded ? t('tripField.selfFunded') : null,
+                trip.fundingSource ? t(`fundingSource.${trip.fundingSource}`) : null,
+                trip.fundingNote,
+              ]
+                .filter(Boolean)
+                .join(' — '),
+            },
+            {
+              label: t('tripField.invitedByName'),
+              value: trip.invitedByName ? (trip.inviter ?? t('common.yes')) : t('common.no'),
+            },
             { label: t('tripField.specialMission'), value: yes(trip.specialMission) },
-            { label: t('tripField.travelDocumentKind'), value: [trip.travelDocumentKind ? t(`travelDocument.${trip.travelDocumentKind}`) : null, document?.number].filter(Boolean).join(' ') },
-            { label: t('tripField.carriesSecretDocuments'), value: trip.carriesSecretDocuments ? (trip.secretDocumentsApproval ?? t('common.yes')) : t('common.no') },
+            {
+              label: t('tripField.travelDocumentKind'),
+              value: [trip.travelDocumentKind ? t(`travelDocument.${trip.travelDocumentKind}`) : null, document?.number]
+                .filter(Boolean)
+                .join(' '),
+            },
+            {
+              label: t('tripField.carriesSecretDocuments'),
+              value: trip.carriesSecretDocuments ? (trip.secretDocumentsApproval ?? t('common.yes')) : t('common.no'),
+            },
             { label: t('tripField.activityTransfer'), value: t(`activityTransfer.${trip.activityTransfer}`) },
             { label: t('tripField.exemption'), value: yes(trip.exemption) },
             ...(trip.purpose === 'labour'
@@ -403,7 +482,10 @@ function TripDetails({ trip, member }: { trip: TripDetail; member: MemberDetail 
           items={[
             { label: t('tripPage.applicationDate'), value: dateText(trip.applicationDate) },
             { label: t('tripPage.commitmentDate'), value: dateText(trip.commitmentDate) },
-            { label: t('tripPage.approval'), value: [trip.approvalRef, dateText(trip.approvalDate), trip.approvingCommittee].filter(Boolean).join(', ') },
+            {
+              label: t('tripPage.approval'),
+              value: [trip.approvalRef, dateText(trip.approvalDate), trip.approvingCommittee].filter(Boolean).join(', '),
+            },
             { label: t('tripPage.actualDeparture'), value: dateText(trip.actualDeparture) },
             { label: t('tripPage.extendedReturn'), value: dateText(trip.extendedReturn) },
             { label: t('tripPage.actualReturn'), value: dateText(trip.actualReturn) },
@@ -420,8 +502,16 @@ function TripDetails({ trip, member }: { trip: TripDetail; member: MemberDetail 
               ...(trip.report
                 ? [
                     { label: t('transitionField.contents.foreignContacts'), value: trip.report.foreignContacts, wide: true },
-                    { label: t('transitionField.contents.giftsAndInvitations'), value: trip.report.giftsAndInvitations, wide: true },
-                    { label: t('transitionField.contents.documentsBroughtBack'), value: trip.report.documentsBroughtBack, wide: true },
+                    {
+                      label: t('transitionField.contents.giftsAndInvitations'),
+                      value: trip.report.giftsAndInvitations,
+                      wide: true,
+                    },
+                    {
+                      label: t('transitionField.contents.documentsBroughtBack'),
+                      value: trip.report.documentsBroughtBack,
+                      wide: true,
+                    },
                     { label: t('transitionField.contents.issues'), value: trip.report.issues, wide: true },
                   ]
                 : []),
@@ -497,6 +587,7 @@ function hasTransitionLabel(name: unknown): name is TripTransition {
 function stepLabel(event: TripDetail['events'][number], t: ReturnType<typeof useT>): string {
   if (hasTransitionLabel(event.transition)) return t(`transition.${event.transition}`);
   const corrected = event.values.step;
-  if (event.transition === correctionEventName && hasTransitionLabel(corrected)) return t('correction.historyLabel', { step: t(`transition.${corrected}`) });
+  if (event.transition === correctionEventName && hasTransitionLabel(corrected))
+    return t('correction.historyLabel', { step: t(`transition.${corrected}`) });
   return event.transition;
 }

@@ -40,14 +40,40 @@ export function TripsScreen() {
 
   const columns = useMemo<Column<TripRow>[]>(
     () => [
-      { key: 'member', header: t('tripField.member'), width: 'minmax(9rem, 1.6fr)', render: (row) => <span className="strong-cell">{row.memberName}</span> },
+      {
+        key: 'member',
+        header: t('tripField.member'),
+        width: 'minmax(9rem, 1.6fr)',
+        render: (row) => <span className="strong-cell">{row.memberName}</span>,
+      },
       { key: 'code', header: t('memberField.code'), width: '6.5rem', render: (row) => row.memberCode },
       { key: 'purpose', header: t('tripField.purpose'), width: '7.5rem', render: (row) => t(`purpose.${row.purpose}`) },
-      { key: 'countries', header: t('tripField.countries'), width: 'minmax(6rem, 1fr)', render: (row) => countryNames(row.countries) },
-      { key: 'period', header: t('trips.plannedPeriod'), width: '11.5rem', render: (row) => `${dateText(row.plannedDeparture)} – ${dateText(row.plannedReturn)}` },
+      {
+        key: 'countries',
+        header: t('tripField.countries'),
+        width: 'minmax(6rem, 1fr)',
+        render: (row) => countryNames(row.countries),
+      },
+      {
+        key: 'period',
+        header: t('trips.plannedPeriod'),
+        width: '11.5rem',
+        render: (row) => `${dateText(row.plannedDeparture)} – ${dateText(row.plannedReturn)}`,
+      },
       { key: 'state', header: t('tripField.state'), width: '10.5rem', render: (row) => <TripStateBadge state={row.state} /> },
-      { key: 'bracket', header: t('tripField.bracket'), width: '8.5rem', render: (row) => <BracketLabel bracket={row.bracket} /> },
-      { key: 'flags', header: t('tripField.flags'), width: '6rem', align: 'center', render: (row) => <FlagSummary flags={row.flagDetails} /> },
+      {
+        key: 'bracket',
+        header: t('tripField.bracket'),
+        width: '8.5rem',
+        render: (row) => <BracketLabel bracket={row.bracket} />,
+      },
+      {
+        key: 'flags',
+        header: t('tripField.flags'),
+        width: '6rem',
+        align: 'center',
+        render: (row) => <FlagSummary flags={row.flagDetails} />,
+      },
     ],
     [t, countryNames],
   );
@@ -60,7 +86,11 @@ export function TripsScreen() {
           <Group gap="xs">
             <PrintListButton title={t('trips.title')} load={printList} data-testid="trips-print-list" />
             {canEdit && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: null })} data-testid="new-trip">
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => open('trips', { kind: 'tripForm', tripId: null, memberId: null })}
+                data-testid="new-trip"
+              >
                 {t('trips.new')}
               </Button>
             )}
@@ -68,11 +98,44 @@ export function TripsScreen() {
         }
       />
       <Group gap="sm" wrap="nowrap">
-        <ListSearch initial={filters.query} onSearch={(text) => setFilters({ query: text })} listRef={listRef} placeholder={t('trips.searchPlaceholder')} label={t('trips.search')} testId="trip-search" />
-        <EnumSelect w={210} placeholder={t('trips.allStates')} aria-label={t('tripField.state')} values={tripStates} labelOf={(state) => `tripState.${state}`} value={filters.state} onChange={(state) => setFilters({ state })} clearable data-testid="trip-state-filter" />
-        <EnumSelect w={300} placeholder={t('trips.allFlags')} aria-label={t('tripField.flags')} values={complianceFlags} labelOf={(flag) => `flag.${flag}`} value={filters.flag} onChange={(flag) => setFilters({ flag })} clearable comboboxProps={{ width: 420 }} data-testid="trip-flag-filter" />
+        <ListSearch
+          initial={filters.query}
+          onSearch={(text) => setFilters({ query: text })}
+          listRef={listRef}
+          placeholder={t('trips.searchPlaceholder')}
+          label={t('trips.search')}
+          testId="trip-search"
+        />
+        <EnumSelect
+          w={210}
+          placeholder={t('trips.allStates')}
+          aria-label={t('tripField.state')}
+          values={tripStates}
+          labelOf={(state) => `tripState.${state}`}
+          value={filters.state}
+          onChange={(state) => setFilters({ state })}
+          clearable
+          data-testid="trip-state-filter"
+        />
+        <EnumSelect
+          w={300}
+          placeholder={t('trips.allFlags')}
+          aria-label={t('tripField.flags')}
+          values={complianceFlags}
+          labelOf={(flag) => `flag.${flag}`}
+          value={filters.flag}
+          onChange={(flag) => setFilters({ flag })}
+          clearable
+          comboboxProps={{ width: 420 }}
+          data-testid="trip-flag-filter"
+        />
         {filters.flag && (
-          <Checkbox label={t('trips.openFlagsOnly')} checked={filters.openFlagsOnly} onChange={(event) => setFilters({ openFlagsOnly: event.currentTarget.checked })} data-testid="trip-open-flags-only" />
+          <Checkbox
+            label={t('trips.openFlagsOnly')}
+            checked={filters.openFlagsOnly}
+            onChange={(event) => setFilters({ openFlagsOnly: event.currentTarget.checked })}
+            data-testid="trip-open-flags-only"
+          />
         )}
       </Group>
       <Text size="sm" c="dimmed" data-testid="trip-total">

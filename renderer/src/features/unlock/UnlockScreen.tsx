@@ -35,10 +35,23 @@ function DamageAlert({ code, onRestore }: { code: string; onRestore: () => void 
   const t = useT();
   const database = code === 'DATABASE_DAMAGED';
   return (
-    <Alert color={database ? 'red' : 'orange'} icon={<IconAlertTriangle size={18} />} title={t(database ? 'unlock.damaged.title' : 'unlock.keyfile.title')} data-testid="unlock-damaged">
+    <Alert
+      color={database ? 'red' : 'orange'}
+      icon={<IconAlertTriangle size={18} />}
+      title={t(database ? 'unlock.damaged.title' : 'unlock.keyfile.title')}
+      data-testid="unlock-damaged"
+    >
       <Stack gap="xs">
         <Text size="sm">{t(database ? 'unlock.damaged.body' : 'unlock.keyfile.body')}</Text>
-        <Button size="xs" variant="white" color="red" leftSection={<IconRestore size={14} />} w="fit-content" onClick={onRestore} data-testid="unlock-damaged-restore">
+        <Button
+          size="xs"
+          variant="white"
+          color="red"
+          leftSection={<IconRestore size={14} />}
+          w="fit-content"
+          onClick={onRestore}
+          data-testid="unlock-damaged-restore"
+        >
           {t('restore.link')}
         </Button>
       </Stack>
@@ -91,8 +104,23 @@ function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: 
         ) : (
           <Text c="dimmed">{t('unlock.title')}</Text>
         )}
-        <TextInput label={t('unlock.username')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} data-testid="unlock-username" autoComplete="username" autoFocus required />
-        <PasswordInput label={t('unlock.password')} value={password} onChange={(event) => setPassword(event.currentTarget.value)} data-testid="unlock-password" autoComplete="current-password" required />
+        <TextInput
+          label={t('unlock.username')}
+          value={username}
+          onChange={(event) => setUsername(event.currentTarget.value)}
+          data-testid="unlock-username"
+          autoComplete="username"
+          autoFocus
+          required
+        />
+        <PasswordInput
+          label={t('unlock.password')}
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          data-testid="unlock-password"
+          autoComplete="current-password"
+          required
+        />
         {failure && (
           <Alert color="red" data-testid="unlock-error">
             {failure}
@@ -141,10 +169,38 @@ function RecoverForm({ onBack }: { onBack: () => void }) {
     <form onSubmit={(event) => void submit(event)}>
       <Stack>
         <Title order={3}>{t('recover.title')}</Title>
-        <TextInput label={t('recover.recoveryKey')} value={values.recoveryKey} onChange={(event) => set('recoveryKey', event.currentTarget.value)} error={errors.recoveryKey} data-testid="recover-key" required />
-        <TextInput label={t('recover.username')} value={values.username} onChange={(event) => set('username', event.currentTarget.value)} error={errors.username} data-testid="recover-username" required />
-        <PasswordInput label={t('recover.password')} value={values.password} onChange={(event) => set('password', event.currentTarget.value)} error={errors.password} data-testid="recover-password" required />
-        <PasswordInput label={t('recover.passwordConfirm')} value={values.passwordConfirm} onChange={(event) => set('passwordConfirm', event.currentTarget.value)} error={errors.passwordConfirm} data-testid="recover-password-confirm" required />
+        <TextInput
+          label={t('recover.recoveryKey')}
+          value={values.recoveryKey}
+          onChange={(event) => set('recoveryKey', event.currentTarget.value)}
+          error={errors.recoveryKey}
+          data-testid="recover-key"
+          required
+        />
+        <TextInput
+          label={t('recover.username')}
+          value={values.username}
+          onChange={(event) => set('username', event.currentTarget.value)}
+          error={errors.username}
+          data-testid="recover-username"
+          required
+        />
+        <PasswordInput
+          label={t('recover.password')}
+          value={values.password}
+          onChange={(event) => set('password', event.currentTarget.value)}
+          error={errors.password}
+          data-testid="recover-password"
+          required
+        />
+        <PasswordInput
+          label={t('recover.passwordConfirm')}
+          value={values.passwordConfirm}
+          onChange={(event) => set('passwordConfirm', event.currentTarget.value)}
+          error={errors.passwordConfirm}
+          data-testid="recover-password-confirm"
+          required
+        />
         {failure && (
           <Alert color="red" data-testid="recover-error">
             {failure}
