@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSnapshot } from '../testkit/backup';
 import { Registry } from '../services/storage/registry/registry';
 import { AppSession } from '../services/application/session';
-import { freshFolder, so86 } from '../testkit/cli';
+import { freshFolder, so86, vinhTrachInit } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };
@@ -22,21 +22,7 @@ async function ok(args: string[], extraEnv: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  const created = await ok([
-    'init',
-    '--db',
-    office,
-    '--unit-code',
-    'VINHTRACH',
-    '--unit-name',
-    'Đảng ủy xã Vĩnh Trạch',
-    '--level',
-    'commune',
-    '--parent-code',
-    'ANGIANG',
-    '--admin',
-    'vanphong',
-  ]);
+  const created = await ok([...vinhTrachInit(office)]);
   recoveryKey = created.stdout.trim();
   await ok([
     'init',
@@ -120,21 +106,7 @@ describe('a disabled account and an older backup', () => {
   it('the review’s attack: a disabled clerk restores last month’s backup over the registry with its old password — refused, nothing touched, and the password opens nothing', async () => {
     const live = path.join(folder, 'disabled-clerk', 'so86.db');
     const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
-    await ok([
-      'init',
-      '--db',
-      live,
-      '--unit-code',
-      'VINHTRACH',
-      '--unit-name',
-      'Đảng ủy xã Vĩnh Trạch',
-      '--level',
-      'commune',
-      '--parent-code',
-      'ANGIANG',
-      '--admin',
-      'vanphong',
-    ]);
+    await ok([...vinhTrachInit(live)]);
     await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
     const lastMonth = JSON.parse(
       (await ok(['backup', '--db', live, '--out', path.join(folder, 'thang-truoc.so86bak'), '--json'])).stdout,
@@ -158,21 +130,7 @@ describe('a disabled account and an older backup', () => {
     const live = path.join(folder, 'restore-keeps-disabled', 'so86.db');
     const administrator = { SO86_USER: 'vanphong', SO86_PASSWORD: password };
     const clerk = { SO86_USER: 'nhaplieu', SO86_PASSWORD: 'mật khẩu của cán bộ 2026' };
-    await ok([
-      'init',
-      '--db',
-      live,
-      '--unit-code',
-      'VINHTRACH',
-      '--unit-name',
-      'Đảng ủy xã Vĩnh Trạch',
-      '--level',
-      'commune',
-      '--parent-code',
-      'ANGIANG',
-      '--admin',
-      'vanphong',
-    ]);
+    await ok([...vinhTrachInit(live)]);
     await ok(['users', 'add', clerk.SO86_USER, '--role', 'clerk', '--db', live], { SO86_NEW_PASSWORD: clerk.SO86_PASSWORD });
     const lastMonth = JSON.parse(
       (await ok(['backup', '--db', live, '--out', path.join(folder, 'restore-keeps-disabled.so86bak'), '--json'])).stdout,

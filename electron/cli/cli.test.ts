@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
-import { freshFolder, so86 } from '../testkit/cli';
+import { freshFolder, so86, vinhTrachInit } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 
@@ -9,21 +9,7 @@ function freshDatabase() {
   return path.join(freshFolder(), 'so86.db');
 }
 
-const initArgs = (db: string) => [
-  'init',
-  '--db',
-  db,
-  '--unit-code',
-  'VINHTRACH',
-  '--unit-name',
-  'Đảng ủy xã Vĩnh Trạch',
-  '--level',
-  'commune',
-  '--parent-code',
-  'ANGIANG',
-  '--admin',
-  'vanphong',
-];
+const initArgs = (db: string) => [...vinhTrachInit(db)];
 
 describe('the so86 command', () => {
   it('prints its version', async () => {

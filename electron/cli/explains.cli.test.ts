@@ -5,7 +5,7 @@ import { csvText } from '../testkit/importFiles';
 import { commandTable } from './commandTable';
 import { usageLine } from './help';
 import { main } from './main';
-import { freshFolder, so86 } from '../testkit/cli';
+import { freshFolder, so86, vinhTrachInit } from '../testkit/cli';
 
 const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 
@@ -181,24 +181,7 @@ describe('so86 with a registry', () => {
   };
 
   beforeAll(async () => {
-    const created = await so86(
-      [
-        'init',
-        '--db',
-        db,
-        '--unit-code',
-        'VINHTRACH',
-        '--unit-name',
-        'Đảng ủy xã Vĩnh Trạch',
-        '--level',
-        'commune',
-        '--parent-code',
-        'ANGIANG',
-        '--admin',
-        'vanphong',
-      ],
-      env,
-    );
+    const created = await so86([...vinhTrachInit(db)], env);
     expect(created.code).toBe(0);
     const members = file('dang-vien.csv', [
       ['member_code', 'full_name', 'cell'],

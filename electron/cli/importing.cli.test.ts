@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvText, excelWindows1258Members, memberKeys, memberRow, spelledBytes } from '../testkit/importFiles';
 import { Registry } from '../services/storage/registry/registry';
-import { freshFolder, so86 } from '../testkit/cli';
+import { freshFolder, so86, vinhTrachInit } from '../testkit/cli';
 
 const password = 'mật khẩu đủ dài 2026';
 const env = { SO86_PASSWORD: password };
@@ -18,24 +18,7 @@ describe('importing and listing on the command line', () => {
   };
 
   beforeAll(async () => {
-    const created = await so86(
-      [
-        'init',
-        '--db',
-        db,
-        '--unit-code',
-        'VINHTRACH',
-        '--unit-name',
-        'Đảng ủy xã Vĩnh Trạch',
-        '--level',
-        'commune',
-        '--parent-code',
-        'ANGIANG',
-        '--admin',
-        'vanphong',
-      ],
-      env,
-    );
+    const created = await so86([...vinhTrachInit(db)], env);
     expect(created.code).toBe(0);
   });
 

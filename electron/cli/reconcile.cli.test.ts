@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, civilDateInVietnam, formatCivilDate } from '../../shared/rules/dates';
 import { csvText } from '../testkit/importFiles';
-import { freshFolder, so86 } from '../testkit/cli';
+import { freshFolder, so86, vinhTrachInit } from '../testkit/cli';
 
 const env = { SO86_PASSWORD: 'mật khẩu đủ dài 2026' };
 const today = civilDateInVietnam(new Date());
@@ -58,28 +58,7 @@ describe('so86 reconcile', () => {
   ];
 
   beforeAll(async () => {
-    expect(
-      (
-        await so86(
-          [
-            'init',
-            '--db',
-            db,
-            '--unit-code',
-            'VINHTRACH',
-            '--unit-name',
-            'Đảng ủy xã Vĩnh Trạch',
-            '--level',
-            'commune',
-            '--parent-code',
-            'ANGIANG',
-            '--admin',
-            'vanphong',
-          ],
-          env,
-        )
-      ).code,
-    ).toBe(0);
+    expect((await so86([...vinhTrachInit(db)], env)).code).toBe(0);
     const members = file(
       'dang-vien.csv',
       csvText([

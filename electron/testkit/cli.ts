@@ -30,3 +30,22 @@ export async function so86(args: string[], env: Record<string, string> = {}): Pr
 export function freshFolder(prefix = 'so86-cli-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
+
+/** The arguments of `so86 init` for Vĩnh Trạch commune under An Giang, administrator "vanphong", into `databaseFile`. */
+export function vinhTrachInit(databaseFile: string): string[] {
+  return [
+    'init',
+    '--db',
+    databaseFile,
+    '--unit-code',
+    'VINHTRACH',
+    '--unit-name',
+    'Đảng ủy xã Vĩnh Trạch',
+    '--level',
+    'commune',
+    '--parent-code',
+    'ANGIANG',
+    '--admin',
+    'vanphong',
+  ];
+}
