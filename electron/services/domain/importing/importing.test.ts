@@ -109,6 +109,36 @@ describe('reading CSV files', () => {
     });
   });
 
+  it('puts members in the cells the registry has, however the file spells them, and records each new cell before its members', async () => {
+    await registry.call('members.save', { code: 'DV-900', fullName: 'Võ Thị Lan', cellName: 'Chi bộ ấp 1' });
+    const text = csvText([
+      memberKeys,
+      ['DV-901', 'Lê Văn An', 'nam', '', 'CHI BỘ ẤP 1', '', '', '', ''],
+      ['DV-902', 'Trần Thị Bình', 'nữ', '', 'Chi bộ ấp 2', '', '', '', ''],
+      ['DV-903', 'Phạm Văn Cường', 'nam', '', 'chi bộ ấp 2', '', '', '', ''],
+    ]);
+    const report = await commit('members', 'dang-vien.csv', utf8(text));
+    expect(report).toMatchObject({ committed: true, counts: { membersCreated: 3, cellsCreated: 1 } });
+    expect((await registry.call('registry.overview', {})).counts.cells).toBe(2);
+    const { sqlite } = registry.session.requireRegistry();
+    const cellOf = (code: string) =>
+      (sqlite.prepare('SELECT cell_id AS id FROM members WHERE code = ?').get(code) as { id: string }).id;
+    expect(cellOf('DV-901')).toBe(cellOf('DV-900'));
+    expect(cellOf('DV-903')).toBe(cellOf('DV-902'));
+    expect(cellOf('DV-902')).not.toBe(cellOf('DV-900'));
+
+    const written = sqlite
+      .prepare(
+        `SELECT action, entity_id AS entityId, after FROM audit_log WHERE action IN ('cell.create', 'member.create') ORDER BY seq`,
+      )
+      .all() as { action: string; entityId: string; after: string }[];
+    const imported = written.slice(-4);
+    expect(imported.map((row) => row.action)).toEqual(['member.create', 'cell.create', 'member.create', 'member.create']);
+    expect(imported[1]).toMatchObject({ entityId: cellOf('DV-902') });
+    expect(JSON.parse(imported[1]!.after)).toEqual({ name: 'Chi bộ ấp 2' });
+    expect(verifyAuditChain(registry.session.requireRegistry())).toMatchObject({ ok: true });
+  });
+
   it('accepts the Vietnamese labels of the template as headers, with or without diacritics, in any case', async () => {
     const text = csvText([
       ['MÃ ĐẢNG VIÊN', 'ho va ten', 'Giới tính', 'Ngày sinh', 'Chi bo', 'Số CCCD'],

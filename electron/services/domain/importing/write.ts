@@ -1,7 +1,9 @@
-import { members, tripCountries, trips } from '@db/schema';
+import { cells, members, tripCountries, trips } from '@db/schema';
+import { normaliseText } from '@shared/text/fold';
 import { appendAuditEntries, type AuditEntry } from '../../storage/audit';
+import { newId } from '@shared/ids';
 import { nowIso } from '../records/common';
-import { auditableMember, cellIdFor, memberValues } from '../records/members';
+import { auditableMember, memberValues } from '../records/members';
 import type { RegistryDb } from '@db/connection';
 import type { Registry } from '../../storage/registry/registry';
 import type { ImportCounts, ImportSink, PlannedMember, PlannedTrip } from './plan';
@@ -33,8 +35,10 @@ const memberValueKeys = Object.keys(
 export class ImportWriter implements ImportSink {
   private readonly unitId: string;
   private readonly now = nowIso();
-  private readonly cellIds = new Map<string, string>();
+  /** The unit's cells by folded name, those already in the registry and those the import creates. */
+  private readonly cellIds: Map<string, string>;
   private entries: AuditEntry[] = [];
+  private readonly insertCell;
   private readonly insertMember;
   private readonly updateMember;
   private readonly insertCountry;
@@ -45,6 +49,11 @@ export class ImportWriter implements ImportSink {
     private readonly db: RegistryDb,
   ) {
     this.unitId = registry.ownUnit().id;
+    const existingCells = registry.sqlite
+      .prepare('SELECT id, name_folded AS folded FROM cells WHERE unit_id = ?')
+      .all(this.unitId) as { id: string; folded: string }[];
+    this.cellIds = new Map(existingCells.map((cell) => [cell.folded, cell.id]));
+    this.insertCell = preparedInsert(registry.sqlite, cells, ['id', 'unitId', 'name', 'nameFolded', 'createdAt', 'updatedAt']);
     this.insertMember = preparedInsert(registry.sqlite, members, ['id', 'unitId', ...memberValueKeys, 'createdAt', 'updatedAt']);
     this.updateMember = preparedUpdate(registry.sqlite, members, [...memberValueKeys, 'updatedAt']);
     this.insertCountry = preparedInsert(registry.sqlite, tripCountries, ['tripId', 'country', 'position']);
@@ -52,13 +61,7 @@ export class ImportWriter implements ImportSink {
 
   member(member: PlannedMember): void {
     if (member.action === 'unchanged') return;
-    let cellId = this.cellIds.get(member.cellFolded);
-    if (cellId === undefined) {
-      // A new cell's audit row is written now, before the member's that names it.
-      this.flushAudit();
-      cellId = cellIdFor(this.db, this.unitId, member.input.cellName, this.registry.actor);
-      this.cellIds.set(member.cellFolded, cellId);
-    }
+    const cellId = this.cellIds.get(member.cellFolded) ?? this.newCell(member.input.cellName, member.cellFolded);
     const values = memberValues(member.input, cellId);
     if (member.existing) {
       this.updateMember(member.id, { ...values, updatedAt: this.now });
@@ -85,6 +88,20 @@ export class ImportWriter implements ImportSink {
     trip.countries.forEach((country, position) => this.insertCountry({ tripId: trip.record.id, country, position }));
     const { id, ...after } = trip.record;
     this.audit({ action: 'trip.create', entity: 'trip', entityId: id, after: { ...after, countries: trip.countries } });
+  }
+
+  /**
+   * A cell written with the writer's own statement, its audit row queued before the member's that
+   * names it: a province's file creates thousands of cells, and a query built per cell left
+   * about 140 MB of native memory behind in a 100,000-row import (docs/BENCHMARKS.md).
+   */
+  private newCell(name: string, folded: string): string {
+    const id = newId();
+    const normalised = normaliseText(name);
+    this.insertCell({ id, unitId: this.unitId, name: normalised, nameFolded: folded, createdAt: this.now, updatedAt: this.now });
+    this.audit({ action: 'cell.create', entity: 'cell', entityId: id, after: { name: normalised } });
+    this.cellIds.set(folded, id);
+    return id;
   }
 
   /** The import's own audit row, after every record's. */
