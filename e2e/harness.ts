@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { sourceMigrationsFolder } from '../db/connection';
 import { startBridge, type RunningBridge } from '../electron/bridge/server';
-import { ServiceHostClient } from '../electron/services/application/serviceHost/client';
+import { ServiceHostClient, type ServiceHostOptions } from '../electron/services/application/serviceHost/client';
 import { AppSession } from '../electron/services/application/session';
 import { appVersion } from '../electron/services/storage/version';
 import { chromiumPath } from '../scripts/chromium';
@@ -63,13 +63,21 @@ export async function openApp(options: OpenOptions = {}): Promise<AppUnderTest> 
   return { ...browsing, session };
 }
 
-/** The same with the services in the built service host, as the packaged application runs them. */
-export async function openAppThroughServiceHost(options: OpenOptions = {}): Promise<AppThroughServiceHost> {
-  const databaseFile = databaseFileOf(options);
+/** The built service host's entry, `out/main/serviceHost.js`, as the packaged application loads it. */
+export function builtServiceHost(): string {
   const entry = path.join(root, 'out', 'main', 'serviceHost.js');
   if (!existsSync(entry)) throw new Error('Build the application first: npm run build');
+  return entry;
+}
+
+/** The same with the services in the built service host, as the packaged application runs them. */
+export async function openAppThroughServiceHost(
+  options: OpenOptions & Pick<ServiceHostOptions, 'startThread'> = {},
+): Promise<AppThroughServiceHost> {
+  const databaseFile = databaseFileOf(options);
   const host = ServiceHostClient.start({
-    entry,
+    entry: builtServiceHost(),
+    ...(options.startThread ? { startThread: options.startThread } : {}),
     config: {
       databaseFile,
       appVersion,

@@ -50,6 +50,7 @@ describe('npm run bench -- --json', () => {
         ui,
         peakRssMb: expect.any(Number),
         peakRssMbByJob: { services: expect.any(Number), ui: expect.any(Number) },
+        benchmarkPeakRssMbByJob: { services: expect.any(Number), ui: expect.any(Number) },
       },
     });
     const figures = result.ui as typeof ui & { screens: Record<string, { samples: number; p95Ms: number }> };
@@ -66,6 +67,9 @@ describe('npm run bench -- --json', () => {
     expect(figures.bundle.firstScreenJsKb).toBeGreaterThan(0);
     expect(figures.bundle.firstScreenJsKb).toBeLessThanOrEqual(figures.bundle.jsKb);
     expect(result.memory).toMatchObject({ peakRssMb: (result.commune as { peakRssMb: number }).peakRssMb });
+    // Measured in the services process, which holds the services and nothing of the benchmark's.
+    const { peakRssMbByJob } = result.commune as { peakRssMbByJob: Record<string, number> };
+    for (const peak of Object.values(peakRssMbByJob)) expect(peak).toBeGreaterThan(50);
     expect((result.commune as { members: number }).members).toBeGreaterThanOrEqual(300);
     expect(result.searchP95Ms).toBeGreaterThan(0);
     expect(result).not.toHaveProperty('province');

@@ -8,7 +8,7 @@ import { inspectWithoutRegistry } from '../../electron/services/domain/exchange/
 import { findUserEntry, keyfilePathFor, readKeyfile, unwrapWithPassword } from '../../electron/services/storage/registry/keyfile';
 import { checkIntegrity } from '../../electron/services/storage/registry/integrity';
 import { Registry } from '../../electron/services/storage/registry/registry';
-import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
+import { benchPassword, BenchHost, openOptionsFor, runningServicesProcess, type Mode } from './host';
 import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
 import { benchUi, uiQueries } from './ui';
@@ -106,7 +106,7 @@ async function communeRun(
  * the same registry in the renderer.
  */
 export async function benchCommune(options: BenchOptions) {
-  const memory = new PeakMemory();
+  const memory = new PeakMemory(runningServicesProcess);
   const encrypted = await memory.job('services', () => communeRun('encrypted', options, null));
   const plain = await memory.job('services', () => communeRun('plain', options, encrypted.queries));
   const verifyMs = await bestOf(options.quick ? 2 : 5, () => inspectWithoutRegistry(encrypted.packageBytes));
@@ -144,5 +144,6 @@ export async function benchCommune(options: BenchOptions) {
     ui,
     peakRssMb: memory.peakMb(),
     peakRssMbByJob: memory.byJob,
+    benchmarkPeakRssMbByJob: memory.benchmarkByJob,
   };
 }

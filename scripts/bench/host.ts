@@ -1,11 +1,12 @@
-import type { OpenOptions } from '../../db/connection';
+import { sourceMigrationsFolder, type OpenOptions } from '../../db/connection';
+import { builtServiceHost } from '../../e2e/harness';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { errorSentence } from '../../shared/errors';
 import { translatorIn } from '../../shared/i18n';
 import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
 import { ServiceHostClient } from '../../electron/services/application/serviceHost/client';
-import { serviceHostSource } from '../../electron/services/application/serviceHost/source';
 import { appVersion } from '../../electron/services/storage/version';
+import { ServicesProcess } from './servicesProcess';
 
 /** Every figure is measured twice, on the encrypted registry and on the same work without encryption. */
 export type Mode = 'encrypted' | 'plain';
@@ -17,14 +18,38 @@ export function openOptionsFor(mode: Mode): OpenOptions {
   return mode === 'plain' ? { unencryptedBenchmarkOnly: true } : {};
 }
 
-/** The services as the application runs them: in the service host, a worker thread, signed in. */
+let starting: Promise<ServicesProcess> | null = null;
+let services: ServicesProcess | null = null;
+
+/** The process every service host of the benchmark runs in, started with the first. */
+export function servicesProcess(): Promise<ServicesProcess> {
+  return (starting ??= ServicesProcess.start().then((started) => (services = started)));
+}
+
+/** The services process, when it runs: the jobs' memory is measured there. */
+export function runningServicesProcess(): ServicesProcess | null {
+  return services;
+}
+
+export async function stopServicesProcess(): Promise<void> {
+  const running = starting;
+  starting = null;
+  services = null;
+  await (await running)?.stop();
+}
+
+/**
+ * The services as the application runs them: the built service host, a worker thread (of the
+ * benchmark's services process), signed in.
+ */
 export class BenchHost {
   private constructor(readonly client: ServiceHostClient) {}
 
   static async open(databaseFile: string, mode: Mode): Promise<BenchHost> {
     const client = ServiceHostClient.start({
-      entry: serviceHostSource,
-      config: { databaseFile, appVersion, openOptions: openOptionsFor(mode) },
+      entry: builtServiceHost(),
+      startThread: (await servicesProcess()).startThread,
+      config: { databaseFile, appVersion, openOptions: { ...openOptionsFor(mode), migrationsFolder: sourceMigrationsFolder } },
     });
     await client.ready();
     const host = new BenchHost(client);

@@ -1,20 +1,18 @@
 /**
- * The import's peak memory alone, each file in a fresh process (`npx tsx scripts/bench/importMemory.ts`):
- * `make ROWS FOLDER` writes the benchmark's province member rows as `dang-vien.csv` and
- * `dang-vien.xlsx`; `run FILE [encrypted|plain]` imports one of them into a new registry through
- * the service host and prints the peak resident set as the benchmark measures it (creating the
- * registry and signing in included), the resident set when the call starts, and the peak during
- * the call alone (the high-water mark restarted then, on Linux).
+ * The import's peak memory alone, each file in a fresh services process (`npm run build`, then
+ * `npx tsx scripts/bench/importMemory.ts`): `make ROWS FOLDER` writes the benchmark's province
+ * member rows as `dang-vien.csv` and `dang-vien.xlsx`; `run FILE [encrypted|plain]` imports one of
+ * them into a new registry through the built service host and prints the services process's peak
+ * resident set as the benchmark measures it (the host started and signed in included), its
+ * resident set when the call starts, and the peak during the call alone (the high-water mark
+ * restarted then, on Linux).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
-import { type Mode } from './host';
+import { runningServicesProcess, stopServicesProcess, type Mode } from './host';
 import { benchFolder, PeakMemory, removeBenchFolders } from './measure';
 import { importInto, memberLines } from './province';
-
-const residentMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
-const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function make(rows: number, folder: string): Promise<void> {
   mkdirSync(folder, { recursive: true });
@@ -23,19 +21,27 @@ async function make(rows: number, folder: string): Promise<void> {
   writeFileSync(path.join(folder, 'dang-vien.xlsx'), await xlsxBytes(lines));
 }
 
+function residentMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return kb ? Math.round(Number(kb[1]) / 1024) : Number.NaN;
+}
+
 async function run(file: string, mode: Mode): Promise<void> {
   const content = new Uint8Array(readFileSync(file));
-  const memory = new PeakMemory();
+  const memory = new PeakMemory(runningServicesProcess);
   let atCall = { peakBeforeMb: 0, residentMb: 0 };
   const restartPeak = () => {
-    atCall = { peakBeforeMb: peakRssMb(), residentMb: residentMb() };
-    writeFileSync('/proc/self/clear_refs', '5');
+    const services = runningServicesProcess()!;
+    atCall = { peakBeforeMb: services.peakRssMb(), residentMb: residentMb(services.pid) };
+    services.restartPeak();
   };
   const { host, imported } = await memory.job('import', () =>
     importInto(benchFolder('import-memory'), 'dang-vien.db', mode, path.basename(file), content, restartPeak),
   );
-  const callPeakMb = peakRssMb();
+  const callPeakMb = runningServicesProcess()!.peakRssMb();
+  const residentAfterMb = residentMb(runningServicesProcess()!.pid);
   await host.close();
+  await stopServicesProcess();
   removeBenchFolders();
   const { result } = imported;
   console.log(
@@ -47,7 +53,7 @@ async function run(file: string, mode: Mode): Promise<void> {
       peakRssMb: Math.max(atCall.peakBeforeMb, callPeakMb),
       residentAtCallMb: atCall.residentMb,
       callPeakRssMb: callPeakMb,
-      residentAfterMb: residentMb(),
+      residentAfterMb,
       counts: result.result.counts,
       issues: result.result.issues.length,
     }),

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchCommune, type BenchOptions } from './commune';
+import { stopServicesProcess } from './host';
 import { machine, MemoryWatch, removeBenchFolders } from './measure';
 import { benchNational } from './national';
 import { benchProvince } from './province';
@@ -80,7 +81,7 @@ export async function runBench(argv: string[]): Promise<BenchResult> {
     memory: { peakRssMb: 0, peakHeapMb: 0 },
     totalMs: 0,
   };
-  if (chosen.includes('commune') || chosen.includes('province')) buildApplication();
+  buildApplication();
   if (chosen.includes('commune')) result.commune = await benchCommune(options);
   memory.sample();
   if (chosen.includes('province')) result.province = await benchProvince(options);
@@ -108,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     result = await runBench(argv);
   } finally {
+    await stopServicesProcess();
     removeBenchFolders();
   }
   if (json) console.log(JSON.stringify(result));

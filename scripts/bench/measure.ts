@@ -80,28 +80,49 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-/**
- * Peak resident memory (every thread, from the kernel) phase by phase: on Linux a process may
- * start its high-water mark afresh (`/proc/self/clear_refs`), so each job's peak is its own and
- * the benchmark's earlier work does not count. Elsewhere the peaks only grow, an upper bound.
- */
-export class PeakMemory {
-  private highest = 0;
-  readonly byJob: Record<string, number> = {};
+/** A process whose resident high-water mark can be read and restarted. */
+export interface MeasuredProcess {
+  restartPeak(): void;
+  peakRssMb(): number;
+}
 
-  private restart(count = true): void {
-    if (count) this.highest = Math.max(this.highest, peakRssMb());
-    // What earlier work left for the collector is returned first, so that it does not count in the next job.
-    collectGarbage();
+const thisProcess: MeasuredProcess = {
+  restartPeak() {
     try {
       writeFileSync('/proc/self/clear_refs', '5');
     } catch {
       // Not Linux, or not allowed: the figures stay cumulative.
     }
+  },
+  peakRssMb,
+};
+
+/**
+ * Peak resident memory (every thread, from the kernel) job by job: on Linux a process may start
+ * its high-water mark afresh (`clear_refs`), so each job's peak is its own and earlier work does
+ * not count. Elsewhere the peaks only grow, an upper bound. `measured` is the process the jobs
+ * run in: the services process (`runningServicesProcess`) for the scales that work through the
+ * service host, this one for those that work in it; `benchmarkByJob` has this process's own
+ * peaks beside, and the work the benchmark does itself (`benchmarkJob`: making a demonstration).
+ */
+export class PeakMemory {
+  private highest = 0;
+  readonly byJob: Record<string, number> = {};
+  readonly benchmarkByJob: Record<string, number> = {};
+
+  constructor(private readonly measured: () => MeasuredProcess | null = () => thisProcess) {
+    this.restart();
   }
 
-  constructor() {
-    this.restart();
+  private restart(): void {
+    // What earlier work left for the collector is returned first, so that it does not count in the next job.
+    collectGarbage();
+    thisProcess.restartPeak();
+    this.measured()?.restartPeak();
+  }
+
+  private noteBenchmark(name: string): void {
+    this.benchmarkByJob[name] = Math.max(this.benchmarkByJob[name] ?? 0, thisProcess.peakRssMb());
   }
 
   async job<Result>(name: string, work: () => Promise<Result>): Promise<Result> {
@@ -109,9 +130,20 @@ export class PeakMemory {
     try {
       return await work();
     } finally {
-      const peak = peakRssMb();
+      const peak = this.measured()?.peakRssMb() ?? 0;
       this.byJob[name] = Math.max(this.byJob[name] ?? 0, peak);
       this.highest = Math.max(this.highest, peak);
+      this.noteBenchmark(name);
+    }
+  }
+
+  /** Work the benchmark does in its own process and the application does not (making a demonstration's data). */
+  async benchmarkJob<Result>(name: string, work: () => Promise<Result>): Promise<Result> {
+    this.restart();
+    try {
+      return await work();
+    } finally {
+      this.noteBenchmark(name);
     }
   }
 
@@ -119,13 +151,13 @@ export class PeakMemory {
   async setUp<Result>(work: () => Promise<Result> | Result): Promise<Result> {
     this.restart();
     const result = await work();
-    this.restart(false);
+    this.restart();
     return result;
   }
 
-  /** The highest resident set since this watch began. */
+  /** The highest of the jobs' peaks in the measured process. */
   peakMb(): number {
-    return Math.max(this.highest, peakRssMb());
+    return this.highest;
   }
 }
 

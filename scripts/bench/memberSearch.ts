@@ -1,12 +1,13 @@
 /**
- * Member search alone, as the benchmark measures it (`npx tsx scripts/bench/memberSearch.ts FILE.csv FOLDER`):
+ * Member search alone, as the benchmark measures it (`npm run build`, then
+ * `npx tsx scripts/bench/memberSearch.ts FILE.csv FOLDER`):
  * imports the members file into `FOLDER/dang-vien.db` once, then runs the benchmark's name and
  * code queries (`memberQueries`, seed 86) through the service host, several rounds, and prints
  * their p50/p95 with the list's.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BenchHost } from './host';
+import { BenchHost, stopServicesProcess } from './host';
 import { memberLatencies, memberQueries } from './members';
 import { importInto } from './province';
 
@@ -25,4 +26,5 @@ try {
     console.log(JSON.stringify(await memberLatencies(host, queries, 100)));
 } finally {
   await host.close();
+  await stopServicesProcess();
 }

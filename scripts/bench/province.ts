@@ -10,7 +10,7 @@ import { demoAdministrator, provinceDemo } from '../../electron/services/applica
 import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
 import { Registry } from '../../electron/services/storage/registry/registry';
 import type { BenchOptions } from './commune';
-import { benchPassword, BenchHost, openOptionsFor, type Mode } from './host';
+import { benchPassword, BenchHost, openOptionsFor, runningServicesProcess, type Mode } from './host';
 import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
 import { addSampleTrips, benchUi, uiQueries } from './ui';
@@ -162,7 +162,7 @@ async function provinceRun(
       );
     latencies = await memory.job('search', () => memberLatencies(host, chosen, options.quick ? 20 : 100));
     if (mode === 'encrypted') await addSampleTrips(host, 20);
-    const setup = await memory.job('provinceDemo', () =>
+    const setup = await memory.benchmarkJob('provinceDemo', () =>
       timed(() =>
         provinceDemo(provinceFile, {
           seed: options.seed,
@@ -214,7 +214,7 @@ async function workbookImport(mode: Mode, memory: PeakMemory, workbook: Uint8Arr
  * other long jobs, and the renderer over the 100,000 members; the peak memory of each job.
  */
 export async function benchProvince(options: BenchOptions) {
-  const memory = new PeakMemory();
+  const memory = new PeakMemory(runningServicesProcess);
   const rows = options.quick ? 5_000 : 100_000;
   const { csv, workbook } = await memory.setUp(async () => {
     const lines = memberLines(rows, options.seed);
@@ -260,5 +260,6 @@ export async function benchProvince(options: BenchOptions) {
     ui,
     peakRssMb: memory.peakMb(),
     peakRssMbByJob: memory.byJob,
+    benchmarkPeakRssMbByJob: memory.benchmarkByJob,
   };
 }

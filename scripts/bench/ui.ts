@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { addDays, civilDateInVietnam } from '../../shared/rules/dates';
 import { openAppThroughServiceHost, root } from '../../e2e/harness';
 import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
-import { benchPassword, type BenchHost } from './host';
+import { benchPassword, servicesProcess, type BenchHost } from './host';
 import { latency, type Latency } from './measure';
 import type { MemberQueries } from './members';
 
@@ -217,7 +217,7 @@ export async function addSampleTrips(host: BenchHost, count: number): Promise<vo
  * screen, the member search and the report's PDF. The registry is signed out when it is handed over.
  */
 export async function benchUi(databaseFile: string, queries: MemberQueries, quick: boolean): Promise<UiFigures> {
-  const app = await openAppThroughServiceHost({ databaseFile });
+  const app = await openAppThroughServiceHost({ databaseFile, startThread: (await servicesProcess()).startThread });
   try {
     const { page } = app;
     page.setDefaultTimeout(waitLimitMs);

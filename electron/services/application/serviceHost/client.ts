@@ -1,10 +1,13 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { calls, type Envelope, type ErrorPayload, type EventName, type EventPayload } from '@shared/contract';
 import type { DomainError, ErrorCode } from '@shared/errors';
 import type { Lang, MessageParams } from '@shared/i18n';
 import type { Dispatch } from '../api/dispatch';
 import { stderrLogger, type Logger } from '../../storage/log';
 import type { FromHost, JobSlot, ServiceHostConfig, ServiceHostData, ToHost } from './protocol';
+
+/** What the client needs of the host's thread. */
+export type HostThread = Pick<Worker, 'postMessage' | 'on' | 'once' | 'terminate'>;
 
 export interface ServiceHostOptions {
   config: ServiceHostConfig;
@@ -14,7 +17,14 @@ export interface ServiceHostOptions {
   resourceLimits?: ResourceLimits;
   /** Where the host's crashes are recorded, on this side. */
   logger?: Logger;
+  /**
+   * Starts the host's thread; a worker thread of this process unless given. The benchmark starts
+   * it in a process of its own, to measure the services' memory apart from the benchmark's.
+   */
+  startThread?: (entry: URL | string, options: WorkerOptions) => HostThread;
 }
+
+const workerThread = (entry: URL | string, options: WorkerOptions): HostThread => new Worker(entry, options);
 
 type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>) => void;
 
@@ -42,7 +52,7 @@ function jobIdOf(input: unknown): string | null {
  * A host that crashes fails its calls with `SERVICE_HOST_CRASHED` and is started again, locked.
  */
 export class ServiceHostClient {
-  private worker!: Worker;
+  private worker!: HostThread;
   private readonly pending = new Map<number, PendingCall>();
   private readonly listeners = new Set<Listener>();
   private readonly cancelFlags = new Int32Array(new SharedArrayBuffer(jobSlots * Int32Array.BYTES_PER_ELEMENT));
@@ -81,7 +91,7 @@ export class ServiceHostClient {
       lang: this.lang,
       cancelFlags: this.cancelFlags.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(this.options.entry, {
+    const worker = (this.options.startThread ?? workerThread)(this.options.entry, {
       workerData: data,
       ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
     });
