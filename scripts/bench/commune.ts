@@ -8,7 +8,7 @@ import { inspectWithoutRegistry } from '../../electron/services/domain/exchange/
 import { findUserEntry, keyfilePathFor, readKeyfile, unwrapWithPassword } from '../../electron/services/storage/registry/keyfile';
 import { checkIntegrity } from '../../electron/services/storage/registry/integrity';
 import { Registry } from '../../electron/services/storage/registry/registry';
-import { benchPassword, BenchHost, openOptionsFor, runningServicesProcess, type Mode } from './host';
+import { benchPassword, BenchHost, openOptionsFor, servicesMemory, stopServicesProcess, type Mode } from './host';
 import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
 import { benchUi, uiQueries } from './ui';
@@ -106,13 +106,15 @@ async function communeRun(
  * the same registry in the renderer.
  */
 export async function benchCommune(options: BenchOptions) {
-  const memory = new PeakMemory(runningServicesProcess);
+  const memory = new PeakMemory(() => servicesMemory);
   const encrypted = await memory.job('services', () => communeRun('encrypted', options, null));
   const plain = await memory.job('services', () => communeRun('plain', options, encrypted.queries));
   const verifyMs = await bestOf(options.quick ? 2 : 5, () => inspectWithoutRegistry(encrypted.packageBytes));
   const ui = await memory.job('ui', () =>
     benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick),
   );
+  await stopServicesProcess();
+
   const pairs = {
     unlockOpenMs: [encrypted.openMs, plain.openMs],
     listP50Ms: [encrypted.latencies.list.p50Ms, plain.latencies.list.p50Ms],

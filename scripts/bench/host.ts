@@ -6,6 +6,7 @@ import { translatorIn } from '../../shared/i18n';
 import { demoAdministrator } from '../../electron/services/application/demo/scenarios';
 import { ServiceHostClient } from '../../electron/services/application/serviceHost/client';
 import { appVersion } from '../../electron/services/storage/version';
+import type { MeasuredProcess } from './measure';
 import { ServicesProcess } from './servicesProcess';
 
 /** Every figure is measured twice, on the encrypted registry and on the same work without encryption. */
@@ -20,22 +21,43 @@ export function openOptionsFor(mode: Mode): OpenOptions {
 
 let starting: Promise<ServicesProcess> | null = null;
 let services: ServicesProcess | null = null;
+let openHosts = 0;
 
-/** The process every service host of the benchmark runs in, started with the first. */
+/**
+ * The process the benchmark's service hosts run in: started with the first, stopped when the last
+ * closes, so that each registry's work is measured in a process as fresh as the application's
+ * after it starts, without what the hosts before it left behind.
+ */
 export function servicesProcess(): Promise<ServicesProcess> {
   return (starting ??= ServicesProcess.start().then((started) => (services = started)));
 }
 
-/** The services process, when it runs: the jobs' memory is measured there. */
+/** The services process, when it runs. */
 export function runningServicesProcess(): ServicesProcess | null {
   return services;
 }
 
+/** The peak of the services processes stopped since the high-water mark was last restarted. */
+let stoppedPeakMb = 0;
+
+/** Where the jobs' memory is measured: the services process, and those stopped during the job. */
+export const servicesMemory: MeasuredProcess = {
+  restartPeak() {
+    stoppedPeakMb = 0;
+    services?.restartPeak();
+  },
+  peakRssMb() {
+    return Math.max(stoppedPeakMb, services?.peakRssMb() ?? 0);
+  },
+};
+
 export async function stopServicesProcess(): Promise<void> {
-  const running = starting;
+  const running = await starting;
   starting = null;
   services = null;
-  await (await running)?.stop();
+  if (!running) return;
+  stoppedPeakMb = Math.max(stoppedPeakMb, running.peakRssMb());
+  await running.stop();
 }
 
 /**
@@ -46,6 +68,7 @@ export class BenchHost {
   private constructor(readonly client: ServiceHostClient) {}
 
   static async open(databaseFile: string, mode: Mode): Promise<BenchHost> {
+    openHosts += 1;
     const client = ServiceHostClient.start({
       entry: builtServiceHost(),
       startThread: (await servicesProcess()).startThread,
@@ -64,7 +87,9 @@ export class BenchHost {
     return envelope.value as CallOutput<Name>;
   }
 
-  close(): Promise<void> {
-    return this.client.close();
+  async close(): Promise<void> {
+    await this.client.close();
+    openHosts -= 1;
+    if (openHosts === 0) await stopServicesProcess();
   }
 }

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
-import { runningServicesProcess, stopServicesProcess, type Mode } from './host';
+import { runningServicesProcess, servicesMemory, stopServicesProcess, type Mode } from './host';
 import { benchFolder, PeakMemory, removeBenchFolders } from './measure';
 import { importInto, memberLines } from './province';
 
@@ -28,7 +28,7 @@ function residentMb(pid: number): number {
 
 async function run(file: string, mode: Mode): Promise<void> {
   const content = new Uint8Array(readFileSync(file));
-  const memory = new PeakMemory(runningServicesProcess);
+  const memory = new PeakMemory(() => servicesMemory);
   let atCall = { peakBeforeMb: 0, residentMb: 0 };
   const restartPeak = () => {
     const services = runningServicesProcess()!;

@@ -101,7 +101,7 @@ const thisProcess: MeasuredProcess = {
  * Peak resident memory (every thread, from the kernel) job by job: on Linux a process may start
  * its high-water mark afresh (`clear_refs`), so each job's peak is its own and earlier work does
  * not count. Elsewhere the peaks only grow, an upper bound. `measured` is the process the jobs
- * run in: the services process (`runningServicesProcess`) for the scales that work through the
+ * run in: the services processes (`servicesMemory`) for the scales that work through the
  * service host, this one for those that work in it; `benchmarkByJob` has this process's own
  * peaks beside, and the work the benchmark does itself (`benchmarkJob`: making a demonstration).
  */

@@ -10,7 +10,7 @@ import { demoAdministrator, provinceDemo } from '../../electron/services/applica
 import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
 import { Registry } from '../../electron/services/storage/registry/registry';
 import type { BenchOptions } from './commune';
-import { benchPassword, BenchHost, openOptionsFor, runningServicesProcess, type Mode } from './host';
+import { benchPassword, BenchHost, openOptionsFor, servicesMemory, stopServicesProcess, type Mode } from './host';
 import { benchFolder, bestOf, PeakMemory, ratio, timed, watchingEventLoop } from './measure';
 import { memberLatencies, memberQueries, type MemberLatencies, type MemberQueries } from './members';
 import { addSampleTrips, benchUi, uiQueries } from './ui';
@@ -123,19 +123,30 @@ function phaseClock() {
 
 /**
  * The province's other long jobs, once, on the encrypted registries, for their memory: the member
- * list as a workbook, a backup of the 100,000 members, the signed report file with its documents.
+ * list as a workbook and a backup of the 100,000 members, then the signed report file with its
+ * documents. One registry is open at a time, as in the application.
  */
 async function otherJobs(
   memory: PeakMemory,
-  members: BenchHost,
-  province: BenchHost,
+  membersFile: string,
+  provinceFile: string,
   period: { from: string; to: string },
 ): Promise<void> {
-  await memory.job('membersExport', () => members.call('export.members', { includeArchived: true }));
-  await memory.job('backup', () => members.call('backup.create', { destination: 'folder', jobId: newId() }));
-  await memory.job('reportFileExport', () =>
-    province.call('packages.export', { period, encryptToParent: false, includeDocuments: true, jobId: newId() }),
-  );
+  const members = await BenchHost.open(membersFile, 'encrypted');
+  try {
+    await memory.job('membersExport', () => members.call('export.members', { includeArchived: true }));
+    await memory.job('backup', () => members.call('backup.create', { destination: 'folder', jobId: newId() }));
+  } finally {
+    await members.close();
+  }
+  const province = await BenchHost.open(provinceFile, 'encrypted');
+  try {
+    await memory.job('reportFileExport', () =>
+      province.call('packages.export', { period, encryptToParent: false, includeDocuments: true, jobId: newId() }),
+    );
+  } finally {
+    await province.close();
+  }
 }
 
 async function provinceRun(
@@ -146,12 +157,11 @@ async function provinceRun(
   queries: MemberQueries | null,
 ): Promise<ProvinceRun> {
   const folder = benchFolder('province');
+  const membersFile = path.join(folder, 'dang-vien.db');
+  const provinceFile = path.join(folder, 'tinh.db');
   const { host, imported } = await memory.job('csvImport', () => importInto(folder, 'dang-vien.db', mode, 'dang-vien.csv', file));
   let latencies: MemberLatencies;
   let chosen: MemberQueries;
-  const provinceFile = path.join(folder, 'tinh.db');
-  const clock = phaseClock();
-  const period = demoPeriod(civilDateInVietnam(new Date()));
   try {
     chosen =
       queries ??
@@ -162,41 +172,44 @@ async function provinceRun(
       );
     latencies = await memory.job('search', () => memberLatencies(host, chosen, options.quick ? 20 : 100));
     if (mode === 'encrypted') await addSampleTrips(host, 20);
-    const setup = await memory.benchmarkJob('provinceDemo', () =>
-      timed(() =>
-        provinceDemo(provinceFile, {
-          seed: options.seed,
-          password: benchPassword,
-          openOptions: openOptionsFor(mode),
-          communes: options.quick ? 10 : 100,
-          onProgress: clock.onProgress,
-        }),
-      ),
-    );
-    const reportHost = await BenchHost.open(provinceFile, mode);
-    try {
-      const reportMs = await memory.job('combinedReport', () =>
-        bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period })),
-      );
-      if (mode === 'encrypted') await otherJobs(memory, host, reportHost, period);
-      return {
-        databaseFile: path.join(folder, 'dang-vien.db'),
-        importMs: imported.result.ms,
-        importEventLoopMaxDelayMs: imported.maxDelayMs,
-        latencies,
-        queries: chosen,
-        setupMs: setup.ms,
-        packagesImportMs: clock.ms('import'),
-        communes: setup.result.communes,
-        packagesImported: setup.result.imported,
-        reportMs,
-      };
-    } finally {
-      await reportHost.close();
-    }
   } finally {
     await host.close();
   }
+  const clock = phaseClock();
+  const period = demoPeriod(civilDateInVietnam(new Date()));
+  const setup = await memory.benchmarkJob('provinceDemo', () =>
+    timed(() =>
+      provinceDemo(provinceFile, {
+        seed: options.seed,
+        password: benchPassword,
+        openOptions: openOptionsFor(mode),
+        communes: options.quick ? 10 : 100,
+        onProgress: clock.onProgress,
+      }),
+    ),
+  );
+  const reportHost = await BenchHost.open(provinceFile, mode);
+  let reportMs: number;
+  try {
+    reportMs = await memory.job('combinedReport', () =>
+      bestOf(options.quick ? 2 : 5, () => reportHost.call('reports.get', { period })),
+    );
+  } finally {
+    await reportHost.close();
+  }
+  if (mode === 'encrypted') await otherJobs(memory, membersFile, provinceFile, period);
+  return {
+    databaseFile: membersFile,
+    importMs: imported.result.ms,
+    importEventLoopMaxDelayMs: imported.maxDelayMs,
+    latencies,
+    queries: chosen,
+    setupMs: setup.ms,
+    packagesImportMs: clock.ms('import'),
+    communes: setup.result.communes,
+    packagesImported: setup.result.imported,
+    reportMs,
+  };
 }
 
 /** The same member rows as an XLSX workbook, the way most offices keep them, imported into a new registry. */
@@ -214,7 +227,7 @@ async function workbookImport(mode: Mode, memory: PeakMemory, workbook: Uint8Arr
  * other long jobs, and the renderer over the 100,000 members; the peak memory of each job.
  */
 export async function benchProvince(options: BenchOptions) {
-  const memory = new PeakMemory(runningServicesProcess);
+  const memory = new PeakMemory(() => servicesMemory);
   const rows = options.quick ? 5_000 : 100_000;
   const { csv, workbook } = await memory.setUp(async () => {
     const lines = memberLines(rows, options.seed);
@@ -229,6 +242,8 @@ export async function benchProvince(options: BenchOptions) {
   const ui = await memory.job('ui', () =>
     benchUi(encrypted.databaseFile, uiQueries(encrypted.queries, options.quick), options.quick),
   );
+  await stopServicesProcess();
+
   const pairs = {
     importMs: [encrypted.importMs, plain.importMs],
     xlsxImportMs: [xlsx.encrypted.ms, xlsx.plain.ms],

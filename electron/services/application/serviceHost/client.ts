@@ -13,7 +13,7 @@ export interface ServiceHostOptions {
   config: ServiceHostConfig;
   /** The worker's entry: `out/main/serviceHost.js` in the application, `serviceHostSource` from a checkout. */
   entry: URL | string;
-  /** Caps the host's memory; a host that exceeds it stops like any crashed host and is started again. */
+  /** Caps the host's memory (`serviceHostResourceLimits` unless given); a host that exceeds it stops like any crashed host and is started again. */
   resourceLimits?: ResourceLimits;
   /** Where the host's crashes are recorded, on this side. */
   logger?: Logger;
@@ -23,6 +23,14 @@ export interface ServiceHostOptions {
    */
   startThread?: (entry: URL | string, options: WorkerOptions) => HostThread;
 }
+
+/**
+ * The host's JavaScript heap is bounded: V8 grows a heap lazily, and a 100,000-row import left
+ * unbounded let it reach about 230 MB, mostly garbage, peaking at 470–550 MB resident; bounded,
+ * the collector runs sooner and the same import peaks at 380–420 MB (docs/BENCHMARKS.md). Every job
+ * within the application's limits lives in well under it (the largest import file about 170 MB).
+ */
+export const serviceHostResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 256 };
 
 const workerThread = (entry: URL | string, options: WorkerOptions): HostThread => new Worker(entry, options);
 
@@ -93,7 +101,7 @@ export class ServiceHostClient {
     };
     const worker = (this.options.startThread ?? workerThread)(this.options.entry, {
       workerData: data,
-      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+      resourceLimits: this.options.resourceLimits ?? serviceHostResourceLimits,
     });
     this.worker = worker;
     let started = false;
