@@ -95,6 +95,23 @@ describe('reading the change log', () => {
     const facets = await registry.call('audit.facets', {});
     expect(facets.usernames).toEqual(['admin', 'canbo', 'lanhdao']);
     expect(facets.actions).toEqual(expect.arrayContaining(['member.create', 'member.update', 'session.unlock', 'users.create']));
+    const { sqlite } = registry.session.requireRegistry();
+    const everyValue = (column: string) =>
+      (
+        sqlite
+          .prepare(`SELECT DISTINCT ${column} AS value FROM audit_log WHERE ${column} IS NOT NULL ORDER BY ${column}`)
+          .all() as {
+          value: string;
+        }[]
+      ).map((row) => row.value);
+    expect(facets).toEqual({ usernames: everyValue('username'), actions: everyValue('action'), entities: everyValue('entity') });
+    // Found through the indexes: the log's rows are never read one by one.
+    const plan = (
+      sqlite.prepare('EXPLAIN QUERY PLAN SELECT min(action) FROM audit_log WHERE action > ?').all('a') as { detail: string }[]
+    )
+      .map((step) => step.detail)
+      .join('; ');
+    expect(plan).toMatch(/USING COVERING INDEX audit_log_action/);
     expect(await registry.refusal('audit.list', { from: '2026-02-30' })).toMatchObject({
       code: 'VALIDATION',
       issues: [{ path: ['from'] }],
