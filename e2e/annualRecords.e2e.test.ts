@@ -61,7 +61,8 @@ describe('annual record supplements, in Chromium', () => {
     await page.getByTestId('annual-card-cell').filter({ hasText: 'Chi bộ ấp Tây Bình' }).click();
     await page.getByTestId('annual-records').waitFor();
     await expect.poll(() => page.getByTestId('annual-row').count()).toBe(2);
-    expect(await page.getByTestId('annual-cell').inputValue()).toBe('Chi bộ ấp Tây Bình');
+    // The cell's name fills its box once the list of cells has come, which may be after the rows.
+    await expect.poll(() => page.getByTestId('annual-cell').inputValue()).toBe('Chi bộ ấp Tây Bình');
     expect(await page.getByTestId('annual-outstanding').textContent()).toBe('Còn 2 đảng viên chưa nộp');
 
     await page.getByTestId('annual-print-group').click();
