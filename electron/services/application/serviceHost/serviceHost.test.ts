@@ -7,7 +7,9 @@ import { errorSentence } from '@shared/errors';
 import { translatorIn } from '@shared/i18n';
 import { csvText, memberKeys, memberRow } from '../../../testkit/importFiles';
 import { testPassword } from '../../../testkit/registry';
-import { ServiceHostClient } from './client';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { maximumImportBytes } from '@shared/contract/importing';
+import { ServiceHostClient, serviceHostResourceLimits } from './client';
 import { serviceHostSource } from './source';
 
 /** The sentence a person reads for a failed call. */
@@ -146,6 +148,32 @@ describe('the service host', () => {
     expect(await call(host, 'app.status', {})).toMatchObject({ state: 'locked' });
     await call(host, 'session.unlock', { username: 'admin', password: testPassword });
   });
+});
+
+describe('the service host’s memory', () => {
+  const given: WorkerOptions[] = [];
+  const host = ServiceHostClient.start({
+    entry: serviceHostSource,
+    config: { databaseFile: path.join(mkdtempSync(path.join(tmpdir(), 'so86-host-')), 'so86.db'), appVersion: 'test' },
+    startThread: (entry, options) => {
+      given.push(options);
+      return new Worker(entry, options);
+    },
+  });
+
+  afterAll(() => host.close());
+
+  it('is bounded unless told otherwise, and the largest file an import accepts is checked within the bound', async () => {
+    await host.ready();
+    expect(given[0]?.resourceLimits).toEqual(serviceHostResourceLimits);
+    await setUp(host);
+    const rowBytes = Buffer.from(membersFile(1000), 'base64').length / 1000;
+    const content = membersFile(Math.floor((maximumImportBytes * 0.98) / rowBytes));
+    expect(Buffer.from(content, 'base64').length).toBeLessThanOrEqual(maximumImportBytes);
+    const checked = await host.dispatch('import.preview', { kind: 'members', fileName: 'lon-nhat.csv', contentBase64: content });
+    expect(checked).toMatchObject({ ok: true, value: { issueCount: 0 } });
+    expect(host.generation).toBe(1);
+  }, 120_000);
 });
 
 describe('a service host that crashes', () => {
