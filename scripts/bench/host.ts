@@ -74,9 +74,14 @@ export class BenchHost {
       startThread: (await servicesProcess()).startThread,
       config: { databaseFile, appVersion, openOptions: { ...openOptionsFor(mode), migrationsFolder: sourceMigrationsFolder } },
     });
-    await client.ready();
     const host = new BenchHost(client);
-    await host.call('session.unlock', { username: demoAdministrator.username, password: benchPassword });
+    try {
+      await client.ready();
+      await host.call('session.unlock', { username: demoAdministrator.username, password: benchPassword });
+    } catch (error) {
+      await host.close();
+      throw error;
+    }
     return host;
   }
 

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvText, xlsxBytes } from '../../electron/testkit/importFiles';
-import { runningServicesProcess, servicesMemory, stopServicesProcess, type Mode } from './host';
+import { runningServicesProcess, servicesMemory, type Mode } from './host';
 import { benchFolder, PeakMemory, removeBenchFolders } from './measure';
 import { importInto, memberLines } from './province';
 
@@ -21,27 +21,21 @@ async function make(rows: number, folder: string): Promise<void> {
   writeFileSync(path.join(folder, 'dang-vien.xlsx'), await xlsxBytes(lines));
 }
 
-function residentMb(pid: number): number {
-  const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return kb ? Math.round(Number(kb[1]) / 1024) : Number.NaN;
-}
-
 async function run(file: string, mode: Mode): Promise<void> {
   const content = new Uint8Array(readFileSync(file));
   const memory = new PeakMemory(() => servicesMemory);
   let atCall = { peakBeforeMb: 0, residentMb: 0 };
   const restartPeak = () => {
     const services = runningServicesProcess()!;
-    atCall = { peakBeforeMb: services.peakRssMb(), residentMb: residentMb(services.pid) };
+    atCall = { peakBeforeMb: services.peakRssMb(), residentMb: services.residentMb() };
     services.restartPeak();
   };
   const { host, imported } = await memory.job('import', () =>
     importInto(benchFolder('import-memory'), 'dang-vien.db', mode, path.basename(file), content, restartPeak),
   );
   const callPeakMb = runningServicesProcess()!.peakRssMb();
-  const residentAfterMb = residentMb(runningServicesProcess()!.pid);
+  const residentAfterMb = runningServicesProcess()!.residentMb();
   await host.close();
-  await stopServicesProcess();
   removeBenchFolders();
   const { result } = imported;
   console.log(

@@ -112,8 +112,17 @@ export class ServicesProcess {
 
   /** The process's resident high-water mark, in MB, from the kernel; not a number where the kernel does not say (not Linux). */
   peakRssMb(): number {
+    return this.statusMb('VmHWM');
+  }
+
+  /** The process's resident set now, in MB (Linux). */
+  residentMb(): number {
+    return this.statusMb('VmRSS');
+  }
+
+  private statusMb(field: 'VmHWM' | 'VmRSS'): number {
     try {
-      const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       return kb ? Math.round(Number(kb[1]) / 1024) : Number.NaN;
     } catch {
       return Number.NaN;

@@ -145,23 +145,24 @@ export function* eachAuditRow(registry: Registry, filter: AuditFilter): Generato
   for (const row of rows) yield view(row);
 }
 
+type FacetColumn = 'username' | 'action' | 'entity';
+
 /**
- * The users, actions and kinds of record the log has, for the screen's filters. Each value is
- * found through the column's index, from one to the next, so a log of 100,000 rows is never read whole.
+ * The column's distinct values in order, each found through the column's index from the one
+ * before, so a log of 100,000 rows is never read whole.
  */
+export function facetQuery(column: FacetColumn): string {
+  return `WITH RECURSIVE found(value) AS (
+            SELECT min(${column}) FROM audit_log
+            UNION ALL
+            SELECT (SELECT min(${column}) FROM audit_log WHERE ${column} > found.value) FROM found WHERE found.value IS NOT NULL
+          )
+          SELECT value FROM found WHERE value IS NOT NULL`;
+}
+
+/** The users, actions and kinds of record the log has, for the screen's filters. */
 export function auditFacets(registry: Registry): { usernames: string[]; actions: string[]; entities: string[] } {
-  const distinct = (column: 'username' | 'action' | 'entity') =>
-    (
-      registry.sqlite
-        .prepare(
-          `WITH RECURSIVE found(value) AS (
-             SELECT min(${column}) FROM audit_log
-             UNION ALL
-             SELECT (SELECT min(${column}) FROM audit_log WHERE ${column} > found.value) FROM found WHERE found.value IS NOT NULL
-           )
-           SELECT value FROM found WHERE value IS NOT NULL`,
-        )
-        .all() as { value: string }[]
-    ).map((row) => row.value);
+  const distinct = (column: FacetColumn) =>
+    (registry.sqlite.prepare(facetQuery(column)).all() as { value: string }[]).map((row) => row.value);
   return { usernames: distinct('username'), actions: distinct('action'), entities: distinct('entity') };
 }
