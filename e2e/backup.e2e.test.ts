@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, verifyBackup } from '../electron/services/domain/backup';
-import { addMember } from '../electron/testkit/backup';
+import { addMember, overwritePages, pagesOf } from '../electron/testkit/backup';
 import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { openApp, type AppUnderTest } from './harness';
 import { readyForScreenshot } from './screens';
@@ -14,9 +14,11 @@ const downloads = mkdtempSync(path.join(tmpdir(), 'so86-e2e-downloads-'));
 describe('backups, the change log and restoring a damaged registry in Chromium', () => {
   let app: AppUnderTest;
   let backupFile = '';
+  let recoveryKey = '';
 
   beforeAll(async () => {
     const prepared = await openTestRegistry();
+    recoveryKey = prepared.recoveryKey;
     await addMember(prepared);
     await addMember(prepared, { code: 'DV-0002', fullName: 'Lê Văn Tâm', nationalId: null, gender: 'male', birthDate: null });
     backupFile = (await createBackup(prepared.session.requireRegistry(), { folder: usb })).file;
@@ -130,6 +132,25 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('home').waitFor();
     expect(app.session.requireRegistry().counts().members).toBe(2);
+  });
+
+  it('closes the registry when the check after signing in finds a damaged page, and says so on the sign-in screen', async () => {
+    const { page } = app;
+    await page.getByTestId('lock').click();
+    await page.getByTestId('unlock-submit').waitFor();
+    // An index neither signing in nor the dashboard reads: only the check after opening finds it.
+    overwritePages(app.databaseFile, pagesOf(app.databaseFile, recoveryKey, 'travel_documents_member'));
+
+    await page.getByTestId('unlock-username').fill('admin');
+    await page.getByTestId('unlock-password').fill(testPassword);
+    await page.getByTestId('unlock-submit').click();
+    await expect
+      .poll(() => page.getByTestId('unlock-damaged').textContent(), { timeout: 15_000 })
+      .toContain('Ngay sau khi đăng nhập, Sổ 86 kiểm tra toàn bộ tệp dữ liệu, phát hiện tệp bị hỏng');
+    expect(await page.getByTestId('unlock-damaged').textContent()).toContain(
+      'Những gì vừa nhập sau khi đăng nhập nằm trong tệp hỏng',
+    );
+    await app.screenshot('unlock-damaged-after-opening');
   });
 
   it('ran under the strict Content-Security-Policy without a violation or a page error', () => {

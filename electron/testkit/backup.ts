@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { openRegistryDatabase } from '../../db/connection';
 import { keyfilePathFor, parseKeyfile, parseRecoveryKey, unwrapWithRecovery } from '../services/storage/registry/keyfile';
 import type { CallInput } from '../../shared/contract';
 import type { OpenTestRegistry } from './registry';
@@ -48,6 +49,31 @@ export function databaseKeyOf(databaseFile: string, recoveryKey: string): Buffer
   );
   if (!key) throw new Error('The recovery key does not open this key file');
   return key;
+}
+
+/** The pages of one table or index of a locked registry, in file order, found with SQLite's page statistics. */
+export function pagesOf(databaseFile: string, recoveryKey: string, name: string, pageType: 'leaf' | 'any' = 'any'): number[] {
+  const { sqlite } = openRegistryDatabase(databaseFile, databaseKeyOf(databaseFile, recoveryKey));
+  try {
+    return sqlite
+      .prepare(`SELECT pageno FROM dbstat WHERE name = ? AND (? = 'any' OR pagetype = ?) ORDER BY pageno`)
+      .pluck()
+      .all(name, pageType, pageType) as number[];
+  } finally {
+    sqlite.close();
+  }
+}
+
+const pageBytes = 4096;
+
+/** Random bytes over whole pages of a registry file, as a failing disk leaves them. */
+export function overwritePages(databaseFile: string, pages: readonly number[]): void {
+  const handle = openSync(databaseFile, 'r+');
+  try {
+    for (const page of pages) writeSync(handle, randomBytes(pageBytes), 0, pageBytes, (page - 1) * pageBytes);
+  } finally {
+    closeSync(handle);
+  }
 }
 
 export const memberHoa = {

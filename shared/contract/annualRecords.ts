@@ -43,10 +43,15 @@ export const AnnualRecordList = z.object({
 });
 export type AnnualRecordList = z.infer<typeof AnnualRecordList>;
 
+/** The list's counts without its members: what the dashboard shows, read without listing every member. */
+export const AnnualRecordSummary = AnnualRecordList.omit({ members: true });
+export type AnnualRecordSummary = z.infer<typeof AnnualRecordSummary>;
+
 const AnnualRecordFile = z.object({ fileName: z.string(), contentBase64: z.string(), members: z.number().int() });
 
 export const annualRecordsCalls = {
   'annualRecords.list': readCall(z.strictObject({ year: RecordYear, cellId: Id.optional() }), AnnualRecordList, everyone),
+  'annualRecords.summary': readCall(z.strictObject({ year: RecordYear }), AnnualRecordSummary, everyone),
   'annualRecords.render': readCall(
     z.strictObject({ year: RecordYear, scope: AnnualRecordScope, format: z.enum(['docx', 'pdf']).default('docx') }),
     AnnualRecordFile,

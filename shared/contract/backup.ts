@@ -120,6 +120,7 @@ export const backupCalls = {
     BackupInspection,
   ),
   'backup.restoreFile': publicCall(z.strictObject({ file: requiredText(1000), credentials: BackupCredentials }), RestoredBackup),
-  'integrity.status': readCall(z.strictObject({}), IntegrityVerdict, everyone),
+  /** The check made when the registry opened; null while it still runs. */
+  'integrity.status': readCall(z.strictObject({}), IntegrityVerdict.nullable(), everyone),
   'integrity.check': readCall(z.strictObject({}), IntegrityVerdict, administrators),
 } as const;

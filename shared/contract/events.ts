@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** What the services push to the renderer without being asked. */
 export const events = {
-  'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+  /** `damaged`: the check of the file after signing in found it damaged (see `AppStatus.foundDamaged`). */
+  'session.locked': z.object({ reason: z.enum(['manual', 'idle', 'system', 'damaged']) }),
   'job.progress': z.object({
     jobId: z.string(),
     phase: z.string(),

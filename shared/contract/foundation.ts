@@ -22,6 +22,11 @@ export const AppStatus = z.object({
   /** While locked, the unit's name as the key file gives it, for the sign-in screen; null otherwise. */
   lockedUnitName: z.string().nullable(),
   user: SessionUser.nullable(),
+  /**
+   * The check of the file after the last sign-in found it damaged: the registry was closed, and
+   * the next sign-in checks the whole file before opening it. The sign-in screen offers the restore.
+   */
+  foundDamaged: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

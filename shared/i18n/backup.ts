@@ -51,8 +51,9 @@ export const backupMessages = messages(
 
     'integrity.title': 'Kiểm tra tệp dữ liệu',
     'integrity.explain':
-      'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục, mất lâu hơn.',
+      'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu ngay sau khi đăng nhập; nếu tệp hỏng, sổ được đóng lại. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục, mất lâu hơn.',
     'integrity.atOpening': 'Kiểm tra nhanh lúc mở sổ: không phát hiện lỗi ({pages} trang, {milliseconds} ms).',
+    'integrity.checkingAtOpening': 'Đang kiểm tra nhanh tệp dữ liệu sau khi mở sổ…',
     'integrity.run': 'Kiểm tra đầy đủ',
     'integrity.ok': 'Tệp dữ liệu toàn vẹn: đã kiểm tra đầy đủ {pages} trang trong {milliseconds} ms, không có lỗi.',
     'integrity.broken': 'Tệp dữ liệu có lỗi',
@@ -62,6 +63,8 @@ export const backupMessages = messages(
     'unlock.damaged.title': 'Tệp dữ liệu bị hỏng',
     'unlock.damaged.body':
       'Sổ 86 không đọc được tệp dữ liệu trên máy này: tệp bị hỏng (thường do mất điện, tắt máy đột ngột hoặc ổ đĩa lỗi) hoặc không khớp với tệp khóa. Chưa có gì bị thay đổi. Hãy khôi phục từ bản sao lưu gần nhất trên USB hoặc trong thư mục sao lưu; tệp hỏng được giữ lại bên cạnh để kỹ thuật viên xem xét.',
+    'unlock.damaged.afterOpening':
+      'Ngay sau khi đăng nhập, Sổ 86 kiểm tra toàn bộ tệp dữ liệu, phát hiện tệp bị hỏng (thường do mất điện, tắt máy đột ngột hoặc ổ đĩa lỗi) nên đã đóng sổ. Những gì vừa nhập sau khi đăng nhập nằm trong tệp hỏng: hãy ghi lại để nhập lại. Hãy khôi phục từ bản sao lưu gần nhất trên USB hoặc trong thư mục sao lưu; tệp hỏng được giữ lại bên cạnh để kỹ thuật viên xem xét.',
     'unlock.keyfile.title': 'Tệp khóa bị mất hoặc hỏng',
     'unlock.keyfile.body':
       'Dữ liệu vẫn còn. Hãy dùng mã khôi phục (“Quên mật khẩu? Dùng mã khôi phục”) để tạo lại tệp khóa, hoặc khôi phục từ bản sao lưu.',
@@ -301,8 +304,9 @@ export const backupMessages = messages(
 
     'integrity.title': 'Data file check',
     'integrity.explain':
-      'Each time the registry opens, Sổ 86 quickly checks the whole data file. The full check also matches every index and takes longer.',
+      'Each time the registry opens, Sổ 86 quickly checks the whole data file right after signing in; a damaged file is closed. The full check also matches every index and takes longer.',
     'integrity.atOpening': 'Quick check at opening: no problem found ({pages} pages, {milliseconds} ms).',
+    'integrity.checkingAtOpening': 'Checking the data file after opening…',
     'integrity.run': 'Full check',
     'integrity.ok': 'The data file is intact: {pages} pages fully checked in {milliseconds} ms, no problem.',
     'integrity.broken': 'The data file has errors',
@@ -312,6 +316,8 @@ export const backupMessages = messages(
     'unlock.damaged.title': 'The data file is damaged',
     'unlock.damaged.body':
       'Sổ 86 cannot read the data file on this PC: it is damaged (usually by a power cut, a PC switched off at the wall or a failing disk) or does not match its key file. Nothing has been changed. Restore the latest backup from a USB drive or the backup folder; the damaged file is kept beside it for a technician.',
+    'unlock.damaged.afterOpening':
+      'Right after signing in, Sổ 86 checked the whole data file, found it damaged (usually by a power cut, a PC switched off at the wall or a failing disk) and closed the registry. Whatever was entered since signing in is in the damaged file: note it down to enter it again. Restore the latest backup from a USB drive or the backup folder; the damaged file is kept beside it for a technician.',
     'unlock.keyfile.title': 'The key file is missing or damaged',
     'unlock.keyfile.body':
       'The data is still there. Use the recovery key (“Forgotten the password? Use the recovery key”) to rebuild the key file, or restore a backup.',

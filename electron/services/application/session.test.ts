@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trainingAccount } from '@shared/domain/training';
+import { addMember } from '../../testkit/backup';
+import { openTestRegistry, testPassword, type OpenTestRegistry } from '../../testkit/registry';
 import { runScheduledBackup } from './backupSchedule';
 import { AppSession } from './session';
 
@@ -39,5 +41,46 @@ describe('training mode', () => {
     await session.unlock(trainingAccount.username, trainingAccount.password);
     expect(session.requireRegistry().counts().members).toBe(counts.members);
     session.dispose();
+  });
+});
+
+describe('the check of the file after signing in', () => {
+  /** Asks for the check's verdict every `everyMs` until it has one: each call is activity the check gives way to. */
+  async function verdictAsked(registry: OpenTestRegistry, everyMs: number) {
+    let verdict = await registry.call('integrity.status', {});
+    while (verdict === null) {
+      await new Promise((next) => setTimeout(next, everyMs));
+      verdict = await registry.call('integrity.status', {});
+    }
+    return verdict;
+  }
+
+  async function signedInAgain() {
+    const registry = await openTestRegistry();
+    await addMember(registry);
+    registry.session.lock();
+    await registry.call('session.unlock', { username: 'admin', password: testPassword });
+    return registry;
+  }
+
+  it('lets the window work while it runs one table at a time, then shows its verdict', async () => {
+    const registry = await signedInAgain();
+    try {
+      expect(await registry.call('integrity.status', {})).toBeNull();
+      expect((await registry.call('members.search', {})).total).toBe(1);
+      expect(await verdictAsked(registry, 200)).toMatchObject({ depth: 'quick', ok: true, problems: [] });
+      expect(registry.session.status()).toMatchObject({ state: 'unlocked', foundDamaged: false });
+    } finally {
+      registry.session.dispose();
+    }
+  });
+
+  it('finishes within seconds even when the window never stops calling', async () => {
+    const registry = await signedInAgain();
+    try {
+      expect(await verdictAsked(registry, 10)).toMatchObject({ ok: true });
+    } finally {
+      registry.session.dispose();
+    }
   });
 });

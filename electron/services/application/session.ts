@@ -6,6 +6,7 @@ import { trainingAccount } from '@shared/domain/training';
 import { DomainError } from '@shared/errors';
 import type { Lang } from '@shared/i18n';
 import { newRecoveryKey, unitNameBeforeSignIn } from '../storage/registry/keyfile';
+import { quickCheckByTable, type IntegrityVerdict } from '../storage/registry/integrity';
 import { Registry, type NewUserInput, type UnitInput } from '../storage/registry/registry';
 import { Jobs } from './jobs';
 import { communeDemo } from './demo/scenarios';
@@ -28,6 +29,11 @@ export interface SessionConfig {
 
 const trainingSeed = 86;
 
+/** The check after signing in waits for this long without a call before each table… */
+const checkQuietMs = 150;
+/** …until this long after signing in; from then on it runs to its end. */
+const checkHeldBackAtMostMs = 5_000;
+
 type Listener = <Name extends EventName>(name: Name, payload: EventPayload<Name>) => void;
 
 /**
@@ -44,6 +50,8 @@ export class AppSession {
   private idleMinutes = defaultIdleMinutes;
   private idleTimer: ReturnType<typeof setInterval> | null = null;
   private onTraining: boolean;
+  /** Registry files the check after signing in found damaged: signing in to them again checks them first. */
+  private readonly foundDamaged = new Set<string>();
   lang: Lang = 'vi';
   /** The long jobs running in this session (imports, backups, report files): their progress events and their cancellation. */
   readonly jobs = new Jobs((payload) => this.emit('job.progress', payload));
@@ -154,6 +162,7 @@ export class AppSession {
       unit: unit && { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode },
       lockedUnitName: state === 'locked' ? unitNameBeforeSignIn(this.databaseFile) : null,
       user: registry ? { ...registry.user } : null,
+      foundDamaged: this.foundDamaged.has(this.databaseFile),
     };
   }
 
@@ -175,9 +184,58 @@ export class AppSession {
     return this.status();
   }
 
+  /**
+   * Opens the registry without waiting for its check: the check runs right after, one table at a
+   * time between the calls the window makes, and a damaged file is closed the moment it is found.
+   * A file found damaged before is checked whole before it opens, and refused.
+   */
   async unlock(username: string | null, password: string): Promise<AppStatus> {
-    this.replace(await Registry.unlock(this.databaseFile, username, password, this.config.openOptions));
+    const file = this.databaseFile;
+    const registry = await Registry.unlock(file, username, password, {
+      ...this.config.openOptions,
+      deferOpeningCheck: !this.foundDamaged.has(file),
+    });
+    this.foundDamaged.delete(file);
+    this.replace(registry);
+    if (!registry.openingCheck) this.checkAfterOpening(registry);
     return this.status();
+  }
+
+  /**
+   * One table at a time, when no call has come for a moment (the dashboard's first calls come
+   * right after signing in), and after a few seconds whatever the window does: the largest table
+   * of a registry of 100,000 members takes about a third of a second, which a call arriving then
+   * waits for.
+   */
+  private checkAfterOpening(registry: Registry): void {
+    const steps = quickCheckByTable(registry.sqlite);
+    const startedAt = Date.now();
+    const step = () => {
+      if (this.current !== registry) return;
+      const now = Date.now();
+      if (now - this.lastActivity < checkQuietMs && now - startedAt < checkHeldBackAtMostMs) {
+        setTimeout(step, checkQuietMs).unref();
+        return;
+      }
+      let next: IteratorResult<void, IntegrityVerdict>;
+      try {
+        next = steps.next();
+      } catch (error) {
+        // Not damage (the check reports that itself): the registry stays open, without a verdict to show.
+        this.logger.error('The check of the registry after signing in failed', error);
+        return;
+      }
+      if (!next.done) {
+        setImmediate(step);
+        return;
+      }
+      registry.openingCheck = next.value;
+      if (next.value.ok) return;
+      this.logger.error(`The registry is damaged: ${next.value.problems.slice(0, 5).join('; ')}`);
+      this.foundDamaged.add(registry.databaseFile);
+      this.lock('damaged');
+    };
+    setImmediate(step);
   }
 
   async recover(recoveryKey: string, username: string, newPassword: string): Promise<AppStatus> {

@@ -3,12 +3,10 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, wri
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../services/domain/backup';
-import { openRegistryDatabase } from '@db/connection';
-import { addMember, databaseKeyOf, plaintextFound } from '../backup';
+import { addMember, overwritePages, pagesOf, plaintextFound } from '../backup';
 import { keyfilePathFor } from '../../services/storage/registry/keyfile';
 import { openTestRegistry, testPassword, type OpenTestRegistry } from '../registry';
 
-const pageBytes = 4096;
 const opened: OpenTestRegistry[] = [];
 
 afterEach(() => {
@@ -32,20 +30,11 @@ async function registryWithBackup() {
   return { registry, backup };
 }
 
-/** Leaf pages of the audit log from the middle of the file, found with SQLite's page statistics. */
+/** Leaf pages of the audit log from the middle of the file. */
 function oldAuditPages(registry: OpenTestRegistry): number[] {
-  const handle = openRegistryDatabase(registry.databaseFile, databaseKeyOf(registry.databaseFile, registry.recoveryKey));
-  try {
-    const pages = (
-      handle.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno`).all() as {
-        pageno: number;
-      }[]
-    ).map((row) => row.pageno);
-    expect(pages.length).toBeGreaterThan(4);
-    return pages.slice(1, 3);
-  } finally {
-    handle.sqlite.close();
-  }
+  const pages = pagesOf(registry.databaseFile, registry.recoveryKey, 'audit_log', 'leaf');
+  expect(pages.length).toBeGreaterThan(4);
+  return pages.slice(1, 3);
 }
 
 function overwrite(file: string, offset: number, bytes: number) {
@@ -63,19 +52,36 @@ async function restoreThroughTheWizard(registry: OpenTestRegistry, backupFile: s
 }
 
 describe('a damaged registry file', () => {
-  it('is reported as DATABASE_DAMAGED when pages in the middle that opening never reads are overwritten, and restoring the backup brings the registry back', async () => {
+  it('is closed by the check after signing in when pages in the middle that opening never reads are overwritten, refused from then on, and restoring the backup brings the registry back', async () => {
     const { registry, backup } = await registryWithBackup();
-    // Old audit rows: signing in reads neither them nor their pages, only the quick check at opening does.
-    for (const page of oldAuditPages(registry)) overwrite(registry.databaseFile, (page - 1) * pageBytes, pageBytes);
+    // Old audit rows: signing in reads neither them nor their pages, only the check after opening does.
+    overwritePages(registry.databaseFile, oldAuditPages(registry));
+    const locked = new Promise<string>((resolve) =>
+      registry.session.onEvent((name, payload) => {
+        if (name === 'session.locked') resolve((payload as { reason: string }).reason);
+      }),
+    );
 
-    const refusal = await registry.refusal('session.unlock', { username: 'admin', password: testPassword });
-    expect(refusal.code).toBe('DATABASE_DAMAGED');
-    expect(registry.session.status().state).toBe('locked');
+    expect(await registry.call('session.unlock', { username: 'admin', password: testPassword })).toMatchObject({
+      state: 'unlocked',
+      foundDamaged: false,
+    });
+    expect(await locked).toBe('damaged');
+    expect(registry.session.status()).toMatchObject({ state: 'locked', foundDamaged: true });
+    // Found damaged once: the next sign-in checks the whole file before opening it.
+    expect((await registry.refusal('session.unlock', { username: 'admin', password: testPassword })).code).toBe(
+      'DATABASE_DAMAGED',
+    );
+    expect(registry.session.status()).toMatchObject({ state: 'locked', foundDamaged: true });
 
     const restored = await restoreThroughTheWizard(registry, backup.file);
     expect(restored.opened).toMatchObject({ counts: { members: 40 }, integrity: { ok: true } });
     expect(existsSync(restored.keptAs!)).toBe(true);
-    await registry.call('session.unlock', { username: 'admin', password: testPassword });
+    expect(await registry.call('session.unlock', { username: 'admin', password: testPassword })).toMatchObject({
+      state: 'unlocked',
+      foundDamaged: false,
+    });
+    expect(await registry.call('integrity.status', {})).toMatchObject({ ok: true });
     expect((await registry.call('members.search', {})).total).toBe(40);
     expect((await registry.call('audit.verify', {})).ok).toBe(true);
   });

@@ -27,6 +27,12 @@ clearOnLock(() => {
   useCellsStore.setState({ cells: null });
 });
 
+/**
+ * How many cells a cell box's dropdown shows at a time; typing narrows them. The boxes render every
+ * option they may show, hidden or not, and a large unit has thousands of cells.
+ */
+export const cellChoicesShown = 50;
+
 /** The unit's party cells, read on first use. */
 export function useCells(): CellRow[] {
   const cells = useCellsStore((state) => state.cells);

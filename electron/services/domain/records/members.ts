@@ -9,7 +9,7 @@ import { memberFlags } from '@shared/rules/flags';
 import { yearOf } from '@shared/rules/dates';
 import { archiveBlockers } from '@shared/rules/memberArchive';
 import { abroadTripStates } from '@shared/rules/tripMachine';
-import { nameSortKey } from '@shared/text/collation';
+import { compareVietnamese, nameSortKey } from '@shared/text/collation';
 import { foldForSearch, normaliseText } from '@shared/text/fold';
 import { checkNationalId } from '@shared/text/nationalId';
 import { searchRank } from '@shared/text/searchRank';
@@ -351,7 +351,7 @@ export function listCells(registry: Registry, includeArchived: boolean): CellRow
        FROM cells c ${includeArchived ? '' : 'WHERE c.archived_at IS NULL'}`,
     )
     .all() as { id: string; name: string; archived: number; memberCount: number }[];
-  return rows.map((row) => ({ ...row, archived: row.archived === 1 })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return rows.map((row) => ({ ...row, archived: row.archived === 1 })).sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 function cellRow(registry: Registry, id: string): CellRow {

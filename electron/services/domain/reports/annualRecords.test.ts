@@ -72,6 +72,15 @@ describe('annual record supplements', () => {
     ids.hoa = (await member('DV-0001', 'Đặng Thị Hoà', 'Chi bộ ấp Tây Bình')).id;
     ids.binh = (await member('DV-0002', 'Lê Văn Bình', 'Chi bộ ấp Tây Bình')).id;
     ids.cuong = (await member('DV-0003', 'Trần Quốc Cường', 'Chi bộ ấp Đông Bình')).id;
+    // No longer declaring: a cell with only them has no supplements to chase.
+    await registry.call('members.save', {
+      code: 'DV-0004',
+      fullName: 'Võ Văn Tám',
+      cellName: 'Chi bộ ấp Bắc Bình',
+      status: 'deceased',
+    });
+    const archived = await member('DV-0005', 'Phan Thị Mười', 'Chi bộ ấp Bắc Bình');
+    await registry.call('members.archive', { id: archived.id, archived: true });
     await trip(ids.hoa, {
       countries: ['KR'],
       from: '2026-03-01',
@@ -186,6 +195,11 @@ describe('annual record supplements', () => {
       { cellName: 'Chi bộ ấp Tây Bình', members: 2, outstanding: 2 },
     ]);
     expect(before.members.find((entry) => entry.code === 'DV-0001')?.tripCount).toBe(2);
+    const summaryMatchesList = async (year: number) => {
+      const { members: _members, ...counts } = await registry.call('annualRecords.list', { year });
+      expect(await registry.call('annualRecords.summary', { year })).toEqual(counts);
+    };
+    await summaryMatchesList(2026);
 
     const marked = await registry.call('annualRecords.markReceived', {
       memberId: ids.hoa!,
@@ -198,6 +212,8 @@ describe('annual record supplements', () => {
     expect(afterMarks.outstanding).toBe(1);
     expect(afterMarks.cells.find((cell) => cell.cellName === 'Chi bộ ấp Tây Bình')?.outstanding).toBe(0);
     expect((await registry.call('annualRecords.list', { year: 2025 })).outstanding).toBe(3);
+    await summaryMatchesList(2026);
+    await summaryMatchesList(2025);
 
     const unmarked = await registry.call('annualRecords.unmarkReceived', { memberId: ids.binh!, year: 2026 });
     expect(unmarked.receivedOn).toBeNull();

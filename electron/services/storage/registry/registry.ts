@@ -85,6 +85,14 @@ export interface OwnUnit {
 
 export const registryIdKey = 'registry.id';
 
+export interface UnlockOptions extends OpenOptions {
+  /**
+   * Opens without the quick check; whoever asks for this runs the check (`quickCheckByTable`) and
+   * sets `openingCheck` itself. The application does, so signing in does not wait for every page to be read.
+   */
+  deferOpeningCheck?: boolean;
+}
+
 /** An unlocked registry: the open encrypted database, its key and the signed-in user. */
 export class Registry {
   private constructor(
@@ -93,8 +101,11 @@ export class Registry {
     private databaseKey: Buffer,
     readonly registryId: string,
     readonly user: SignedInUser,
-    /** The quick check run when the file was opened: a damaged file is refused before anyone works on it. */
-    readonly openingCheck: IntegrityVerdict,
+    /**
+     * The quick check of the file at opening: a damaged file is refused before anyone works on it.
+     * Null while a check deferred by `deferOpeningCheck` has not finished (see `AppSession`).
+     */
+    public openingCheck: IntegrityVerdict | null,
   ) {}
 
   /** The office's private keys, unwrapped at sign-in for an administrator or leader who was given them. */
@@ -240,7 +251,7 @@ export class Registry {
     databaseFile: string,
     username: string | null,
     password: string,
-    options: OpenOptions = {},
+    options: UnlockOptions = {},
     now = new Date(),
   ): Promise<Registry> {
     if (!existsSync(databaseFile)) throw new DomainError('NOT_INITIALISED');
@@ -265,7 +276,7 @@ export class Registry {
     content: KeyfileContent,
     username: string | null,
     password: string,
-    options: OpenOptions,
+    options: UnlockOptions,
     now: Date,
   ): Promise<Registry> {
     const keyfile = keyfilePathFor(databaseFile);
@@ -278,6 +289,9 @@ export class Registry {
     }
     const wait = throttleDelaySeconds(entry.failedAttempts, entry.lastFailureAt, now);
     if (wait > 0) throw new DomainError('THROTTLED', { seconds: wait });
+    // Both derivations from the password at once, each on a thread of its own: signing in waits for one, not two.
+    const officeKeys = openOfficeKeysWithPassword(content, username, password);
+    officeKeys.catch(() => undefined);
     const databaseKey = await unwrapWithPassword(content, entry, password);
     if (!databaseKey) {
       entry.failedAttempts += 1;
@@ -297,14 +311,14 @@ export class Registry {
       content.unitName = unitName;
       await registry.refreshEntry(content, entry, username, password);
     }
-    return registry.signedIn('session.unlock').takeOfficeKeys(content, password);
+    return registry.signedIn('session.unlock').takeOfficeKeys(content, password, officeKeys);
   }
 
   private static async unlockAnyAccount(
     databaseFile: string,
     content: KeyfileContent,
     password: string,
-    options: OpenOptions,
+    options: UnlockOptions,
   ): Promise<Registry> {
     for (const entry of content.users) {
       const databaseKey = await unwrapWithPassword(content, entry, password);
@@ -511,7 +525,7 @@ export class Registry {
     databaseKey: Buffer,
     expectedRegistryId: string | null,
     isUser: (username: string) => boolean,
-    options: OpenOptions,
+    options: UnlockOptions,
   ): Registry {
     const snapshot = options.readonly ? undefined : upgradeSnapshotFile(databaseFile);
     const handle = openRegistryDatabase(
@@ -534,7 +548,7 @@ export class Registry {
         .find((candidate) => isUser(candidate.username));
       if (!row) throw new DomainError('USER_NOT_FOUND', { username: '' });
       if (!row.active) throw new DomainError('USER_INACTIVE', { username: row.username });
-      const openingCheck = requireIntact(checkIntegrity(handle.sqlite, 'quick'));
+      const openingCheck = options.deferOpeningCheck ? null : requireIntact(checkIntegrity(handle.sqlite, 'quick'));
       const registry = new Registry(
         databaseFile,
         handle,
@@ -587,10 +601,14 @@ export class Registry {
    * made before the keys moved out of the database moves them into the key file, then clears them
    * from the database and rewrites the file so no freed page or journal still holds them.
    */
-  private async takeOfficeKeys(content: KeyfileContent, password: string): Promise<Registry> {
+  private async takeOfficeKeys(
+    content: KeyfileContent,
+    password: string,
+    unwrapping: Promise<OfficeKeyring | null> | null = null,
+  ): Promise<Registry> {
     try {
       if (holdsOfficeKeys(this.user.role)) {
-        this.keyring = await openOfficeKeysWithPassword(content, this.user.username, password);
+        this.keyring = await (unwrapping ?? openOfficeKeysWithPassword(content, this.user.username, password));
         await this.moveOfficeKeysOutOfDatabase(content, password);
       }
       await this.sealAuditAnchor();

@@ -16,6 +16,7 @@ import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useFormatNumber, useT } from '../../i18n';
 import { currentYear, useAnnualRecordFilter } from '../../data/annualRecordFilter';
+import { cellChoicesShown } from '../../data/cells';
 
 /** The years a supplement is usually chased for: the current one, a few before it and the next. */
 function yearOptions(): string[] {
@@ -125,6 +126,7 @@ export function AnnualRecordsScreen() {
           onChange={(value) => set({ cellId: value ? value : null })}
           allowDeselect={false}
           searchable
+          limit={cellChoicesShown}
           data-testid="annual-cell"
         />
         {list.value && (

@@ -12,7 +12,7 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { FailureAlert } from '../../components/FailureAlert';
 import { focusFirstError } from '../../components/focusFirstError';
 import { useAction } from '../../components/useAction';
-import { useCells, useCellsStore } from '../../data/cells';
+import { cellChoicesShown, useCells, useCellsStore } from '../../data/cells';
 import { useT } from '../../i18n';
 import { useMemberList } from '../../data/memberList';
 
@@ -146,6 +146,7 @@ export function MemberForm({ member, onSaved, readOnly = false, onCancel }: Memb
             description={t('memberField.cell.hint')}
             withAsterisk
             data={cells.map((cell) => cell.name)}
+            limit={cellChoicesShown}
             value={draft.cellName}
             onChange={(value) => set('cellName', value)}
             error={errors.cellName}

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintListButton } from '../../components/PrintListButton';
 import { call } from '../../api/client';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { useCells } from '../../data/cells';
+import { cellChoicesShown, useCells } from '../../data/cells';
 import { FirstSteps } from '../../components/FirstSteps';
 import { useFormatNumber, useT } from '../../i18n';
 import { useMemberList } from '../../data/memberList';
@@ -108,6 +108,7 @@ export function MembersScreen() {
           value={filters.cellId}
           onChange={(cellId) => setFilters({ cellId })}
           searchable
+          limit={cellChoicesShown}
           clearable
           data-testid="member-cell-filter"
         />

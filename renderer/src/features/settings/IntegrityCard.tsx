@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconDatabaseSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { IntegrityVerdict } from '@shared/contract/backup';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
@@ -12,8 +12,17 @@ import { useFormatNumber, useT } from '../../i18n';
 export function IntegrityCard() {
   const t = useT();
   const formatNumber = useFormatNumber();
-  const read = useCallback(() => call('integrity.status', {}), []);
+  const read = useCallback(async () => ({ verdict: await call('integrity.status', {}) }), []);
   const opening = useRecord(read);
+  const { value: openingStatus, reload: readOpeningAgain } = opening;
+  const running = openingStatus !== null && openingStatus.verdict === null;
+  const openingVerdict = openingStatus?.verdict ?? null;
+  // The check started at sign-in takes a second or two on a large registry.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(() => void readOpeningAgain(), 1000);
+    return () => clearTimeout(timer);
+  }, [running, openingStatus, readOpeningAgain]);
   const [verdict, setVerdict] = useState<IntegrityVerdict | null>(null);
   const checking = useAction();
   const run = async () => {
@@ -28,11 +37,16 @@ export function IntegrityCard() {
         <Text size="sm" c="dimmed">
           {t('integrity.explain')}
         </Text>
-        {opening.value && (
+        {running && (
+          <Text size="sm" c="dimmed" data-testid="integrity-opening-running">
+            {t('integrity.checkingAtOpening')}
+          </Text>
+        )}
+        {openingVerdict && (
           <Text size="sm" data-testid="integrity-opening">
             {t('integrity.atOpening', {
-              pages: formatNumber(opening.value.pages),
-              milliseconds: formatNumber(opening.value.milliseconds),
+              pages: formatNumber(openingVerdict.pages),
+              milliseconds: formatNumber(openingVerdict.milliseconds),
             })}
           </Text>
         )}

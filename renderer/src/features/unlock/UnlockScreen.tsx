@@ -34,6 +34,8 @@ const damageCodes = new Set(['DATABASE_DAMAGED', 'KEYFILE_MISSING', 'KEYFILE_DAM
 function DamageAlert({ code, onRestore }: { code: string; onRestore: () => void }) {
   const t = useT();
   const database = code === 'DATABASE_DAMAGED';
+  // Found by the check that runs once the registry is open: what was typed since signing in is in the damaged file.
+  const afterOpening = useSession((state) => state.status?.foundDamaged ?? false);
   return (
     <Alert
       color={database ? 'red' : 'orange'}
@@ -42,7 +44,9 @@ function DamageAlert({ code, onRestore }: { code: string; onRestore: () => void 
       data-testid="unlock-damaged"
     >
       <Stack gap="xs">
-        <Text size="sm">{t(database ? 'unlock.damaged.body' : 'unlock.keyfile.body')}</Text>
+        <Text size="sm">
+          {t(database ? (afterOpening ? 'unlock.damaged.afterOpening' : 'unlock.damaged.body') : 'unlock.keyfile.body')}
+        </Text>
         <Button
           size="xs"
           variant="white"
@@ -68,6 +72,8 @@ function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [damage, setDamage] = useState<string | null>(null);
+  const foundDamaged = useSession((state) => state.status?.foundDamaged ?? false);
+  const shownDamage = damage ?? (foundDamaged && !failure ? 'DATABASE_DAMAGED' : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,7 +135,7 @@ function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: 
         <Button type="submit" leftSection={<IconLock size={16} />} loading={busy} data-testid="unlock-submit">
           {busy ? t('unlock.working') : t('unlock.submit')}
         </Button>
-        {damage && <DamageAlert code={damage} onRestore={onRestore} />}
+        {shownDamage && <DamageAlert code={shownDamage} onRestore={onRestore} />}
         <Anchor component="button" type="button" size="sm" onClick={onForgot} data-testid="unlock-forgot">
           {t('unlock.forgot')}
         </Anchor>
