@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +104,23 @@ describe('a report file opened with the application', () => {
     expect(rows[1]).toMatch(/^VINHTRACH_da-sua\.so86—.+/);
     expect(rows[2]).toBe('ghi-chu.txt—Tệp ghi-chu.txt không phải tệp .so86. Hãy chọn tệp báo cáo do đơn vị gửi.');
     await app.screenshot('batch-import');
+  });
+
+  it('refuses files chosen together beyond 100 MB before reading any, and says how to go on', async () => {
+    const { page } = app;
+    const folder = mkdtempSync(path.join(tmpdir(), 'so86-e2e-heavy-'));
+    const heavy = ['ANPHU.so86', 'BINHDUC.so86'].map((name) => {
+      const file = path.join(folder, name);
+      writeFileSync(file, '');
+      truncateSync(file, 51 * 1024 * 1024);
+      return file;
+    });
+    await page.getByTestId('package-batch-input').setInputFiles(heavy);
+    await expect
+      .poll(() => page.getByTestId('package-batch-too-large').textContent())
+      .toBe(
+        'Các tệp đã chọn nặng 102 MB cộng lại, quá giới hạn 100 MB cho một lần nhận; chưa tệp nào được đọc. Hãy chọn ít tệp hơn và nhận thành nhiều lần.',
+      );
+    expect(await page.getByTestId('package-batch-summary').count()).toBe(0);
   });
 });

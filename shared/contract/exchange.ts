@@ -146,6 +146,14 @@ export type Completeness = z.infer<typeof Completeness>;
 
 const FileInput = z.strictObject({ fileName: requiredText(260), contentBase64: z.string().max(70_000_000) });
 
+/**
+ * What the report files taken in at once may weigh together. The service host holds them all in its
+ * bounded heap while it works through them; a province's communes send a few megabytes each.
+ */
+export const maximumBatchBytes = 100 * 1024 * 1024;
+export const maximumBatchSize = `${maximumBatchBytes / (1024 * 1024)} MB`;
+const batchBase64Characters = Math.ceil(maximumBatchBytes / 3) * 4;
+
 export const exchangeCalls = {
   'keys.ownCard': readCall(Empty, OwnCard),
   'keys.list': readCall(Empty, z.array(KeyCardSummary)),
@@ -175,7 +183,16 @@ export const exchangeCalls = {
   'packages.import': writeCall(FileInput, ImportOutcome),
   /** Many report files at once (a province's communes): each verified and stored on its own, all in one transaction; a named job can be cancelled and then keeps none. */
   'packages.importMany': writeCall(
-    z.strictObject({ files: z.array(FileInput).min(1).max(5000), jobId: JobId.optional() }),
+    z.strictObject({
+      files: z
+        .array(FileInput)
+        .min(1)
+        .max(5000)
+        .refine((files) => files.reduce((sum, file) => sum + file.contentBase64.length, 0) <= batchBase64Characters, {
+          message: 'packageBatch.tooLarge',
+        }),
+      jobId: JobId.optional(),
+    }),
     z.object({ results: z.array(PackageFileResult) }),
   ),
   'packages.history': readCall(

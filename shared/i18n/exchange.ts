@@ -12,6 +12,8 @@ export const exchangeMessages = messages(
       'Tệp yêu cầu báo cáo này do {unit} ({code}) ký, không phải cấp trên trực tiếp của đơn vị; chỉ cấp trên mới đặt được đợt báo cáo. Không dùng tệp này; hãy nhận tệp yêu cầu do cấp trên gửi.',
     'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
       'Thẻ khóa của {unit} ({code}, dấu vân tay {fingerprint}) chưa được tin cậy trong sổ này hoặc đã bị thu hồi; không mã hóa tệp báo cáo cho thẻ khóa đó. Hãy tin cậy thẻ khóa trước (so86 keys trust, đối chiếu dấu vân tay) rồi xuất lại.',
+    'error.EXCHANGE_DETAILS_UNENCRYPTED':
+      'Tệp báo cáo của {unit} ({code}) có danh sách chuyến đi kèm họ tên đảng viên nhưng không được mã hóa; Sổ 86 chỉ gửi danh sách đó khi đã mã hóa, nên tệp này không do Sổ 86 của đơn vị làm ra đúng cách. Không nhận tệp này; hãy báo đơn vị xuất lại tệp có mã hóa cho cấp trên và kiểm tra máy của đơn vị.',
     'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
       'Đợt báo cáo {round} yêu cầu gửi kèm danh sách chuyến đi có họ tên đảng viên, nên tệp báo cáo phải được mã hóa cho cấp trên. Hãy tin cậy thẻ khóa của cấp trên rồi xuất tệp có mã hóa.',
     'error.EXCHANGE_OWN_PACKAGE': 'Đây là tệp báo cáo do chính đơn vị mình xuất; chỉ nhập tệp của đơn vị cấp dưới.',
@@ -48,6 +50,8 @@ export const exchangeMessages = messages(
       'This reporting request is signed by {unit} ({code}), not by your unit’s direct upper level; only the upper level sets reporting rounds. Do not use this file; take the request your upper level sent.',
     'error.EXCHANGE_RECIPIENT_NOT_TRUSTED':
       'The key card of {unit} ({code}, fingerprint {fingerprint}) is not trusted in this registry or was revoked; report files are not encrypted to it. Trust the card first (so86 keys trust, checking the fingerprint) and export again.',
+    'error.EXCHANGE_DETAILS_UNENCRYPTED':
+      'The report file of {unit} ({code}) carries the list of trips with members’ names without encryption; Sổ 86 only sends that list encrypted, so this file was not made by the unit’s Sổ 86 as it should be. It is not taken in: ask the unit to export it again encrypted to its upper level, and to have its PC checked.',
     'error.EXCHANGE_DETAILS_NEED_ENCRYPTION':
       'Reporting round {round} asks for the list of trips with members’ names, so the report file must be encrypted to the upper level. Trust the upper level’s key card and export the file encrypted.',
     'error.EXCHANGE_OWN_PACKAGE': 'This report file was exported by your own unit; import only the files of subordinate units.',

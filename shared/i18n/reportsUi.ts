@@ -186,6 +186,9 @@ export const reportsUiMessages = messages(
     'packageBatch.explain':
       'Nhận cùng lúc tệp báo cáo của nhiều đơn vị (ví dụ cả thư mục trên USB). Mỗi tệp được kiểm tra riêng; tệp bị từ chối không ảnh hưởng tệp khác.',
     'packageBatch.choose': 'Nhận nhiều tệp',
+    'packageBatch.tooLarge': 'Các tệp chọn cùng lúc nặng hơn 100 MB cộng lại. Hãy chọn ít tệp hơn và nhận thành nhiều lần.',
+    'packageBatch.tooLargeChosen':
+      'Các tệp đã chọn nặng {size} cộng lại, quá giới hạn {limit} cho một lần nhận; chưa tệp nào được đọc. Hãy chọn ít tệp hơn và nhận thành nhiều lần.',
     'packageBatch.working': 'Đang kiểm tra và nhận các tệp',
     'packageBatch.progress': '{done}/{total} tệp',
     'packageBatch.summary': 'Đã nhận {accepted} tệp; từ chối {refused} tệp.',
@@ -486,6 +489,9 @@ export const reportsUiMessages = messages(
     'packageBatch.explain':
       'Take in many units’ report files at once (a whole folder on a USB stick, for example). Each file is checked on its own; a refused file does not affect the others.',
     'packageBatch.choose': 'Receive many files',
+    'packageBatch.tooLarge': 'The files chosen together weigh more than 100 MB. Choose fewer and receive them in several goes.',
+    'packageBatch.tooLargeChosen':
+      'The files chosen weigh {size} together, over the {limit} one go can take; none has been read. Choose fewer and receive them in several goes.',
     'packageBatch.working': 'Checking and receiving the files',
     'packageBatch.progress': '{done}/{total} files',
     'packageBatch.summary': '{accepted} files received; {refused} refused.',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyCard, encodeKeyCard, parseKeyCard, sealPackage } from '../../formats/reportFiles';
 import { openTestRegistry, type OpenTestRegistry } from '../../../testkit/registry';
 import { currentIdentity } from '../../storage/registry/ownIdentity';
-import { exportReportPackage } from './transfer';
+import { exportReportPackage, tripRecordsForReview } from './transfer';
 
 // Report files against someone holding genuine keys: each attack is refused with its own code,
 // or counts for nothing, and leaves the receiving registry as it was.
@@ -169,6 +169,32 @@ describe('members’ names leaving the unit', () => {
     ).toMatchObject({ encrypted: true, detailsCount: 1 });
   });
 
+  it('are refused at the upper level from a file that carries them unencrypted, signed with the genuine key', async () => {
+    const registry = commune.session.requireRegistry();
+    const unit = registry.ownUnit();
+    const report = await commune.call('reports.get', { period });
+    const details = tripRecordsForReview(registry);
+    expect(details.length).toBeGreaterThan(0);
+    const inClear = sealPackage({
+      kind: 'report',
+      unit: { code: unit.code, name: unit.name, level: unit.level },
+      period,
+      round: null,
+      appVersion: 'test',
+      parts: {
+        'report.json': new TextEncoder().encode(JSON.stringify(report.data)),
+        'details.json': new TextEncoder().encode(JSON.stringify(details)),
+      },
+      identity: currentIdentity(registry).identity,
+    });
+    const before = await stateOf(province);
+    for (const call of ['packages.verify', 'packages.import'] as const)
+      expect(await province.refusal(call, { fileName: 'VINHTRACH_ro-ten.so86', contentBase64: base64(inClear) })).toMatchObject({
+        code: 'EXCHANGE_DETAILS_UNENCRYPTED',
+      });
+    expect(await stateOf(province)).toEqual(before);
+  });
+
   it('are encrypted only to a card this office trusts', async () => {
     const strangerCard = parseKeyCard(Buffer.from((await sibling.call('keys.ownCard', {})).contentBase64, 'base64'));
     const registry = commune.session.requireRegistry();
@@ -194,5 +220,20 @@ describe('a revoked signer', () => {
     const history = await province.call('packages.history', { unitCode: 'VINHTRACH' });
     expect(history.length).toBeGreaterThan(0);
     expect(history.map((entry) => entry.standing)).toEqual(history.map(() => 'signer_revoked'));
+  });
+});
+
+describe('report files sent at once beyond what the host can hold', () => {
+  it('are refused whole, before any is read, with the limit named', async () => {
+    const before = await stateOf(province);
+    const heavy = 'A'.repeat(70_000_000);
+    const refusal = await province.refusal('packages.importMany', {
+      files: [
+        { fileName: 'VINHTRACH_1.so86', contentBase64: heavy },
+        { fileName: 'VINHTRACH_2.so86', contentBase64: heavy },
+      ],
+    });
+    expect(refusal).toEqual({ code: 'VALIDATION', issues: [{ path: ['files'], key: 'packageBatch.tooLarge' }] });
+    expect(await stateOf(province)).toEqual(before);
   });
 });

@@ -198,7 +198,14 @@ export function verifyWithRegistry(
   identities: OwnIdentity[] = allIdentities(registry),
 ): Verified {
   const verified = verifyWithOwnKeys(registry, bytes, identities);
-  if (verified.manifest.kind === 'report') checkAuditAnchors(registry.db, verified.manifest);
+  if (verified.manifest.kind !== 'report') return verified;
+  // Sổ 86 makes a file with members' names only encrypted: one without was made some other way.
+  if (verified.details && !verified.encrypted)
+    throw new DomainError('EXCHANGE_DETAILS_UNENCRYPTED', {
+      unit: verified.manifest.unit.name,
+      code: verified.manifest.unit.code,
+    });
+  checkAuditAnchors(registry.db, verified.manifest);
   return verified;
 }
 

@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { IconFiles } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { PackageFileResult } from '@shared/contract/exchange';
+import { maximumBatchBytes, maximumBatchSize, type PackageFileResult } from '@shared/contract/exchange';
 import { errorSentence } from '@shared/errors';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
@@ -25,11 +25,14 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
   const importing = useAction();
   const job = useJob();
   const [results, setResults] = useState<PackageFileResult[] | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const megabytes = (bytes: number) => `${formatNumber(Math.ceil(bytes / (1024 * 1024)))} MB`;
   const resetInput = useRef<() => void>(null);
 
   const importFiles = async (chosen: File[]) => {
     resetInput.current?.();
     setResults(null);
+    setTooLarge(null);
     const wrongKind: PackageFileResult[] = chosen
       .filter((file) => !isPackageFile(file))
       .map((file) => ({
@@ -41,6 +44,11 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
     const packages = chosen.filter(isPackageFile);
     if (packages.length === 0) {
       setResults(wrongKind);
+      return;
+    }
+    const totalBytes = packages.reduce((sum, file) => sum + file.size, 0);
+    if (totalBytes > maximumBatchBytes) {
+      setTooLarge(t('packageBatch.tooLargeChosen', { size: megabytes(totalBytes), limit: maximumBatchSize }));
       return;
     }
     const answer = await importing.run(async () => {
@@ -87,6 +95,11 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
         data-testid="package-batch-working"
       />
       <FailureAlert error={importing.error} />
+      {tooLarge && (
+        <Alert color="red" data-testid="package-batch-too-large">
+          {tooLarge}
+        </Alert>
+      )}
       {results && (
         <Stack gap="xs">
           <Alert color={accepted === results.length ? 'green' : 'orange'} data-testid="package-batch-summary">
