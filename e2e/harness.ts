@@ -51,7 +51,7 @@ function databaseFileOf(options: OpenOptions): string {
 /** The real renderer, built, served with the real services over the bridge, in the real Chromium. */
 export async function openApp(options: OpenOptions = {}): Promise<AppUnderTest> {
   const databaseFile = databaseFileOf(options);
-  const session = new AppSession({ databaseFile, appVersion, training: options.training ?? false });
+  const session = new AppSession({ databaseFile, appVersion, training: options.training ?? false, checkAfterSigningIn: true });
   const browsing = await browse(
     await startBridge({ session, rendererFolder: rendererFolder() }),
     databaseFile,

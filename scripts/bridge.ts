@@ -7,7 +7,7 @@ import { appVersion } from '../electron/services/storage/version';
 
 /** Serves the built renderer over the test bridge, for working on the UI in an ordinary browser. */
 const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile();
-const session = new AppSession({ databaseFile, appVersion, training: !process.argv[2] });
+const session = new AppSession({ databaseFile, appVersion, training: !process.argv[2], checkAfterSigningIn: true });
 startBackupSchedule(session);
 const bridge = await startBridge({
   session,

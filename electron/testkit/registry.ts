@@ -6,7 +6,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { UnitLevel } from '../../shared/domain/enums';
 import { createDispatcher } from '../services/application/api/dispatch';
 import { findUserEntry, keyfilePathFor, readKeyfile, unwrapWithPassword } from '../services/storage/registry/keyfile';
-import { AppSession } from '../services/application/session';
+import { AppSession, type SessionConfig } from '../services/application/session';
 
 export const testPassword = 'mật khẩu quản trị 2026';
 
@@ -21,7 +21,10 @@ export interface OpenTestRegistry {
   refusal(name: CallName, input: unknown): Promise<{ code: string; issues: { path: (string | number)[]; key: string }[] }>;
 }
 
-/** A fresh encrypted registry for a commune, signed in as its administrator. */
+/**
+ * A fresh encrypted registry for a commune, signed in as its administrator. Signing in again checks
+ * the whole file first, as the command line does, unless `checkAfterSigningIn` (the window's way).
+ */
 export async function openTestRegistry(
   unit: { code: string; name: string; level: UnitLevel; parentCode: string | null } = {
     code: 'VINHTRACH',
@@ -29,9 +32,10 @@ export async function openTestRegistry(
     level: 'commune',
     parentCode: 'ANGIANG',
   },
+  sessionOptions: Pick<SessionConfig, 'checkAfterSigningIn'> = {},
 ): Promise<OpenTestRegistry> {
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'so86-test-')), 'so86.db');
-  const session = new AppSession({ databaseFile, appVersion: 'test' });
+  const session = new AppSession({ databaseFile, appVersion: 'test', ...sessionOptions });
   const dispatch = createDispatcher(session);
   const call = async <Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>> => {
     const envelope = await dispatch(name, input);

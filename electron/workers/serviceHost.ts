@@ -22,6 +22,7 @@ const session = new AppSession({
   ...(config.openOptions ? { openOptions: config.openOptions } : {}),
   training: config.training ?? false,
   watchIdle: config.watchIdle ?? false,
+  checkAfterSigningIn: true,
   logger: config.logFile ? fileLogger(config.logFile) : stderrLogger,
 });
 session.lang = lang;

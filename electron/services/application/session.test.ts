@@ -56,7 +56,7 @@ describe('the check of the file after signing in', () => {
   }
 
   async function signedInAgain() {
-    const registry = await openTestRegistry();
+    const registry = await openTestRegistry(undefined, { checkAfterSigningIn: true });
     await addMember(registry);
     registry.session.lock();
     await registry.call('session.unlock', { username: 'admin', password: testPassword });

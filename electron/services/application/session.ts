@@ -25,6 +25,12 @@ export interface SessionConfig {
   logger?: Logger;
   /** Check every so often whether the registry has been idle too long (the application and the bridge; not the command line). */
   watchIdle?: boolean;
+  /**
+   * Sign in without waiting for the file's quick check, which then runs table by table between
+   * calls (the application's window and the bridge). Otherwise, as on the command line, the whole
+   * file is checked before signing in returns.
+   */
+  checkAfterSigningIn?: boolean;
 }
 
 const trainingSeed = 86;
@@ -185,15 +191,15 @@ export class AppSession {
   }
 
   /**
-   * Opens the registry without waiting for its check: the check runs right after, one table at a
-   * time between the calls the window makes, and a damaged file is closed the moment it is found.
-   * A file found damaged before is checked whole before it opens, and refused.
+   * With `checkAfterSigningIn`, opens the registry without waiting for its check: the check runs
+   * right after, one table at a time between the calls the window makes, and a damaged file is
+   * closed the moment it is found. A file found damaged before is checked whole before it opens, and refused.
    */
   async unlock(username: string | null, password: string): Promise<AppStatus> {
     const file = this.databaseFile;
     const registry = await Registry.unlock(file, username, password, {
       ...this.config.openOptions,
-      deferOpeningCheck: !this.foundDamaged.has(file),
+      deferOpeningCheck: this.config.checkAfterSigningIn === true && !this.foundDamaged.has(file),
     });
     this.foundDamaged.delete(file);
     this.replace(registry);

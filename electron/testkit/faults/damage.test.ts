@@ -14,8 +14,8 @@ afterEach(() => {
 });
 
 /** A registry with enough members to span many pages, and a backup of it in a folder of its own. */
-async function registryWithBackup() {
-  const registry = await openTestRegistry();
+async function registryWithBackup(sessionOptions: Parameters<typeof openTestRegistry>[1] = {}) {
+  const registry = await openTestRegistry(undefined, sessionOptions);
   opened.push(registry);
   for (let number = 1; number <= 40; number += 1) {
     await addMember(registry, {
@@ -53,7 +53,7 @@ async function restoreThroughTheWizard(registry: OpenTestRegistry, backupFile: s
 
 describe('a damaged registry file', () => {
   it('is closed by the check after signing in when pages in the middle that opening never reads are overwritten, refused from then on, and restoring the backup brings the registry back', async () => {
-    const { registry, backup } = await registryWithBackup();
+    const { registry, backup } = await registryWithBackup({ checkAfterSigningIn: true });
     // Old audit rows: signing in reads neither them nor their pages, only the check after opening does.
     overwritePages(registry.databaseFile, oldAuditPages(registry));
     const locked = new Promise<string>((resolve) =>
@@ -84,6 +84,15 @@ describe('a damaged registry file', () => {
     expect(await registry.call('integrity.status', {})).toMatchObject({ ok: true });
     expect((await registry.call('members.search', {})).total).toBe(40);
     expect((await registry.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('is refused at sign-in on the command line, which checks the whole file first, when the same pages are overwritten', async () => {
+    const { registry } = await registryWithBackup();
+    overwritePages(registry.databaseFile, oldAuditPages(registry));
+    expect((await registry.refusal('session.unlock', { username: 'admin', password: testPassword })).code).toBe(
+      'DATABASE_DAMAGED',
+    );
+    expect(registry.session.status()).toMatchObject({ state: 'locked', foundDamaged: false });
   });
 
   it('is reported as DATABASE_DAMAGED when its header is overwritten, and restoring the backup brings it back', async () => {

@@ -148,6 +148,13 @@ describe('the service host', () => {
     expect(await call(host, 'app.status', {})).toMatchObject({ state: 'locked' });
     await call(host, 'session.unlock', { username: 'admin', password: testPassword });
   });
+
+  it('signs in without waiting for the check of the file, which gives its verdict soon after', async () => {
+    host.lock('manual');
+    await call(host, 'session.unlock', { username: 'admin', password: testPassword });
+    expect(await call(host, 'integrity.status', {})).toBeNull();
+    await expect.poll(() => call(host, 'integrity.status', {}), { interval: 200, timeout: 10_000 }).toMatchObject({ ok: true });
+  });
 });
 
 describe('the service host’s memory', () => {
