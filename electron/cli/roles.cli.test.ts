@@ -144,6 +144,19 @@ describe('one door: the command line goes through the dispatcher', () => {
     }
   }, 600_000);
 
+  it('refuses a viewer before asking for a new password it could not set', async () => {
+    const { SO86_NEW_PASSWORD: _unused, ...withoutNewPassword } = asViewer;
+    for (const args of [
+      ['users', 'password', 'vanphong'],
+      ['users', 'add', 'moi', '--role', 'administrator'],
+      ['users', 'enable', 'vanphong'],
+    ]) {
+      const result = await so86([...args, '--db', db], withoutNewPassword);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toMatch(/^FORBIDDEN: Vai trò “Chỉ xem” không được phép thực hiện thao tác này/);
+    }
+  }, 120_000);
+
   it('names every command: each reaches the services only through the dispatcher, and the few that do not open a registry say why', () => {
     const throughDispatcher = [
       'init',

@@ -1,3 +1,4 @@
+import { calls } from '@shared/contract';
 import type { Rekeyed } from '@shared/contract/users';
 import type { UserRole } from '@shared/domain/enums';
 import { translate, type MessageKey } from '@shared/i18n';
@@ -40,6 +41,7 @@ export async function usersAddCommand({ options, positionals }: CommandInput, co
   const name = positionals[0]!;
   const role = options.role as UserRole;
   return withSession(context, async (session) => {
+    await refuseBeforeAsking(session, 'users.create');
     const password = await context.newPassword(name);
     const displayName = typeof options['full-name'] === 'string' ? options['full-name'] : name;
     const user = await session.call('users.create', { username: name, displayName, role, password, passwordConfirm: password });
@@ -63,6 +65,7 @@ export async function usersDisableCommand({ positionals }: CommandInput, context
 export async function usersEnableCommand({ positionals }: CommandInput, context: CommandContext): Promise<number> {
   const name = positionals[0]!;
   return withSession(context, async (session) => {
+    await refuseBeforeAsking(session, 'users.update');
     // A disabled account's key-file entry is gone: it comes back with a new password.
     const password = await context.newPassword(name);
     const user = await session.call('users.update', { username: name, active: true });
@@ -91,6 +94,7 @@ export async function usersRoleCommand({ options, positionals }: CommandInput, c
 export async function usersPasswordCommand({ positionals }: CommandInput, context: CommandContext): Promise<number> {
   const name = positionals[0]!;
   return withSession(context, async (session) => {
+    await refuseBeforeAsking(session, 'users.resetPassword');
     const password = await context.newPassword(name);
     await session.call('users.resetPassword', { username: name, password, passwordConfirm: password });
     context.say('cli.users.passwordSet', { user: name.normalize('NFC').trim().toLowerCase() });
@@ -106,6 +110,17 @@ export async function rekeyCommand(_input: CommandInput, context: CommandContext
     else sayRekeyed(context, rekeyed);
     return 0;
   });
+}
+
+/**
+ * Nobody is asked for a new password they will not be allowed to set: an account whose role may not
+ * make the call makes it at once, without input, and the service refuses (and audits) it as the
+ * change it attempted.
+ */
+async function refuseBeforeAsking(session: CliSession, name: 'users.create' | 'users.update' | 'users.resetPassword') {
+  const { user } = await session.call('app.status', {});
+  const { access } = calls[name];
+  if (access.kind === 'signedIn' && user && !access.roles.includes(user.role)) await session.call(name, {} as never);
 }
 
 async function withSession(context: CommandContext, work: (session: CliSession) => Promise<number>): Promise<number> {

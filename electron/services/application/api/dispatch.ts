@@ -36,7 +36,7 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unkno
 
 /**
  * The single entry to the services from outside: the name must be a declared call,
- * the input must satisfy its schema, the caller must hold a permitted role, and the
+ * the caller must hold a permitted role, the input must satisfy its schema, and the
  * output is checked against its schema before it leaves.
  */
 export function createDispatcher(session: AppSession): Dispatch {
@@ -44,14 +44,15 @@ export function createDispatcher(session: AppSession): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) return failure(session, new DomainError('UNKNOWN_CALL', { name: String(name).slice(0, 64) }));
     const definition = calls[name];
-    const parsed = definition.input.safeParse(input ?? {});
-    if (!parsed.success) return failure(session, parsed.error);
     try {
+      // Who may call comes before what was sent: a refused role is refused, and audited, whatever its input.
       if (definition.access.kind === 'signedIn') {
         const registry = session.requireRegistry();
         if (!definition.access.roles.includes(registry.user.role))
           throw refuse(session, { action: name, entity: 'call' }, definition.access.roles);
       }
+      const parsed = definition.input.safeParse(input ?? {});
+      if (!parsed.success) return failure(session, parsed.error);
       session.touch();
       const handler = handlers[name] as Handler<CallName>;
       const value = await handler(parsed.data as never, context);
