@@ -285,6 +285,12 @@ describe('a clerk’s day without dead ends, in Chromium', () => {
     await page.getByTestId('confirm-cancel').click();
     await expect.poll(() => page.getByTestId('confirm-cancel').count()).toBe(0);
     expect(await page.getByTestId('trip-code').inputValue()).toBe('CD-2026-07');
+    // Locking the registry would drop the typing too: it asks the same question.
+    await page.getByTestId('lock').click();
+    await expect.poll(() => page.getByTestId('unsaved-dialog').textContent()).toContain('chưa được lưu');
+    await page.getByTestId('confirm-cancel').click();
+    await expect.poll(() => page.getByTestId('confirm-cancel').count()).toBe(0);
+    expect(await page.getByTestId('trip-code').inputValue()).toBe('CD-2026-07');
 
     await page.getByTestId('back').click();
     await page.getByTestId('confirm-accept').click();

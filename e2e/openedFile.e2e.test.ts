@@ -106,16 +106,30 @@ describe('a report file opened with the application', () => {
     await app.screenshot('batch-import');
   });
 
-  it('refuses files chosen together beyond 100 MB before reading any, and says how to go on', async () => {
-    const { page } = app;
+  /** Empty files of 51 MB each: the window must refuse them by their size alone. */
+  function heavyFiles(...names: string[]): string[] {
     const folder = mkdtempSync(path.join(tmpdir(), 'so86-e2e-heavy-'));
-    const heavy = ['ANPHU.so86', 'BINHDUC.so86'].map((name) => {
+    return names.map((name) => {
       const file = path.join(folder, name);
       writeFileSync(file, '');
       truncateSync(file, 51 * 1024 * 1024);
       return file;
     });
-    await page.getByTestId('package-batch-input').setInputFiles(heavy);
+  }
+
+  it('refuses one file over 50 MB before reading it, and names the command that takes it', async () => {
+    const { page } = app;
+    await page.getByTestId('package-file-input').setInputFiles(heavyFiles('ANPHU.so86'));
+    await expect
+      .poll(() => page.getByTestId('package-refusal').textContent())
+      .toBe(
+        'Tệp ANPHU.so86 nặng 51 MB, quá mức 50 MB cửa sổ nhận được một lần; chưa đọc tệp. Hãy nhận tệp bằng dòng lệnh: so86 package import TỆP.',
+      );
+  });
+
+  it('refuses files chosen together beyond 100 MB before reading any, and says how to go on', async () => {
+    const { page } = app;
+    await page.getByTestId('package-batch-input').setInputFiles(heavyFiles('ANPHU.so86', 'BINHDUC.so86'));
     await expect
       .poll(() => page.getByTestId('package-batch-too-large').textContent())
       .toBe(

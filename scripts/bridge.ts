@@ -5,9 +5,13 @@ import { startBackupSchedule } from '../electron/services/application/backupSche
 import { AppSession } from '../electron/services/application/session';
 import { appVersion } from '../electron/services/storage/version';
 
-/** Serves the built renderer over the test bridge, for working on the UI in an ordinary browser. */
+/**
+ * Serves the built renderer over the test bridge, for working on the UI in an ordinary browser: on
+ * the registry file given, or else on the training registry, made with sample data if it is not there.
+ */
 const databaseFile = process.argv[2] ? path.resolve(process.argv[2]) : defaultDatabaseFile();
-const session = new AppSession({ databaseFile, appVersion, training: !process.argv[2], checkAfterSigningIn: true });
+const session = new AppSession({ databaseFile, appVersion, checkAfterSigningIn: true });
+if (!process.argv[2]) await session.setTraining(true);
 startBackupSchedule(session);
 const bridge = await startBridge({
   session,

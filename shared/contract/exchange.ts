@@ -144,7 +144,13 @@ export const Completeness = z.object({
 });
 export type Completeness = z.infer<typeof Completeness>;
 
-const FileInput = z.strictObject({ fileName: requiredText(260), contentBase64: z.string().max(70_000_000) });
+/** The largest report file or key card one call carries (the command line reads files up to the format's own limit). */
+export const maximumFileBytes = 50 * 1024 * 1024;
+export const maximumFileSize = `${maximumFileBytes / (1024 * 1024)} MB`;
+const FileInput = z.strictObject({
+  fileName: requiredText(260),
+  contentBase64: z.string().max(Math.ceil(maximumFileBytes / 3) * 4, { message: 'packages.fileTooLarge' }),
+});
 
 /**
  * What the report files taken in at once may weigh together. The service host holds them all in its

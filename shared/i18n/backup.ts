@@ -51,11 +51,12 @@ export const backupMessages = messages(
 
     'integrity.title': 'Kiểm tra tệp dữ liệu',
     'integrity.explain':
-      'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu ngay sau khi đăng nhập; nếu tệp hỏng, sổ được đóng lại. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục, mất lâu hơn.',
-    'integrity.atOpening': 'Kiểm tra nhanh lúc mở sổ: không phát hiện lỗi ({pages} trang, {milliseconds} ms).',
+      'Mỗi lần mở sổ, Sổ 86 kiểm tra nhanh toàn bộ tệp dữ liệu ngay sau khi đăng nhập; nếu tệp hỏng, sổ được đóng lại. Kiểm tra đầy đủ đối chiếu thêm mọi chỉ mục; với sổ lớn có thể mất vài giây.',
+    'integrity.atOpening': 'Kiểm tra nhanh lúc mở sổ: không phát hiện lỗi ({pages} trang dữ liệu, {milliseconds} mili giây).',
     'integrity.checkingAtOpening': 'Đang kiểm tra nhanh tệp dữ liệu sau khi mở sổ…',
     'integrity.run': 'Kiểm tra đầy đủ',
-    'integrity.ok': 'Tệp dữ liệu toàn vẹn: đã kiểm tra đầy đủ {pages} trang trong {milliseconds} ms, không có lỗi.',
+    'integrity.ok':
+      'Tệp dữ liệu toàn vẹn: đã kiểm tra đầy đủ {pages} trang dữ liệu trong {milliseconds} mili giây, không có lỗi.',
     'integrity.broken': 'Tệp dữ liệu có lỗi',
     'integrity.brokenExplain':
       'Hãy sao lưu ngay trong lúc sổ còn mở được, báo người quản trị, và khôi phục từ bản sao lưu gần nhất trước khi lỗi xuất hiện. Chi tiết: {problems}',
@@ -304,11 +305,11 @@ export const backupMessages = messages(
 
     'integrity.title': 'Data file check',
     'integrity.explain':
-      'Each time the registry opens, Sổ 86 quickly checks the whole data file right after signing in; a damaged file is closed. The full check also matches every index and takes longer.',
-    'integrity.atOpening': 'Quick check at opening: no problem found ({pages} pages, {milliseconds} ms).',
+      'Each time the registry opens, Sổ 86 quickly checks the whole data file right after signing in; a damaged file is closed. The full check also matches every index; on a large registry it may take a few seconds.',
+    'integrity.atOpening': 'Quick check at opening: no problem found ({pages} data pages, {milliseconds} ms).',
     'integrity.checkingAtOpening': 'Checking the data file after opening…',
     'integrity.run': 'Full check',
-    'integrity.ok': 'The data file is intact: {pages} pages fully checked in {milliseconds} ms, no problem.',
+    'integrity.ok': 'The data file is intact: {pages} data pages fully checked in {milliseconds} ms, no problem.',
     'integrity.broken': 'The data file has errors',
     'integrity.brokenExplain':
       'Back up now while the registry still opens, tell the administrator, and restore the latest backup from before the errors. Details: {problems}',

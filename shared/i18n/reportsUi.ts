@@ -185,6 +185,10 @@ export const reportsUiMessages = messages(
     'packageImport.figures': 'Số liệu trong tệp',
     'packageBatch.explain':
       'Nhận cùng lúc tệp báo cáo của nhiều đơn vị (ví dụ cả thư mục trên USB). Mỗi tệp được kiểm tra riêng; tệp bị từ chối không ảnh hưởng tệp khác.',
+    'packages.fileTooLarge':
+      'Tệp nặng hơn 50 MB, quá mức cửa sổ nhận được một lần. Hãy nhận tệp bằng dòng lệnh: so86 package import TỆP.',
+    'packages.fileTooLargeChosen':
+      'Tệp {fileName} nặng {size}, quá mức {limit} cửa sổ nhận được một lần; chưa đọc tệp. Hãy nhận tệp bằng dòng lệnh: so86 package import TỆP.',
     'packageBatch.choose': 'Nhận nhiều tệp',
     'packageBatch.tooLarge': 'Các tệp chọn cùng lúc nặng hơn 100 MB cộng lại. Hãy chọn ít tệp hơn và nhận thành nhiều lần.',
     'packageBatch.tooLargeChosen':
@@ -488,6 +492,10 @@ export const reportsUiMessages = messages(
     'packageImport.figures': 'Figures in the file',
     'packageBatch.explain':
       'Take in many units’ report files at once (a whole folder on a USB stick, for example). Each file is checked on its own; a refused file does not affect the others.',
+    'packages.fileTooLarge':
+      'The file is over 50 MB, more than the window takes at once. Receive it from the command line: so86 package import FILE.',
+    'packages.fileTooLargeChosen':
+      'The file {fileName} weighs {size}, over the {limit} the window takes at once; it has not been read. Receive it from the command line: so86 package import FILE.',
     'packageBatch.choose': 'Receive many files',
     'packageBatch.tooLarge': 'The files chosen together weigh more than 100 MB. Choose fewer and receive them in several goes.',
     'packageBatch.tooLargeChosen':

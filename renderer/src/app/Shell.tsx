@@ -85,6 +85,7 @@ export function Shell() {
   const view = useNavigation((state) => state.view);
   const detail = useNavigation((state) => state.detail);
   const go = useNavigation((state) => state.go);
+  const leaveThen = useNavigation((state) => state.leaveThen);
   const Screen = sections.find((section) => section.view === view)?.screen ?? HomeScreen;
   const headerHeight = status?.training ? 84 : 56;
   useActivityReporter();
@@ -114,7 +115,12 @@ export function Shell() {
             {status?.training && <TrainingSwitch withAccount={false} />}
             <LanguageSwitch />
             <Text size="sm">{t('nav.signedInAs', { name: status?.user?.displayName ?? '' })}</Text>
-            <Button variant="light" leftSection={<IconLock size={16} />} onClick={() => void lock()} data-testid="lock">
+            <Button
+              variant="light"
+              leftSection={<IconLock size={16} />}
+              onClick={() => leaveThen(() => void lock())}
+              data-testid="lock"
+            >
               {t('nav.lock')}
             </Button>
           </Group>

@@ -4,6 +4,7 @@ import { trainingAccount } from '@shared/domain/training';
 import { call } from '../api/client';
 import { useT } from '../i18n';
 import { errorText } from '../api/errors';
+import { useNavigation } from '../state/navigation';
 import { useSession } from '../state/sessionStore';
 
 /**
@@ -14,6 +15,7 @@ export function TrainingSwitch({ withAccount = true }: { withAccount?: boolean }
   const t = useT();
   const training = useSession((state) => state.status?.training ?? false);
   const setStatus = useSession((state) => state.setStatus);
+  const leaveThen = useNavigation((state) => state.leaveThen);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -42,7 +44,7 @@ export function TrainingSwitch({ withAccount = true }: { withAccount?: boolean }
         size="sm"
         w="fit-content"
         disabled={busy}
-        onClick={() => void toggle()}
+        onClick={() => leaveThen(() => void toggle())}
         data-testid="training-switch"
       >
         {busy ? t(training ? 'ui.loading' : 'training.opening') : t(training ? 'training.leave' : 'training.open')}

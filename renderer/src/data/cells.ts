@@ -1,6 +1,8 @@
+import { isOptionsGroup, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { CellRow } from '@shared/contract/registry';
+import { foldForSearch } from '@shared/text/fold';
 import { call } from '../api/client';
 import { clearOnLock } from '../state/sessionStore';
 
@@ -32,6 +34,17 @@ clearOnLock(() => {
  * option they may show, hidden or not, and a large unit has thousands of cells.
  */
 export const cellChoicesShown = 50;
+
+/**
+ * How the cell boxes match what is typed: as the search boxes do, with or without accents and in
+ * any case. A box holding a cell's whole name (a member's current cell) offers every cell.
+ */
+export const cellChoicesFilter: OptionsFilter = ({ options, search, limit }) => {
+  const items = options.filter((option): option is ComboboxItem => !isOptionsGroup(option));
+  const wanted = foldForSearch(search);
+  const showAll = wanted === '' || items.some((item) => foldForSearch(item.label) === wanted);
+  return (showAll ? items : items.filter((item) => foldForSearch(item.label).includes(wanted))).slice(0, limit);
+};
 
 /** The unit's party cells, read on first use. */
 export function useCells(): CellRow[] {

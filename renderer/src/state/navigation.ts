@@ -45,6 +45,8 @@ interface NavigationState extends Place {
   pendingLeave: (() => void) | null;
   /** Drops the unsaved typing and makes the move held back. */
   confirmLeave(): void;
+  /** Something that closes every screen (locking, switching registries): at once, or once the person confirms leaving the unsaved form. */
+  leaveThen(move: () => void): void;
   stay(): void;
 }
 
@@ -82,6 +84,7 @@ export const useNavigation = create<NavigationState>((set, get) => {
       move?.();
     },
     stay: () => set({ pendingLeave: null }),
+    leaveThen: leave,
   };
 });
 

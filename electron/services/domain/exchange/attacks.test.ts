@@ -223,17 +223,21 @@ describe('a revoked signer', () => {
   });
 });
 
-describe('report files sent at once beyond what the host can hold', () => {
-  it('are refused whole, before any is read, with the limit named', async () => {
+describe('report files beyond what the host can hold', () => {
+  // Each under the limit of one file (50 MB, 69,905,068 characters of base64), three together over that of a batch.
+  const heavy = 'A'.repeat(60_000_000);
+
+  it('sent at once are refused whole, before any is read, with the limit named', async () => {
     const before = await stateOf(province);
-    const heavy = 'A'.repeat(70_000_000);
     const refusal = await province.refusal('packages.importMany', {
-      files: [
-        { fileName: 'VINHTRACH_1.so86', contentBase64: heavy },
-        { fileName: 'VINHTRACH_2.so86', contentBase64: heavy },
-      ],
+      files: ['VINHTRACH_1.so86', 'VINHTRACH_2.so86', 'VINHTRACH_3.so86'].map((fileName) => ({ fileName, contentBase64: heavy })),
     });
     expect(refusal).toEqual({ code: 'VALIDATION', issues: [{ path: ['files'], key: 'packageBatch.tooLarge' }] });
     expect(await stateOf(province)).toEqual(before);
+  });
+
+  it('one at a time are refused over 50 MB, with the way to receive them from the command line', async () => {
+    const refusal = await province.refusal('packages.verify', { fileName: 'VINHTRACH.so86', contentBase64: `${heavy}${heavy}` });
+    expect(refusal).toEqual({ code: 'VALIDATION', issues: [{ path: ['contentBase64'], key: 'packages.fileTooLarge' }] });
   });
 });

@@ -16,7 +16,7 @@ import { useAction } from '../../components/useAction';
 import { useRecord } from '../../components/useRecord';
 import { useFormatNumber, useT } from '../../i18n';
 import { currentYear, useAnnualRecordFilter } from '../../data/annualRecordFilter';
-import { cellChoicesShown } from '../../data/cells';
+import { cellChoicesFilter, cellChoicesShown } from '../../data/cells';
 
 /** The years a supplement is usually chased for: the current one, a few before it and the next. */
 function yearOptions(): string[] {
@@ -127,6 +127,7 @@ export function AnnualRecordsScreen() {
           allowDeselect={false}
           searchable
           limit={cellChoicesShown}
+          filter={cellChoicesFilter}
           data-testid="annual-cell"
         />
         {list.value && (

@@ -12,7 +12,7 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { FailureAlert } from '../../components/FailureAlert';
 import { focusFirstError } from '../../components/focusFirstError';
 import { useAction } from '../../components/useAction';
-import { cellChoicesShown, useCells, useCellsStore } from '../../data/cells';
+import { cellChoicesFilter, cellChoicesShown, useCells, useCellsStore } from '../../data/cells';
 import { useT } from '../../i18n';
 import { useMemberList } from '../../data/memberList';
 
@@ -147,6 +147,7 @@ export function MemberForm({ member, onSaved, readOnly = false, onCancel }: Memb
             withAsterisk
             data={cells.map((cell) => cell.name)}
             limit={cellChoicesShown}
+            filter={cellChoicesFilter}
             value={draft.cellName}
             onChange={(value) => set('cellName', value)}
             error={errors.cellName}

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintListButton } from '../../components/PrintListButton';
 import { call } from '../../api/client';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { cellChoicesShown, useCells } from '../../data/cells';
+import { cellChoicesFilter, cellChoicesShown, useCells } from '../../data/cells';
 import { FirstSteps } from '../../components/FirstSteps';
 import { useFormatNumber, useT } from '../../i18n';
 import { useMemberList } from '../../data/memberList';
@@ -109,6 +109,7 @@ export function MembersScreen() {
           onChange={(cellId) => setFilters({ cellId })}
           searchable
           limit={cellChoicesShown}
+          filter={cellChoicesFilter}
           clearable
           data-testid="member-cell-filter"
         />

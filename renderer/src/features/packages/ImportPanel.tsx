@@ -1,14 +1,14 @@
 import { Alert, Button, Card, FileButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportOutcome, PackageSummary } from '@shared/contract/exchange';
+import { maximumFileBytes, maximumFileSize, type ImportOutcome, type PackageSummary } from '@shared/contract/exchange';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { readAsBase64 } from '../../components/files';
 import { FiguresTable } from '../../components/ReportTables';
 import { useRoundsStore } from '../../data/reportingPeriod';
-import { useT } from '../../i18n';
+import { useFormatNumber, useT } from '../../i18n';
 import { isPackageFile, packageExtension } from './PackageFileDrop';
 import { BatchImport } from './BatchImport';
 import { PackageSummaryView } from './PackageSummaryView';
@@ -30,6 +30,7 @@ const fileInputProps = { name: 'report-package', 'data-testid': 'package-file-in
  */
 export function ImportPanel() {
   const t = useT();
+  const formatNumber = useFormatNumber();
   const canImport = useCanEnterData();
   const incoming = usePackagesView((state) => state.incoming);
   const takeIncoming = usePackagesView((state) => state.takeIncoming);
@@ -44,6 +45,12 @@ export function ImportPanel() {
         setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
         return;
       }
+      if (file.size > maximumFileBytes) {
+        const size = `${formatNumber(Math.ceil(file.size / (1024 * 1024)))} MB`;
+        const reason = t('packages.fileTooLargeChosen', { fileName: file.name, size, limit: maximumFileSize });
+        setStage({ kind: 'refused', fileName: file.name, reason });
+        return;
+      }
       setStage({ kind: 'checking', fileName: file.name });
       try {
         const contentBase64 = await readAsBase64(file);
@@ -53,7 +60,7 @@ export function ImportPanel() {
         setStage({ kind: 'refused', fileName: file.name, reason: errorText(error, t) });
       }
     },
-    [t],
+    [t, formatNumber],
   );
 
   useEffect(() => {
