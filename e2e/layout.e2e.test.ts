@@ -91,6 +91,9 @@ describe('long names fit the lists at 1366 and at 1920 pixels', () => {
         .poll(() => page.getByTestId('chart-year').locator('.bar-chart-label').allTextContents())
         .toEqual([`Năm ${today.slice(0, 4)} (tính đến ${formatCivilDate(today)})`]);
       expect(await clippedTexts(page)).toEqual([]);
+      // A long country line is cut short in the tile, never scrolled sideways under its scrollbar.
+      const abroadList = page.getByTestId('tile-abroad').locator('.tile-list');
+      expect(await abroadList.evaluate((list) => list.scrollWidth - list.clientWidth)).toBe(0);
       await app.screenshot(`layout-home-${width}`);
     });
   }

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Card,
-  Grid,
-  Group,
-  Loader,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { Dashboard as DashboardData } from '@shared/contract/dashboard';
@@ -199,7 +186,7 @@ function TripListTile({ title, trips, dateOf, printList, 'data-testid': testId }
           {t('dashboard.noneListed')}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={196} type="auto" offsetScrollbars>
+        <div className="tile-list">
           <Stack gap={0}>
             {trips.map((trip) => (
               <UnstyledButton
@@ -217,7 +204,7 @@ function TripListTile({ title, trips, dateOf, printList, 'data-testid': testId }
               </UnstyledButton>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </div>
       )}
       {printList && trips.length > 0 ? (
         <Group justify="flex-end" mt="xs">
