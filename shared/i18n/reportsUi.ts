@@ -21,7 +21,7 @@ export const reportsUiMessages = messages(
     'dashboard.returnsDueThisWeek': 'Về nước trong 7 ngày tới',
     'dashboard.reportsOverdue': 'Quá hạn báo cáo sau chuyến đi',
     'dashboard.awaitingDecision': 'Chờ quyết định cho phép',
-    'dashboard.reportsOverdueExplain': 'Đảng viên đã về nước nhưng quá hạn nộp báo cáo kết quả chuyến đi.',
+    'dashboard.reportsOverdueExplain': 'Đảng viên đã về nước, đã quá hạn mà vẫn chưa nộp báo cáo kết quả chuyến đi: cần đôn đốc.',
     'dashboard.showTrips': 'Xem các chuyến đi',
     'dashboard.noneListed': 'Không có trường hợp nào.',
     'dashboard.returnOn': 'về {date}',
@@ -328,7 +328,8 @@ export const reportsUiMessages = messages(
     'dashboard.returnsDueThisWeek': 'Due back within 7 days',
     'dashboard.reportsOverdue': 'Return reports overdue',
     'dashboard.awaitingDecision': 'Awaiting a decision',
-    'dashboard.reportsOverdueExplain': 'Members who are back but whose return report is past its deadline.',
+    'dashboard.reportsOverdueExplain':
+      'Members who are back and still have not handed in their return report, past its deadline: to chase.',
     'dashboard.showTrips': 'Show the trips',
     'dashboard.noneListed': 'None.',
     'dashboard.returnOn': 'back {date}',
