@@ -125,6 +125,8 @@ describe('a report file opened with the application', () => {
       .toBe(
         'Tệp ANPHU.so86 nặng 51 MB, quá mức 50 MB cửa sổ nhận được một lần; chưa đọc tệp. Hãy nhận tệp bằng dòng lệnh: so86 package import TỆP.',
       );
+    // The batch received before is no longer shown beside this file's answer.
+    expect(await page.getByTestId('package-batch-summary').count()).toBe(0);
   });
 
   it('refuses files chosen together beyond 100 MB before reading any, and says how to go on', async () => {
@@ -136,5 +138,6 @@ describe('a report file opened with the application', () => {
         'Các tệp đã chọn nặng 102 MB cộng lại, quá giới hạn 100 MB cho một lần nhận; chưa tệp nào được đọc. Hãy chọn ít tệp hơn và nhận thành nhiều lần.',
       );
     expect(await page.getByTestId('package-batch-summary').count()).toBe(0);
+    expect(await page.getByTestId('package-refused').count()).toBe(0);
   });
 });

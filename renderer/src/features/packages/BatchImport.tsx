@@ -19,7 +19,7 @@ const batchInputProps = { name: 'report-packages', 'data-testid': 'package-batch
  * (a refused file refuses only itself), all in one transaction, with progress and a Stop button that
  * keeps none of them.
  */
-export function BatchImport({ onDone }: { onDone: () => void }) {
+export function BatchImport({ onStart, onDone }: { onStart: () => void; onDone: () => void }) {
   const t = useT();
   const formatNumber = useFormatNumber();
   const importing = useAction();
@@ -31,6 +31,7 @@ export function BatchImport({ onDone }: { onDone: () => void }) {
 
   const importFiles = async (chosen: File[]) => {
     resetInput.current?.();
+    onStart();
     setResults(null);
     setTooLarge(null);
     const wrongKind: PackageFileResult[] = chosen

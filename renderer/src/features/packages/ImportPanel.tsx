@@ -36,11 +36,14 @@ export function ImportPanel() {
   const takeIncoming = usePackagesView((state) => state.takeIncoming);
   const refreshRounds = useRoundsStore((state) => state.refresh);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  // One answer on screen at a time: a file checked on its own clears the last batch's table, and a batch this file's verdict.
+  const [batchRun, setBatchRun] = useState(0);
   const resetInput = useRef<() => void>(null);
 
   const check = useCallback(
     async (file: File) => {
       resetInput.current?.();
+      setBatchRun((run) => run + 1);
       if (!isPackageFile(file)) {
         setStage({ kind: 'refused', fileName: file.name, reason: t('error.NOT_A_REPORT_FILE', { fileName: file.name }) });
         return;
@@ -103,7 +106,7 @@ export function ImportPanel() {
       </Card>
       {canImport && (
         <Card withBorder padding="md">
-          <BatchImport onDone={() => void refreshRounds()} />
+          <BatchImport key={batchRun} onStart={() => setStage({ kind: 'idle' })} onDone={() => void refreshRounds()} />
         </Card>
       )}
       {stage.kind === 'checking' && (
