@@ -5,11 +5,13 @@ import { maximumBatchBytes, maximumBatchSize, type PackageFileResult } from '@sh
 import { errorSentence } from '@shared/errors';
 import { call } from '../../api/client';
 import { FailureAlert } from '../../components/FailureAlert';
+import { fileSizeText } from '../../components/format';
 import { readAsBase64 } from '../../components/files';
 import { JobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
 import { useJob } from '../../components/useJob';
 import { useFormatNumber, useT } from '../../i18n';
+import { useSession } from '../../state/sessionStore';
 import { isPackageFile, packageExtension } from './PackageFileDrop';
 
 const batchInputProps = { name: 'report-packages', 'data-testid': 'package-batch-input' };
@@ -26,7 +28,7 @@ export function BatchImport({ onStart, onDone }: { onStart: () => void; onDone: 
   const job = useJob();
   const [results, setResults] = useState<PackageFileResult[] | null>(null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const megabytes = (bytes: number) => `${formatNumber(Math.ceil(bytes / (1024 * 1024)))} MB`;
+  const lang = useSession((state) => state.lang);
   const resetInput = useRef<() => void>(null);
 
   const importFiles = async (chosen: File[]) => {
@@ -49,7 +51,7 @@ export function BatchImport({ onStart, onDone }: { onStart: () => void; onDone: 
     }
     const totalBytes = packages.reduce((sum, file) => sum + file.size, 0);
     if (totalBytes > maximumBatchBytes) {
-      setTooLarge(t('packageBatch.tooLargeChosen', { size: megabytes(totalBytes), limit: maximumBatchSize }));
+      setTooLarge(t('packageBatch.tooLargeChosen', { size: fileSizeText(totalBytes, lang), limit: maximumBatchSize }));
       return;
     }
     const answer = await importing.run(async () => {

@@ -6,9 +6,11 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useCanEnterData } from '../../app/permissions';
 import { readAsBase64 } from '../../components/files';
+import { fileSizeText } from '../../components/format';
 import { FiguresTable } from '../../components/ReportTables';
 import { useRoundsStore } from '../../data/reportingPeriod';
-import { useFormatNumber, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/sessionStore';
 import { isPackageFile, packageExtension } from './PackageFileDrop';
 import { BatchImport } from './BatchImport';
 import { PackageSummaryView } from './PackageSummaryView';
@@ -30,7 +32,7 @@ const fileInputProps = { name: 'report-package', 'data-testid': 'package-file-in
  */
 export function ImportPanel() {
   const t = useT();
-  const formatNumber = useFormatNumber();
+  const lang = useSession((state) => state.lang);
   const canImport = useCanEnterData();
   const incoming = usePackagesView((state) => state.incoming);
   const takeIncoming = usePackagesView((state) => state.takeIncoming);
@@ -49,7 +51,7 @@ export function ImportPanel() {
         return;
       }
       if (file.size > maximumFileBytes) {
-        const size = `${formatNumber(Math.ceil(file.size / (1024 * 1024)))} MB`;
+        const size = fileSizeText(file.size, lang);
         const reason = t('packages.fileTooLargeChosen', { fileName: file.name, size, limit: maximumFileSize });
         setStage({ kind: 'refused', fileName: file.name, reason });
         return;
@@ -63,7 +65,7 @@ export function ImportPanel() {
         setStage({ kind: 'refused', fileName: file.name, reason: errorText(error, t) });
       }
     },
-    [t, formatNumber],
+    [t, lang],
   );
 
   useEffect(() => {
