@@ -67,7 +67,10 @@ export const foundationCalls = {
   'setup.create': publicCall(SetupInput, AppStatus),
   /** Without a user name (the command line without --user), the password is tried against every account. */
   'session.unlock': publicCall(
-    z.object({ username: z.string().min(1).max(64).nullable().default(null), password: z.string().min(1).max(256) }).strict(),
+    // A space typed before or after the user name is not part of it.
+    z
+      .object({ username: z.string().trim().min(1).max(64).nullable().default(null), password: z.string().min(1).max(256) })
+      .strict(),
     AppStatus,
   ),
   'session.recover': publicCall(

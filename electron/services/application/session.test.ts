@@ -44,6 +44,21 @@ describe('training mode', () => {
   });
 });
 
+describe('signing in', () => {
+  it('takes the user name with a space typed before or after it, in any case', async () => {
+    const registry = await openTestRegistry();
+    try {
+      registry.session.lock();
+      expect(await registry.call('session.unlock', { username: ' Admin ', password: testPassword })).toMatchObject({
+        state: 'unlocked',
+        user: { username: 'admin' },
+      });
+    } finally {
+      registry.session.dispose();
+    }
+  });
+});
+
 describe('the check of the file after signing in', () => {
   /** Asks for the check's verdict every `everyMs` until it has one: each call is activity the check gives way to. */
   async function verdictAsked(registry: OpenTestRegistry, everyMs: number) {

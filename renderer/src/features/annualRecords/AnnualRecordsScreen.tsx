@@ -179,7 +179,7 @@ export function AnnualRecordsScreen() {
                       </Text>
                     </Group>
                   ) : (
-                    <Badge color="orange" variant="light" data-testid="annual-not-received">
+                    <Badge color="orange" variant="light" miw="max-content" data-testid="annual-not-received">
                       {t('annualRecord.notReceived')}
                     </Badge>
                   )}
