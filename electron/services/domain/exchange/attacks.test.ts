@@ -42,6 +42,27 @@ async function addTrip(office: OpenTestRegistry, code: string) {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+/**
+ * The commune's report file sealed with its genuine key outside the application's own export, as
+ * someone holding the keys could: dated as asked, with the trip details as given, never encrypted.
+ */
+async function sealedByCommune(made: { createdAt?: string; details?: unknown[] }) {
+  const registry = commune.session.requireRegistry();
+  const unit = registry.ownUnit();
+  const report = await commune.call('reports.get', { period });
+  const encoded = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  return sealPackage({
+    kind: 'report',
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    period,
+    round: null,
+    appVersion: 'test',
+    parts: { 'report.json': encoded(report.data), ...(made.details ? { 'details.json': encoded(made.details) } : {}) },
+    identity: currentIdentity(registry).identity,
+    ...(made.createdAt ? { createdAt: made.createdAt } : {}),
+  });
+}
+
 /** Everything the receiving office keeps about report files and rounds, to show a refusal wrote nothing. */
 async function stateOf(office: OpenTestRegistry) {
   return {
@@ -67,19 +88,7 @@ afterAll(() => {
 
 describe('a genuine key signing a date in the future', () => {
   it('a report file dated 2099 is refused, and cannot pin the unit: the next genuine file is the current one', async () => {
-    const registry = commune.session.requireRegistry();
-    const unit = registry.ownUnit();
-    const report = await commune.call('reports.get', { period });
-    const from2099 = sealPackage({
-      kind: 'report',
-      unit: { code: unit.code, name: unit.name, level: unit.level },
-      period,
-      round: null,
-      appVersion: 'test',
-      parts: { 'report.json': new TextEncoder().encode(JSON.stringify(report.data)) },
-      identity: currentIdentity(registry).identity,
-      createdAt: '2099-01-01T00:00:00.000Z',
-    });
+    const from2099 = await sealedByCommune({ createdAt: '2099-01-01T00:00:00.000Z' });
     const before = await stateOf(province);
     expect(
       await province.refusal('packages.import', { fileName: 'VINHTRACH_2099.so86', contentBase64: base64(from2099) }),
@@ -170,23 +179,9 @@ describe('members’ names leaving the unit', () => {
   });
 
   it('are refused at the upper level from a file that carries them unencrypted, signed with the genuine key', async () => {
-    const registry = commune.session.requireRegistry();
-    const unit = registry.ownUnit();
-    const report = await commune.call('reports.get', { period });
-    const details = tripRecordsForReview(registry);
+    const details = tripRecordsForReview(commune.session.requireRegistry());
     expect(details.length).toBeGreaterThan(0);
-    const inClear = sealPackage({
-      kind: 'report',
-      unit: { code: unit.code, name: unit.name, level: unit.level },
-      period,
-      round: null,
-      appVersion: 'test',
-      parts: {
-        'report.json': new TextEncoder().encode(JSON.stringify(report.data)),
-        'details.json': new TextEncoder().encode(JSON.stringify(details)),
-      },
-      identity: currentIdentity(registry).identity,
-    });
+    const inClear = await sealedByCommune({ details });
     const before = await stateOf(province);
     for (const call of ['packages.verify', 'packages.import'] as const)
       expect(await province.refusal(call, { fileName: 'VINHTRACH_ro-ten.so86', contentBase64: base64(inClear) })).toMatchObject({
