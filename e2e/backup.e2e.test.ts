@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, verifyBackup } from '../electron/services/domain/backup';
 import { addMember, overwritePages, pagesOf } from '../electron/testkit/backup';
 import { openTestRegistry, testPassword } from '../electron/testkit/registry';
-import { openApp, type AppUnderTest } from './harness';
+import { openApp, type AppUnderTest, submitSignIn } from './harness';
 import { readyForScreenshot } from './screens';
 
 const usb = mkdtempSync(path.join(tmpdir(), 'so86-e2e-usb-'));
@@ -90,9 +90,7 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     writeSync(handle, Buffer.alloc(100, 0x5a), 0, 100, 0);
     closeSync(handle);
 
-    await page.getByTestId('unlock-username').fill('admin');
-    await page.getByTestId('unlock-password').fill(testPassword);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'admin', testPassword);
     await expect.poll(() => page.getByTestId('unlock-damaged').textContent()).toContain('Tệp dữ liệu bị hỏng');
     expect(await page.getByTestId('unlock-damaged').textContent()).toContain('Hãy khôi phục từ bản sao lưu gần nhất');
     await app.screenshot('unlock-damaged');
@@ -127,9 +125,7 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     await app.screenshot('restore-done');
     await page.getByTestId('restore-sign-in').click();
 
-    await page.getByTestId('unlock-username').fill('admin');
-    await page.getByTestId('unlock-password').fill(testPassword);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'admin', testPassword);
     await page.getByTestId('home').waitFor();
     expect(app.session.requireRegistry().counts().members).toBe(2);
   });
@@ -141,9 +137,7 @@ describe('backups, the change log and restoring a damaged registry in Chromium',
     // An index neither signing in nor the dashboard reads: only the check after opening finds it.
     overwritePages(app.databaseFile, pagesOf(app.databaseFile, recoveryKey, 'travel_documents_member'));
 
-    await page.getByTestId('unlock-username').fill('admin');
-    await page.getByTestId('unlock-password').fill(testPassword);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'admin', testPassword);
     await expect
       .poll(() => page.getByTestId('unlock-damaged').textContent(), { timeout: 15_000 })
       .toContain('Ngay sau khi đăng nhập, Sổ 86 kiểm tra toàn bộ tệp dữ liệu, phát hiện tệp bị hỏng');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppUnderTest } from './harness';
+import { openApp, type AppUnderTest, submitSignIn } from './harness';
 import { finishFirstRun, readyForScreenshot } from './screens';
 
 const password = 'mật khẩu thật dài 2026';
@@ -77,9 +77,7 @@ describe('first run says plainly what is missing', () => {
     await app.screenshot('first-steps-sign-in-names-unit');
     await page.reload();
     await expect.poll(() => page.getByTestId('unlock-unit').textContent()).toBe('Đảng ủy xã Vĩnh Trạch');
-    await page.getByTestId('unlock-username').fill('vanphong');
-    await page.getByTestId('unlock-password').fill(password);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'vanphong', password);
     await page.getByTestId('home').waitFor();
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppUnderTest } from './harness';
+import { openApp, type AppUnderTest, submitSignIn } from './harness';
 
 const password = 'mật khẩu thật dài 2026';
 
@@ -61,9 +61,7 @@ describe('first run, locking and unlocking in Chromium', () => {
     await page.getByTestId('unlock-username').waitFor();
     expect(app.session.status().state).toBe('locked');
 
-    await page.getByTestId('unlock-username').fill('vanphong');
-    await page.getByTestId('unlock-password').fill('sai mật khẩu');
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'vanphong', 'sai mật khẩu');
     await expect.poll(() => page.getByTestId('unlock-error').textContent()).toContain('mật khẩu không đúng');
     await app.screenshot('unlock-wrong-password');
 

@@ -118,9 +118,7 @@ async function browse(
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(bridge.url);
   if (options.signIn) {
-    await page.getByTestId('unlock-username').fill(options.signIn.username);
-    await page.getByTestId('unlock-password').fill(options.signIn.password);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, options.signIn.username, options.signIn.password);
     await page.getByTestId('home').waitFor();
   }
   mkdirSync(artifactsFolder, { recursive: true });
@@ -140,4 +138,11 @@ async function browse(
       await stopServices();
     },
   };
+}
+
+/** Types a user name and password on the sign-in screen and presses the button, as a person does. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('unlock-username').fill(username);
+  await page.getByTestId('unlock-password').fill(password);
+  await page.getByTestId('unlock-submit').click();
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportFile, reportFileFromArguments } from '../electron/services/application/openedFiles';
 import { openTestRegistry, testPassword } from '../electron/testkit/registry';
 import { addDays, addMonths, civilDateInVietnam } from '../shared/rules/dates';
-import { openAppThroughServiceHost, type AppThroughServiceHost } from './harness';
+import { openAppThroughServiceHost, type AppThroughServiceHost, submitSignIn } from './harness';
 
 const today = civilDateInVietnam(new Date());
 const period = { from: addDays(addMonths(today, -6), 1), to: today };
@@ -58,9 +58,7 @@ describe('a report file opened with the application', () => {
     await openWithApplication(app, reportFile);
     expect(await page.getByTestId('package-verdict-line').count()).toBe(0);
 
-    await page.getByTestId('unlock-username').fill('admin');
-    await page.getByTestId('unlock-password').fill(testPassword);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, 'admin', testPassword);
     await expect
       .poll(() => page.getByTestId('package-verdict-line').textContent(), { timeout: 30_000 })
       .toBe('Tệp nguyên vẹn; chữ ký là của Đảng ủy xã Vĩnh Trạch, đơn vị đã được tin cậy.');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingAccount } from '../shared/domain/training';
-import { openApp, type AppUnderTest } from './harness';
+import { openApp, type AppUnderTest, submitSignIn } from './harness';
 
 describe('training mode in Chromium', () => {
   let app: AppUnderTest;
@@ -32,9 +32,7 @@ describe('training mode in Chromium', () => {
     expect(existsSync(trainingFile)).toBe(true);
     expect(existsSync(app.databaseFile)).toBe(false);
 
-    await page.getByTestId('unlock-username').fill(trainingAccount.username);
-    await page.getByTestId('unlock-password').fill(trainingAccount.password);
-    await page.getByTestId('unlock-submit').click();
+    await submitSignIn(page, trainingAccount.username, trainingAccount.password);
     await page.getByTestId('home').waitFor();
     for (const view of ['home', 'members', 'trips', 'reports', 'packages', 'settings']) {
       await page.getByTestId(`nav-${view}`).click();
